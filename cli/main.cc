@@ -1,0 +1,25 @@
+// docpipe: competency standards and government plans from PDF or extracted
+// text to validated JSON. See README.md for commands and exit codes.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "common/version.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"docpipe: PDF and extracted text of competency standards and plans -> validated JSON"};
+  app.set_version_flag("--version", std::string("docpipe ") + docpipe::kVersion);
+  app.require_subcommand(1);
+  int exit_code = docpipe::kExitOk;
+  docpipe::AddNormalizeCommand(app, &exit_code);
+  docpipe::AddValidateCommand(app, &exit_code);
+  docpipe::AddExtractCommand(app, &exit_code);
+  docpipe::AddRunCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? docpipe::kExitOk : docpipe::kExitUsage;
+  }
+  return exit_code;
+}

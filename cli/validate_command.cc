@@ -1,0 +1,53 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "common/file_io.h"
+#include "schema/schema_validator.h"
+
+namespace docpipe {
+namespace {
+
+// Validates one file; prints one line on failure.
+int ValidateOne(const std::string& path) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) {
+    std::cerr << "docpipe validate: " << text.status().ToString() << "\n";
+    return ExitCodeFor(text.status());
+  }
+  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    std::cerr << "docpipe validate: " << path << ": bad input: not JSON\n";
+    return kExitBadInput;
+  }
+  std::optional<SchemaKind> kind = SchemaKindOf(doc);
+  if (!kind) {
+    std::cerr << "docpipe validate: " << path << ": bad input: no known document_type\n";
+    return kExitBadInput;
+  }
+  Status status = ValidateDocument(doc, *kind);
+  if (!status.ok()) {
+    std::cerr << "docpipe validate: " << path << ": " << status.ToString() << "\n";
+    return ExitCodeFor(status);
+  }
+  std::cout << path << ": valid " << SchemaFileName(*kind) << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddValidateCommand(CLI::App& app, int* exit_code) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  CLI::App* cmd = app.add_subcommand("validate", "Validate JSON files against the schema their document_type names");
+  cmd->add_option("files", *files, "JSON files written by docpipe")->required();
+  cmd->callback([files, exit_code] {
+    int worst = kExitOk;
+    for (const std::string& path : *files) {
+      int code = ValidateOne(path);
+      if (worst == kExitOk) worst = code;
+    }
+    *exit_code = worst;
+  });
+}
+
+}  // namespace docpipe

@@ -1,0 +1,74 @@
+#include "normalize/pipeline.h"
+
+#include "common/file_io.h"
+#include "common/sha256.h"
+#include "normalize/rule_set.h"
+#include "normalize/standard_parser.h"
+#include "schema/schema_validator.h"
+
+namespace docpipe {
+
+InputFormat SniffFormat(std::string_view bytes) {
+  size_t i = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+  // The PDF header may follow up to 1024 bytes of junk (PDF 32000-1, 7.5.2).
+  size_t magic = bytes.substr(0, 1024).find("%PDF-");
+  if (magic != std::string_view::npos) return InputFormat::kPdf;
+  if (i < bytes.size() && bytes[i] == '{') return InputFormat::kLayoutJson;
+  return InputFormat::kText;
+}
+
+DocumentFamily DetectFamily(const std::vector<TabRow>& rows) {
+  if (LooksLikeCompetencyStandard(rows)) return DocumentFamily::kCompetencyStandard;
+  return DocumentFamily::kUnknown;
+}
+
+Status ValidateOutput(const nlohmann::ordered_json& document) {
+  nlohmann::json plain(document);
+  std::optional<SchemaKind> kind = SchemaKindOf(plain);
+  if (!kind) return Status::Internal("output has no known document_type");
+  return ValidateDocument(plain, *kind);
+}
+
+Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source) {
+  const RuleSet& rules = RuleSet::Default();
+  switch (DetectFamily(rows)) {
+    case DocumentFamily::kCompetencyStandard: {
+      Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, rules);
+      if (!standard.ok()) return standard.status();
+      nlohmann::ordered_json out = CompetencyStandardToJson(*standard, source);
+      if (Status s = ValidateOutput(out); !s.ok()) return s;
+      return out;
+    }
+    case DocumentFamily::kPolicyDocument:
+    case DocumentFamily::kUnknown:
+      break;
+  }
+  return Status::Unsupported("not a competency standard (no 職能基準 header or duty table found)");
+}
+
+Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::string& path,
+                                            const PipelineOptions& options) {
+  (void)options;
+  SourceInfo source{path, Sha256Hex(bytes), "text", std::nullopt};
+  switch (SniffFormat(bytes)) {
+    case InputFormat::kPdf:
+      return Status::Unsupported("PDF input needs the extract stage, which is not available yet");
+    case InputFormat::kLayoutJson:
+      return Status::Unsupported("layout JSON input needs the extract stage, which is not available yet");
+    case InputFormat::kText:
+      break;
+  }
+  Result<std::vector<TabRow>> rows = ParseTabText(bytes);
+  if (!rows.ok()) return rows.status();
+  return NormalizeRows(*rows, source);
+}
+
+Result<nlohmann::ordered_json> ProcessFile(const std::string& path, const PipelineOptions& options) {
+  Result<std::string> bytes = ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return ProcessBytes(*bytes, path, options);
+}
+
+}  // namespace docpipe

@@ -1,0 +1,51 @@
+// The whole path from an input file to a validated document:
+//
+//   bytes --sniff--> text  --ParseTabText--> rows --+
+//                    pdf   --extract (issue 3)-->   +--> family detection
+//                    layout JSON ------------------>+    --> parser --> JSON
+//                                                         --> schema check
+//
+//   Result<nlohmann::ordered_json> doc = ProcessFile("samples/text/X.txt", {});
+//
+// A result that breaks its schema is an error (SchemaViolation), never
+// returned as a document.
+#ifndef DOCPIPE_NORMALIZE_PIPELINE_H_
+#define DOCPIPE_NORMALIZE_PIPELINE_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "normalize/standard_json.h"
+#include "normalize/tab_text.h"
+
+namespace docpipe {
+
+enum class InputFormat { kText, kPdf, kLayoutJson };
+enum class DocumentFamily { kCompetencyStandard, kPolicyDocument, kUnknown };
+
+// By content, not by file name: %PDF- magic, a JSON object, else text.
+InputFormat SniffFormat(std::string_view bytes);
+
+DocumentFamily DetectFamily(const std::vector<TabRow>& rows);
+
+struct PipelineOptions {
+  std::optional<std::string> password;  // for encrypted PDFs
+};
+
+// Rows (from text or from a PDF) -> document JSON, validated.
+Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source);
+
+Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::string& path,
+                                            const PipelineOptions& options);
+Result<nlohmann::ordered_json> ProcessFile(const std::string& path, const PipelineOptions& options);
+
+// Validates against the schema named by the document's document_type.
+Status ValidateOutput(const nlohmann::ordered_json& document);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_NORMALIZE_PIPELINE_H_

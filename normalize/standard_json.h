@@ -1,0 +1,33 @@
+// Serialises a CompetencyStandard to the JSON of
+// schema/competency-standard.schema.json (keys in the schema's order).
+#ifndef DOCPIPE_NORMALIZE_STANDARD_JSON_H_
+#define DOCPIPE_NORMALIZE_STANDARD_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "normalize/competency_standard.h"
+
+namespace docpipe {
+
+// Provenance of the input, written as `source`.
+struct SourceInfo {
+  std::string path;
+  std::string sha256;
+  std::string format;  // "text", "pdf" or "layout"
+  std::optional<int> pages;
+};
+
+nlohmann::ordered_json CompetencyStandardToJson(const CompetencyStandard& standard, const SourceInfo& source);
+
+// Shared by every document family: `source`, a location, and the
+// warnings/unparsed lists.
+nlohmann::ordered_json SourceToJson(const SourceInfo& source);
+nlohmann::ordered_json PosToJson(SourcePos pos);
+nlohmann::ordered_json LinesToJson(const std::vector<SourcePos>& where);
+void AddDiagnostics(const Diagnostics& diagnostics, nlohmann::ordered_json* out);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_NORMALIZE_STANDARD_JSON_H_
