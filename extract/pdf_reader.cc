@@ -24,6 +24,26 @@ constexpr size_t kMaxWarningsPerPage = 20;
 thread_local std::vector<std::string>* tls_messages = nullptr;
 thread_local bool tls_saw_error = false;
 
+// PDF strings (font names above all) are bytes in any encoding; the layout is
+// UTF-8. Ill-formed sequences become U+FFFD.
+std::string ValidUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  int32_t i = 0;
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(bytes.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return out;
+}
+
 void CollectPopplerMessage(ErrorCategory category, Goffset pos, const char* message) {
   if (category != errSyntaxWarning) tls_saw_error = true;
   if (tls_messages == nullptr) return;
@@ -33,7 +53,7 @@ void CollectPopplerMessage(ErrorCategory category, Goffset pos, const char* mess
   if (tls_messages->size() > kMaxWarningsPerPage) return;
   std::string text = "PDF error";
   if (pos >= 0) text += " at byte " + std::to_string(pos);
-  tls_messages->push_back(text + ": " + (message ? message : ""));
+  tls_messages->push_back(ValidUtf8(text + ": " + (message ? message : "")));
 }
 
 void EnsurePopplerInitialised() {
@@ -219,7 +239,7 @@ class PopplerReader : public PdfReader {
               const GooString* font = word->getFontName(i);
               std::string name = font ? font->toStr() : std::string();
               auto [it, added] = font_ids.emplace(name, static_cast<int>(page->fonts.size()));
-              if (added) page->fonts.push_back(name);
+              if (added) page->fonts.push_back(ValidUtf8(name));
               glyph.font = it->second;
               glyph.size = word->getFontSize();
               glyph.word = word_index;
