@@ -37,11 +37,14 @@ int RemoveDuplicateGlyphs(std::vector<Glyph>* glyphs, const GlyphDedupOptions& o
         if (it == seen.end()) continue;
         for (size_t index : it->second) {
           const Glyph& other = kept[index];
-          // A repeated narrow letter ("ll") sits one advance further on;
-          // a copy drawn for boldness, a fraction of it.
-          double x_limit = std::min(cell, 0.5 * std::min(other.bbox.width(), glyph.bbox.width()));
-          if (std::fabs(other.bbox.x0 - glyph.bbox.x0) < x_limit &&
-              std::fabs(other.bbox.y0 - glyph.bbox.y0) < cell) {
+          // A repeated narrow letter ("ll") sits one advance further on
+          // along the text; a copy drawn for boldness, a fraction of it.
+          const bool vertical = (glyph.rotation & 1) != 0;
+          double along = vertical ? std::fabs(other.bbox.y0 - glyph.bbox.y0) : std::fabs(other.bbox.x0 - glyph.bbox.x0);
+          double across = vertical ? std::fabs(other.bbox.x0 - glyph.bbox.x0) : std::fabs(other.bbox.y0 - glyph.bbox.y0);
+          double advance = vertical ? std::min(other.bbox.height(), glyph.bbox.height())
+                                    : std::min(other.bbox.width(), glyph.bbox.width());
+          if (along < std::min(cell, 0.5 * advance) && across < cell) {
             original = static_cast<int>(index);
             break;
           }

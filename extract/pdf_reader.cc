@@ -125,13 +125,18 @@ class TextAndRulingsDev : public TextOutputDev {
     }
   }
 
-  // A filled rectangle thinner than this is a rule drawn as a bar; wider
-  // fills are cell shading and backgrounds, whose edges are not rules.
+  // A filled rectangle thinner than this is a rule drawn as a bar. Wider
+  // fills are cell shading and backgrounds, whose edges are not rules, with
+  // one exception: a single fill made of several rectangles is a mosaic of
+  // cells whose gaps are the rules (tables "ruled" by their background), so
+  // its rectangles' edges count.
   static constexpr double kMaxBarThickness = 3.0;
+  static constexpr int kMinMosaicCells = 4;
 
   void FillRects(GfxState* state) {
     if (NearWhite(state->getFillColorSpace(), state->getFillColor())) return;
     const GfxPath* path = state->getPath();
+    std::vector<BBox> wide;
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
       const GfxSubpath* sub = path->getSubpath(s);
       int n = sub->getNumPoints();
@@ -150,14 +155,22 @@ class TextAndRulingsDev : public TextOutputDev {
         rect = rect && (std::fabs(xs[i] - xs[j]) < 0.5 || std::fabs(ys[i] - ys[j]) < 0.5);
       }
       if (!rect) continue;
-      double x0 = *std::min_element(xs, xs + 4), x1 = *std::max_element(xs, xs + 4);
-      double y0 = *std::min_element(ys, ys + 4), y1 = *std::max_element(ys, ys + 4);
-      double w = x1 - x0, h = y1 - y0;
-      if (h <= kMaxBarThickness && w > h) {
-        segments_.push_back({x0, (y0 + y1) / 2, x1, (y0 + y1) / 2});
-      } else if (w <= kMaxBarThickness && h > w) {
-        segments_.push_back({(x0 + x1) / 2, y0, (x0 + x1) / 2, y1});
+      BBox box{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
+               *std::max_element(ys, ys + 4)};
+      if (box.height() <= kMaxBarThickness && box.width() > box.height()) {
+        segments_.push_back({box.x0, box.cy(), box.x1, box.cy()});
+      } else if (box.width() <= kMaxBarThickness && box.height() > box.width()) {
+        segments_.push_back({box.cx(), box.y0, box.cx(), box.y1});
+      } else {
+        wide.push_back(box);
       }
+    }
+    if (wide.size() < kMinMosaicCells) return;
+    for (const BBox& b : wide) {
+      segments_.push_back({b.x0, b.y0, b.x1, b.y0});
+      segments_.push_back({b.x0, b.y1, b.x1, b.y1});
+      segments_.push_back({b.x0, b.y0, b.x0, b.y1});
+      segments_.push_back({b.x1, b.y0, b.x1, b.y1});
     }
   }
 

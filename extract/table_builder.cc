@@ -158,6 +158,29 @@ class Grid {
   std::vector<int> slot_cell_;
 };
 
+// A table printed sideways (its text rotated a quarter turn) reads across
+// the page's columns: its first row is the page's rightmost column when the
+// text runs down the page (rotation 1), the leftmost when it runs up (3).
+void TurnToReadingOrder(int rotation, Table* table) {
+  if (rotation != 1 && rotation != 3) return;
+  for (Cell& cell : table->cells) {
+    int row = rotation == 1 ? table->cols - (cell.col + cell.col_span) : cell.col;
+    int col = rotation == 1 ? cell.row : table->rows - (cell.row + cell.row_span);
+    cell.row = row;
+    cell.col = col;
+    std::swap(cell.row_span, cell.col_span);
+  }
+  std::swap(table->rows, table->cols);
+  std::sort(table->cells.begin(), table->cells.end(),
+            [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+}
+
+int DominantRotation(const std::vector<Glyph>& glyphs, const std::vector<size_t>& members) {
+  int count[4] = {0, 0, 0, 0};
+  for (size_t i : members) ++count[glyphs[i].rotation & 3];
+  return static_cast<int>(std::max_element(count, count + 4) - count);
+}
+
 }  // namespace
 
 std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::vector<Glyph>& glyphs,
@@ -203,6 +226,7 @@ std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::ve
       table.cells[c].lines = BuildLinesByPosition(cell_glyphs[c], fonts);
       table.cells[c].text = JoinLines(table.cells[c].lines);
     }
+    TurnToReadingOrder(DominantRotation(glyphs, claimed), &table);
     tables.push_back(std::move(table));
   }
   std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) {

@@ -9,7 +9,9 @@
 // gives merged cells their row and column spans. A table without an outer
 // frame gets its missing outer edges from the ends of its rulings. Glyphs are
 // placed in the cell containing their centre, and each cell's glyphs are cut
-// into lines by position (line_builder.h).
+// into lines by position (line_builder.h). A table printed sideways (most of
+// its text turned a quarter) is turned back: its rows and columns are given
+// in its own reading order, not the page's.
 #ifndef DOCPIPE_EXTRACT_TABLE_BUILDER_H_
 #define DOCPIPE_EXTRACT_TABLE_BUILDER_H_
 

@@ -14,6 +14,14 @@ Glyph At(const std::string& text, double x, double y, double width = 6, bool spa
   return g;
 }
 
+// A glyph of text turned a quarter clockwise: it advances down the page.
+Glyph Rotated(const std::string& text, double x, double y, double advance) {
+  Glyph g = At(text, x, y);
+  g.bbox = {x, y, x + 10, y + advance};
+  g.rotation = 1;
+  return g;
+}
+
 std::string Text(const std::vector<Glyph>& glyphs) {
   std::string out;
   for (const Glyph& g : glyphs) out += g.text;
@@ -35,6 +43,8 @@ TEST(GlyphDedup, CollapsesCopiesDrawnForBoldnessOnly) {
        {At("A", 0, 0), At("B", 6, 0), At("A", 0.2, 0.2), At("B", 6.2, 0.2)}, "AB", 2},
       {"four copies", {At("X", 0, 0), At("X", 0.1, 0), At("X", 0.2, 0), At("X", 0.3, 0)}, "X", 3},
       {"a real double letter one advance apart stays (ll)", {At("l", 0, 0, 2.2), At("l", 2.2, 0, 2.2)}, "ll", 0},
+      {"regression: a double letter of text running down the page stays (Uttar)",
+       {Rotated("t", 0, 0, 2.8), Rotated("t", 0, 2.8, 2.8)}, "tt", 0},
       {"the same letter on the next line stays", {At("A", 0, 0), At("A", 0, 12)}, "AA", 0},
       {"different letters at the same spot stay", {At("A", 0, 0), At("B", 0.2, 0)}, "AB", 0},
   };
