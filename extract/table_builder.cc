@@ -67,6 +67,7 @@ class Grid {
   }
 
   bool usable() const { return xs_.size() >= 2 && ys_.size() >= 2; }
+  const std::vector<double>& column_edges() const { return xs_; }
 
   // Builds the cells (without text) and the slot -> cell map.
   Table Build() {
@@ -175,6 +176,60 @@ void TurnToReadingOrder(int rotation, Table* table) {
             [](const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
 }
 
+// Semi-ruled tables rule their header grid but separate body rows by
+// horizontal rules only, so each body row comes out as one cell across the
+// table. Such a row is cut at the column edges of the header where its text
+// leaves a clear gap (wider than a word space), and only when that yields
+// text in at least two columns: a full-width caption stays whole.
+void SplitUnruledRows(const std::vector<double>& edges, std::vector<Cell>* cells,
+                      std::vector<std::vector<const Glyph*>>* cell_glyphs) {
+  const int cols = static_cast<int>(edges.size()) - 1;
+  if (cols < 2) return;
+  std::vector<Cell> out_cells;
+  std::vector<std::vector<const Glyph*>> out_glyphs;
+  for (size_t i = 0; i < cells->size(); ++i) {
+    const Cell& cell = (*cells)[i];
+    const std::vector<const Glyph*>& glyphs = (*cell_glyphs)[i];
+    std::vector<int> cuts = {0};
+    if (cell.col_span == cols && cell.row_span == 1 && !glyphs.empty()) {
+      for (int k = 1; k < cols; ++k) {
+        double edge = edges[static_cast<size_t>(k)];
+        bool clear = true;
+        for (const Glyph* g : glyphs) {
+          double pad = 0.3 * g->size;
+          clear = clear && !(g->bbox.x0 < edge + pad && g->bbox.x1 > edge - pad);
+        }
+        if (clear) cuts.push_back(k);
+      }
+    }
+    cuts.push_back(cols);
+    std::vector<std::vector<const Glyph*>> parts(cuts.size() - 1);
+    for (const Glyph* g : glyphs) {
+      size_t part = 0;
+      while (part + 1 < parts.size() && g->bbox.cx() > edges[static_cast<size_t>(cuts[part + 1])]) ++part;
+      parts[part].push_back(g);
+    }
+    int filled = 0;
+    for (const auto& part : parts) filled += !part.empty();
+    if (cuts.size() == 2 || filled < 2 || cell.col_span != cols) {
+      out_cells.push_back(cell);
+      out_glyphs.push_back(glyphs);
+      continue;
+    }
+    for (size_t p = 0; p < parts.size(); ++p) {
+      Cell piece = cell;
+      piece.col = cuts[p];
+      piece.col_span = cuts[p + 1] - cuts[p];
+      piece.bbox.x0 = edges[static_cast<size_t>(cuts[p])];
+      piece.bbox.x1 = edges[static_cast<size_t>(cuts[p + 1])];
+      out_cells.push_back(piece);
+      out_glyphs.push_back(std::move(parts[p]));
+    }
+  }
+  *cells = std::move(out_cells);
+  *cell_glyphs = std::move(out_glyphs);
+}
+
 int DominantRotation(const std::vector<Glyph>& glyphs, const std::vector<size_t>& members) {
   int count[4] = {0, 0, 0, 0};
   for (size_t i : members) ++count[glyphs[i].rotation & 3];
@@ -222,6 +277,7 @@ std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::ve
     }
     if (claimed.empty()) continue;
     for (size_t i : claimed) (*in_table)[i] = true;
+    SplitUnruledRows(grid.column_edges(), &table.cells, &cell_glyphs);
     for (size_t c = 0; c < table.cells.size(); ++c) {
       table.cells[c].lines = BuildLinesByPosition(cell_glyphs[c], fonts);
       table.cells[c].text = JoinLines(table.cells[c].lines);

@@ -77,6 +77,26 @@ TEST(TableBuilder, TableWithoutOuterFrameGetsItsEdgesFromTheRuleEnds) {
   EXPECT_EQ(CellAt(tables[0], 1, 2)->text, "c");
 }
 
+TEST(TableBuilder, CutsBodyRowsOfASemiRuledTableAtTheHeaderColumns) {
+  // Header row ruled into three columns; the two body rows have horizontal
+  // rules only. Row 1 holds one value per column, row 2 a caption.
+  std::vector<Ruling> rulings = {H(0, 0, 300), H(20, 0, 300), H(40, 0, 300), H(60, 0, 300),
+                                 V(0, 0, 20),  V(100, 0, 20), V(200, 0, 20), V(300, 0, 20)};
+  std::vector<Glyph> glyphs = {G("a", 10, 5),  G("b", 110, 5),  G("c", 210, 5),
+                               G("1", 10, 25), G("2", 110, 25), G("3", 210, 25),
+                               G("N", 10, 45), G("o", 16, 45),  G("t", 22, 45)};
+  std::vector<bool> in_table;
+  std::vector<Table> tables = BuildTables(rulings, glyphs, {}, 612, 792, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0];
+  ASSERT_NE(CellAt(t, 1, 2), nullptr);
+  EXPECT_EQ(CellAt(t, 1, 1)->text, "2");
+  EXPECT_EQ(CellAt(t, 1, 2)->text, "3");
+  ASSERT_NE(CellAt(t, 2, 0), nullptr);
+  EXPECT_EQ(CellAt(t, 2, 0)->col_span, 3);  // text in one column only: stays whole
+  EXPECT_EQ(CellAt(t, 2, 0)->text, "Not");
+}
+
 TEST(TableBuilder, IgnoresAFrameAroundThePageAndEmptyGrids) {
   std::vector<Ruling> frame = {H(10, 10, 600), H(780, 10, 600), V(10, 10, 780), V(600, 10, 780)};
   std::vector<Glyph> glyphs = {G("t", 100, 100)};
