@@ -78,10 +78,11 @@ TEST(TableBuilder, TableWithoutOuterFrameGetsItsEdgesFromTheRuleEnds) {
 }
 
 TEST(TableBuilder, CutsBodyRowsOfASemiRuledTableAtTheHeaderColumns) {
-  // Header row ruled into three columns; the two body rows have horizontal
-  // rules only. Row 1 holds one value per column, row 2 a caption.
+  // A framed table whose header row is ruled into three columns while the
+  // two body rows have horizontal rules only. Row 1 holds one value per
+  // column, row 2 a caption.
   std::vector<Ruling> rulings = {H(0, 0, 300), H(20, 0, 300), H(40, 0, 300), H(60, 0, 300),
-                                 V(0, 0, 20),  V(100, 0, 20), V(200, 0, 20), V(300, 0, 20)};
+                                 V(0, 0, 60),  V(100, 0, 20), V(200, 0, 20), V(300, 0, 60)};
   std::vector<Glyph> glyphs = {G("a", 10, 5),  G("b", 110, 5),  G("c", 210, 5),
                                G("1", 10, 25), G("2", 110, 25), G("3", 210, 25),
                                G("N", 10, 45), G("o", 16, 45),  G("t", 22, 45)};
