@@ -203,7 +203,7 @@ class PopplerReader : public PdfReader {
       switch (doc_->getErrorCode()) {
         case errEncrypted:
           return Status::Encrypted(password ? "the password does not open this encrypted PDF"
-                                            : "encrypted PDF: a password is needed (--password)");
+                                            : "a password is needed to open this PDF (--password)");
         case errDamaged:
         case errBadCatalog:
           return Status::BadInput("damaged PDF: no readable cross-reference table or page catalog");
