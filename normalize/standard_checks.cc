@@ -229,7 +229,7 @@ void CheckCompetencyStandard(const RuleSet& rules, CompetencyStandard* s) {
           once(item.code, pos, std::string(what) + " under " + task.code);
           codes.push_back({item.code, pos});
           std::vector<int> n = Numbers(item.code);
-          if (Prefix(n, n.size() - 1) != Prefix(task_numbers, task_numbers.size())) {
+          if (!n.empty() && Prefix(n, n.size() - 1) != Prefix(task_numbers, task_numbers.size())) {
             d->Warn("misnumbered_code",
                     std::string(what) + " " + item.code + " does not belong to task " + task.code, pos);
           }

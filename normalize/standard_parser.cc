@@ -81,6 +81,16 @@ struct CleanRow {
     }
     return {};
   }
+  // Cells as read, TAB-separated: for unparsed text, where the cell
+  // boundaries are part of what the reader needs to see.
+  std::string AsRead() const {
+    std::string out;
+    for (const auto& c : cells) {
+      if (c.empty()) continue;
+      out += out.empty() ? c : "\t" + c;
+    }
+    return out;
+  }
   std::string Joined() const {
     std::string out;
     for (const auto& c : cells) {
@@ -222,7 +232,7 @@ void Parser::HeaderRow(const CleanRow& row) {
     if (last_label_ != Label::kNone && last_label_ != Label::kLevel) {
       SetField(last_label_, row.Joined(), row.pos);
     } else {
-      out_.diagnostics.Unplaced(row.Joined(), row.pos);
+      out_.diagnostics.Unplaced(row.AsRead(), row.pos);
     }
   }
 }
@@ -408,7 +418,7 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
           out_.title = unicode::CollapseSpaces(row.FirstNonEmpty());
           out_.field_pos["title"] = row.pos;
         } else {
-          out_.diagnostics.Unplaced(unicode::CollapseSpaces(row.Joined()), row.pos);
+          out_.diagnostics.Unplaced(row.AsRead(), row.pos);
         }
         break;
       case Section::kVersions: VersionRow(row); break;
