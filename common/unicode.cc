@@ -115,6 +115,11 @@ std::string FoldKey(std::string_view text) {
 }
 
 std::string FoldWidth(std::string_view text) {
+  // Fast path: every Fullwidth character that NFKC maps to an ASCII letter
+  // or digit lies in Unicode's Halfwidth and Fullwidth Forms block, whose
+  // UTF-8 encoding starts with byte 0xEF; without that byte there is nothing
+  // to fold. The decision itself stays with ICU below.
+  if (text.find('\xEF') == std::string_view::npos) return std::string(text);
   static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
   std::string out;
   out.reserve(text.size());
@@ -139,23 +144,25 @@ std::string FoldWidth(std::string_view text) {
 }
 
 std::string CollapseSpaces(std::string_view text) {
-  Decoded d = Decode(text);
   std::string out;
   out.reserve(text.size());
-  const size_t n = d.chars.size();
-  size_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  int32_t previous = -1;    // last non-space character written
+  bool pending = false;     // white space seen since `previous`
   while (i < n) {
-    if (!IsSpace(d.chars[i])) {
-      out.append(text.substr(d.offsets[i], d.offsets[i + 1] - d.offsets[i]));
-      ++i;
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpace(c)) {
+      pending = previous >= 0;
       continue;
     }
-    size_t j = i;
-    while (j < n && IsSpace(d.chars[j])) ++j;
-    bool at_edge = (i == 0 || j == n);
-    bool solid = !at_edge && IsCjk(d.chars[i - 1]) && IsCjk(d.chars[j]);
-    if (!at_edge && !solid) out.push_back(' ');
-    i = j;
+    if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
+    pending = false;
+    out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    previous = c;
   }
   return out;
 }

@@ -26,6 +26,10 @@ bool Contains(const std::string& haystack, const char* needle) {
 
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
+// Labels and column headers are short; longer cells are content and are
+// never compared with them, which saves most of the folding work.
+constexpr size_t kMaxLabelBytes = 96;
+
 // Header-table labels, matched on FoldKey of a cell.
 enum class Label {
   kNone, kCode, kNameGroup, kJobCategoryName, kOccupationName, kGroup,
@@ -73,7 +77,8 @@ enum class Section { kPreamble, kVersions, kHeader, kDuties, kAttitudes, kNotes 
 struct CleanRow {
   SourcePos pos;
   std::vector<std::string> cells;  // markup removed, trimmed
-  std::string key;                 // FoldKey of all cells
+  std::vector<std::string> keys;   // FoldKey of each short cell ("" for long ones)
+  std::string key;                 // the keys of all cells, concatenated
   size_t non_empty = 0;
   std::string FirstNonEmpty() const {
     for (const auto& c : cells) {
@@ -103,8 +108,7 @@ struct CleanRow {
 
 bool IsVersionHeader(const CleanRow& row) {
   bool version = false, code = false;
-  for (const auto& cell : row.cells) {
-    std::string key = unicode::FoldKey(cell);
+  for (const auto& key : row.keys) {
     version |= key == "版本";
     code |= Contains(key, "代碼");
   }
@@ -121,8 +125,8 @@ bool IsNotesHeader(const CleanRow& row) {
 }
 
 bool HasHeaderLabel(const CleanRow& row) {
-  for (const auto& cell : row.cells) {
-    Label label = LabelOf(unicode::FoldKey(cell));
+  for (const auto& key : row.keys) {
+    Label label = LabelOf(key);
     if (label != Label::kNone && label != Label::kJobCategoryName && label != Label::kOccupationName) return true;
   }
   return false;
@@ -211,7 +215,7 @@ void Parser::SetField(Label label, const std::string& value, SourcePos pos) {
 void Parser::HeaderRow(const CleanRow& row) {
   bool any_label = false;
   for (size_t i = 0; i < row.cells.size(); ++i) {
-    Label label = LabelOf(unicode::FoldKey(row.cells[i]));
+    Label label = LabelOf(row.keys[i]);
     if (label == Label::kNone) continue;
     any_label = true;
     if (label == Label::kNameGroup || label == Label::kGroup) continue;
@@ -220,7 +224,7 @@ void Parser::HeaderRow(const CleanRow& row) {
     size_t j = i + 1;
     for (; j < row.cells.size(); ++j) {
       if (row.cells[j].empty()) continue;
-      if (LabelOf(unicode::FoldKey(row.cells[j])) == Label::kNone) value = row.cells[j];
+      if (LabelOf(row.keys[j]) == Label::kNone) value = row.cells[j];
       break;
     }
     SetField(label, value, row.pos);
@@ -383,9 +387,12 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
       row.cells.push_back(std::move(clean));
     }
     if (row.non_empty == 0) continue;
-    row.key = unicode::FoldKey(row.Joined());
+    for (const std::string& cell : row.cells) {
+      row.keys.push_back(cell.size() <= kMaxLabelBytes ? unicode::FoldKey(cell) : std::string());
+      row.key += row.keys.back();
+    }
 
-    std::vector<Column> columns = ColumnsFromHeader(row.cells);
+    std::vector<Column> columns = ColumnsFromKeys(row.keys);
     if (!columns.empty()) {
       if (!stitcher) {
         duty_columns = columns;
@@ -397,7 +404,7 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
     }
     if (IsVersionHeader(row)) {
       version_columns_.clear();
-      for (const auto& cell : row.cells) version_columns_.push_back(unicode::FoldKey(cell));
+      version_columns_ = row.keys;
       section = Section::kVersions;
       continue;
     }
@@ -452,6 +459,7 @@ bool LooksLikeCompetencyStandard(const std::vector<TabRow>& rows) {
   int evidence = 0;
   for (const TabRow& row : rows) {
     for (const std::string& cell : row.cells) {
+      if (cell.size() > kMaxLabelBytes) continue;
       std::string key = unicode::FoldKey(cell);
       if (key.find("職能基準") != std::string::npos) ++evidence;
       if (key == "工作任務" || key == "行為指標" || key == "工作產出") ++evidence;
