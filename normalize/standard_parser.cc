@@ -115,13 +115,39 @@ bool IsVersionHeader(const CleanRow& row) {
   return version && code;
 }
 
+size_t FirstNonEmptyIndex(const CleanRow& row) {
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (!row.cells[i].empty()) return i;
+  }
+  return row.cells.size();
+}
+
+// A section title in the row's first non-empty cell; the cells after it, if
+// any, are already the section's content (some forms print them side by side).
 bool IsAttitudeHeader(const CleanRow& row) {
-  return row.non_empty == 1 && (Contains(row.key, "attitude") || (Contains(row.key, "職能內涵") && Contains(row.key, "態度")));
+  const std::string& key = row.keys[FirstNonEmptyIndex(row)];
+  return Contains(key, "attitude") || (Contains(key, "職能內涵") && Contains(key, "態度"));
 }
 
 bool IsNotesHeader(const CleanRow& row) {
-  return row.non_empty == 1 && (StartsWith(row.key, "說明與補充事項") || StartsWith(row.key, "說明及補充事項") ||
-                                row.key == "補充說明");
+  const std::string& key = row.keys[FirstNonEmptyIndex(row)];
+  return StartsWith(key, "說明與補充事項") || StartsWith(key, "說明及補充事項") || key == "補充說明";
+}
+
+// The content cells after a section title, joined as one line.
+std::string AfterTitle(const CleanRow& row) {
+  std::string out;
+  for (size_t i = FirstNonEmptyIndex(row) + 1; i < row.cells.size(); ++i) {
+    if (!row.cells[i].empty()) out = out.empty() ? row.cells[i] : unicode::JoinWrapped(out, row.cells[i]);
+  }
+  return out;
+}
+
+// A version-table row starts with a version label: V4, v1.0, 第2版, 2.
+bool LooksLikeVersionRow(const CleanRow& row) {
+  const std::string& first = row.cells[FirstNonEmptyIndex(row)];
+  std::string key = unicode::FoldKey(first.substr(0, 16));
+  return !key.empty() && (key[0] == 'v' || (key[0] >= '0' && key[0] <= '9') || StartsWith(key, "第"));
 }
 
 bool HasHeaderLabel(const CleanRow& row) {
@@ -410,10 +436,12 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
     }
     if (IsAttitudeHeader(row)) {
       section = Section::kAttitudes;
+      if (std::string rest = AfterTitle(row); !rest.empty()) attitude_lines_.push_back({rest, row.pos});
       continue;
     }
     if (IsNotesHeader(row)) {
       section = Section::kNotes;
+      if (std::string rest = AfterTitle(row); !rest.empty()) note_lines_.push_back({rest, row.pos});
       continue;
     }
     if ((section == Section::kPreamble || section == Section::kVersions) && HasHeaderLabel(row)) {
@@ -428,7 +456,13 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
           out_.diagnostics.Unplaced(row.AsRead(), row.pos);
         }
         break;
-      case Section::kVersions: VersionRow(row); break;
+      case Section::kVersions:
+        if (LooksLikeVersionRow(row)) {
+          VersionRow(row);
+        } else {
+          out_.diagnostics.Unplaced(row.AsRead(), row.pos);
+        }
+        break;
       case Section::kHeader: HeaderRow(row); break;
       case Section::kDuties: stitcher->AddRow(row.pos, row.cells, &out_.diagnostics); break;
       case Section::kAttitudes: attitude_lines_.push_back({row.Joined(), row.pos}); break;
