@@ -115,31 +115,39 @@ std::string FoldKey(std::string_view text) {
 }
 
 std::string FoldWidth(std::string_view text) {
-  // Fast path: every Fullwidth character that NFKC maps to an ASCII letter
-  // or digit lies in Unicode's Halfwidth and Fullwidth Forms block, whose
-  // UTF-8 encoding starts with byte 0xEF; without that byte there is nothing
-  // to fold. The decision itself stays with ICU below.
-  if (text.find('\xEF') == std::string_view::npos) return std::string(text);
+  // Every Fullwidth character that NFKC maps to an ASCII letter or digit
+  // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8
+  // encoding starts with byte 0xEF; only characters with that lead byte are
+  // decoded and asked about. The decision itself stays with ICU.
+  size_t at = text.find('\xEF');
+  if (at == std::string_view::npos) return std::string(text);
   static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
   std::string out;
   out.reserve(text.size());
-  Decoded d = Decode(text);
-  for (size_t i = 0; i < d.chars.size(); ++i) {
-    int32_t c = d.chars[i];
-    if (n != nullptr && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
-      icu::UnicodeString folded;
+  size_t copied = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  while (at != std::string_view::npos) {
+    int32_t i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    char folded = 0;
+    if (n != nullptr && c >= 0 && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
+      icu::UnicodeString result;
       UErrorCode status = U_ZERO_ERROR;
-      n->normalize(icu::UnicodeString(c), folded, status);
-      if (U_SUCCESS(status) && folded.length() == 1) {
-        UChar32 f = folded.char32At(0);
-        if (f < 0x80 && u_isalnum(f)) {
-          out.push_back(static_cast<char>(f));
-          continue;
-        }
+      n->normalize(icu::UnicodeString(c), result, status);
+      if (U_SUCCESS(status) && result.length() == 1 && result.char32At(0) < 0x80 && u_isalnum(result.char32At(0))) {
+        folded = static_cast<char>(result.char32At(0));
       }
     }
-    out.append(text.substr(d.offsets[i], d.offsets[i + 1] - d.offsets[i]));
+    if (folded != 0) {
+      out.append(text.substr(copied, at - copied));
+      out.push_back(folded);
+      copied = static_cast<size_t>(i);
+    }
+    at = text.find('\xEF', static_cast<size_t>(i));
   }
+  out.append(text.substr(copied));
   return out;
 }
 
