@@ -186,6 +186,14 @@ std::string JoinWrapped(std::string_view left, std::string_view right) {
   return out;
 }
 
+std::string_view TrimAscii(std::string_view text) {
+  const char* space = " \t\n\r";
+  size_t b = text.find_first_not_of(space);
+  if (b == std::string_view::npos) return {};
+  size_t e = text.find_last_not_of(space);
+  return text.substr(b, e - b + 1);
+}
+
 int32_t FirstChar(std::string_view text) {
   if (text.empty()) return -1;
   int32_t i = 0;

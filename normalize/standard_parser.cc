@@ -12,13 +12,7 @@
 namespace docpipe {
 namespace {
 
-std::string Trim(std::string_view s) {
-  const char* space = " \t\n\r";
-  size_t b = s.find_first_not_of(space);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(space);
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string Trim(std::string_view s) { return std::string(unicode::TrimAscii(s)); }
 
 bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
