@@ -25,7 +25,7 @@ while [ "$i" -lt "$n" ]; do
 done
 measure() {  # label, command...
   local label="$1"; shift
-  rm -rf "$work/out"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$work/out"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
   read -r secs rss < "$work/time"
   python3 -c "import sys; n=$n; s=$secs; print(f'| {sys.argv[1]} | {s:.2f} | {n/s:.1f} | {int(sys.argv[2])//1024} |')" "$label" "$rss"
@@ -41,4 +41,4 @@ measure "docpipe run -j2 (process isolation)" $bin run "$work/in" -o "$work/out"
 measure "docpipe run -j1 --isolation thread" $bin run "$work/in" -o "$work/out" -j1 -q --isolation thread
 measure "docpipe run -j2 --isolation thread" $bin run "$work/in" -o "$work/out" -j2 -q --isolation thread
 rm -rf "$work/out"; $bin run "$work/in" -o "$work/out" -j2 -q >/dev/null 2>&1 || true
-measure "re-run, all unchanged (-j2)" $bin run "$work/in" -o "$work/out" -j2 -q
+KEEP=1 measure "re-run, all unchanged (-j2)" $bin run "$work/in" -o "$work/out" -j2 -q
