@@ -27,7 +27,7 @@ measure() {  # label, command...
   local label="$1"; shift
   [ "${KEEP:-0}" = 1 ] || rm -rf "$work/out"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  read -r secs rss < "$work/time"
+  read -r secs rss < <(tail -n 1 "$work/time")
   python3 -c "import sys; n=$n; s=$secs; print(f'| {sys.argv[1]} | {s:.2f} | {n/s:.1f} | {int(sys.argv[2])//1024} |')" "$label" "$rss"
 }
 echo "inputs: $n documents ($kind), $(nproc) cores"
