@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan+UBSan) into build-fuzz/ and runs
+# each for SECONDS (default 60) on 1 core, seeded from samples/ and
+# fuzz/corpus/<target>/. New interesting inputs are kept in fuzz/corpus/.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"; shift || true
+bash scripts/install-deps.sh
+command -v clang++ >/dev/null || { sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_=sudo; $sudo_ apt-get install -y -qq clang libclang-rt-14-dev; }
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DDOCPIPE_BUILD_FUZZERS=ON -DDOCPIPE_BUILD_TESTS=OFF -DDOCPIPE_BUILD_BENCHMARKS=OFF >/dev/null
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=($(sed -n 's/^docpipe_fuzzer(\([a-z_]*\).*/\1/p' fuzz/CMakeLists.txt))
+cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
+for t in "${targets[@]}"; do
+  corpus="fuzz/corpus/$t"
+  mkdir -p "$corpus"
+  seeds=()
+  case "$t" in
+    normalize_text_fuzzer) seeds=(samples/text) ;;
+    rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
+    layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
+    diff_fuzzer) seeds=(fuzz/seeds/diff) ;;
+  esac
+  existing=()
+  for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+  echo "== $t: ${seconds}s"
+  "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" "${existing[@]}" 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|crash-|timeout-|leak-" || true
+done

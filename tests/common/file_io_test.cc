@@ -1,0 +1,59 @@
+#include "common/file_io.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace docpipe {
+namespace {
+namespace fs = std::filesystem;
+
+class FileIoTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("docpipe_file_io_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(FileIoTest, WriteThenReadRoundTripsAndCreatesDirectories) {
+  std::string path = (dir_ / "a" / "b" / "out.json").string();
+  ASSERT_TRUE(WriteFileAtomic(path, "職能\n").ok());
+  Result<std::string> back = ReadFile(path);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, "職能\n");
+}
+
+TEST_F(FileIoTest, AtomicWriteLeavesNoTemporaryFiles) {
+  std::string path = (dir_ / "out.json").string();
+  ASSERT_TRUE(WriteFileAtomic(path, "one").ok());
+  ASSERT_TRUE(WriteFileAtomic(path, "two").ok());
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    (void)entry;
+    ++files;
+  }
+  EXPECT_EQ(files, 1);
+  EXPECT_EQ(*ReadFile(path), "two");
+}
+
+TEST_F(FileIoTest, FailedWriteKeepsOldContent) {
+  fs::create_directories(dir_);
+  std::string path = (dir_ / "out.json").string();
+  ASSERT_TRUE(WriteFileAtomic(path, "old").ok());
+  // A directory in place of the parent makes the write fail.
+  std::string impossible = (dir_ / "out.json" / "child.json").string();
+  EXPECT_FALSE(WriteFileAtomic(impossible, "new").ok());
+  EXPECT_EQ(*ReadFile(path), "old");
+}
+
+TEST_F(FileIoTest, ReadMissingFileIsNotFound) {
+  Result<std::string> r = ReadFile((dir_ / "missing.txt").string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace docpipe

@@ -1,0 +1,79 @@
+#include "common/unicode.h"
+
+#include <gtest/gtest.h>
+
+namespace docpipe::unicode {
+namespace {
+
+TEST(IsCjk, HanKanaHangulAndFullwidthPunctuation) {
+  for (int32_t c : {0x7DB2 /*網*/, 0x3042 /*あ*/, 0x30AB /*カ*/, 0xD55C /*한*/, 0x3001 /*、*/, 0xFF08 /*（*/,
+                    0xFF1A /*：*/, 0x3002 /*。*/}) {
+    EXPECT_TRUE(IsCjk(c)) << std::hex << c;
+  }
+}
+
+TEST(IsCjk, LatinDigitsAndAsciiPunctuationAreNot) {
+  for (int32_t c : {int32_t{'A'}, int32_t{'z'}, int32_t{'0'}, int32_t{'('}, int32_t{'/'}, int32_t{'.'}, int32_t{' '}, int32_t{0x00E9}}) {
+    EXPECT_FALSE(IsCjk(c)) << std::hex << c;
+  }
+}
+
+struct SpaceCase {
+  const char* in;
+  const char* out;
+};
+
+TEST(CollapseSpaces, RemovesSpacesInsideCjkKeepsLatinSpacing) {
+  const SpaceCase cases[] = {
+      {"風 險 識 別、分 析與評估", "風險識別、分析與評估"},
+      {"以 IPv4或 IPv6為基礎", "以 IPv4或 IPv6為基礎"},
+      {"NetBIOS over TCP / IP", "NetBIOS over TCP / IP"},
+      {"  a   b  ", "a b"},
+      {"疑難\n排解", "疑難排解"},
+      {"監控 (錄製) 與疑難", "監控 (錄製) 與疑難"},
+      {"資料　保護", "資料保護"},  // ideographic space between Han
+      {"", ""},
+  };
+  for (const SpaceCase& c : cases) EXPECT_EQ(CollapseSpaces(c.in), c.out) << c.in;
+}
+
+TEST(CjkJoin, NoSpaceWhenEitherSideIsCjk) {
+  EXPECT_EQ(JoinWrapped("T1.4監控與測試網路伺服器", "安全"), "T1.4監控與測試網路伺服器安全");
+  EXPECT_EQ(JoinWrapped("生命週期", "(SSDLC)"), "生命週期(SSDLC)");
+  EXPECT_EQ(JoinWrapped("ISO", "標準"), "ISO標準");
+}
+
+TEST(CjkJoin, KeepsSpaceBetweenLatinWords) {
+  EXPECT_EQ(JoinWrapped("Information Security", "Management System"), "Information Security Management System");
+  EXPECT_EQ(JoinWrapped("", "x"), "x");
+  EXPECT_EQ(JoinWrapped("x", ""), "x");
+}
+
+TEST(FoldKey, IgnoresWidthCaseAndSpaces) {
+  EXPECT_EQ(FoldKey("K12伺服器監控（錄製）與疑難"), FoldKey("K12伺服器監控 (錄製) 與 疑難"));
+  EXPECT_EQ(FoldKey("SSDLC"), FoldKey("ssdlc"));
+  EXPECT_NE(FoldKey("稽核"), FoldKey("核稽"));
+}
+
+TEST(FoldWidth, FoldsFullwidthAlnumOnly) {
+  EXPECT_EQ(FoldWidth("Ｋ０１稽核（含ＩＳＯ）"), "K01稽核（含ISO）");
+  EXPECT_EQ(FoldWidth("無變化：、。"), "無變化：、。");
+}
+
+TEST(FindInvalidUtf8, ReportsOffsetOfFirstBadByte) {
+  EXPECT_FALSE(FindInvalidUtf8("職能基準 ok").has_value());
+  std::string bad = "ab\xff" "cd";
+  ASSERT_TRUE(FindInvalidUtf8(bad).has_value());
+  EXPECT_EQ(*FindInvalidUtf8(bad), 2u);
+  EXPECT_TRUE(FindInvalidUtf8("\xe8\xb3").has_value());  // truncated sequence
+}
+
+TEST(Length, CountsCodePoints) {
+  EXPECT_EQ(Length("職能a"), 3u);
+  EXPECT_EQ(FirstChar("職能"), 0x8077);
+  EXPECT_EQ(LastChar("職能"), 0x80FD);
+  EXPECT_EQ(FirstChar(""), -1);
+}
+
+}  // namespace
+}  // namespace docpipe::unicode

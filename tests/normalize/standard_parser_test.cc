@@ -1,0 +1,204 @@
+// Parser tests on a constructed standard of the same family with the
+// variations the samples do not show: a name given as a job category
+// (職類), the header word 工作職責, no version table, attitudes printed as
+// "A01：名稱" without description, markdown list notes, levels 5-7, and
+// planted anomalies that must come out as warnings.
+#include "normalize/standard_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace docpipe {
+namespace {
+
+const char kVariant[] =
+    "**餐飲服務職類職能基準**\n"
+    "\n"
+    "職能基準代碼\t\tHFB5120-001v1\t\t\t\n"
+    "職能基準名稱（擇一填寫）\t\t職類\t餐飲服務\t\t\n"
+    "\t\t職業\t\t\t\n"
+    "所屬類別\t職類別\t餐旅 / 餐飲管理\t\t職類別代碼\tHFB\n"
+    "\t職業別\t餐廳服務員\t\t職業別代碼\t5120\n"
+    "\t行業別\t住宿及餐飲業 / 餐館業\t\t行業別代碼\tI5611\n"
+    "工作描述\t\t提供顧客餐飲服務，維護用餐\t\t\t\n"
+    "\t\t環境整潔與安全。\t\t\t\n"
+    "基準級別\t\t5\t\t\t\n"
+    "\n"
+    "工作職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n"
+    "T1 接待顧客\tT1.1 引導入座\tO1.1.1 訂位紀錄\tP1.1.1 確認訂位資訊。 P1.1.2 引導顧客入座。\t5\t"
+    "K01 餐飲禮儀 K02 訂位系統\tS01 溝通能力 S02\n"
+    "\tT1.2 介紹菜單\t\tP1.2.1 說明菜色與過敏原。\t6\tK01 用餐禮儀 K03 食材知識\tS01 溝通能力\n"
+    "T2 餐後服務\tT2.1 結帳\tO2.1.1 帳單\tP2.1.1 核對帳單。 P2.1.1 收取款項。\t7\tK04 支付系統操作\tS03 收銀技能\n"
+    "\tT1.3 清潔桌面\t\tP1.3.1 收拾餐具。\t5\tK05 清潔衛生\tS04 清潔技能\n"
+    "\n"
+    "職能內涵（A=attitude 態度）\n"
+    "A01：親和力\n"
+    "A02：細心\n"
+    "\n"
+    "說明與補充事項\n"
+    "- 建議具備餐飲相關工作經驗1年以上。\n"
+    "- 本職能基準適用於中式與西式餐廳。\n";
+
+class StandardParserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::vector<TabRow>> rows = ParseTabText(kVariant);
+    ASSERT_TRUE(rows.ok());
+    Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+    ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+    s_ = std::move(*parsed);
+  }
+  int Count(const std::string& kind, const std::string& needle = "") const {
+    return static_cast<int>(std::count_if(s_.diagnostics.warnings.begin(), s_.diagnostics.warnings.end(),
+                                          [&](const Warning& w) {
+                                            return w.kind == kind && w.message.find(needle) != std::string::npos;
+                                          }));
+  }
+  CompetencyStandard s_;
+};
+
+TEST_F(StandardParserTest, HeaderFieldsOfAJobCategoryStandard) {
+  EXPECT_EQ(s_.title, "餐飲服務職類職能基準");
+  EXPECT_EQ(s_.code, "HFB5120-001v1");
+  EXPECT_EQ(s_.name, "餐飲服務");
+  EXPECT_EQ(s_.name_kind, "job_category");
+  EXPECT_EQ(s_.category.name, "餐旅 / 餐飲管理");
+  EXPECT_EQ(s_.category.code, "HFB");
+  EXPECT_EQ(s_.occupation.name, "餐廳服務員");
+  EXPECT_EQ(s_.occupation.code, "5120");
+  EXPECT_EQ(s_.industry.name, "住宿及餐飲業 / 餐館業");
+  EXPECT_EQ(s_.industry.code, "I5611");
+  EXPECT_EQ(s_.description, "提供顧客餐飲服務，維護用餐環境整潔與安全。");  // wrapped value joined
+  ASSERT_TRUE(s_.level.has_value());
+  EXPECT_EQ(*s_.level, 5);
+  EXPECT_TRUE(s_.versions.empty());
+  EXPECT_EQ(s_.field_pos.at("code").line, 3);
+  EXPECT_EQ(s_.field_pos.at("description").line, 9);
+}
+
+TEST_F(StandardParserTest, DutyTableWithWorkDutyHeader) {
+  ASSERT_EQ(s_.duties.size(), 2u);
+  EXPECT_EQ(s_.duties[0].name, "接待顧客");
+  ASSERT_EQ(s_.duties[0].tasks.size(), 2u);
+  const Task& t11 = s_.duties[0].tasks[0];
+  EXPECT_EQ(t11.name, "引導入座");
+  EXPECT_EQ(t11.level, 5);
+  ASSERT_EQ(t11.indicators.size(), 2u);
+  EXPECT_EQ(t11.indicators[1].code, "P1.1.2");
+  EXPECT_EQ(t11.indicators[1].text, "引導顧客入座。");
+  EXPECT_EQ(s_.duties[0].tasks[1].level, 6);
+  ASSERT_EQ(s_.duties[1].tasks.size(), 2u);
+  EXPECT_EQ(s_.duties[1].tasks[1].code, "T1.3");
+}
+
+TEST_F(StandardParserTest, AttitudesWithoutDescription) {
+  ASSERT_EQ(s_.attitudes.size(), 2u);
+  EXPECT_EQ(s_.attitudes[0].code, "A01");
+  EXPECT_EQ(s_.attitudes[0].name, "親和力");
+  EXPECT_EQ(s_.attitudes[0].description, "");
+  EXPECT_EQ(s_.attitudes[1].name, "細心");
+}
+
+TEST_F(StandardParserTest, MarkdownListNotes) {
+  ASSERT_EQ(s_.notes.size(), 2u);
+  EXPECT_EQ(s_.notes[0], "建議具備餐飲相關工作經驗1年以上。");
+  EXPECT_EQ(s_.notes[1], "本職能基準適用於中式與西式餐廳。");
+}
+
+TEST_F(StandardParserTest, DictionariesFromTaskRows) {
+  ASSERT_EQ(s_.knowledge.size(), 5u);
+  EXPECT_EQ(s_.knowledge[0].code, "K01");
+  EXPECT_EQ(s_.knowledge[0].name, "餐飲禮儀");  // first of two equally frequent wordings
+  ASSERT_EQ(s_.skills.size(), 4u);
+  EXPECT_EQ(s_.skills[1].code, "S02");
+  EXPECT_EQ(s_.skills[1].name, "");
+}
+
+TEST_F(StandardParserTest, PlantedAnomaliesBecomeWarnings) {
+  EXPECT_EQ(Count("level_out_of_range", "T2.1"), 1);
+  EXPECT_EQ(Count("duplicate_code", "P2.1.1"), 1);
+  EXPECT_EQ(Count("misnumbered_code", "task T1.3 stands under duty T2"), 1);
+  EXPECT_EQ(Count("inconsistent_name", "K01"), 1);
+  EXPECT_EQ(Count("undefined_code", "S02"), 1);
+  EXPECT_EQ(Count("missing_field"), 0);
+  EXPECT_TRUE(s_.diagnostics.unparsed.empty());
+}
+
+TEST(StandardParser, TextThatIsNotAStandardIsUnsupported) {
+  Result<std::vector<TabRow>> rows = ParseTabText("第一章 前言\n\n本方案說明。\n");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_FALSE(LooksLikeCompetencyStandard(*rows));
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().code(), Status::Code::kUnsupported);
+}
+
+TEST(StandardParser, StrayRowsAreKeptAsUnparsedWithTheirLine) {
+  Result<std::vector<TabRow>> rows2 = ParseTabText(std::string("前言\t雜訊\n") + kVariant);
+  Result<CompetencyStandard> parsed2 = ParseCompetencyStandard(*rows2, RuleSet::Default());
+  ASSERT_TRUE(parsed2.ok());
+  ASSERT_FALSE(parsed2->diagnostics.unparsed.empty());
+  EXPECT_EQ(parsed2->diagnostics.unparsed[0].text, "前言\t雜訊");
+  EXPECT_EQ(parsed2->diagnostics.unparsed[0].pos.line, 1);
+}
+
+TEST(StandardParser, SectionTitleWithContentInTheSameRow) {
+  std::string text = kVariant;
+  size_t at = text.find("職能內涵（A=attitude 態度）\nA01：親和力\n");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("職能內涵（A=attitude 態度）\nA01：親和力\n").size(),
+               "職能內涵（A=attitude 態度）\tA01：親和力\n");
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_EQ(parsed->attitudes.size(), 2u);
+  EXPECT_EQ(parsed->attitudes[0].name, "親和力");
+  EXPECT_EQ(parsed->duties[1].name, "餐後服務");  // the title did not leak into the duty table
+}
+
+TEST(StandardParser, NonVersionRowInVersionTableIsUnparsed) {
+  const char* text =
+      "某職能基準\n版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期\n"
+      "V1\tABC1234-001v1\t某\t最新版本\t略\t114/03/01\n備註\t請參考附件\n"
+      "職能基準代碼\t\tABC1234-001v1\n";
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_EQ(parsed->versions.size(), 1u);
+  EXPECT_EQ(parsed->versions[0].date, "2025-03-01");  // ROC year 114
+  ASSERT_EQ(parsed->diagnostics.unparsed.size(), 1u);
+  EXPECT_EQ(parsed->diagnostics.unparsed[0].text, "備註\t請參考附件");
+  EXPECT_EQ(parsed->diagnostics.unparsed[0].pos.line, 4);
+}
+
+struct BadText {
+  std::string bytes;
+  const char* reason;
+};
+
+TEST(TabText, RejectsEmptyBinaryAndInvalidUtf8) {
+  const BadText cases[] = {
+      {"", "empty"},
+      {std::string("abc\0def", 7), "NUL byte at offset 3"},
+      {"職能\xff", "invalid byte at offset 6"},
+  };
+  for (const BadText& c : cases) {
+    Result<std::vector<TabRow>> rows = ParseTabText(c.bytes);
+    ASSERT_FALSE(rows.ok());
+    EXPECT_EQ(rows.status().code(), Status::Code::kBadInput);
+    EXPECT_NE(rows.status().message().find(c.reason), std::string::npos) << rows.status().message();
+  }
+}
+
+TEST(TabText, SplitsCellsDropsBomAndCarriageReturns) {
+  Result<std::vector<TabRow>> rows = ParseTabText("\xEF\xBB\xBF" "a\tb\r\n\tc\n");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_GE(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].cells, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ((*rows)[1].cells, (std::vector<std::string>{"", "c"}));
+  EXPECT_EQ((*rows)[1].pos.line, 2);
+}
+
+}  // namespace
+}  // namespace docpipe
