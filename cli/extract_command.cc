@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/output.h"
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
@@ -61,17 +62,10 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << me << args.input << ": page " << page.number << " could not be read"
               << (page.warnings.empty() ? std::string() : ": " + page.warnings.front()) << "\n";
   }
-  std::string text = LayoutToJson(*layout).dump(args.compact ? -1 : 1) + "\n";
-  if (args.output.empty() || args.output == "-") {
-    std::cout << text;
-    return kExitOk;
-  }
-  Status written = WriteFileAtomic(args.output, text);
-  if (!written.ok()) {
-    std::cerr << me << written.ToString() << "\n";
-    return kExitWriteFailed;
-  }
-  return kExitOk;
+  // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
+  std::string text =
+      LayoutToJson(*layout).dump(args.compact ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return EmitOutput("extract", args.output, text);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "common/file_io.h"
+#include "cli/output.h"
 #include "normalize/pipeline.h"
 
 namespace docpipe {
@@ -48,17 +48,7 @@ int RunNormalize(const NormalizeArgs& args) {
     std::cerr << "docpipe normalize: " << args.input << ": " << doc.status().ToString() << "\n";
     return ExitCodeFor(doc.status());
   }
-  std::string text = doc->dump(args.compact ? -1 : 2) + "\n";
-  if (args.output.empty() || args.output == "-") {
-    std::cout << text;
-    return kExitOk;
-  }
-  Status written = WriteFileAtomic(args.output, text);
-  if (!written.ok()) {
-    std::cerr << "docpipe normalize: " << written.ToString() << "\n";
-    return kExitWriteFailed;
-  }
-  return kExitOk;
+  return EmitOutput("normalize", args.output, doc->dump(args.compact ? -1 : 2) + "\n");
 }
 
 }  // namespace

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libpoppler-cpp-dev poppler-utils poppler-data
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils poppler-data
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qpdf python3

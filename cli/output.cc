@@ -1,0 +1,23 @@
+#include "cli/output.h"
+
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "common/file_io.h"
+
+namespace docpipe {
+
+int EmitOutput(const char* command, const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return kExitOk;
+  }
+  Status written = WriteFileAtomic(path, text);
+  if (!written.ok()) {
+    std::cerr << "docpipe " << command << ": " << written.ToString() << "\n";
+    return kExitWriteFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace docpipe

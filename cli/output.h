@@ -1,0 +1,17 @@
+// Where a subcommand's result goes: stdout, or a file written atomically
+// (common/file_io.h), never half a file.
+#ifndef DOCPIPE_CLI_OUTPUT_H_
+#define DOCPIPE_CLI_OUTPUT_H_
+
+#include <string>
+
+namespace docpipe {
+
+// Writes `text` to stdout when `path` is empty or "-", else atomically to
+// `path`. Returns kExitOk, or kExitWriteFailed after printing one line
+// "docpipe <command>: <reason>" to stderr.
+int EmitOutput(const char* command, const std::string& path, const std::string& text);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_CLI_OUTPUT_H_
