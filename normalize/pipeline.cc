@@ -51,6 +51,25 @@ Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, co
   return Status::Unsupported("not a competency standard (no 職能基準 header or duty table found)");
 }
 
+namespace {
+
+// A layout's rows through the parsers; pages extract could not read become
+// warnings of the document, so that their loss is not silent.
+Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
+  Result<nlohmann::ordered_json> doc = NormalizeRows(LayoutToRows(layout, RuleSet::Default()), source);
+  if (!doc.ok()) return doc;
+  for (const Page& page : layout.pages) {
+    if (!page.failed) continue;
+    std::string why = page.warnings.empty() ? "" : ": " + page.warnings.front();
+    (*doc)["warnings"].push_back({{"kind", "unreadable_page"},
+                                  {"message", "page " + std::to_string(page.number) + " could not be read" + why},
+                                  {"location", PosToJson(SourcePos{1, page.number})}});
+  }
+  return doc;
+}
+
+}  // namespace
+
 Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::string& path,
                                             const PipelineOptions& options) {
   switch (SniffFormat(bytes)) {
@@ -59,14 +78,12 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
       extract.password = options.password;
       Result<Layout> layout = ExtractLayout(bytes, path, extract);
       if (!layout.ok()) return layout.status();
-      SourceInfo source{path, layout->source_sha256, "pdf", layout->page_count};
-      return NormalizeRows(LayoutToRows(*layout, RuleSet::Default()), source);
+      return NormalizeLayout(*layout, SourceInfo{path, layout->source_sha256, "pdf", layout->page_count});
     }
     case InputFormat::kLayoutJson: {
       Result<Layout> layout = ParseLayoutJson(bytes);
       if (!layout.ok()) return layout.status();
-      SourceInfo source{path, Sha256Hex(bytes), "layout", layout->page_count};
-      return NormalizeRows(LayoutToRows(*layout, RuleSet::Default()), source);
+      return NormalizeLayout(*layout, SourceInfo{path, Sha256Hex(bytes), "layout", layout->page_count});
     }
     case InputFormat::kText:
       break;

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "common/file_io.h"
+#include "extract/extractor.h"
+#include "extract/layout_json.h"
+#include "normalize/pipeline.h"
+
 namespace docpipe {
 namespace {
 
@@ -57,6 +62,29 @@ TEST(LayoutRows, EmitsTableRowsAndContentInPageOrderWithoutFurniture) {
   EXPECT_EQ(rows[2].cells, std::vector<std::string>({"", "T1.2 風險"}));  // under the merged duty cell
   EXPECT_EQ(rows[2].pos.page, 3);
   EXPECT_EQ(rows[2].pos.line, 3);
+}
+
+TEST(LayoutRows, APageExtractCouldNotReadBecomesAWarningOfTheDocument) {
+  Result<std::string> pdf = ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/pdf/INM2529-002v2.pdf");
+  ASSERT_TRUE(pdf.ok());
+  Result<Layout> layout = ExtractLayout(*pdf, "INM2529-002v2.pdf", {});
+  ASSERT_TRUE(layout.ok());
+  Page& lost = layout->pages[2];
+  lost.failed = true;
+  lost.warnings = {"PDF error: damaged content stream"};
+  lost.lines.clear();
+  lost.tables.clear();
+  Result<nlohmann::ordered_json> doc = ProcessBytes(LayoutToJson(*layout).dump(), "layout.json", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ((*doc)["source"]["format"], "layout");
+  bool reported = false;
+  for (const auto& warning : (*doc)["warnings"]) {
+    if (warning["kind"] == "unreadable_page") {
+      reported = warning["location"]["page"] == 3 &&
+                 warning["message"].get<std::string>().find("damaged content stream") != std::string::npos;
+    }
+  }
+  EXPECT_TRUE(reported) << (*doc)["warnings"].dump();
 }
 
 }  // namespace
