@@ -67,7 +67,8 @@ void SortChanges(std::vector<Change>* changes) {
     if (int c = CompareCodes(x.task, y.task); c != 0) return c < 0;
     if (x_rank != y_rank) return x_rank < y_rank;
     if (x.kind == ItemKind::kHeader) return false;  // keep the fields' order
-    return CompareCodes(ShownCode(x), ShownCode(y)) < 0;
+    if (int c = CompareCodes(ShownCode(x), ShownCode(y)); c != 0) return c < 0;
+    return CompareCodes(x.old_side ? x.old_side->code : "", y.old_side ? y.old_side->code : "") < 0;
   });
 }
 
