@@ -7,20 +7,22 @@
 
 #include <algorithm>
 
-#include "normalize/pipeline.h"
+#include "tests/diff/version_pairs.h"
 
 namespace docpipe::diff {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using testing::Duty;
+using testing::Json;
+using testing::LoadSample;
+using testing::NewTask;
+using testing::RenameCode;
+using testing::Renumber;
+using testing::TwoDigitCode;
 
-class StandardDiffTest : public testing::Test {
+class StandardDiffTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    Result<Json> doc = ProcessFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/INM3513-001v4.txt", {});
-    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
-    sample_ = new Json(std::move(*doc));
-  }
+  static void SetUpTestSuite() { sample_ = new Json(LoadSample("INM3513-001v4")); }
   static void TearDownTestSuite() { delete sample_; }
 
   static std::vector<Change> Diff(const Json& old_doc, const Json& new_doc) {
@@ -36,48 +38,6 @@ class StandardDiffTest : public testing::Test {
     }
     return out;
   }
-
-  static Json& Duty(Json& doc, const std::string& code) {
-    for (Json& d : doc["duties"]) {
-      if (d["code"] == code) return d;
-    }
-    ADD_FAILURE() << "no duty " << code;
-    return doc;
-  }
-
-  // Gives a task the number `number` ("1.3"): its code and the codes of its
-  // outputs and indicators, numbered by position as the standard does.
-  static void Renumber(Json& task, const std::string& number) {
-    task["code"] = "T" + number;
-    for (const char* list : {"outputs", "indicators"}) {
-      const std::string prefix = std::string(list) == "outputs" ? "O" : "P";
-      for (size_t i = 0; i < task[list].size(); ++i) task[list][i]["code"] = prefix + number + "." + std::to_string(i + 1);
-    }
-  }
-
-  // Applies f to every task's K (or S) reference list.
-  template <typename F>
-  static void ForEachRefList(Json& doc, const char* list, F f) {
-    for (Json& d : doc["duties"]) {
-      for (Json& t : d["tasks"]) f(t[list]);
-    }
-  }
-
-  static Json NewTask(const std::string& number) {
-    Json task = {{"code", ""},
-                 {"name", "評估雲端服務安全風險"},
-                 {"level", 4},
-                 {"outputs", Json::array({{{"code", ""}, {"text", "雲端風險評估報告"}}})},
-                 {"indicators", Json::array({{{"code", ""}, {"text", "盤點組織使用之雲端服務。"}},
-                                             {{"code", ""}, {"text", "評估雲端服務供應商之安全控制。"}}})},
-                 {"knowledge", Json::array({"K01"})},
-                 {"skills", Json::array({"S01"})},
-                 {"source_lines", Json::array({1})}};
-    Renumber(task, number);
-    return task;
-  }
-
-  static std::string KCode(int n) { return (n < 10 ? "K0" : "K") + std::to_string(n); }
 
   static Json* sample_;
 };
@@ -174,14 +134,7 @@ TEST_F(StandardDiffTest, KnowledgeItemRenumberedEverywhereIsOneRenumbering) {
     }
   }
   ASSERT_FALSE(referencing.empty());
-  for (Json& k : next["knowledge"]) {
-    if (k["code"] == "K05") k["code"] = "K32";
-  }
-  ForEachRefList(next, "knowledge", [](Json& refs) {
-    for (Json& r : refs) {
-      if (r == "K05") r = "K32";
-    }
-  });
+  RenameCode(next, "knowledge", "K05", "K32");
 
   std::vector<Change> changes = Diff(*sample_, next);
   ASSERT_EQ(Describe(changes), (std::vector<std::string>{"knowledge moved K05->K32"}));
@@ -192,17 +145,9 @@ TEST_F(StandardDiffTest, KnowledgeItemRenumberedEverywhereIsOneRenumbering) {
 
 TEST_F(StandardDiffTest, SwappedKnowledgeCodesAreTwoRenumberingsAndNoReferenceChanges) {
   Json next = *sample_;
-  auto swap = [](Json& code) {
-    if (code == "K05") {
-      code = "K06";
-    } else if (code == "K06") {
-      code = "K05";
-    }
-  };
-  for (Json& k : next["knowledge"]) swap(k["code"]);
-  ForEachRefList(next, "knowledge", [&](Json& refs) {
-    for (Json& r : refs) swap(r);
-  });
+  RenameCode(next, "knowledge", "K05", "swap");
+  RenameCode(next, "knowledge", "K06", "K05");
+  RenameCode(next, "knowledge", "swap", "K06");
   EXPECT_EQ(Describe(Diff(*sample_, next)),
             (std::vector<std::string>{"knowledge moved K06->K05", "knowledge moved K05->K06"}));
 }
@@ -210,7 +155,7 @@ TEST_F(StandardDiffTest, SwappedKnowledgeCodesAreTwoRenumberingsAndNoReferenceCh
 TEST_F(StandardDiffTest, DroppedKnowledgeItemWithClosedGapIsOneRemovalPlusRenumberings) {
   Json next = *sample_;
   auto shifted = [](const std::string& code) {  // K05 -> K04 ... K31 -> K30
-    return KCode(std::stoi(code.substr(1)) - 1);
+    return TwoDigitCode('K', std::stoi(code.substr(1)) - 1);
   };
   Json kept = Json::array();
   for (Json& k : next["knowledge"]) {
@@ -234,7 +179,7 @@ TEST_F(StandardDiffTest, DroppedKnowledgeItemWithClosedGapIsOneRemovalPlusRenumb
     }
   }
   expected.push_back("knowledge removed K04->");
-  for (int n = 5; n <= 31; ++n) expected.push_back("knowledge moved " + KCode(n) + "->" + KCode(n - 1));
+  for (int n = 5; n <= 31; ++n) expected.push_back("knowledge moved " + TwoDigitCode('K', n) + "->" + TwoDigitCode('K', n - 1));
   std::vector<Change> changes = Diff(*sample_, next);
   // Sorted by code within a section: K04 (removed) first, then K05->K04...
   EXPECT_EQ(Describe(changes), expected);
@@ -308,6 +253,17 @@ TEST_F(StandardDiffTest, HeaderFieldChangeNamesTheField) {
   next["occupation"]["code"] = "3514";
   EXPECT_EQ(Describe(Diff(*sample_, next)), (std::vector<std::string>{"header changed ->"}));
   EXPECT_EQ(Diff(*sample_, next)[0].field, "occupation.code");
+}
+
+TEST_F(StandardDiffTest, CombinedEditsAreEachReportedOnce) {
+  std::vector<Change> changes = Diff(*sample_, testing::ConstructedNextVersion(*sample_));
+  EXPECT_EQ(Describe(changes),
+            (std::vector<std::string>{"indicator changed P1.1.2->P1.1.2", "task added ->T1.2", "task moved T1.2->T1.3",
+                                      "task moved T1.3->T1.4", "task moved T1.4->T1.5", "duty changed T2->T2",
+                                      "knowledge moved K05->K32", "note removed 1->"}));
+  ASSERT_EQ(changes.size(), 8u);
+  // K05 is cited by all four old tasks of T1, now numbered T1.1, T1.3-T1.5.
+  EXPECT_EQ(changes[6].references_updated, (std::vector<std::string>{"T1.1", "T1.3", "T1.4", "T1.5"}));
 }
 
 }  // namespace
