@@ -15,6 +15,41 @@ EditOp OpOf(dtl::edit_t type) {
   return EditOp::kEqual;
 }
 
+// A run of equal code points, or one change: what was deleted and what was
+// inserted between two equal runs.
+struct Block {
+  bool equal;
+  std::u32string old_part, new_part;  // the same text when equal
+};
+
+// The shortest edit script of two rewordings often keeps single characters
+// that happen to recur (配置安全網路環境 -> 建置並強化網路防護架構 keeps 置
+// and 網路), which scatters the change into fragments nobody reads as
+// edits. As diff-match-patch's semantic cleanup does (hand-written here:
+// dtl has no such pass), an equality between two changes that is no longer
+// than the larger side of each neighbouring change is folded into one
+// replacement; this repeats until nothing changes.
+void FoldShortEqualities(std::vector<Block>* blocks) {
+  std::vector<Block>& b = *blocks;
+  for (bool folded = true; folded;) {
+    folded = false;
+    for (size_t i = 1; i + 1 < b.size(); ++i) {
+      if (!b[i].equal || b[i - 1].equal || b[i + 1].equal) continue;
+      const size_t length = b[i].old_part.size();
+      if (length > std::max(b[i - 1].old_part.size(), b[i - 1].new_part.size()) ||
+          length > std::max(b[i + 1].old_part.size(), b[i + 1].new_part.size())) {
+        continue;
+      }
+      Block merged{false, b[i - 1].old_part + b[i].old_part + b[i + 1].old_part,
+                   b[i - 1].new_part + b[i].new_part + b[i + 1].new_part};
+      b.erase(b.begin() + static_cast<std::ptrdiff_t>(i), b.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+      b[i - 1] = std::move(merged);
+      folded = true;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<EditRun> CharDiff(std::string_view old_text, std::string_view new_text) {
@@ -24,38 +59,27 @@ std::vector<EditRun> CharDiff(std::string_view old_text, std::string_view new_te
   diff.compose();
 
   // dtl interleaves deletions and insertions in the order its path takes;
-  // between two equal runs we collect all deleted and all inserted code
-  // points separately, so a replacement reads as "delete X, insert Y".
-  std::vector<EditRun> runs;
-  std::u32string equal, deleted, inserted;
-  auto flush_change = [&] {
-    if (!deleted.empty()) runs.push_back({EditOp::kDelete, unicode::FromCodePoints(deleted)});
-    if (!inserted.empty()) runs.push_back({EditOp::kInsert, unicode::FromCodePoints(inserted)});
-    deleted.clear();
-    inserted.clear();
-  };
-  auto flush_equal = [&] {
-    if (!equal.empty()) runs.push_back({EditOp::kEqual, unicode::FromCodePoints(equal)});
-    equal.clear();
-  };
+  // between two equal runs we gather all deleted and all inserted code
+  // points, so a replacement reads as "delete X, insert Y".
+  std::vector<Block> blocks;
   for (const auto& [c, info] : diff.getSes().getSequence()) {
-    switch (OpOf(info.type)) {
-      case EditOp::kEqual:
-        flush_change();
-        equal.push_back(c);
-        break;
-      case EditOp::kDelete:
-        flush_equal();
-        deleted.push_back(c);
-        break;
-      case EditOp::kInsert:
-        flush_equal();
-        inserted.push_back(c);
-        break;
-    }
+    const EditOp op = OpOf(info.type);
+    const bool equal = op == EditOp::kEqual;
+    if (blocks.empty() || blocks.back().equal != equal) blocks.push_back({equal, {}, {}});
+    if (op != EditOp::kInsert) blocks.back().old_part.push_back(c);
+    if (op != EditOp::kDelete) blocks.back().new_part.push_back(c);
   }
-  flush_change();
-  flush_equal();
+  FoldShortEqualities(&blocks);
+
+  std::vector<EditRun> runs;
+  for (const Block& block : blocks) {
+    if (block.equal) {
+      runs.push_back({EditOp::kEqual, unicode::FromCodePoints(block.old_part)});
+      continue;
+    }
+    if (!block.old_part.empty()) runs.push_back({EditOp::kDelete, unicode::FromCodePoints(block.old_part)});
+    if (!block.new_part.empty()) runs.push_back({EditOp::kInsert, unicode::FromCodePoints(block.new_part)});
+  }
   return runs;
 }
 

@@ -2,8 +2,10 @@
 //
 // CJK text has no word boundaries, so the unit of an edit is one code point,
 // never a byte or a word. The shortest edit script comes from dtl (Wu's
-// O(NP) algorithm); this file only adapts it to UTF-8 and groups the script
-// into runs a report can print.
+// O(NP) algorithm); this file adapts it to UTF-8, groups the script into
+// runs a report can print, and folds short equalities trapped between two
+// changes into one replacement, so a rewritten phrase reads as
+// "delete old phrase, insert new phrase" instead of a scatter of fragments.
 //
 //   std::vector<EditRun> runs = CharDiff("分析與檢討文件", "分析與審查文件");
 //   // {equal "分析與"} {delete "檢討"} {insert "審查"} {equal "文件"}
@@ -28,7 +30,8 @@ struct EditRun {
 // Edit script turning old_text into new_text. Concatenating the kEqual and
 // kDelete runs gives old_text; kEqual and kInsert runs give new_text. Within
 // one change the deleted run comes before the inserted one. Empty when both
-// are empty. Inputs must be well-formed UTF-8.
+// are empty. Not always the shortest script (see above), always a correct
+// one. Inputs must be well-formed UTF-8.
 std::vector<EditRun> CharDiff(std::string_view old_text, std::string_view new_text);
 
 // Similarity in [0, 1] of two code point sequences: 2·LCS / (|a| + |b|)

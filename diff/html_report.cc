@@ -137,14 +137,22 @@ std::string HtmlReport(const DiffResult& result) {
     return html.str();
   }
   WriteSummary(result, html);
+  // The column heads (old | new) open each section; the task tables under a
+  // duty line up below them without repeating them.
+  bool heads_shown = false;
   for (const ReportGroup& group : GroupChanges(result)) {
     html << (group.depth == 1 ? "<h2>" : "<h3>") << Escape(group.heading) << (group.depth == 1 ? "</h2>" : "</h3>")
          << "\n";
+    if (group.depth == 1) heads_shown = false;
     if (group.changes.empty()) continue;
     html << "<table class=\"sbs" << (group.depth == 2 ? " task-group" : "") << "\">"
-         << "<colgroup><col class=\"what\"><col><col></colgroup>"
-         << "<tr><th>change</th><th>old: " << Escape(result.old_input.code) << "</th><th>new: "
-         << Escape(result.new_input.code) << "</th></tr>\n";
+         << "<colgroup><col class=\"what\"><col><col></colgroup>";
+    if (!heads_shown) {
+      html << "<tr><th>change</th><th>old: " << Escape(result.old_input.code) << "</th><th>new: "
+           << Escape(result.new_input.code) << "</th></tr>";
+      heads_shown = true;
+    }
+    html << "\n";
     for (const Change* c : group.changes) WriteRow(*c, html);
     html << "</table>\n";
   }

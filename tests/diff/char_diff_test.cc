@@ -46,6 +46,10 @@ INSTANTIATE_TEST_SUITE_P(
         CharDiffCase{"CjkDeletedAtStart", "確保網路服務", "網路服務", {{kDel, "確保"}, {kEq, "網路服務"}}},
         CharDiffCase{"AllNew", "", "VPN", {{kIns, "VPN"}}},
         CharDiffCase{"AllGone", "VPN", "", {{kDel, "VPN"}}},
+        CharDiffCase{"RewrittenPhraseIsOneReplacement", "配置安全網路環境", "建置並強化網路防護架構",
+                     {{kDel, "配置安全網路環境"}, {kIns, "建置並強化網路防護架構"}}},
+        CharDiffCase{"LongEqualityBetweenChangesStays", "甲網路伺服器安全乙", "丙網路伺服器安全丁",
+                     {{kDel, "甲"}, {kIns, "丙"}, {kEq, "網路伺服器安全"}, {kDel, "乙"}, {kIns, "丁"}}},
         CharDiffCase{"MixedScriptsKeepWholeCodePoints", "配置 VPN 選項", "配置 SSL VPN 選項",
                      {{kEq, "配置 "}, {kIns, "SSL "}, {kEq, "VPN 選項"}}}),
     [](const testing::TestParamInfo<CharDiffCase>& info) { return std::string(info.param.name); });

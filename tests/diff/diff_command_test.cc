@@ -2,6 +2,8 @@
 // different, 2 trouble), one line on stderr for trouble, outputs written.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "schema/schema_validator.h"
 #include "tests/diff/test_shell.h"
 #include "tests/diff/version_pairs.h"
@@ -26,7 +28,10 @@ class DiffCommandTest : public ::testing::Test {
     testing::WriteText(Path("invalid.json"), invalid.dump());
     testing::WriteText(Path("diff.json"), "{\"document_type\": \"diff\"}");
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
 
   static std::string Path(const std::string& name) { return *dir_ + "/" + name; }
 
