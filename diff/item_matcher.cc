@@ -26,6 +26,27 @@ namespace {
 // repeated wording pairs with the k-th copy on the other side.
 constexpr double kPlaceBonus = 0.1;
 
+std::u32string Sorted(std::u32string key) {
+  std::sort(key.begin(), key.end());
+  return key;
+}
+
+// 2·shared / (|a| + |b|) for sorted a, b: an upper bound of Similarity.
+double SharedBound(const std::u32string& a, const std::u32string& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++shared, ++i, ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
+}
+
 class Matcher {
  public:
   Matcher(const std::vector<MatchItem>& old_items, const std::vector<MatchItem>& new_items,
@@ -80,7 +101,16 @@ class Matcher {
       size_t old_index, new_index;
     };
     std::vector<Candidate> candidates;
-    const double lowest = std::min(options_.same_place_threshold, options_.moved_threshold);
+    // The LCS of two texts is no longer than the characters they share
+    // counted with multiplicity: a merge of the sorted keys bounds the
+    // similarity cheaply and spares most dtl runs on unrelated texts.
+    std::vector<std::u32string> old_sorted(old_.size()), new_sorted(new_.size());
+    for (size_t i = 0; i < old_.size(); ++i) {
+      if (!old_partner_[i]) old_sorted[i] = Sorted(old_[i].key);
+    }
+    for (size_t j = 0; j < new_.size(); ++j) {
+      if (!new_taken_[j]) new_sorted[j] = Sorted(new_[j].key);
+    }
     for (size_t i = 0; i < old_.size(); ++i) {
       if (old_partner_[i]) continue;
       for (size_t j = 0; j < new_.size(); ++j) {
@@ -88,7 +118,8 @@ class Matcher {
         const bool same_place = old_[i].parent == new_[j].parent && old_[i].code == new_[j].code;
         const double threshold = same_place ? options_.same_place_threshold : options_.moved_threshold;
         double similarity = content_ ? content_(i, j) : 0.0;
-        if (similarity < 1.0 && SimilarityBound(old_[i].key.size(), new_[j].key.size()) >= lowest) {
+        if (similarity < 1.0 && SimilarityBound(old_[i].key.size(), new_[j].key.size()) >= threshold &&
+            SharedBound(old_sorted[i], new_sorted[j]) >= threshold) {
           similarity = std::max(similarity, Similarity(old_[i].key, new_[j].key));
         }
         if (similarity >= threshold) {

@@ -72,18 +72,38 @@ struct ListSpec {
   ContentSimilarity content_similarity;
 };
 
+// Folded wordings of one version, computed once: folding (ICU NFKC with
+// case folding) costs more than all the matching.
+struct FoldedView {
+  explicit FoldedView(const StandardView& v)
+      : duties(Fold(v.duties, &DutyView::name)),
+        tasks(Fold(v.tasks, &TaskView::name)),
+        outputs(Fold(v.outputs, &LeafView::text)),
+        indicators(Fold(v.indicators, &LeafView::text)) {}
+
+  template <typename T>
+  static std::vector<std::u32string> Fold(const std::vector<T>& items, std::string T::*text) {
+    std::vector<std::u32string> keys;
+    keys.reserve(items.size());
+    for (const T& item : items) keys.push_back(KeyOf(item.*text));
+    return keys;
+  }
+
+  std::vector<std::u32string> duties, tasks, outputs, indicators;
+};
+
 class Differ {
  public:
   Differ(const StandardView& old_view, const StandardView& new_view, const DiffOptions& options)
-      : a_(old_view), b_(new_view), options_(options) {}
+      : a_(old_view), b_(new_view), fa_(old_view), fb_(new_view), options_(options) {}
 
   std::vector<Change> Run() {
     DiffHeader();
     DiffVersions();
     duty_map_ = PartnerMap(DiffDuties(), a_.duties.size());
     task_map_ = PartnerMap(DiffTasks(), a_.tasks.size());
-    DiffLeaves(ItemKind::kOutput, a_.outputs, b_.outputs);
-    DiffLeaves(ItemKind::kIndicator, a_.indicators, b_.indicators);
+    DiffLeaves(ItemKind::kOutput, a_.outputs, b_.outputs, fa_.outputs, fb_.outputs);
+    DiffLeaves(ItemKind::kIndicator, a_.indicators, b_.indicators, fa_.indicators, fb_.indicators);
     const auto knowledge = DiffEntries(ItemKind::kKnowledge, a_.knowledge, b_.knowledge);
     const auto skills = DiffEntries(ItemKind::kSkill, a_.skills, b_.skills);
     DiffEntries(ItemKind::kAttitude, a_.attitudes, b_.attitudes);
@@ -132,6 +152,7 @@ class Differ {
 
   // A field of an item already paired: reported only when the wording differs.
   void CompareField(ItemKind kind, const std::string& field, ItemSide old_side, ItemSide new_side) {
+    if (old_side.text == new_side.text) return;
     if (unicode::FoldKey(old_side.text) == unicode::FoldKey(new_side.text)) return;
     const double similarity = Similarity(KeyOf(old_side.text), KeyOf(new_side.text));
     Add(kind, ChangeType::kChanged, field, std::move(old_side), std::move(new_side)).similarity = similarity;
@@ -231,13 +252,13 @@ class Differ {
   Matching DiffDuties() {
     ListSpec spec(ItemKind::kDuty, "name");
     std::vector<std::vector<std::u32string>> old_tasks(a_.duties.size()), new_tasks(b_.duties.size());
-    for (const TaskView& t : a_.tasks) old_tasks[t.duty].push_back(KeyOf(t.name));
-    for (const TaskView& t : b_.tasks) new_tasks[t.duty].push_back(KeyOf(t.name));
+    for (size_t t = 0; t < a_.tasks.size(); ++t) old_tasks[a_.tasks[t].duty].push_back(fa_.tasks[t]);
+    for (size_t t = 0; t < b_.tasks.size(); ++t) new_tasks[b_.tasks[t].duty].push_back(fb_.tasks[t]);
     for (auto* lists : {&old_tasks, &new_tasks}) {
       for (auto& list : *lists) std::sort(list.begin(), list.end());
     }
-    for (const DutyView& d : a_.duties) spec.old_items.push_back({"", d.code, KeyOf(d.name)});
-    for (const DutyView& d : b_.duties) spec.new_items.push_back({"", d.code, KeyOf(d.name)});
+    for (size_t d = 0; d < a_.duties.size(); ++d) spec.old_items.push_back({"", a_.duties[d].code, fa_.duties[d]});
+    for (size_t d = 0; d < b_.duties.size(); ++d) spec.new_items.push_back({"", b_.duties[d].code, fb_.duties[d]});
     spec.side = [this](bool is_old, size_t i) {
       const DutyView& d = (is_old ? a_ : b_).duties[i];
       return ItemSide{d.code, {}, d.name};
@@ -259,22 +280,23 @@ class Differ {
   Matching DiffTasks() {
     ListSpec spec(ItemKind::kTask, "name");
     std::vector<std::vector<std::u32string>> old_leaves(a_.tasks.size()), new_leaves(b_.tasks.size());
-    for (const auto* leaves : {&a_.outputs, &a_.indicators}) {
-      for (const LeafView& l : *leaves) old_leaves[l.task].push_back(KeyOf(l.text));
-    }
-    for (const auto* leaves : {&b_.outputs, &b_.indicators}) {
-      for (const LeafView& l : *leaves) new_leaves[l.task].push_back(KeyOf(l.text));
-    }
+    for (size_t i = 0; i < a_.outputs.size(); ++i) old_leaves[a_.outputs[i].task].push_back(fa_.outputs[i]);
+    for (size_t i = 0; i < a_.indicators.size(); ++i) old_leaves[a_.indicators[i].task].push_back(fa_.indicators[i]);
+    for (size_t i = 0; i < b_.outputs.size(); ++i) new_leaves[b_.outputs[i].task].push_back(fb_.outputs[i]);
+    for (size_t i = 0; i < b_.indicators.size(); ++i) new_leaves[b_.indicators[i].task].push_back(fb_.indicators[i]);
     for (auto* lists : {&old_leaves, &new_leaves}) {
       for (auto& list : *lists) std::sort(list.begin(), list.end());
     }
-    for (const TaskView& t : a_.tasks) {
+    for (size_t i = 0; i < a_.tasks.size(); ++i) {
+      const TaskView& t = a_.tasks[i];
       const std::optional<size_t> duty = duty_map_[t.duty];
       spec.old_items.push_back({duty ? std::to_string(*duty) : kGone,
                                 duty ? Rebase(t.code, a_.duties[t.duty].code, b_.duties[*duty].code) : t.code,
-                                KeyOf(t.name)});
+                                fa_.tasks[i]});
     }
-    for (const TaskView& t : b_.tasks) spec.new_items.push_back({std::to_string(t.duty), t.code, KeyOf(t.name)});
+    for (size_t i = 0; i < b_.tasks.size(); ++i) {
+      spec.new_items.push_back({std::to_string(b_.tasks[i].duty), b_.tasks[i].code, fb_.tasks[i]});
+    }
     spec.side = [this](bool is_old, size_t i) {
       const StandardView& v = is_old ? a_ : b_;
       return ItemSide{v.tasks[i].code, {v.duties[v.tasks[i].duty].code}, v.tasks[i].name};
@@ -298,15 +320,19 @@ class Differ {
     return {v.tasks[t].code, {v.duties[v.tasks[t].duty].code}, std::move(text)};
   }
 
-  void DiffLeaves(ItemKind kind, const std::vector<LeafView>& old_leaves, const std::vector<LeafView>& new_leaves) {
+  void DiffLeaves(ItemKind kind, const std::vector<LeafView>& old_leaves, const std::vector<LeafView>& new_leaves,
+                  const std::vector<std::u32string>& old_keys, const std::vector<std::u32string>& new_keys) {
     ListSpec spec(kind, "text");
-    for (const LeafView& l : old_leaves) {
+    for (size_t i = 0; i < old_leaves.size(); ++i) {
+      const LeafView& l = old_leaves[i];
       const std::optional<size_t> task = task_map_[l.task];
       spec.old_items.push_back({task ? std::to_string(*task) : kGone,
                                 task ? Rebase(l.code, a_.tasks[l.task].code, b_.tasks[*task].code) : l.code,
-                                KeyOf(l.text)});
+                                old_keys[i]});
     }
-    for (const LeafView& l : new_leaves) spec.new_items.push_back({std::to_string(l.task), l.code, KeyOf(l.text)});
+    for (size_t i = 0; i < new_leaves.size(); ++i) {
+      spec.new_items.push_back({std::to_string(new_leaves[i].task), new_leaves[i].code, new_keys[i]});
+    }
     spec.side = [&](bool is_old, size_t i) {
       const StandardView& v = is_old ? a_ : b_;
       const LeafView& l = (is_old ? old_leaves : new_leaves)[i];
@@ -394,6 +420,7 @@ class Differ {
 
   const StandardView& a_;
   const StandardView& b_;
+  const FoldedView fa_, fb_;
   const DiffOptions& options_;
   PartnerIndex duty_map_, task_map_;
   std::vector<Change> changes_;
