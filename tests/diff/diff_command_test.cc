@@ -106,6 +106,22 @@ INSTANTIATE_TEST_SUITE_P(Cases, DiffCommandTroubleTest,
                                            TroubleCase{"OtherDocumentType", "diff.json", "not a competency standard"}),
                          [](const ::testing::TestParamInfo<TroubleCase>& info) { return std::string(info.param.name); });
 
+// Issue 5's acceptance check: two layouts of one standard's PDF (the
+// samples' *_layout2.pdf reflow the same content) are the same standard.
+class DiffCommandLayoutTest : public DiffCommandTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(DiffCommandLayoutTest, LayoutVariantsOfOnePdfHaveNoDifferences) {
+  const std::string pdf = std::string(DOCPIPE_SOURCE_DIR) + "/samples/pdf/" + GetParam();
+  EXPECT_EQ(Diff(Quote(pdf + ".pdf") + " " + Quote(pdf + "_layout2.pdf")), 0) << Err() << Out();
+  // Not vacuous: the same PDF against another standard differs.
+  const std::string other = std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/INM2529-002v2.txt";
+  EXPECT_EQ(Diff(Quote(pdf + "_layout2.pdf") + " " + Quote(other)), GetParam() == std::string("INM2529-002v2") ? 0 : 1)
+      << Err();
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, DiffCommandLayoutTest,
+                         ::testing::Values("INM3513-001v4", "INM2529-002v2", "IIS3513-001v4"));
+
 TEST_F(DiffCommandTest, UnknownFormatIsTrouble) {
   EXPECT_EQ(Diff("--format pdf " + Quote(Path("old.json")) + " " + Quote(Path("new.json"))), 2);
 }
