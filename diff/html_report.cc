@@ -38,34 +38,18 @@ ul.content{margin:4px 0 0;padding-left:18px;font-size:14px}
 .same{font-size:18px;color:#1a7f37}
 )css";
 
-std::string Escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // One side of the edit script: the old side shows equal and deleted runs,
 // the new side equal and inserted runs.
 std::string SideHtml(const Change& c, bool old_side) {
-  if (c.edits.empty()) return Escape(old_side ? c.old_side->text : c.new_side->text);
+  if (c.edits.empty()) return EscapeHtml(old_side ? c.old_side->text : c.new_side->text);
   std::string out;
   for (const EditRun& run : c.edits) {
     if (run.op == EditOp::kEqual) {
-      out += Escape(run.text);
+      out += EscapeHtml(run.text);
     } else if (run.op == EditOp::kDelete && old_side) {
-      out += "<del>" + Escape(run.text) + "</del>";
+      out += "<del>" + EscapeHtml(run.text) + "</del>";
     } else if (run.op == EditOp::kInsert && !old_side) {
-      out += "<ins>" + Escape(run.text) + "</ins>";
+      out += "<ins>" + EscapeHtml(run.text) + "</ins>";
     }
   }
   return out;
@@ -75,8 +59,8 @@ std::string ContentHtml(const Change& c) {
   if (c.content.empty()) return "";
   std::string out = "<ul class=\"content\">";
   for (const ContentItem& item : c.content) {
-    out += "<li><span class=\"kind\">" + Escape(KindLabel(item.kind)) + "</span> <span class=\"code\">" +
-           Escape(item.code) + "</span> " + Escape(item.text) + "</li>";
+    out += "<li><span class=\"kind\">" + EscapeHtml(KindLabel(item.kind)) + "</span> <span class=\"code\">" +
+           EscapeHtml(item.code) + "</span> " + EscapeHtml(item.text) + "</li>";
   }
   return out + "</ul>";
 }
@@ -84,12 +68,9 @@ std::string ContentHtml(const Change& c) {
 void WriteRow(const Change& c, std::ostringstream& html) {
   const std::string type = TypeLabel(c);
   html << "<tr><td class=\"what\"><span class=\"badge " << type << "\">" << type << "</span>"
-       << "<span class=\"kind\">" << Escape(KindLabel(c.kind));
-  if (c.kind == ItemKind::kHeader || c.kind == ItemKind::kVersion || c.field == "level" ||
-      c.field == "description") {
-    html << " · " << Escape(c.field);
-  }
-  html << "</span><br><span class=\"code\">" << Escape(CodeLabel(c)) << "</span></td>";
+       << "<span class=\"kind\">" << EscapeHtml(KindLabel(c.kind));
+  if (const std::string field = FieldLabel(c); !field.empty()) html << " · " << EscapeHtml(field);
+  html << "</span><br><span class=\"code\">" << EscapeHtml(CodeLabel(c)) << "</span></td>";
   if (c.old_side) {
     html << "<td" << (c.new_side ? "" : " class=\"whole-del\"") << ">" << SideHtml(c, true)
          << (c.new_side ? "" : ContentHtml(c)) << "</td>";
@@ -101,7 +82,7 @@ void WriteRow(const Change& c, std::ostringstream& html) {
          << (c.old_side ? "" : ContentHtml(c));
     if (!c.references_updated.empty()) {
       html << "<div class=\"note\">references renumbered with it in";
-      for (const std::string& task : c.references_updated) html << " " << Escape(task);
+      for (const std::string& task : c.references_updated) html << " " << EscapeHtml(task);
       html << "</div>";
     }
     html << "</td>";
@@ -115,7 +96,7 @@ void WriteSummary(const DiffResult& result, std::ostringstream& html) {
   html << "<h2>Summary</h2>\n<table class=\"summary\"><tr><th>kind</th><th>added</th><th>removed</th>"
           "<th>changed</th><th>moved / renumbered</th></tr>\n";
   for (const SummaryRow& row : SummaryRows(result.changes)) {
-    html << "<tr><td>" << Escape(row.kind) << "</td><td>" << row.counts.added << "</td><td>" << row.counts.removed
+    html << "<tr><td>" << EscapeHtml(row.kind) << "</td><td>" << row.counts.added << "</td><td>" << row.counts.removed
          << "</td><td>" << row.counts.changed << "</td><td>" << row.counts.moved << "</td></tr>\n";
   }
   html << "<tr class=\"total\"><td>total</td><td colspan=\"4\">" << result.changes.size() << "</td></tr></table>\n";
@@ -128,10 +109,10 @@ std::string HtmlReport(const DiffResult& result) {
   std::ostringstream html;
   html << "<!DOCTYPE html>\n<html lang=\"zh-Hant\">\n<head>\n<meta charset=\"utf-8\">\n"
        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-       << "<title>" << Escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
-       << "<h1>" << Escape(title) << "</h1>\n<p class=\"inputs\">old: <code>" << Escape(result.old_input.path)
-       << "</code> " << Escape(result.old_input.name) << " &nbsp;·&nbsp; new: <code>"
-       << Escape(result.new_input.path) << "</code> " << Escape(result.new_input.name) << "</p>\n";
+       << "<title>" << EscapeHtml(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+       << "<h1>" << EscapeHtml(title) << "</h1>\n<p class=\"inputs\">old: <code>" << EscapeHtml(result.old_input.path)
+       << "</code> " << EscapeHtml(result.old_input.name) << " &nbsp;·&nbsp; new: <code>"
+       << EscapeHtml(result.new_input.path) << "</code> " << EscapeHtml(result.new_input.name) << "</p>\n";
   if (result.changes.empty()) {
     html << "<p class=\"same\">No differences.</p>\n</body>\n</html>\n";
     return html.str();
@@ -141,15 +122,15 @@ std::string HtmlReport(const DiffResult& result) {
   // duty line up below them without repeating them.
   bool heads_shown = false;
   for (const ReportGroup& group : GroupChanges(result)) {
-    html << (group.depth == 1 ? "<h2>" : "<h3>") << Escape(group.heading) << (group.depth == 1 ? "</h2>" : "</h3>")
+    html << (group.depth == 1 ? "<h2>" : "<h3>") << EscapeHtml(group.heading) << (group.depth == 1 ? "</h2>" : "</h3>")
          << "\n";
     if (group.depth == 1) heads_shown = false;
     if (group.changes.empty()) continue;
     html << "<table class=\"sbs" << (group.depth == 2 ? " task-group" : "") << "\">"
          << "<colgroup><col class=\"what\"><col><col></colgroup>";
     if (!heads_shown) {
-      html << "<tr><th>change</th><th>old: " << Escape(result.old_input.code) << "</th><th>new: "
-           << Escape(result.new_input.code) << "</th></tr>";
+      html << "<tr><th>change</th><th>old: " << EscapeHtml(result.old_input.code) << "</th><th>new: "
+           << EscapeHtml(result.new_input.code) << "</th></tr>";
       heads_shown = true;
     }
     html << "\n";

@@ -7,16 +7,12 @@
 namespace docpipe::diff {
 namespace {
 
-// Backslash-escapes Markdown punctuation and entity-escapes HTML, so text
+// Entity-escapes HTML, then backslash-escapes Markdown punctuation, so text
 // from a document renders as itself.
 std::string Escape(const std::string& text) {
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
+  for (char c : EscapeHtml(text)) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
       case '\n': out += ' '; break;
       case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '~':
         out += '\\';
@@ -44,10 +40,7 @@ void WriteChange(const Change& c, std::ostringstream& md) {
   md << "- **" << TypeLabel(c) << "** " << KindLabel(c.kind);
   const std::string code = CodeLabel(c);
   if (!code.empty()) md << " `" << code << "`";
-  if (c.kind == ItemKind::kHeader || c.kind == ItemKind::kVersion || c.field == "level" ||
-      c.field == "description") {
-    md << " (" << c.field << ")";
-  }
+  if (const std::string field = FieldLabel(c); !field.empty()) md << " (" << field << ")";
   md << ": ";
   if (!c.edits.empty()) {
     md << InlineEdits(c);
@@ -86,7 +79,8 @@ std::string MarkdownReport(const DiffResult& result) {
   }
   md << "| **total** | | | | **" << result.changes.size() << "** |\n";
   for (const ReportGroup& group : GroupChanges(result)) {
-    md << "\n" << (group.depth == 1 ? "## " : "### ") << Escape(group.heading) << "\n\n";
+    md << "\n" << (group.depth == 1 ? "## " : "### ") << Escape(group.heading) << "\n";
+    if (!group.changes.empty()) md << "\n";
     for (const Change* c : group.changes) WriteChange(*c, md);
   }
   return md.str();

@@ -75,26 +75,37 @@ std::string CodeLabel(const Change& c) {
 }
 
 std::string KindLabel(ItemKind kind) {
-  switch (kind) {
-    case ItemKind::kHeader: return "header";
-    case ItemKind::kVersion: return "version";
-    case ItemKind::kDuty: return "duty";
-    case ItemKind::kTask: return "task";
-    case ItemKind::kOutput: return "output";
-    case ItemKind::kIndicator: return "indicator";
-    case ItemKind::kKnowledgeRef: return "K reference";
-    case ItemKind::kSkillRef: return "S reference";
-    case ItemKind::kKnowledge: return "knowledge";
-    case ItemKind::kSkill: return "skill";
-    case ItemKind::kAttitude: return "attitude";
-    case ItemKind::kNote: return "note";
+  if (kind == ItemKind::kKnowledgeRef) return "K reference";
+  if (kind == ItemKind::kSkillRef) return "S reference";
+  return ItemKindName(kind);
+}
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
   }
-  return "";
+  return out;
 }
 
 std::string TypeLabel(const Change& c) {
   if (c.type != ChangeType::kMoved) return ChangeTypeName(c.type);
   return c.old_side->path == c.new_side->path ? "renumbered" : "moved";
+}
+
+std::string FieldLabel(const Change& c) {
+  if (c.type != ChangeType::kChanged) return "";
+  if (c.kind == ItemKind::kHeader || c.kind == ItemKind::kVersion || c.field == "level" || c.field == "description") {
+    return c.field;
+  }
+  return "";
 }
 
 std::vector<SummaryRow> SummaryRows(const std::vector<Change>& changes) {

@@ -29,6 +29,14 @@ std::string CodeLabel(const Change& change);
 std::string KindLabel(ItemKind kind);
 std::string TypeLabel(const Change& change);
 
+// The changed field when the kind alone does not say it ("status" of a
+// version row, "level" of a task, a header field's path), else "".
+std::string FieldLabel(const Change& change);
+
+// Text for HTML (and for Markdown, which passes HTML through): & < > "
+// replaced by entities.
+std::string EscapeHtml(const std::string& text);
+
 // One line of the summary: counts of a kind that has changes.
 struct SummaryRow {
   std::string kind;

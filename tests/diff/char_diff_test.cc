@@ -12,6 +12,7 @@ struct CharDiffCase {
   const char* old_text;
   const char* new_text;
   std::vector<EditRun> expected;
+  friend void PrintTo(const CharDiffCase& c, std::ostream* os) { *os << c.name; }
 };
 
 class CharDiffTest : public testing::TestWithParam<CharDiffCase> {};

@@ -85,6 +85,7 @@ struct TroubleCase {
   const char* name;
   const char* old_file;
   const char* expected_in_message;
+  friend void PrintTo(const TroubleCase& c, std::ostream* os) { *os << c.name; }
 };
 
 class DiffCommandTroubleTest : public DiffCommandTest, public ::testing::WithParamInterface<TroubleCase> {};
