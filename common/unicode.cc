@@ -221,4 +221,16 @@ size_t Length(std::string_view text) {
   return static_cast<size_t>(count);
 }
 
+std::u32string ToCodePoints(std::string_view text) {
+  std::vector<int32_t> chars = Decode(text).chars;
+  return std::u32string(chars.begin(), chars.end());
+}
+
+std::string FromCodePoints(std::u32string_view chars) {
+  std::string out;
+  out.reserve(chars.size() * 3);
+  for (char32_t c : chars) Append(out, static_cast<int32_t>(c));
+  return out;
+}
+
 }  // namespace docpipe::unicode

@@ -57,6 +57,11 @@ int32_t LastChar(std::string_view text);
 // Number of code points.
 size_t Length(std::string_view text);
 
+// Code points of well-formed UTF-8 (an ill-formed sequence becomes U+FFFD),
+// and back.
+std::u32string ToCodePoints(std::string_view text);
+std::string FromCodePoints(std::u32string_view chars);
+
 }  // namespace docpipe::unicode
 
 #endif  // DOCPIPE_COMMON_UNICODE_H_
