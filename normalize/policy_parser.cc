@@ -7,6 +7,7 @@
 #include "common/unicode.h"
 #include "normalize/action_plan_parser.h"
 #include "normalize/heading_label.h"
+#include "normalize/list_table.h"
 #include "normalize/text_blocks.h"
 
 namespace docpipe {
@@ -168,6 +169,17 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       doc.captions.push_back({label.rfind("圖", 0) == 0 ? "figure" : "table", label,
                               unicode::CollapseSpaces(caption->second), outline.Current(), pos});
       previous_was_caption = true;
+      if (doc.captions.back().kind == "table") {
+        size_t next = b + 1;
+        if (std::optional<Table> table = ReadListTable(blocks, &next, rules, &doc.diagnostics)) {
+          table->caption = doc.captions.back().label;
+          table->title = doc.captions.back().title;
+          table->node = outline.Current();
+          doc.tables.push_back(std::move(*table));
+          b = next - 1;
+          previous_was_caption = false;
+        }
+      }
       continue;
     }
     if (auto heading = MatchHeading(rules, text)) {

@@ -15,6 +15,9 @@ const std::vector<std::string_view> kHeadingLabels = {
 
 namespace {
 
+// Longest line that can be a heading on its own when there are no end marks.
+constexpr size_t kMaxHeadingLine = 24;
+
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && unicode::IsSpace(unicode::FirstChar(s))) {
     s.remove_prefix(U8_LENGTH(unicode::FirstChar(s)));
@@ -135,8 +138,12 @@ std::vector<TextBlock> JoinBlocks(const std::vector<TextLine>& lines, size_t beg
     } else if (options.end_marks) {
       open = !line.end_mark;
     } else {
+      // Without end marks, a short labelled line is a heading of its own
+      // ("一、 出席人員"); a long one is an item whose text wraps.
       int32_t last = unicode::LastChar(line.text);
-      open = !(EndsSentence(line.text) || last == U'：' || last == U':');
+      bool short_heading = starts_new && unicode::Length(line.text) <= kMaxHeadingLine &&
+                           StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
+      open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }
   }
   return blocks;

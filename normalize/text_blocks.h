@@ -11,7 +11,8 @@
 //     by the rule names the caller gives) starts a new block;
 //   * otherwise, when the document has end marks, a line continues the block
 //     unless the previous line carried one; without end marks (a PDF), the
-//     block ends after a line that ends a sentence (。！？；：).
+//     block ends after a line that ends a sentence (。！？；：) and after a
+//     short labelled line (a heading such as "一、 目的").
 //
 // A line has an end mark when it ends in white space after a character that
 // is not a Latin letter, digit or comma: a line wrapped between two Latin
