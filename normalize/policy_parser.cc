@@ -2,7 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "common/unicode.h"
 #include "normalize/action_plan_parser.h"
@@ -204,6 +206,10 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       }
     }
   }
+  std::stable_sort(doc.tables.begin(), doc.tables.end(),
+                   [](const Table& a, const Table& b) {
+                     return std::tie(a.pos.page, a.pos.line) < std::tie(b.pos.page, b.pos.line);
+                   });
   CheckCounts(&doc, rules);
   CheckGoals(stated_goals, &doc);
   return doc;
