@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   docpipe::AddValidateCommand(app, &exit_code);
   docpipe::AddExtractCommand(app, &exit_code);
   docpipe::AddRunCommand(app, &exit_code);
+  docpipe::AddExportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

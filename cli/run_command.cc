@@ -1,13 +1,92 @@
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
 
+#include "batch/batch_runner.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 
 namespace docpipe {
+namespace {
+
+struct RunArgs {
+  BatchOptions options;
+  std::string isolation = "process";
+  bool quiet = false;
+};
+
+std::string Clock(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%d:%02d", s / 60, s % 60);
+  return buffer;
+}
+
+// A progress bar redrawn in place on a terminal; one plain line per input
+// otherwise (CI logs).
+ProgressFn MakeProgress(bool quiet) {
+  const bool tty = ::isatty(STDERR_FILENO);
+  return [tty, quiet](const IndexRecord& r, int done, int total, double elapsed) {
+    if (quiet) return;  // the summary lists the failures
+    if (!tty) {
+      std::fprintf(stderr, "[%d/%d] %-9s %s%s%s\n", done, total, r.status.c_str(), r.path.c_str(),
+                   r.error.empty() ? "" : ": ", r.error.c_str());
+      return;
+    }
+    if (r.status == "failed") std::fprintf(stderr, "\r\033[Kfailed %s: %s\n", r.path.c_str(), r.error.c_str());
+    const int width = 30;
+    int filled = total > 0 ? done * width / total : width;
+    double eta = done > 0 ? elapsed / done * (total - done) : 0;
+    std::fprintf(stderr, "\r\033[K[%.*s%*s] %d/%d  elapsed %s  ETA %s", filled,
+                 "##############################", width - filled, "", done, total, Clock(elapsed).c_str(),
+                 Clock(eta).c_str());
+    if (done == total) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  };
+}
+
+int RunRun(RunArgs& args) {
+  if (args.isolation == "thread") {
+    args.options.isolation = Isolation::kThread;
+  } else if (args.isolation != "process") {
+    std::cerr << "docpipe run: --isolation must be process or thread\n";
+    return kExitUsage;
+  }
+  Result<BatchSummary> summary = RunBatch(args.options, MakeProgress(args.quiet));
+  if (!summary.ok()) {
+    std::cerr << "docpipe run: " << summary.status().ToString() << "\n";
+    return ExitCodeFor(summary.status());
+  }
+  std::fprintf(stderr, "docpipe run: %d inputs: %d ok, %d unchanged, %d failed in %.2f s; index: %s/index.jsonl\n",
+               summary->total, summary->ok, summary->unchanged, summary->failed, summary->seconds,
+               args.options.output_dir.c_str());
+  for (const IndexRecord& r : summary->records) {
+    if (r.status == "failed") std::fprintf(stderr, "  failed: %s: %s\n", r.path.c_str(), r.error.c_str());
+  }
+  return summary->failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
 
 void AddRunCommand(CLI::App& app, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("run", "batch over a folder (not yet available)");
-  cmd->callback([exit_code] { *exit_code = kExitUnsupported; });
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Run the pipeline over every PDF and text file in a folder");
+  cmd->add_option("input_dir", args->options.input_dir, "Folder of inputs (searched recursively)")
+      ->capture_default_str();
+  cmd->add_option("-o,--output", args->options.output_dir, "Output folder (JSON per input + index.jsonl)")
+      ->capture_default_str();
+  cmd->add_option("-j,--jobs", args->options.jobs, "Parallel workers (0: one per core)")->capture_default_str();
+  cmd->add_flag("--force", args->options.force, "Redo inputs whose sha256 and tool version are unchanged");
+  cmd->add_option("--timeout", args->options.timeout_seconds, "Per-document time limit in seconds")
+      ->capture_default_str();
+  cmd->add_option("--max-memory-mb", args->options.max_memory_mb, "Per-document memory limit (0: none)")
+      ->capture_default_str();
+  cmd->add_option("--isolation", args->isolation,
+                  "process: each document in a child process (limits apply); thread: in-process, faster")
+      ->capture_default_str();
+  cmd->add_flag("-q,--quiet", args->quiet, "Report only failures and the summary");
+  cmd->callback([args, exit_code] { *exit_code = RunRun(*args); });
 }
 
 }  // namespace docpipe

@@ -115,47 +115,62 @@ std::string FoldKey(std::string_view text) {
 }
 
 std::string FoldWidth(std::string_view text) {
+  // Every Fullwidth character that NFKC maps to an ASCII letter or digit
+  // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8
+  // encoding starts with byte 0xEF; only characters with that lead byte are
+  // decoded and asked about. The decision itself stays with ICU.
+  size_t at = text.find('\xEF');
+  if (at == std::string_view::npos) return std::string(text);
   static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
   std::string out;
   out.reserve(text.size());
-  Decoded d = Decode(text);
-  for (size_t i = 0; i < d.chars.size(); ++i) {
-    int32_t c = d.chars[i];
-    if (n != nullptr && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
-      icu::UnicodeString folded;
+  size_t copied = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  while (at != std::string_view::npos) {
+    int32_t i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    char folded = 0;
+    if (n != nullptr && c >= 0 && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
+      icu::UnicodeString result;
       UErrorCode status = U_ZERO_ERROR;
-      n->normalize(icu::UnicodeString(c), folded, status);
-      if (U_SUCCESS(status) && folded.length() == 1) {
-        UChar32 f = folded.char32At(0);
-        if (f < 0x80 && u_isalnum(f)) {
-          out.push_back(static_cast<char>(f));
-          continue;
-        }
+      n->normalize(icu::UnicodeString(c), result, status);
+      if (U_SUCCESS(status) && result.length() == 1 && result.char32At(0) < 0x80 && u_isalnum(result.char32At(0))) {
+        folded = static_cast<char>(result.char32At(0));
       }
     }
-    out.append(text.substr(d.offsets[i], d.offsets[i + 1] - d.offsets[i]));
+    if (folded != 0) {
+      out.append(text.substr(copied, at - copied));
+      out.push_back(folded);
+      copied = static_cast<size_t>(i);
+    }
+    at = text.find('\xEF', static_cast<size_t>(i));
   }
+  out.append(text.substr(copied));
   return out;
 }
 
 std::string CollapseSpaces(std::string_view text) {
-  Decoded d = Decode(text);
   std::string out;
   out.reserve(text.size());
-  const size_t n = d.chars.size();
-  size_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  int32_t previous = -1;    // last non-space character written
+  bool pending = false;     // white space seen since `previous`
   while (i < n) {
-    if (!IsSpace(d.chars[i])) {
-      out.append(text.substr(d.offsets[i], d.offsets[i + 1] - d.offsets[i]));
-      ++i;
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpace(c)) {
+      pending = previous >= 0;
       continue;
     }
-    size_t j = i;
-    while (j < n && IsSpace(d.chars[j])) ++j;
-    bool at_edge = (i == 0 || j == n);
-    bool solid = !at_edge && IsCjk(d.chars[i - 1]) && IsCjk(d.chars[j]);
-    if (!at_edge && !solid) out.push_back(' ');
-    i = j;
+    if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
+    pending = false;
+    out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    previous = c;
   }
   return out;
 }
@@ -169,6 +184,14 @@ std::string JoinWrapped(std::string_view left, std::string_view right) {
   if (!IsCjk(a) && !IsCjk(b) && !IsSpace(a) && !IsSpace(b)) out.push_back(' ');
   out.append(right);
   return out;
+}
+
+std::string_view TrimAscii(std::string_view text) {
+  const char* space = " \t\n\r";
+  size_t b = text.find_first_not_of(space);
+  if (b == std::string_view::npos) return {};
+  size_t e = text.find_last_not_of(space);
+  return text.substr(b, e - b + 1);
 }
 
 int32_t FirstChar(std::string_view text) {

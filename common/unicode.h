@@ -47,6 +47,9 @@ std::string CollapseSpaces(std::string_view text);
 // space when either side of the break is CJK, one space otherwise.
 std::string JoinWrapped(std::string_view left, std::string_view right);
 
+// `text` without leading and trailing ASCII white space (tab, CR, LF, space).
+std::string_view TrimAscii(std::string_view text);
+
 // First and last code points of a UTF-8 string (-1 when empty).
 int32_t FirstChar(std::string_view text);
 int32_t LastChar(std::string_view text);

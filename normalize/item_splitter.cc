@@ -7,14 +7,6 @@
 namespace docpipe {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  const char* space = " \t\n\r";
-  size_t b = s.find_first_not_of(space);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(space);
-  return s.substr(b, e - b + 1);
-}
-
 bool StartsWithCode(std::string_view text, const re2::RE2& pattern) {
   re2::StringPiece groups[2];
   if (!pattern.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, groups, 2)) {
@@ -39,7 +31,7 @@ std::vector<SourcePos> PositionsIn(const JoinedText& joined, size_t begin, size_
 JoinedText JoinFragments(const std::vector<Fragment>& fragments, const re2::RE2* code_pattern) {
   JoinedText joined;
   for (const Fragment& fragment : fragments) {
-    std::string_view piece = Trim(fragment.text);
+    std::string_view piece = unicode::TrimAscii(fragment.text);
     if (piece.empty()) continue;
     if (joined.text.empty()) {
       joined.starts.push_back(0);

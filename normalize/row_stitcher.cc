@@ -29,10 +29,15 @@ int Depth(const std::string& code) {
 }  // namespace
 
 std::vector<Column> ColumnsFromHeader(const std::vector<std::string>& cleaned_cells) {
+  std::vector<std::string> keys;
+  for (const std::string& cell : cleaned_cells) keys.push_back(unicode::FoldKey(cell));
+  return ColumnsFromKeys(keys);
+}
+
+std::vector<Column> ColumnsFromKeys(const std::vector<std::string>& keys) {
   std::vector<Column> columns;
   bool has_duty = false, has_task = false;
-  for (const std::string& cell : cleaned_cells) {
-    std::string key = unicode::FoldKey(cell);
+  for (const std::string& key : keys) {
     Column column = Column::kOther;
     if (Contains(key, "職責")) {
       column = Column::kDuty;

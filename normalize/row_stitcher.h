@@ -33,6 +33,8 @@ inline constexpr size_t kColumnCount = 8;
 // (職責, 任務, 產出, 指標, 級別, knowledge/知識, skills/技能). Returns an empty
 // vector when the row is not such a header.
 std::vector<Column> ColumnsFromHeader(const std::vector<std::string>& cleaned_cells);
+// The same on cells already folded with unicode::FoldKey.
+std::vector<Column> ColumnsFromKeys(const std::vector<std::string>& keys);
 
 struct RawTask {
   std::string code;

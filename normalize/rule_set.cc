@@ -104,6 +104,19 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
     set.rules_.push_back(std::move(rule));
     set.compiled_.push_back(std::move(compiled));
   }
+  std::map<std::string, std::string> alternations;
+  for (const Rule& rule : set.rules_) {
+    if (rule.kind != "replace") continue;
+    std::string& alt = alternations[rule.stage];
+    alt += (alt.empty() ? "(?:" : "|(?:") + rule.pattern + ")";
+  }
+  for (const auto& [stage, alt] : alternations) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_never_capture(true);
+    auto filter = std::make_unique<re2::RE2>(alt, options);
+    if (filter->ok()) set.stage_filters_[stage] = std::move(filter);
+  }
   return set;
 }
 
@@ -138,9 +151,15 @@ std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
 }
 
 std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
+  // If no replace rule matches the input, none can match after another
+  // replace rule ran either (nothing changed), so all can be skipped.
+  auto filter = stage_filters_.find(stage);
+  bool replaces = filter == stage_filters_.end() ||
+                  RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *filter->second);
   std::string out(text);
   for (const Rule& rule : rules_) {
     if (rule.stage != stage || rule.kind == "pattern") continue;
+    if (rule.kind == "replace" && !replaces) continue;
     out = ApplyRule(rule, out);
   }
   return out;

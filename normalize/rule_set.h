@@ -78,6 +78,9 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> compiled_;  // parallel to rules_
   std::map<std::string, size_t, std::less<>> by_name_;
+  // Per stage, the alternation of its replace patterns: one search tells
+  // that no replace rule of the stage can change a text (most cells).
+  std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> stage_filters_;
 };
 
 }  // namespace docpipe

@@ -75,6 +75,7 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
     size_t first = 0;
   };
   std::map<std::string, Group> groups;
+  std::map<std::string, std::string, std::less<>> keys;  // the same names recur in every task
   size_t order = 0;
   for (const CodedItem* item : printed) {
     Group& g = groups[item->code];
@@ -84,7 +85,9 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
     }
     ++order;
     if (item->text.empty()) continue;
-    std::string key = unicode::FoldKey(item->text);
+    auto cached = keys.find(item->text);
+    if (cached == keys.end()) cached = keys.emplace(item->text, unicode::FoldKey(item->text)).first;
+    const std::string& key = cached->second;
     auto it = std::find_if(g.keys.begin(), g.keys.end(), [&](const Variant& v) { return v.text == key; });
     if (it == g.keys.end()) {
       g.keys.push_back({key, 0, order});

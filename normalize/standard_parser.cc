@@ -12,19 +12,17 @@
 namespace docpipe {
 namespace {
 
-std::string Trim(std::string_view s) {
-  const char* space = " \t\n\r";
-  size_t b = s.find_first_not_of(space);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(space);
-  return std::string(s.substr(b, e - b + 1));
-}
+std::string Trim(std::string_view s) { return std::string(unicode::TrimAscii(s)); }
 
 bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Labels and column headers are short; longer cells are content and are
+// never compared with them, which saves most of the folding work.
+constexpr size_t kMaxLabelBytes = 96;
 
 // Header-table labels, matched on FoldKey of a cell.
 enum class Label {
@@ -73,7 +71,8 @@ enum class Section { kPreamble, kVersions, kHeader, kDuties, kAttitudes, kNotes 
 struct CleanRow {
   SourcePos pos;
   std::vector<std::string> cells;  // markup removed, trimmed
-  std::string key;                 // FoldKey of all cells
+  std::vector<std::string> keys;   // FoldKey of each short cell ("" for long ones)
+  std::string key;                 // the keys of all cells, concatenated
   size_t non_empty = 0;
   std::string FirstNonEmpty() const {
     for (const auto& c : cells) {
@@ -103,26 +102,51 @@ struct CleanRow {
 
 bool IsVersionHeader(const CleanRow& row) {
   bool version = false, code = false;
-  for (const auto& cell : row.cells) {
-    std::string key = unicode::FoldKey(cell);
+  for (const auto& key : row.keys) {
     version |= key == "版本";
     code |= Contains(key, "代碼");
   }
   return version && code;
 }
 
+size_t FirstNonEmptyIndex(const CleanRow& row) {
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (!row.cells[i].empty()) return i;
+  }
+  return row.cells.size();
+}
+
+// A section title in the row's first non-empty cell; the cells after it, if
+// any, are already the section's content (some forms print them side by side).
 bool IsAttitudeHeader(const CleanRow& row) {
-  return row.non_empty == 1 && (Contains(row.key, "attitude") || (Contains(row.key, "職能內涵") && Contains(row.key, "態度")));
+  const std::string& key = row.keys[FirstNonEmptyIndex(row)];
+  return Contains(key, "attitude") || (Contains(key, "職能內涵") && Contains(key, "態度"));
 }
 
 bool IsNotesHeader(const CleanRow& row) {
-  return row.non_empty == 1 && (StartsWith(row.key, "說明與補充事項") || StartsWith(row.key, "說明及補充事項") ||
-                                row.key == "補充說明");
+  const std::string& key = row.keys[FirstNonEmptyIndex(row)];
+  return StartsWith(key, "說明與補充事項") || StartsWith(key, "說明及補充事項") || key == "補充說明";
+}
+
+// The content cells after a section title, joined as one line.
+std::string AfterTitle(const CleanRow& row) {
+  std::string out;
+  for (size_t i = FirstNonEmptyIndex(row) + 1; i < row.cells.size(); ++i) {
+    if (!row.cells[i].empty()) out = out.empty() ? row.cells[i] : unicode::JoinWrapped(out, row.cells[i]);
+  }
+  return out;
+}
+
+// A version-table row starts with a version label: V4, v1.0, 第2版, 2.
+bool LooksLikeVersionRow(const CleanRow& row) {
+  const std::string& first = row.cells[FirstNonEmptyIndex(row)];
+  std::string key = unicode::FoldKey(first.substr(0, 16));
+  return !key.empty() && (key[0] == 'v' || (key[0] >= '0' && key[0] <= '9') || StartsWith(key, "第"));
 }
 
 bool HasHeaderLabel(const CleanRow& row) {
-  for (const auto& cell : row.cells) {
-    Label label = LabelOf(unicode::FoldKey(cell));
+  for (const auto& key : row.keys) {
+    Label label = LabelOf(key);
     if (label != Label::kNone && label != Label::kJobCategoryName && label != Label::kOccupationName) return true;
   }
   return false;
@@ -211,7 +235,7 @@ void Parser::SetField(Label label, const std::string& value, SourcePos pos) {
 void Parser::HeaderRow(const CleanRow& row) {
   bool any_label = false;
   for (size_t i = 0; i < row.cells.size(); ++i) {
-    Label label = LabelOf(unicode::FoldKey(row.cells[i]));
+    Label label = LabelOf(row.keys[i]);
     if (label == Label::kNone) continue;
     any_label = true;
     if (label == Label::kNameGroup || label == Label::kGroup) continue;
@@ -220,7 +244,7 @@ void Parser::HeaderRow(const CleanRow& row) {
     size_t j = i + 1;
     for (; j < row.cells.size(); ++j) {
       if (row.cells[j].empty()) continue;
-      if (LabelOf(unicode::FoldKey(row.cells[j])) == Label::kNone) value = row.cells[j];
+      if (LabelOf(row.keys[j]) == Label::kNone) value = row.cells[j];
       break;
     }
     SetField(label, value, row.pos);
@@ -383,9 +407,12 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
       row.cells.push_back(std::move(clean));
     }
     if (row.non_empty == 0) continue;
-    row.key = unicode::FoldKey(row.Joined());
+    for (const std::string& cell : row.cells) {
+      row.keys.push_back(cell.size() <= kMaxLabelBytes ? unicode::FoldKey(cell) : std::string());
+      row.key += row.keys.back();
+    }
 
-    std::vector<Column> columns = ColumnsFromHeader(row.cells);
+    std::vector<Column> columns = ColumnsFromKeys(row.keys);
     if (!columns.empty()) {
       if (!stitcher) {
         duty_columns = columns;
@@ -397,16 +424,18 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
     }
     if (IsVersionHeader(row)) {
       version_columns_.clear();
-      for (const auto& cell : row.cells) version_columns_.push_back(unicode::FoldKey(cell));
+      version_columns_ = row.keys;
       section = Section::kVersions;
       continue;
     }
     if (IsAttitudeHeader(row)) {
       section = Section::kAttitudes;
+      if (std::string rest = AfterTitle(row); !rest.empty()) attitude_lines_.push_back({rest, row.pos});
       continue;
     }
     if (IsNotesHeader(row)) {
       section = Section::kNotes;
+      if (std::string rest = AfterTitle(row); !rest.empty()) note_lines_.push_back({rest, row.pos});
       continue;
     }
     if ((section == Section::kPreamble || section == Section::kVersions) && HasHeaderLabel(row)) {
@@ -421,7 +450,13 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
           out_.diagnostics.Unplaced(row.AsRead(), row.pos);
         }
         break;
-      case Section::kVersions: VersionRow(row); break;
+      case Section::kVersions:
+        if (LooksLikeVersionRow(row)) {
+          VersionRow(row);
+        } else {
+          out_.diagnostics.Unplaced(row.AsRead(), row.pos);
+        }
+        break;
       case Section::kHeader: HeaderRow(row); break;
       case Section::kDuties: stitcher->AddRow(row.pos, row.cells, &out_.diagnostics); break;
       case Section::kAttitudes: attitude_lines_.push_back({row.Joined(), row.pos}); break;
@@ -452,6 +487,7 @@ bool LooksLikeCompetencyStandard(const std::vector<TabRow>& rows) {
   int evidence = 0;
   for (const TabRow& row : rows) {
     for (const std::string& cell : row.cells) {
+      if (cell.size() > kMaxLabelBytes) continue;
       std::string key = unicode::FoldKey(cell);
       if (key.find("職能基準") != std::string::npos) ++evidence;
       if (key == "工作任務" || key == "行為指標" || key == "工作產出") ++evidence;

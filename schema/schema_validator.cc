@@ -76,7 +76,9 @@ Status ValidateDocument(const nlohmann::json& document, SchemaKind kind) {
   } catch (const std::exception& e) {
     return Status::Internal(std::string("cannot load ") + SchemaFileName(kind) + ": " + e.what());
   }
-  valijson::Validator validator;
+  // One validator per thread: it caches the compiled std::regex of every
+  // "pattern" keyword, which would otherwise be rebuilt on every call.
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(document);
   if (validator.validate(*schema, target, &results)) return Status::Ok();

@@ -143,6 +143,35 @@ TEST(StandardParser, StrayRowsAreKeptAsUnparsedWithTheirLine) {
   EXPECT_EQ(parsed2->diagnostics.unparsed[0].pos.line, 1);
 }
 
+TEST(StandardParser, SectionTitleWithContentInTheSameRow) {
+  std::string text = kVariant;
+  size_t at = text.find("職能內涵（A=attitude 態度）\nA01：親和力\n");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("職能內涵（A=attitude 態度）\nA01：親和力\n").size(),
+               "職能內涵（A=attitude 態度）\tA01：親和力\n");
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_EQ(parsed->attitudes.size(), 2u);
+  EXPECT_EQ(parsed->attitudes[0].name, "親和力");
+  EXPECT_EQ(parsed->duties[1].name, "餐後服務");  // the title did not leak into the duty table
+}
+
+TEST(StandardParser, NonVersionRowInVersionTableIsUnparsed) {
+  const char* text =
+      "某職能基準\n版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期\n"
+      "V1\tABC1234-001v1\t某\t最新版本\t略\t114/03/01\n備註\t請參考附件\n"
+      "職能基準代碼\t\tABC1234-001v1\n";
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_EQ(parsed->versions.size(), 1u);
+  EXPECT_EQ(parsed->versions[0].date, "2025-03-01");  // ROC year 114
+  ASSERT_EQ(parsed->diagnostics.unparsed.size(), 1u);
+  EXPECT_EQ(parsed->diagnostics.unparsed[0].text, "備註\t請參考附件");
+  EXPECT_EQ(parsed->diagnostics.unparsed[0].pos.line, 4);
+}
+
 struct BadText {
   std::string bytes;
   const char* reason;

@@ -1,0 +1,68 @@
+// RunBatch: every PDF and text file under a folder through the pipeline, in
+// parallel, resumable, with each input isolated from the others.
+//
+//   BatchOptions options;
+//   options.input_dir = "samples";
+//   options.output_dir = "out";
+//   Result<BatchSummary> summary = RunBatch(options, &progress);
+//
+// Each input IN_DIR/a/b.pdf becomes OUT_DIR/a/b.json (written atomically;
+// a.pdf and a.txt side by side become a.pdf.json and a.txt.json) and one
+// line of OUT_DIR/index.jsonl. By default every document is processed in a
+// child process (`docpipe normalize`) with a time and memory limit, so a
+// hostile file that crashes or hangs a library fails alone. A re-run skips
+// inputs whose sha256 and tool version match the index and whose output is
+// still there (`force` redoes them). An interrupted run leaves complete
+// outputs and a journal the next run resumes from; never a partial file.
+//
+// Only setup problems (unreadable IN_DIR, unwritable OUT_DIR) fail RunBatch;
+// per-document failures are counted in the summary and the index.
+#ifndef DOCPIPE_BATCH_BATCH_RUNNER_H_
+#define DOCPIPE_BATCH_BATCH_RUNNER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "batch/index_record.h"
+#include "common/status.h"
+
+namespace docpipe {
+
+enum class Isolation { kProcess, kThread };
+
+struct BatchOptions {
+  std::string input_dir = "samples";
+  std::string output_dir = "out";
+  int jobs = 0;                  // 0: one per core
+  bool force = false;            // redo inputs the index says are unchanged
+  Isolation isolation = Isolation::kProcess;
+  int timeout_seconds = 300;     // per document (process isolation only)
+  int max_memory_mb = 4096;      // per document (process isolation only); 0: none
+  std::string self_executable = "/proc/self/exe";  // the docpipe binary for workers
+};
+
+struct BatchSummary {
+  int total = 0;
+  int ok = 0;
+  int unchanged = 0;
+  int failed = 0;
+  double seconds = 0;
+  std::vector<IndexRecord> records;  // in input order
+};
+
+// Called from worker threads (serialised by the runner) after each input.
+using ProgressFn = std::function<void(const IndexRecord& record, int done, int total, double elapsed)>;
+
+// Input files under `dir`, relative paths, sorted: *.pdf and *.txt at any
+// depth (case-insensitive), skipping hidden entries and `exclude_dir`.
+Result<std::vector<std::string>> FindInputs(const std::string& dir, const std::string& exclude_dir);
+
+// Output path (relative to OUT_DIR) of each input; see above.
+std::vector<std::string> OutputNames(const std::vector<std::string>& inputs);
+
+Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& progress);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_BATCH_BATCH_RUNNER_H_

@@ -1,0 +1,42 @@
+// One line of OUT_DIR/index.jsonl: what happened to one input of a batch run.
+#ifndef DOCPIPE_BATCH_INDEX_RECORD_H_
+#define DOCPIPE_BATCH_INDEX_RECORD_H_
+
+#include <map>
+#include <optional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace docpipe {
+
+struct IndexRecord {
+  std::string path;            // input, relative to IN_DIR
+  std::string output;          // output, relative to OUT_DIR ("" when failed)
+  std::string sha256;          // of the input bytes
+  std::string status;          // "ok", "unchanged" (skipped on re-run) or "failed"
+  std::string document_type;   // from the output, when ok
+  std::string code;            // the document's code, when it has one
+  std::map<std::string, int> counts;  // duties, tasks, outputs, ... (ok only)
+  int warnings = 0;
+  int unparsed = 0;
+  std::string error;           // one line, when failed
+  int exit_code = 0;           // of the worker
+  std::string tool_version;
+  double seconds = 0;
+
+  nlohmann::ordered_json ToJson() const;
+  // nullopt for a line that is not a complete record (an interrupted write).
+  static std::optional<IndexRecord> FromJson(const nlohmann::json& line);
+};
+
+// Reads index.jsonl (and the journal of an interrupted run), keyed by path;
+// unreadable lines are skipped. A missing file is an empty index.
+std::map<std::string, IndexRecord> LoadIndex(const std::vector<std::string>& files);
+
+// Counts of a document's items, for the index and the exports' checks.
+std::map<std::string, int> CountItems(const nlohmann::json& document);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_BATCH_INDEX_RECORD_H_

@@ -1,0 +1,52 @@
+#include "batch/batch_runner.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace docpipe {
+namespace {
+namespace fs = std::filesystem;
+
+TEST(OutputNames, StripExtensionUnlessTwoInputsShareAStem) {
+  EXPECT_EQ(OutputNames({"a/x.pdf", "a/x.txt", "b/y.txt"}),
+            (std::vector<std::string>{"a/x.pdf.json", "a/x.txt.json", "b/y.json"}));
+}
+
+TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
+  fs::path root = fs::temp_directory_path() / ("docpipe_find_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  for (const char* p : {"b/one.PDF", "a/two.txt", ".hidden/three.txt", "out/four.txt", "five.json"}) {
+    fs::create_directories((root / p).parent_path());
+    std::ofstream(root / p) << "x";
+  }
+  Result<std::vector<std::string>> inputs = FindInputs(root.string(), (root / "out").string());
+  ASSERT_TRUE(inputs.ok());
+  EXPECT_EQ(*inputs, (std::vector<std::string>{"a/two.txt", "b/one.PDF"}));
+  EXPECT_FALSE(FindInputs((root / "missing").string(), "").ok());
+  fs::remove_all(root);
+}
+
+TEST(RunBatch, ForceRedoesAndChangedInputIsReprocessed) {
+  fs::path root = fs::temp_directory_path() / ("docpipe_batch_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "in");
+  fs::copy_file(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/IIS3513-001v4.txt", root / "in" / "s.txt");
+  BatchOptions options;
+  options.input_dir = (root / "in").string();
+  options.output_dir = (root / "out").string();
+  options.isolation = Isolation::kThread;
+  ASSERT_EQ(RunBatch(options, nullptr)->ok, 1);
+  EXPECT_EQ(RunBatch(options, nullptr)->unchanged, 1);
+  std::ofstream(root / "in" / "s.txt", std::ios::app) << "\n";
+  EXPECT_EQ(RunBatch(options, nullptr)->ok, 1);  // sha256 changed
+  options.force = true;
+  EXPECT_EQ(RunBatch(options, nullptr)->ok, 1);
+  EXPECT_FALSE(fs::exists(root / "out" / ".docpipe-journal.jsonl"));
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace docpipe

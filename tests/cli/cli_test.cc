@@ -1,0 +1,151 @@
+// The docpipe binary as a user meets it: exit codes, one-line messages that
+// name the file and the reason, and no output file when anything fails.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/run_command.h"
+
+namespace docpipe {
+namespace {
+namespace fs = std::filesystem;
+using testing::Quote;
+using testing::RunCommand;
+
+const std::string kDocpipe = DOCPIPE_BINARY;
+const std::string kSamples = std::string(DOCPIPE_SOURCE_DIR) + "/samples";
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("docpipe_cli_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& bytes) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+  fs::path dir_;
+};
+
+struct BadInputCase {
+  const char* name;
+  std::string bytes;
+  int exit_code;
+  const char* reason;
+};
+
+TEST_F(CliTest, BadInputGivesOneLineExitCodeAndNoOutput) {
+  const BadInputCase cases[] = {
+      {"empty.txt", "", 4, "empty file"},
+      {"binary.txt", std::string("\x7f" "ELF\0\0\1", 7), 4, "NUL byte"},
+      {"latin1.txt", "職能基準 caf\xe9\n", 4, "not UTF-8"},
+      {"novel.txt", "從前有一座山。\n山上有一座廟。\n", 5, "not a competency standard"},
+  };
+  for (const BadInputCase& c : cases) {
+    std::string in = Write(c.name, c.bytes);
+    std::string out = (dir_ / (std::string(c.name) + ".json")).string();
+    testing::CommandResult r = RunCommand(kDocpipe + " normalize " + Quote(in) + " -o " + Quote(out));
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.name << ": " << r.output;
+    EXPECT_NE(r.output.find(in), std::string::npos) << "message must name the file: " << r.output;
+    EXPECT_NE(r.output.find(c.reason), std::string::npos) << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+    EXPECT_FALSE(fs::exists(out)) << c.name;
+  }
+}
+
+TEST_F(CliTest, MissingInputIsExitCode3) {
+  testing::CommandResult r = RunCommand(kDocpipe + " normalize " + Quote((dir_ / "nope.txt").string()));
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  EXPECT_NE(r.output.find("no such file"), std::string::npos);
+}
+
+TEST_F(CliTest, UsageErrorIsExitCode2) {
+  EXPECT_EQ(RunCommand(kDocpipe + " normalize").exit_code, 2);
+  EXPECT_EQ(RunCommand(kDocpipe + " frobnicate").exit_code, 2);
+  EXPECT_EQ(RunCommand(kDocpipe).exit_code, 2);
+}
+
+TEST_F(CliTest, VersionAndHelp) {
+  testing::CommandResult v = RunCommand(kDocpipe + " --version");
+  EXPECT_EQ(v.exit_code, 0);
+  EXPECT_NE(v.output.find("docpipe "), std::string::npos);
+  for (const char* sub : {"normalize", "validate", "extract", "run"}) {
+    testing::CommandResult h = RunCommand(kDocpipe + " " + sub + " --help");
+    EXPECT_EQ(h.exit_code, 0) << sub;
+    EXPECT_NE(h.output.find("Usage"), std::string::npos) << sub;
+  }
+}
+
+TEST_F(CliTest, NormalizeWritesValidJsonThatValidatePasses) {
+  std::string out = (dir_ / "s.json").string();
+  testing::CommandResult r =
+      RunCommand(kDocpipe + " normalize " + Quote(kSamples + "/text/INM2529-002v2.txt") + " -o " + Quote(out));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(r.output.empty()) << r.output;
+  std::ifstream in(out);
+  nlohmann::json doc = nlohmann::json::parse(in);
+  EXPECT_EQ(doc["code"], "INM2529-002v2");
+  testing::CommandResult v = RunCommand(kDocpipe + " validate " + Quote(out));
+  EXPECT_EQ(v.exit_code, 0) << v.output;
+}
+
+TEST_F(CliTest, NormalizeToStdout) {
+  testing::CommandResult r = RunCommand(kDocpipe + " normalize --compact " + Quote(kSamples + "/text/IIS3513-001v4.txt"));
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(r.output)["name"], "網站管理維護人員");
+}
+
+TEST_F(CliTest, ValidateRejectsBrokenDocuments) {
+  std::string not_json = Write("a.json", "{oops");
+  std::string no_type = Write("b.json", "{\"x\": 1}");
+  std::string invalid = Write("c.json", "{\"document_type\": \"competency_standard\"}");
+  EXPECT_EQ(RunCommand(kDocpipe + " validate " + Quote(not_json)).exit_code, 4);
+  EXPECT_EQ(RunCommand(kDocpipe + " validate " + Quote(no_type)).exit_code, 4);
+  testing::CommandResult r = RunCommand(kDocpipe + " validate " + Quote(invalid));
+  EXPECT_EQ(r.exit_code, 7);
+  EXPECT_NE(r.output.find("schema violation"), std::string::npos) << r.output;
+}
+
+TEST_F(CliTest, RunIsolatesFailuresAndResumes) {
+  fs::path in = dir_ / "in";
+  fs::create_directories(in / "sub");
+  fs::copy_file(kSamples + "/text/INM2529-002v2.txt", in / "sub" / "good.txt");
+  std::ofstream(in / "zero.pdf") << "";
+  std::ofstream(in / "truncated.pdf") << "%PDF-1.7\n1 0 obj\n<<";
+  std::ofstream(in / "notes.txt") << "隨手記事\n";
+  fs::path out = dir_ / "out";
+  testing::CommandResult r = RunCommand(kDocpipe + " run " + Quote(in.string()) + " -o " + Quote(out.string()));
+  EXPECT_EQ(r.exit_code, 10) << r.output;
+  EXPECT_TRUE(fs::exists(out / "sub" / "good.json"));
+  std::ifstream index(out / "index.jsonl");
+  std::map<std::string, nlohmann::json> records;
+  std::string line;
+  while (std::getline(index, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    records[j["path"]] = j;
+  }
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records["sub/good.txt"]["status"], "ok");
+  EXPECT_EQ(records["sub/good.txt"]["counts"]["tasks"], 12);
+  for (const char* bad : {"zero.pdf", "truncated.pdf", "notes.txt"}) {
+    EXPECT_EQ(records[bad]["status"], "failed") << bad;
+    EXPECT_FALSE(records[bad]["error"].get<std::string>().empty()) << bad;
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+  }
+  // The second run skips the unchanged good input.
+  testing::CommandResult again = RunCommand(kDocpipe + " run -q " + Quote(in.string()) + " -o " + Quote(out.string()));
+  EXPECT_NE(again.output.find("1 unchanged"), std::string::npos) << again.output;
+}
+
+}  // namespace
+}  // namespace docpipe
