@@ -2,15 +2,89 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "common/file_io.h"
+#include "extract/extractor.h"
+#include "extract/layout_json.h"
 
 namespace docpipe {
+namespace {
+
+struct ExtractArgs {
+  std::string input;
+  std::string output;  // empty: stdout
+  std::string pages;   // "A-B" or "A"
+  std::string password;
+  bool compact = false;
+};
+
+// "3" or "2-5" -> options; false when malformed.
+bool ParsePageRange(const std::string& text, ExtractOptions* options) {
+  size_t dash = text.find('-');
+  try {
+    size_t used = 0;
+    int first = std::stoi(text.substr(0, dash), &used);
+    if (used != (dash == std::string::npos ? text.size() : dash)) return false;
+    int last = first;
+    if (dash != std::string::npos) {
+      std::string rest = text.substr(dash + 1);
+      last = std::stoi(rest, &used);
+      if (used != rest.size()) return false;
+    }
+    options->first_page = first;
+    options->last_page = last;
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+int RunExtract(const ExtractArgs& args) {
+  const char* me = "docpipe extract: ";
+  ExtractOptions options;
+  if (!args.password.empty()) options.password = args.password;
+  if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
+    std::cerr << me << "--pages wants A-B or A (1-based), got '" << args.pages << "'\n";
+    return kExitUsage;
+  }
+  Result<std::string> bytes = ReadFile(args.input);
+  if (!bytes.ok()) {
+    std::cerr << me << bytes.status().ToString() << "\n";
+    return ExitCodeFor(bytes.status());
+  }
+  Result<Layout> layout = ExtractLayout(*bytes, args.input, options);
+  if (!layout.ok()) {
+    std::cerr << me << args.input << ": " << layout.status().ToString() << "\n";
+    return ExitCodeFor(layout.status());
+  }
+  for (const Page& page : layout->pages) {
+    if (!page.failed) continue;
+    std::cerr << me << args.input << ": page " << page.number << " could not be read"
+              << (page.warnings.empty() ? std::string() : ": " + page.warnings.front()) << "\n";
+  }
+  std::string text = LayoutToJson(*layout).dump(args.compact ? -1 : 1) + "\n";
+  if (args.output.empty() || args.output == "-") {
+    std::cout << text;
+    return kExitOk;
+  }
+  Status written = WriteFileAtomic(args.output, text);
+  if (!written.ok()) {
+    std::cerr << me << written.ToString() << "\n";
+    return kExitWriteFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace
 
 void AddExtractCommand(CLI::App& app, int* exit_code) {
-  CLI::App* cmd = app.add_subcommand("extract", "PDF -> layout JSON (not yet available)");
-  cmd->callback([exit_code] {
-    std::cerr << "docpipe extract: not yet available\n";
-    *exit_code = kExitUnsupported;
-  });
+  auto args = std::make_shared<ExtractArgs>();
+  CLI::App* cmd = app.add_subcommand("extract", "PDF -> layout JSON (text lines, ruled tables with spans, page furniture)");
+  cmd->add_option("input", args->input, "Input PDF")->required();
+  cmd->add_option("-o,--output", args->output, "Output layout JSON (written atomically); stdout when omitted");
+  cmd->add_option("--pages", args->pages, "Page range A-B (1-based, inclusive) or a single page A");
+  cmd->add_option("--password", args->password, "Password of an encrypted PDF");
+  cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
+  cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
 }
 
 }  // namespace docpipe

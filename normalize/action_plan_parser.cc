@@ -18,7 +18,7 @@ bool Matches(const RuleSet& rules, std::string_view rule, const std::string& tex
 }
 
 // A table runs from its header row to the next chapter or appendix heading.
-size_t RegionEnd(const std::vector<TextLine>& lines, size_t header, const RuleSet& rules) {
+size_t RegionEnd(const std::vector<SourceLine>& lines, size_t header, const RuleSet& rules) {
   for (size_t i = header + 1; i < lines.size(); ++i) {
     if (Matches(rules, "heading_chapter", lines[i].text) || Matches(rules, "heading_appendix", lines[i].text)) {
       return i;
@@ -29,7 +29,7 @@ size_t RegionEnd(const std::vector<TextLine>& lines, size_t header, const RuleSe
 
 // The caption above a table: the nearest non-blank line before its header,
 // when it is a 表N caption or an appendix heading.
-void CaptionAbove(const std::vector<TextLine>& lines, size_t header, const RuleSet& rules, Table* table) {
+void CaptionAbove(const std::vector<SourceLine>& lines, size_t header, const RuleSet& rules, PolicyTable* table) {
   for (size_t i = header; i-- > 0;) {
     if (lines[i].IsBlank()) continue;
     for (std::string_view rule : {"caption", "heading_appendix"}) {
@@ -157,7 +157,7 @@ void CheckPlan(const ActionPlan& plan, Diagnostics* diagnostics) {
 
 }  // namespace
 
-std::vector<LineRange> ParseActionPlanTables(const std::vector<TextLine>& lines, const RuleSet& rules,
+std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& lines, const RuleSet& rules,
                                              PolicyDocument* doc) {
   std::vector<LineRange> used;
   std::optional<size_t> assignment_at, detail_at;
@@ -172,7 +172,7 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<TextLine>& lines,
   }
   std::optional<AssignmentTable> assignment;
   std::optional<DetailTable> detail;
-  Table assignment_view, detail_view;
+  PolicyTable assignment_view, detail_view;
   std::set<std::string> known_agencies;
   if (assignment_at) {
     size_t i = *assignment_at;
@@ -254,7 +254,7 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<TextLine>& lines,
   for (const ActionPlan& plan : doc->action_plans) {
     CheckPlan(plan, &doc->diagnostics);
     if (assignment && std::count(plan.sources.begin(), plan.sources.end(), "assignment")) {
-      TableRow row;
+      PolicyTableRow row;
       row.cells = {plan.goal.code + "：" + plan.goal.title, plan.strategy.code + "." + plan.strategy.title,
                    plan.code + "." + plan.title, JoinNames(plan.lead), JoinNames(plan.co)};
       row.where = {plan.where.front()};
@@ -263,7 +263,7 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<TextLine>& lines,
   }
   if (detail) {
     for (const DetailedAction& d : detail->actions) {
-      TableRow row;
+      PolicyTableRow row;
       row.cells = {d.code + "." + d.title, Numbered(d.points), KpiCell(d.kpis), d.agency_cell};
       row.where = d.where;
       detail_view.rows.push_back(std::move(row));

@@ -40,7 +40,7 @@ struct LineRange {
 // unparsed text to doc->diagnostics. Returns the line ranges the tables
 // occupy (header rows included) so that the caller does not read them again
 // as paragraphs. A document without such tables yields no ranges.
-std::vector<LineRange> ParseActionPlanTables(const std::vector<TextLine>& lines, const RuleSet& rules,
+std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& lines, const RuleSet& rules,
                                              PolicyDocument* doc);
 
 }  // namespace docpipe

@@ -37,7 +37,7 @@ struct AssignmentTable {
 };
 
 // Reads lines [begin, end): the first is the header row.
-AssignmentTable ReadAssignmentTable(const std::vector<TextLine>& lines, size_t begin, size_t end,
+AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t begin, size_t end,
                                     const RuleSet& rules, Diagnostics* diagnostics);
 
 // One row of the detail table (附錄2).
@@ -59,7 +59,7 @@ struct DetailTable {
 
 // `known_agencies` (FoldKeys) are agencies the document names elsewhere;
 // they locate an agency cell glued to a cell a page break cut.
-DetailTable ReadDetailTable(const std::vector<TextLine>& lines, size_t begin, size_t end, const RuleSet& rules,
+DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, size_t end, const RuleSet& rules,
                             bool end_marks, const std::set<std::string>& known_agencies, Diagnostics* diagnostics);
 
 // Header cells of a header row: its white-space separated words.

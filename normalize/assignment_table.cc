@@ -20,7 +20,7 @@
 namespace docpipe {
 namespace {
 
-struct Cell {
+struct CellText {
   std::string text;
   SourcePos pos;
   bool after_break = false;
@@ -34,7 +34,7 @@ bool MatchesRule(const RuleSet& rules, std::string_view rule, std::string_view t
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), rules.Pattern(rule));
 }
 
-void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, std::vector<Cell>* cells) {
+void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, std::vector<CellText>* cells) {
   std::string current;
   size_t i = 0;
   while (i <= chunk.size()) {
@@ -50,8 +50,8 @@ void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, st
 }
 
 // Chunks of the table body cut into cell texts; header rows dropped.
-std::vector<Cell> CellsOf(const std::vector<TextLine>& lines, size_t begin, size_t end, const RuleSet& rules) {
-  std::vector<Cell> cells;
+std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin, size_t end, const RuleSet& rules) {
+  std::vector<CellText> cells;
   std::string chunk;
   SourcePos chunk_pos;
   bool chunk_after_break = false;
@@ -62,7 +62,7 @@ std::vector<Cell> CellsOf(const std::vector<TextLine>& lines, size_t begin, size
     chunk.clear();
   };
   for (size_t i = begin; i < end; ++i) {
-    const TextLine& line = lines[i];
+    const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
     if (MatchesRule(rules, "assignment_table_header", line.text)) {
       flush();
@@ -90,10 +90,10 @@ std::string Join(const std::string& a, const std::string& b) { return unicode::J
 }  // namespace
 
 std::vector<std::string> HeaderCells(const std::string& text) {
-  std::vector<Cell> cells;
+  std::vector<CellText> cells;
   SplitAtSpaces(text, {}, false, &cells);
   std::vector<std::string> out;
-  for (Cell& cell : cells) out.push_back(std::move(cell.text));
+  for (CellText& cell : cells) out.push_back(std::move(cell.text));
   return out;
 }
 
@@ -113,13 +113,13 @@ std::vector<std::string> SplitAgencies(const std::string& text) {
   return names;
 }
 
-AssignmentTable ReadAssignmentTable(const std::vector<TextLine>& lines, size_t begin, size_t end,
+AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t begin, size_t end,
                                     const RuleSet& rules, Diagnostics* diagnostics) {
   AssignmentTable table;
   table.header = HeaderCells(lines[begin].text);
   enum class State { kNone, kGoal, kStrategy, kAction } state = State::kNone;
   bool title_pending = false;
-  for (const Cell& cell : CellsOf(lines, begin + 1, end, rules)) {
+  for (const CellText& cell : CellsOf(lines, begin + 1, end, rules)) {
     if (auto goal = MatchTwoGroups(rules, "goal_label", cell.text)) {
       table.goals.push_back({goal->first, goal->second});
       state = State::kGoal;

@@ -201,7 +201,7 @@ std::pair<size_t, size_t> FindAgencyRun(const std::vector<TextBlock>& blocks, si
 // the two: "每年檢討政府機關保密裝備之部" + "資通安全辦公" + "室、各機關(國安局)".
 // The agency cell then starts at one of the block's lines, with an agency
 // the document names elsewhere. Splits block `b` there; false if no such line.
-bool SplitGluedAgency(const std::vector<TextLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+bool SplitGluedAgency(const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
                       size_t b, std::vector<TextBlock>* blocks) {
   const TextBlock& block = (*blocks)[b];
   for (size_t k = block.first_line + 1; k <= block.last_line; ++k) {
@@ -243,7 +243,7 @@ AgencyCell ReadAgencyCell(const std::vector<TextBlock>& blocks, size_t begin, si
   return cell;
 }
 
-DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<TextLine>& body,
+DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<SourceLine>& body,
                        const std::set<std::string>& known, const RuleSet& rules, Diagnostics* diagnostics) {
   auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
   RowReader reader{rules, {}, {}, {}};
@@ -287,12 +287,12 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<TextLine
 
 }  // namespace
 
-DetailTable ReadDetailTable(const std::vector<TextLine>& lines, size_t begin, size_t end, const RuleSet& rules,
+DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, size_t end, const RuleSet& rules,
                             bool end_marks, const std::set<std::string>& known_agencies, Diagnostics* diagnostics) {
   DetailTable table;
   table.header = HeaderCells(lines[begin].text);
   // Drop repeated header rows; the line after one starts a new page.
-  std::vector<TextLine> body;
+  std::vector<SourceLine> body;
   bool page_break = false;
   for (size_t i = begin + 1; i < end; ++i) {
     if (lines[i].IsBlank()) continue;

@@ -13,11 +13,11 @@ bool Matches(const RuleSet& rules, std::string_view rule, const std::string& tex
 }
 
 bool LooksLikePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules) {
-  std::vector<TextLine> lines = PrepareLines(rows, rules);
+  std::vector<SourceLine> lines = PrepareLines(rows, rules);
   int chapters = 0, sections = 0;
   bool title_checked = false;
   std::string text;
-  for (const TextLine& line : lines) {
+  for (const SourceLine& line : lines) {
     if (line.IsBlank()) continue;
     if (!title_checked) {
       title_checked = true;

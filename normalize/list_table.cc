@@ -38,17 +38,17 @@ std::vector<std::string> HeaderRow(const TextBlock& block, const RuleSet& rules)
 
 }  // namespace
 
-std::optional<Table> ReadListTable(const std::vector<TextBlock>& blocks, size_t* next, const RuleSet& rules,
+std::optional<PolicyTable> ReadListTable(const std::vector<TextBlock>& blocks, size_t* next, const RuleSet& rules,
                                    Diagnostics* diagnostics) {
   size_t i = *next;
   if (i >= blocks.size() || HeaderRow(blocks[i], rules).empty()) return std::nullopt;
-  Table table;
+  PolicyTable table;
   table.pos = blocks[i].where.front();
   while (i < blocks.size()) {
     std::vector<std::string> header = HeaderRow(blocks[i], rules);
     if (header.empty()) break;
-    TableRow head{header, blocks[i].where};
-    TableRow lists;
+    PolicyTableRow head{header, blocks[i].where};
+    PolicyTableRow lists;
     ++i;
     for (; i < blocks.size(); ++i) {
       auto item = MatchTwoGroups(rules, "heading_arabic", blocks[i].text);

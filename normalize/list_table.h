@@ -27,7 +27,7 @@ namespace docpipe {
 
 // Reads such a table from blocks[*next]; on success advances *next past it.
 // nullopt (and *next unchanged) when blocks[*next] is no header row.
-std::optional<Table> ReadListTable(const std::vector<TextBlock>& blocks, size_t* next, const RuleSet& rules,
+std::optional<PolicyTable> ReadListTable(const std::vector<TextBlock>& blocks, size_t* next, const RuleSet& rules,
                                    Diagnostics* diagnostics);
 
 }  // namespace docpipe

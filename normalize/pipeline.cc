@@ -2,6 +2,9 @@
 
 #include "common/file_io.h"
 #include "common/sha256.h"
+#include "extract/extractor.h"
+#include "extract/layout_json.h"
+#include "normalize/layout_rows.h"
 #include "normalize/rule_set.h"
 #include "normalize/policy_json.h"
 #include "normalize/policy_parser.h"
@@ -47,16 +50,25 @@ Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, co
 
 Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::string& path,
                                             const PipelineOptions& options) {
-  (void)options;
-  SourceInfo source{path, Sha256Hex(bytes), "text", std::nullopt};
   switch (SniffFormat(bytes)) {
-    case InputFormat::kPdf:
-      return Status::Unsupported("PDF input needs the extract stage, which is not available yet");
-    case InputFormat::kLayoutJson:
-      return Status::Unsupported("layout JSON input needs the extract stage, which is not available yet");
+    case InputFormat::kPdf: {
+      ExtractOptions extract;
+      extract.password = options.password;
+      Result<Layout> layout = ExtractLayout(bytes, path, extract);
+      if (!layout.ok()) return layout.status();
+      SourceInfo source{path, layout->source_sha256, "pdf", layout->page_count};
+      return NormalizeRows(LayoutToRows(*layout, RuleSet::Default()), source);
+    }
+    case InputFormat::kLayoutJson: {
+      Result<Layout> layout = ParseLayoutJson(bytes);
+      if (!layout.ok()) return layout.status();
+      SourceInfo source{path, Sha256Hex(bytes), "layout", layout->page_count};
+      return NormalizeRows(LayoutToRows(*layout, RuleSet::Default()), source);
+    }
     case InputFormat::kText:
       break;
   }
+  SourceInfo source{path, Sha256Hex(bytes), "text", std::nullopt};
   Result<std::vector<TabRow>> rows = ParseTabText(bytes);
   if (!rows.ok()) return rows.status();
   return NormalizeRows(*rows, source);

@@ -1,8 +1,8 @@
 // The whole path from an input file to a validated document:
 //
 //   bytes --sniff--> text  --ParseTabText--> rows --+
-//                    pdf   --extract (issue 3)-->   +--> family detection
-//                    layout JSON ------------------>+    --> parser --> JSON
+//                    pdf   --extract, LayoutToRows->+--> family detection
+//                    layout JSON --LayoutToRows---->+    --> parser --> JSON
 //                                                         --> schema check
 //
 //   Result<nlohmann::ordered_json> doc = ProcessFile("samples/text/X.txt", {});

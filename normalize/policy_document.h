@@ -39,16 +39,16 @@ struct Caption {
   SourcePos pos;
 };
 
-struct TableRow {
+struct PolicyTableRow {
   std::vector<std::string> cells;
   std::vector<SourcePos> where;
 };
 
-struct Table {
+struct PolicyTable {
   std::string caption;  // label of its caption (表 2), empty if none
   std::string title;
   std::vector<std::string> header;
-  std::vector<TableRow> rows;
+  std::vector<PolicyTableRow> rows;
   int node = -1;
   SourcePos pos;
 };
@@ -88,7 +88,7 @@ struct PolicyDocument {
   std::vector<OutlineNode> outline;
   std::vector<Paragraph> paragraphs;
   std::vector<Caption> captions;
-  std::vector<Table> tables;
+  std::vector<PolicyTable> tables;
   std::vector<ActionPlan> action_plans;
   std::vector<CodedTitle> goals;
   std::vector<CodedTitle> strategies;

@@ -51,9 +51,9 @@ Json PolicyDocumentToJson(const PolicyDocument& doc, const SourceInfo& source, c
   }
   out["captions"] = std::move(captions);
   Json tables = Json::array();
-  for (const Table& t : doc.tables) {
+  for (const PolicyTable& t : doc.tables) {
     Json rows = Json::array();
-    for (const TableRow& r : t.rows) rows.push_back({{"cells", r.cells}, {"source_lines", LinesToJson(r.where)}});
+    for (const PolicyTableRow& r : t.rows) rows.push_back({{"cells", r.cells}, {"source_lines", LinesToJson(r.where)}});
     tables.push_back({{"caption", t.caption},
                       {"title", t.title},
                       {"header", t.header},

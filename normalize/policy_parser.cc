@@ -51,7 +51,8 @@ class OutlineBuilder {
 // The title of a numbered item: its words when it is a heading; when it is a
 // sentence, the short lead-in before its first colon, else nothing.
 std::string ItemTitle(const std::string& rest, bool* is_sentence) {
-  *is_sentence = EndsSentence(rest) || unicode::Length(rest) > kMaxTitleLength;
+  // A heading never holds a full stop.
+  *is_sentence = EndsSentence(rest) || unicode::Length(rest) > kMaxTitleLength || rest.find("。") != std::string::npos;
   if (!*is_sentence) return rest;
   const std::string colon = "：";
   size_t at = rest.find(colon);
@@ -61,7 +62,7 @@ std::string ItemTitle(const std::string& rest, bool* is_sentence) {
   return lead;
 }
 
-std::vector<TextBlock> BlocksOutside(const std::vector<TextLine>& lines, const std::vector<LineRange>& used,
+std::vector<TextBlock> BlocksOutside(const std::vector<SourceLine>& lines, const std::vector<LineRange>& used,
                                      const RuleSet& rules, const BlockOptions& options) {
   std::vector<TextBlock> blocks;
   size_t from = 0;
@@ -121,14 +122,27 @@ void CheckGoals(const std::map<std::string, std::pair<std::string, SourcePos>>& 
 
 Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules) {
   PolicyDocument doc;
-  std::vector<TextLine> lines = PrepareLines(rows, rules);
+  std::vector<SourceLine> lines = PrepareLines(rows, rules);
   bool any_text = false;
-  for (const TextLine& line : lines) any_text = any_text || !line.IsBlank();
+  for (const SourceLine& line : lines) any_text = any_text || !line.IsBlank();
   if (!any_text) return Status::BadInput("no text");
 
   std::vector<LineRange> used = ParseActionPlanTables(lines, rules, &doc);
   BlockOptions options;
   options.end_marks = HasEndMarks(lines);
+  // A first line that names a plan or directive (…作業要點) is the title even
+  // when no end mark separates it from the lines after it (a PDF).
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].IsBlank()) continue;
+    const std::string& first = lines[i].text;
+    bool taken = !used.empty() && used.front().begin <= i;
+    if (!taken && !lines[i].IsTableRow() && !MatchHeading(rules, first) && !EndsSentence(first) &&
+        unicode::Length(first) <= kMaxCaptionLength && RE2::PartialMatch(first, rules.Pattern("policy_title"))) {
+      doc.title = rules.ApplyStage("text", first);
+      used.insert(used.begin(), LineRange{i, i + 1});
+    }
+    break;
+  }
   std::vector<TextBlock> blocks = BlocksOutside(lines, used, rules, options);
 
   OutlineBuilder outline(&doc);
@@ -141,7 +155,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     if (lines[block.first_line].IsTableRow()) {
       const std::vector<std::string>& cells = lines[block.first_line].cells;
       if (!previous_was_table_row) {
-        Table table;
+        PolicyTable table;
         if (previous_was_caption) {
           table.caption = doc.captions.back().label;
           table.title = doc.captions.back().title;
@@ -160,7 +174,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     previous_was_table_row = false;
     previous_was_caption = false;
     std::string text = rules.ApplyStage("text", block.text);
-    if (b == 0 && doc.outline.empty() && !MatchHeading(rules, text) && !EndsSentence(text) &&
+    if (b == 0 && doc.title.empty() && !MatchHeading(rules, text) && !EndsSentence(text) &&
         unicode::Length(text) <= kMaxCaptionLength) {
       doc.title = text;
       continue;
@@ -173,7 +187,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       previous_was_caption = true;
       if (doc.captions.back().kind == "table") {
         size_t next = b + 1;
-        if (std::optional<Table> table = ReadListTable(blocks, &next, rules, &doc.diagnostics)) {
+        if (std::optional<PolicyTable> table = ReadListTable(blocks, &next, rules, &doc.diagnostics)) {
           table->caption = doc.captions.back().label;
           table->title = doc.captions.back().title;
           table->node = outline.Current();
@@ -207,7 +221,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     }
   }
   std::stable_sort(doc.tables.begin(), doc.tables.end(),
-                   [](const Table& a, const Table& b) {
+                   [](const PolicyTable& a, const PolicyTable& b) {
                      return std::tie(a.pos.page, a.pos.line) < std::tie(b.pos.page, b.pos.line);
                    });
   CheckCounts(&doc, rules);

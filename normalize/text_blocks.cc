@@ -1,6 +1,7 @@
 #include "normalize/text_blocks.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cctype>
@@ -47,13 +48,25 @@ bool IsClosingBracket(int32_t c) {
   }
 }
 
+// A line opening with punctuation that may not start a line (ICU line-break
+// classes CL, CP, NS, EX: "：由核安會…", "、外交部…", "」，處理…") is the
+// rest of the line before, whatever ended that one.
+bool OpensWithNonStarter(std::string_view text) {
+  switch (u_getIntPropertyValue(unicode::FirstChar(text), UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS: case U_LB_NONSTARTER: case U_LB_EXCLAMATION:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
-std::vector<TextLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules) {
-  std::vector<TextLine> lines;
+std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules) {
+  std::vector<SourceLine> lines;
   lines.reserve(rows.size());
   for (const TabRow& row : rows) {
-    TextLine line;
+    SourceLine line;
     line.pos = row.pos;
     for (const std::string& raw : row.cells) {
       std::string cell = rules.ApplyStage("cell", raw);
@@ -77,9 +90,9 @@ std::vector<TextLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSe
   return lines;
 }
 
-bool HasEndMarks(const std::vector<TextLine>& lines) {
+bool HasEndMarks(const std::vector<SourceLine>& lines) {
   size_t text_lines = 0, marked = 0;
-  for (const TextLine& line : lines) {
+  for (const SourceLine& line : lines) {
     if (line.IsBlank() || line.IsTableRow()) continue;
     ++text_lines;
     if (line.end_mark) ++marked;
@@ -113,14 +126,17 @@ bool EndsSentence(std::string_view text) {
   }
 }
 
-std::vector<TextBlock> JoinBlocks(const std::vector<TextLine>& lines, size_t begin, size_t end,
+std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t begin, size_t end,
                                   const RuleSet& rules, const BlockOptions& options) {
   std::vector<TextBlock> blocks;
   bool open = false;  // the last block may take the next line
   for (size_t i = begin; i < end && i < lines.size(); ++i) {
-    const TextLine& line = lines[i];
+    const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
-    bool starts_new = !open || line.IsTableRow() || StartsWithLabel(rules, options.label_rules, line.text);
+    bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
+                     OpensWithNonStarter(line.text);
+    bool starts_new =
+        !continues && (!open || line.IsTableRow() || StartsWithLabel(rules, options.label_rules, line.text));
     if (starts_new) {
       TextBlock block;
       block.text = line.text;

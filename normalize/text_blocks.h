@@ -7,6 +7,8 @@
 // is no evidence of anything. A block is therefore built as:
 //
 //   * blank rows are skipped: they never end a block;
+//   * a line opening with punctuation that may not start a line (：、，。」）
+//     by ICU's line-break property) continues the block before it;
 //   * a line that opens with a label (第一章, 壹、, 一、, (一), 1., a code...,
 //     by the rule names the caller gives) starts a new block;
 //   * otherwise, when the document has end marks, a line continues the block
@@ -18,7 +20,7 @@
 // is not a Latin letter, digit or comma: a line wrapped between two Latin
 // words also keeps its space ("Sony |PSN") and is no paragraph end.
 //
-//   std::vector<TextLine> lines = PrepareLines(rows, rules);
+//   std::vector<SourceLine> lines = PrepareLines(rows, rules);
 //   std::vector<TextBlock> blocks = JoinBlocks(lines, 0, lines.size(), rules, kHeadingLabels);
 #ifndef DOCPIPE_NORMALIZE_TEXT_BLOCKS_H_
 #define DOCPIPE_NORMALIZE_TEXT_BLOCKS_H_
@@ -34,7 +36,7 @@
 namespace docpipe {
 
 // One row after the cell-stage repairs (markup removed, fake bold collapsed).
-struct TextLine {
+struct SourceLine {
   std::string text;                // trimmed, inner white space kept
   std::vector<std::string> cells;  // repaired and trimmed; several for a table row
   SourcePos pos;
@@ -53,10 +55,10 @@ struct TextBlock {
 };
 
 // Applies the "cell" stage of `rules` to every cell and records the marks.
-std::vector<TextLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules);
+std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules);
 
 // True when enough lines carry end marks for them to be trusted.
-bool HasEndMarks(const std::vector<TextLine>& lines);
+bool HasEndMarks(const std::vector<SourceLine>& lines);
 
 // The names of the pattern rules whose match at the start of a line opens a
 // heading or numbered item.
@@ -73,7 +75,7 @@ struct BlockOptions {
 // Joins lines [begin, end) into blocks (see above). Table rows (several
 // cells) are never joined; they become one block each with text = cells
 // joined by TAB.
-std::vector<TextBlock> JoinBlocks(const std::vector<TextLine>& lines, size_t begin, size_t end,
+std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t begin, size_t end,
                                   const RuleSet& rules, const BlockOptions& options);
 
 // True when the text ends a sentence: its last character (closing quotes

@@ -209,7 +209,7 @@ TEST(PolicyParser, ReadsATableFlattenedIntoNumberedLists) {
                               "機會（Opportunities; O） 威脅（Threats; T） ", "1. 市場成長。 ", "1. 駭客增加。 ",
                               "在當前情況下，環境實不容樂觀。 "});
   ASSERT_EQ(doc.tables.size(), 1u);
-  const Table& t = doc.tables[0];
+  const PolicyTable& t = doc.tables[0];
   EXPECT_EQ(t.caption, "表1");
   EXPECT_EQ(t.header, (std::vector<std::string>{"優勢（Strengths; S）", "劣勢（Weaknesses; W）"}));
   ASSERT_EQ(t.rows.size(), 3u);

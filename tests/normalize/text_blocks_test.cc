@@ -14,7 +14,7 @@ std::vector<TabRow> Rows(const std::vector<std::string>& lines) {
 
 std::vector<std::string> Texts(const std::vector<std::string>& input, bool end_marks) {
   const RuleSet& rules = RuleSet::Default();
-  std::vector<TextLine> lines = PrepareLines(Rows(input), rules);
+  std::vector<SourceLine> lines = PrepareLines(Rows(input), rules);
   BlockOptions options;
   options.end_marks = end_marks;
   std::vector<std::string> out;

@@ -1,0 +1,67 @@
+#include "extract/extractor.h"
+
+#include "common/sha256.h"
+#include "extract/glyph_dedup.h"
+#include "extract/line_builder.h"
+#include "extract/page_furniture.h"
+#include "extract/pdf_reader.h"
+#include "extract/ruling_detector.h"
+#include "extract/table_builder.h"
+#include "extract/table_continuity.h"
+
+namespace docpipe {
+
+Page AnalysePage(PageContent content) {
+  Page page;
+  page.number = content.number;
+  page.width = content.width;
+  page.height = content.height;
+  page.warnings = std::move(content.warnings);
+  page.failed = content.failed;
+  if (page.failed) return page;
+  page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
+  std::vector<Ruling> rulings = DetectRulings(content.segments);
+  std::vector<bool> in_table;
+  page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
+  std::vector<const Glyph*> free_glyphs;
+  for (size_t i = 0; i < content.glyphs.size(); ++i) {
+    if (!in_table[i]) free_glyphs.push_back(&content.glyphs[i]);
+  }
+  page.lines = BuildLinesByTextLayer(free_glyphs, content.fonts);
+  return page;
+}
+
+Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
+                             const ExtractOptions& options) {
+  Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(pdf_bytes, options.password);
+  if (!reader.ok()) return reader.status();
+  const int count = (*reader)->page_count();
+  const int first = options.first_page.value_or(1);
+  const int last = options.last_page.value_or(count);
+  if (first < 1 || last < first || last > count) {
+    return Status::InvalidArgument("page range " + std::to_string(first) + "-" + std::to_string(last) +
+                                   " is outside the document's pages 1-" + std::to_string(count));
+  }
+  Layout layout;
+  layout.source_path = source_path;
+  layout.source_sha256 = Sha256Hex(pdf_bytes);
+  layout.page_count = count;
+  bool any_text = false;
+  for (int number = first; number <= last; ++number) {
+    PageContent content = (*reader)->ReadPage(number);
+    const bool has_text = !content.glyphs.empty();
+    Page page = AnalysePage(std::move(content));
+    if (!has_text && !page.failed) page.warnings.push_back("no text on this page (blank, or an image of text)");
+    any_text |= has_text;
+    layout.pages.push_back(std::move(page));
+  }
+  if (!any_text) {
+    return Status::Unsupported("no text layer: the PDF's pages hold no extractable text (a scanned document? "
+                               "it needs OCR first)");
+  }
+  LabelPageFurniture(&layout);
+  LinkTablesAcrossPages(&layout);
+  return layout;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,49 @@
+// The extract stage: a PDF in, its layout out (extract/layout.h): per page the
+// text lines in reading order, labelled content or page furniture, and the
+// ruled tables as cells with row and column spans, linked across pages.
+//
+//   ExtractOptions options;
+//   options.password = "secret";            // for encrypted PDFs
+//   options.first_page = 2; options.last_page = 5;
+//   Result<Layout> layout = ExtractLayout(pdf_bytes, "in.pdf", options);
+//   if (!layout.ok()) return layout.status();
+//   std::string json = LayoutToJson(*layout).dump(2);   // extract/layout_json.h
+//
+// Failures of the whole file are a Status: BadInput (not a PDF, truncated,
+// damaged), Encrypted (password missing or wrong), Unsupported (no text
+// layer at all, e.g. a scan), InvalidArgument (page range outside the
+// document). A single page that cannot be read does not fail the file: it is
+// marked `failed` with its reason and the other pages are extracted.
+//
+// Pages are read one at a time; only the layout model is kept, so memory
+// stays bounded by the text of the document, not by its drawing.
+#ifndef DOCPIPE_EXTRACT_EXTRACTOR_H_
+#define DOCPIPE_EXTRACT_EXTRACTOR_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "extract/layout.h"
+#include "extract/page_content.h"
+
+namespace docpipe {
+
+struct ExtractOptions {
+  std::optional<std::string> password;
+  std::optional<int> first_page;  // 1-based, inclusive; default: 1
+  std::optional<int> last_page;   // inclusive; default: the last page
+};
+
+Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
+                             const ExtractOptions& options);
+
+// One page's glyphs and drawing -> its lines and tables (tables numbered 0;
+// furniture and cross-page links are document-level steps). Exposed for
+// tests that build PageContent by hand.
+Page AnalysePage(PageContent content);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_EXTRACT_EXTRACTOR_H_

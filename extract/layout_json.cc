@@ -1,0 +1,224 @@
+#include "extract/layout_json.h"
+
+#include <cmath>
+
+#include "common/unicode.h"
+#include "common/version.h"
+#include "schema/schema_validator.h"
+
+namespace docpipe {
+namespace {
+
+// Layout JSON nests 10 levels deep (document, pages, page, tables, table,
+// cells, cell, lines, line, bbox); anything deeper is not a layout.
+constexpr int kMaxDepth = 16;
+
+double Round2(double v) { return std::round(v * 100) / 100; }
+
+nlohmann::ordered_json BBoxToJson(const BBox& b) {
+  return nlohmann::ordered_json::array({Round2(b.x0), Round2(b.y0), Round2(b.x1), Round2(b.y1)});
+}
+
+const char* RoleName(LineRole role) {
+  switch (role) {
+    case LineRole::kHeader: return "header";
+    case LineRole::kFooter: return "footer";
+    case LineRole::kContent: break;
+  }
+  return "content";
+}
+
+nlohmann::ordered_json LineToJson(const TextLine& line, bool with_role) {
+  nlohmann::ordered_json out;
+  out["text"] = line.text;
+  out["bbox"] = BBoxToJson(line.bbox);
+  out["font"] = line.font;
+  out["size"] = Round2(line.size);
+  if (with_role) out["role"] = RoleName(line.role);
+  return out;
+}
+
+nlohmann::ordered_json TableToJson(const Table& table) {
+  nlohmann::ordered_json out;
+  out["id"] = table.id;
+  out["bbox"] = BBoxToJson(table.bbox);
+  out["rows"] = table.rows;
+  out["cols"] = table.cols;
+  out["header_rows"] = table.header_rows;
+  out["continued_from_previous_page"] = table.continued_from_previous_page;
+  out["repeated_header"] = table.repeated_header;
+  out["first_row_continued"] = table.first_row_continued;
+  out["continues_on_next_page"] = table.continues_on_next_page;
+  out["cells"] = nlohmann::ordered_json::array();
+  for (const Cell& cell : table.cells) {
+    nlohmann::ordered_json c;
+    c["row"] = cell.row;
+    c["col"] = cell.col;
+    c["row_span"] = cell.row_span;
+    c["col_span"] = cell.col_span;
+    c["bbox"] = BBoxToJson(cell.bbox);
+    c["text"] = cell.text;
+    c["lines"] = nlohmann::ordered_json::array();
+    for (const TextLine& line : cell.lines) c["lines"].push_back(LineToJson(line, false));
+    out["cells"].push_back(std::move(c));
+  }
+  return out;
+}
+
+// Nesting depth of JSON text, strings skipped; stops early past kMaxDepth.
+int NestingDepth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > kMaxDepth) break;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+BBox BBoxFromJson(const nlohmann::json& j) { return {j[0].get<double>(), j[1].get<double>(), j[2].get<double>(), j[3].get<double>()}; }
+
+TextLine LineFromJson(const nlohmann::json& j) {
+  TextLine line;
+  line.text = j["text"].get<std::string>();
+  line.bbox = BBoxFromJson(j["bbox"]);
+  line.font = j["font"].get<std::string>();
+  line.size = j["size"].get<double>();
+  std::string role = j.value("role", "content");
+  line.role = role == "header" ? LineRole::kHeader : role == "footer" ? LineRole::kFooter : LineRole::kContent;
+  return line;
+}
+
+// Checks the schema cannot express; the document already passed the schema.
+Status CheckTable(const Table& table, int page) {
+  std::string where = "page " + std::to_string(page) + ", table " + std::to_string(table.id);
+  if (table.header_rows > table.rows) return Status::BadInput(where + ": more header rows than rows");
+  std::vector<bool> taken(static_cast<size_t>(table.rows) * static_cast<size_t>(table.cols), false);
+  if (taken.size() > 10'000'000) return Status::BadInput(where + ": grid too large");
+  for (const Cell& cell : table.cells) {
+    if (cell.row + cell.row_span > table.rows || cell.col + cell.col_span > table.cols) {
+      return Status::BadInput(where + ": cell at row " + std::to_string(cell.row) + ", column " +
+                              std::to_string(cell.col) + " extends outside the table's grid");
+    }
+    for (int r = cell.row; r < cell.row + cell.row_span; ++r) {
+      for (int c = cell.col; c < cell.col + cell.col_span; ++c) {
+        size_t slot = static_cast<size_t>(r) * static_cast<size_t>(table.cols) + static_cast<size_t>(c);
+        if (taken[slot]) {
+          return Status::BadInput(where + ": two cells cover row " + std::to_string(r) + ", column " +
+                                  std::to_string(c));
+        }
+        taken[slot] = true;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+nlohmann::ordered_json LayoutToJson(const Layout& layout) {
+  nlohmann::ordered_json out;
+  out["document_type"] = "layout";
+  out["schema_version"] = kSchemaVersion;
+  out["source"] = {{"path", layout.source_path},
+                   {"sha256", layout.source_sha256},
+                   {"format", "pdf"},
+                   {"pages", layout.page_count}};
+  out["producer"] = std::string("docpipe ") + kVersion;
+  out["pages"] = nlohmann::ordered_json::array();
+  for (const Page& page : layout.pages) {
+    nlohmann::ordered_json p;
+    p["number"] = page.number;
+    p["width"] = Round2(page.width);
+    p["height"] = Round2(page.height);
+    p["failed"] = page.failed;
+    p["warnings"] = page.warnings;
+    p["removed_duplicate_glyphs"] = page.removed_duplicate_glyphs;
+    p["lines"] = nlohmann::ordered_json::array();
+    for (const TextLine& line : page.lines) p["lines"].push_back(LineToJson(line, true));
+    p["tables"] = nlohmann::ordered_json::array();
+    for (const Table& table : page.tables) p["tables"].push_back(TableToJson(table));
+    out["pages"].push_back(std::move(p));
+  }
+  return out;
+}
+
+Result<Layout> ParseLayoutJson(std::string_view text) {
+  if (text.size() > kMaxLayoutJsonBytes) {
+    return Status::BadInput("layout JSON larger than " + std::to_string(kMaxLayoutJsonBytes >> 20) + " MB");
+  }
+  if (auto bad = unicode::FindInvalidUtf8(text)) {
+    return Status::BadInput("layout JSON is not UTF-8 (invalid byte at offset " + std::to_string(*bad) + ")");
+  }
+  if (NestingDepth(text) > kMaxDepth) return Status::BadInput("layout JSON nested deeper than a layout can be");
+  nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return Status::BadInput("not JSON");
+  if (Status s = ValidateDocument(doc, SchemaKind::kLayout); !s.ok()) return s;
+
+  Layout layout;
+  const nlohmann::json& source = doc["source"];
+  layout.source_path = source["path"].get<std::string>();
+  layout.source_sha256 = source["sha256"].get<std::string>();
+  layout.page_count = source["pages"].get<int>();
+  int previous_page = 0;
+  for (const nlohmann::json& p : doc["pages"]) {
+    Page page;
+    page.number = p["number"].get<int>();
+    if (page.number <= previous_page || page.number > layout.page_count) {
+      return Status::BadInput("page " + std::to_string(page.number) +
+                              " is out of order or beyond the document's page count");
+    }
+    previous_page = page.number;
+    page.width = p["width"].get<double>();
+    page.height = p["height"].get<double>();
+    page.failed = p["failed"].get<bool>();
+    page.warnings = p["warnings"].get<std::vector<std::string>>();
+    page.removed_duplicate_glyphs = p["removed_duplicate_glyphs"].get<int>();
+    for (const nlohmann::json& l : p["lines"]) page.lines.push_back(LineFromJson(l));
+    for (const nlohmann::json& t : p["tables"]) {
+      Table table;
+      table.id = t["id"].get<int>();
+      table.bbox = BBoxFromJson(t["bbox"]);
+      table.rows = t["rows"].get<int>();
+      table.cols = t["cols"].get<int>();
+      table.header_rows = t["header_rows"].get<int>();
+      table.continued_from_previous_page = t["continued_from_previous_page"].get<bool>();
+      table.repeated_header = t["repeated_header"].get<bool>();
+      table.first_row_continued = t["first_row_continued"].get<bool>();
+      table.continues_on_next_page = t["continues_on_next_page"].get<bool>();
+      for (const nlohmann::json& c : t["cells"]) {
+        Cell cell;
+        cell.row = c["row"].get<int>();
+        cell.col = c["col"].get<int>();
+        cell.row_span = c["row_span"].get<int>();
+        cell.col_span = c["col_span"].get<int>();
+        cell.bbox = BBoxFromJson(c["bbox"]);
+        cell.text = c["text"].get<std::string>();
+        for (const nlohmann::json& l : c["lines"]) cell.lines.push_back(LineFromJson(l));
+        table.cells.push_back(std::move(cell));
+      }
+      if (Status s = CheckTable(table, page.number); !s.ok()) return s;
+      page.tables.push_back(std::move(table));
+    }
+    layout.pages.push_back(std::move(page));
+  }
+  return layout;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,46 @@
+// What the PDF reader hands to the layout analysis for one page: glyphs with
+// their boxes and fonts, and the straight axis-parallel pieces of the page's
+// vector drawing (stroked lines, edges of thin filled rectangles) from which
+// table rulings are found. Coordinates as in extract/layout.h.
+#ifndef DOCPIPE_EXTRACT_PAGE_CONTENT_H_
+#define DOCPIPE_EXTRACT_PAGE_CONTENT_H_
+
+#include <string>
+#include <vector>
+
+#include "extract/layout.h"
+
+namespace docpipe {
+
+struct Glyph {
+  std::string text;  // UTF-8; one character, or several for a ligature
+  BBox bbox;
+  int font = 0;      // index into PageContent::fonts
+  double size = 0;   // font size in points
+  int word = 0;      // the PDF text layer's word, numbered in reading order
+  int line = 0;      // the text layer's line, numbered in reading order
+  bool space_after = false;  // the text layer puts a space after this glyph
+  int rotation = 0;  // text direction: 0 left-to-right, 1 top-down, 2, 3
+};
+
+// A horizontal (y0 == y1) or vertical (x0 == x1) piece of drawing, with
+// x0 <= x1 and y0 <= y1.
+struct PathSegment {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool horizontal() const { return y0 == y1; }
+};
+
+struct PageContent {
+  int number = 0;
+  double width = 0;
+  double height = 0;
+  std::vector<Glyph> glyphs;  // in the text layer's reading order
+  std::vector<std::string> fonts;
+  std::vector<PathSegment> segments;
+  std::vector<std::string> warnings;  // messages of the PDF library
+  bool failed = false;                // the page could not be read
+};
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_EXTRACT_PAGE_CONTENT_H_

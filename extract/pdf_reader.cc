@@ -1,0 +1,303 @@
+#include "extract/pdf_reader.h"
+
+#include <Error.h>
+#include <GfxState.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <unordered_map>
+
+namespace docpipe {
+namespace {
+
+constexpr size_t kMaxWarningsPerPage = 20;
+
+// Poppler reports problems through one process-wide callback. Messages go to
+// the page being read on this thread (or are dropped while opening), never to
+// stderr: library code does not print.
+thread_local std::vector<std::string>* tls_messages = nullptr;
+thread_local bool tls_saw_error = false;
+
+// PDF strings (font names above all) are bytes in any encoding; the layout is
+// UTF-8. Ill-formed sequences become U+FFFD.
+std::string ValidUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  int32_t i = 0;
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(bytes.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return out;
+}
+
+void CollectPopplerMessage(ErrorCategory category, Goffset pos, const char* message) {
+  if (category != errSyntaxWarning) tls_saw_error = true;
+  if (tls_messages == nullptr) return;
+  if (tls_messages->size() == kMaxWarningsPerPage) {
+    tls_messages->push_back("more PDF errors on this page were not recorded");
+  }
+  if (tls_messages->size() > kMaxWarningsPerPage) return;
+  std::string text = "PDF error";
+  if (pos >= 0) text += " at byte " + std::to_string(pos);
+  tls_messages->push_back(ValidUtf8(text + ": " + (message ? message : "")));
+}
+
+void EnsurePopplerInitialised() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    static GlobalParamsIniter initer(CollectPopplerMessage);
+    (void)initer;
+  });
+}
+
+bool NearWhite(GfxColorSpace* space, const GfxColor* color) {
+  GfxRGB rgb;
+  space->getRGB(color, &rgb);
+  const double limit = 0.95;
+  return colToDbl(rgb.r) > limit && colToDbl(rgb.g) > limit && colToDbl(rgb.b) > limit;
+}
+
+// A TextOutputDev that also keeps the straight axis-parallel pieces of every
+// visible stroked path and the thin filled rectangles that word processors
+// draw as rules.
+class TextAndRulingsDev : public TextOutputDev {
+ public:
+  TextAndRulingsDev() : TextOutputDev(nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
+                                      /*append=*/false) {}
+
+  void startPage(int page_number, GfxState* state, XRef* xref) override {
+    TextOutputDev::startPage(page_number, state, xref);
+    segments_.clear();
+    width_ = state ? state->getPageWidth() : 0;
+    height_ = state ? state->getPageHeight() : 0;
+  }
+
+  void stroke(GfxState* state) override {
+    if (NearWhite(state->getStrokeColorSpace(), state->getStrokeColor())) return;
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      for (int i = 1; i < sub->getNumPoints(); ++i) {
+        if (sub->getCurve(i) || sub->getCurve(i - 1)) continue;
+        AddSegment(state, sub->getX(i - 1), sub->getY(i - 1), sub->getX(i), sub->getY(i));
+      }
+      if (sub->isClosed() && sub->getNumPoints() > 2) {
+        AddSegment(state, sub->getX(sub->getNumPoints() - 1), sub->getY(sub->getNumPoints() - 1), sub->getX(0),
+                   sub->getY(0));
+      }
+    }
+  }
+
+  void fill(GfxState* state) override { FillRects(state); }
+  void eoFill(GfxState* state) override { FillRects(state); }
+
+  std::vector<PathSegment> TakeSegments() { return std::move(segments_); }
+  double width() const { return width_; }
+  double height() const { return height_; }
+
+ private:
+  // A stroke's piece, in device space, if it is horizontal or vertical.
+  void AddSegment(GfxState* state, double ux0, double uy0, double ux1, double uy1) {
+    double x0, y0, x1, y1;
+    state->transform(ux0, uy0, &x0, &y0);
+    state->transform(ux1, uy1, &x1, &y1);
+    const double kSlant = 0.5;
+    if (std::fabs(y1 - y0) <= kSlant && std::fabs(x1 - x0) > kSlant) {
+      double y = (y0 + y1) / 2;
+      segments_.push_back({std::min(x0, x1), y, std::max(x0, x1), y});
+    } else if (std::fabs(x1 - x0) <= kSlant && std::fabs(y1 - y0) > kSlant) {
+      double x = (x0 + x1) / 2;
+      segments_.push_back({x, std::min(y0, y1), x, std::max(y0, y1)});
+    }
+  }
+
+  // A filled rectangle thinner than this is a rule drawn as a bar. Wider
+  // fills are cell shading and backgrounds, whose edges are not rules, with
+  // one exception: a single fill made of several rectangles is a mosaic of
+  // cells whose gaps are the rules (tables "ruled" by their background), so
+  // its rectangles' edges count.
+  static constexpr double kMaxBarThickness = 3.0;
+  static constexpr int kMinMosaicCells = 4;
+
+  void FillRects(GfxState* state) {
+    if (NearWhite(state->getFillColorSpace(), state->getFillColor())) return;
+    const GfxPath* path = state->getPath();
+    std::vector<BBox> wide;
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      int n = sub->getNumPoints();
+      if (n < 4 || n > 5) continue;
+      double xs[5], ys[5];
+      bool straight = true;
+      for (int i = 0; i < n; ++i) {
+        straight = straight && !sub->getCurve(i);
+        state->transform(sub->getX(i), sub->getY(i), &xs[i], &ys[i]);
+      }
+      if (!straight) continue;
+      // Axis-parallel rectangle: every side horizontal or vertical.
+      bool rect = true;
+      for (int i = 0; i < 4; ++i) {
+        int j = (i + 1) % 4;
+        rect = rect && (std::fabs(xs[i] - xs[j]) < 0.5 || std::fabs(ys[i] - ys[j]) < 0.5);
+      }
+      if (!rect) continue;
+      BBox box{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
+               *std::max_element(ys, ys + 4)};
+      if (box.height() <= kMaxBarThickness && box.width() > box.height()) {
+        segments_.push_back({box.x0, box.cy(), box.x1, box.cy()});
+      } else if (box.width() <= kMaxBarThickness && box.height() > box.width()) {
+        segments_.push_back({box.cx(), box.y0, box.cx(), box.y1});
+      } else {
+        wide.push_back(box);
+      }
+    }
+    if (wide.size() < kMinMosaicCells) return;
+    for (const BBox& b : wide) {
+      segments_.push_back({b.x0, b.y0, b.x1, b.y0});
+      segments_.push_back({b.x0, b.y1, b.x1, b.y1});
+      segments_.push_back({b.x0, b.y0, b.x0, b.y1});
+      segments_.push_back({b.x1, b.y0, b.x1, b.y1});
+    }
+  }
+
+  std::vector<PathSegment> segments_;
+  double width_ = 0;
+  double height_ = 0;
+};
+
+void AppendUtf8(Unicode u, std::string* out) {
+  if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
+  char buffer[4];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, u);
+  out->append(buffer, static_cast<size_t>(length));
+}
+
+class PopplerReader : public PdfReader {
+ public:
+  PopplerReader(std::string bytes) : bytes_(std::move(bytes)) {}
+
+  Status Open(const std::optional<std::string>& password) {
+    std::optional<GooString> pw;
+    if (password) pw.emplace(password->c_str());
+    std::vector<std::string> ignored;
+    tls_messages = &ignored;
+    auto* stream = new MemStream(bytes_.data(), 0, static_cast<Goffset>(bytes_.size()), Object(objNull));
+    doc_ = std::make_unique<PDFDoc>(stream, pw, pw);
+    tls_messages = nullptr;
+    if (!doc_->isOk()) {
+      switch (doc_->getErrorCode()) {
+        case errEncrypted:
+          return Status::Encrypted(password ? "the password does not open this encrypted PDF"
+                                            : "a password is needed to open this PDF (--password)");
+        case errDamaged:
+        case errBadCatalog:
+          return Status::BadInput("damaged PDF: no readable cross-reference table or page catalog");
+        default:
+          return Status::BadInput("unreadable PDF (poppler error " + std::to_string(doc_->getErrorCode()) + ")");
+      }
+    }
+    if (doc_->getNumPages() <= 0) return Status::BadInput("PDF without pages");
+    return Status::Ok();
+  }
+
+  int page_count() const override { return doc_->getNumPages(); }
+
+  PageContent ReadPage(int number) override {
+    PageContent page;
+    page.number = number;
+    tls_messages = &page.warnings;
+    tls_saw_error = false;
+    dev_.startPage(number, nullptr, nullptr);  // drop the previous page's text
+    doc_->displayPage(&dev_, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    tls_messages = nullptr;
+    page.width = dev_.width();
+    page.height = dev_.height();
+    page.segments = dev_.TakeSegments();
+    CopyText(&page);
+    if (tls_saw_error && page.glyphs.empty() && page.segments.empty()) page.failed = true;
+    if (page.width <= 0 || page.height <= 0) {
+      page.failed = true;
+      page.warnings.push_back("the page has no usable page box");
+    }
+    return page;
+  }
+
+ private:
+  void CopyText(PageContent* page) {
+    std::unordered_map<std::string, int> font_ids;
+    int word_index = 0, line_index = 0;
+    for (const TextFlow* flow = dev_.getFlows(); flow; flow = flow->getNext()) {
+      for (const TextBlock* block = flow->getBlocks(); block; block = block->getNext()) {
+        for (const ::TextLine* line = block->getLines(); line; line = line->getNext(), ++line_index) {
+          for (const TextWord* word = line->getWords(); word; word = word->getNext(), ++word_index) {
+            for (int i = 0; i < word->getLength(); ++i) {
+              Glyph glyph;
+              AppendUtf8(*word->getChar(i), &glyph.text);
+              word->getCharBBox(i, &glyph.bbox.x0, &glyph.bbox.y0, &glyph.bbox.x1, &glyph.bbox.y1);
+              const GooString* font = word->getFontName(i);
+              std::string name = font ? font->toStr() : std::string();
+              auto [it, added] = font_ids.emplace(name, static_cast<int>(page->fonts.size()));
+              if (added) page->fonts.push_back(ValidUtf8(name));
+              glyph.font = it->second;
+              glyph.size = word->getFontSize();
+              glyph.word = word_index;
+              glyph.line = line_index;
+              glyph.space_after = i + 1 == word->getLength() && word->getSpaceAfter();
+              glyph.rotation = word->getRotation();
+              page->glyphs.push_back(std::move(glyph));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  std::string bytes_;  // PDFDoc reads from here; must outlive doc_
+  std::unique_ptr<PDFDoc> doc_;
+  TextAndRulingsDev dev_;
+};
+
+bool HasPdfHeader(std::string_view bytes) {
+  // The header may follow up to 1024 bytes of junk (ISO 32000-1, 7.5.2).
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+bool HasEofMarker(std::string_view bytes) {
+  // Writers may add a little trailing garbage after %%EOF; a file cut short
+  // loses the marker along with its cross-reference table.
+  size_t tail = std::min<size_t>(bytes.size(), 4096);
+  return bytes.substr(bytes.size() - tail).find("%%EOF") != std::string_view::npos;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PdfReader>> PdfReader::Open(std::string_view bytes,
+                                                   const std::optional<std::string>& password) {
+  if (bytes.empty()) return Status::BadInput("empty file");
+  if (!HasPdfHeader(bytes)) return Status::BadInput("not a PDF (no %PDF- header)");
+  if (!HasEofMarker(bytes)) {
+    return Status::BadInput("truncated PDF: no %%EOF marker at the end of its " + std::to_string(bytes.size()) +
+                            " bytes");
+  }
+  EnsurePopplerInitialised();
+  auto reader = std::make_unique<PopplerReader>(std::string(bytes));
+  if (Status s = reader->Open(password); !s.ok()) return s;
+  return std::unique_ptr<PdfReader>(std::move(reader));
+}
+
+}  // namespace docpipe

@@ -1,0 +1,51 @@
+// PdfReader: the only place that knows poppler. Opens a PDF and reads one page
+// at a time into a PageContent (glyphs with fonts, vector line segments).
+//
+//   Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(bytes, password);
+//   if (!reader.ok()) return reader.status();   // BadInput, Encrypted, ...
+//   for (int p = 1; p <= (*reader)->page_count(); ++p) {
+//     PageContent page = (*reader)->ReadPage(p);   // never fails as a whole
+//   }
+//
+// Why poppler's core API (libpoppler-private-dev) and not poppler-cpp: one
+// pass of poppler's TextOutputDev over a page gives both the text layer (with
+// poppler's own word and reading-order analysis, the same as pdftotext) and,
+// through its stroke/fill hooks, the vector paths that draw table rulings.
+// poppler-cpp has no access to paths; rendering the page to find rulings in
+// pixels costs 7x pdftotext's time on a 181-page gazette, and
+// poppler::page::text_list alone 3x (it copies the document's xref for every
+// page), against a budget of 2x for the whole extract.
+//
+// Poppler's messages never reach stderr: they become the page's warnings. The
+// reader owns the document; PageContent values are independent copies.
+#ifndef DOCPIPE_EXTRACT_PDF_READER_H_
+#define DOCPIPE_EXTRACT_PDF_READER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+#include "extract/page_content.h"
+
+namespace docpipe {
+
+class PdfReader {
+ public:
+  // Opens a PDF held in memory; `bytes` is copied. Fails with BadInput (not a
+  // PDF, truncated, damaged beyond repair), Encrypted (a password is needed,
+  // or the one given is wrong).
+  static Result<std::unique_ptr<PdfReader>> Open(std::string_view bytes,
+                                                 const std::optional<std::string>& password);
+
+  virtual ~PdfReader() = default;
+  virtual int page_count() const = 0;
+  // Reads page `number` (1-based, <= page_count()). A page whose content
+  // cannot be read comes back with `failed` set and the reason in warnings.
+  virtual PageContent ReadPage(int number) = 0;
+};
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_EXTRACT_PDF_READER_H_

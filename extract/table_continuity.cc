@@ -1,0 +1,144 @@
+#include "extract/table_continuity.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+#include "common/unicode.h"
+
+namespace docpipe {
+namespace {
+
+std::vector<double> ColumnBorders(const Table& table) {
+  std::vector<double> borders;
+  for (const Cell& cell : table.cells) {
+    borders.push_back(cell.bbox.x0);
+    borders.push_back(cell.bbox.x1);
+  }
+  std::sort(borders.begin(), borders.end());
+  borders.erase(std::unique(borders.begin(), borders.end(), [](double a, double b) { return b - a < 1.0; }),
+                borders.end());
+  return borders;
+}
+
+double ShareMatched(const std::vector<double>& from, const std::vector<double>& in, double tolerance) {
+  if (from.empty()) return 0;
+  size_t matched = 0;
+  for (double x : from) {
+    auto it = std::lower_bound(in.begin(), in.end(), x - tolerance);
+    if (it != in.end() && *it <= x + tolerance) ++matched;
+  }
+  return static_cast<double>(matched) / static_cast<double>(from.size());
+}
+
+bool SameColumns(const Table& a, const Table& b, const ContinuityOptions& options) {
+  if (std::fabs(a.bbox.x0 - b.bbox.x0) > options.edge_tolerance ||
+      std::fabs(a.bbox.x1 - b.bbox.x1) > options.edge_tolerance) {
+    return false;
+  }
+  std::vector<double> ca = ColumnBorders(a), cb = ColumnBorders(b);
+  return ShareMatched(ca, cb, options.edge_tolerance) >= options.column_match_share &&
+         ShareMatched(cb, ca, options.edge_tolerance) >= options.column_match_share;
+}
+
+bool IsContent(const TextLine& line) { return line.role == LineRole::kContent; }
+
+// The table ends its page: no content below it.
+bool EndsPage(const Page& page, const Table& table) {
+  for (const TextLine& line : page.lines) {
+    if (IsContent(line) && line.bbox.y0 >= table.bbox.y1 - 1) return false;
+  }
+  return true;
+}
+
+// The table opens its page: no content above it.
+bool OpensPage(const Page& page, const Table& table) {
+  for (const TextLine& line : page.lines) {
+    if (IsContent(line) && line.bbox.y1 <= table.bbox.y0 + 1) return false;
+  }
+  return true;
+}
+
+// (column, text key) of the cells that start in `row`.
+std::vector<std::pair<int, std::string>> RowKeys(const Table& table, int row) {
+  std::vector<std::pair<int, std::string>> keys;
+  for (const Cell& cell : table.cells) {
+    if (cell.row == row) keys.emplace_back(cell.col, unicode::FoldKey(cell.text));
+  }
+  return keys;
+}
+
+bool RowHasText(const std::vector<std::pair<int, std::string>>& keys) {
+  for (const auto& key : keys) {
+    if (!key.second.empty()) return true;
+  }
+  return false;
+}
+
+int RepeatedHeaderRows(const Table& first, const Table& part, int max_rows) {
+  int limit = std::min({max_rows, first.rows - 1, part.rows - 1});
+  for (int k = limit; k >= 1; --k) {
+    bool same = true;
+    for (int r = 0; r < k && same; ++r) {
+      auto keys = RowKeys(first, r);
+      same = RowHasText(keys) && keys == RowKeys(part, r);
+    }
+    if (same) return k;
+  }
+  return 0;
+}
+
+bool StartsWithCutRow(const Table& part, int body_row) {
+  std::vector<const Cell*> row;
+  for (const Cell& cell : part.cells) {
+    if (cell.row == body_row) row.push_back(&cell);
+  }
+  std::sort(row.begin(), row.end(), [](const Cell* a, const Cell* b) { return a->col < b->col; });
+  const Cell* key = nullptr;
+  bool has_text = false;
+  for (const Cell* cell : row) {
+    if (key == nullptr && cell->row_span == 1) key = cell;
+    has_text |= !cell->text.empty();
+  }
+  return key != nullptr && key->text.empty() && has_text;
+}
+
+}  // namespace
+
+void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
+  int next_id = 1;
+  std::map<int, Table*> first_part;  // id -> the table's first part
+  for (size_t p = 0; p < layout->pages.size(); ++p) {
+    Page& page = layout->pages[p];
+    for (size_t t = 0; t < page.tables.size(); ++t) {
+      Table& table = page.tables[t];
+      Table* previous = nullptr;
+      if (t == 0 && p > 0 && layout->pages[p - 1].number + 1 == page.number) {
+        Page& before = layout->pages[p - 1];
+        if (!before.tables.empty()) {
+          Table& last = before.tables.back();
+          if (EndsPage(before, last) && OpensPage(page, table) && SameColumns(last, table, options)) previous = &last;
+        }
+      }
+      if (previous == nullptr) {
+        table.id = next_id++;
+        first_part[table.id] = &table;
+        continue;
+      }
+      table.id = previous->id;
+      table.continued_from_previous_page = true;
+      previous->continues_on_next_page = true;
+      Table& first = *first_part[table.id];
+      int header = RepeatedHeaderRows(first, table, options.max_header_rows);
+      if (header > 0) {
+        table.header_rows = header;
+        table.repeated_header = true;
+        first.header_rows = std::max(first.header_rows, header);
+      }
+      table.first_row_continued = table.rows > header && StartsWithCutRow(table, header);
+    }
+  }
+}
+
+}  // namespace docpipe

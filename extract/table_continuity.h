@@ -1,0 +1,32 @@
+// Tables that a page break cut: the parts are linked so that readers can put
+// the table, and the rows the break cut, back together.
+//
+// The last table of a page continues on the next page when nothing but page
+// furniture follows it on its page, nothing but furniture precedes the first
+// table of the next page, and both have the same outer edges and (mostly)
+// the same column borders. The continuation takes the table's id. Its first
+// rows repeat the column header when their texts (FoldKey) equal the first
+// rows of the table's first part. Its first body row is taken as the rest of
+// the row the break cut when the leftmost cell of that row that does not span
+// further rows is empty while the row has text elsewhere: a fresh row starts
+// with its key column, the tail of a cut row usually does not.
+#ifndef DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
+#define DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
+
+#include "extract/layout.h"
+
+namespace docpipe {
+
+struct ContinuityOptions {
+  double edge_tolerance = 6.0;      // points between the outer edges of two parts
+  double column_match_share = 0.8;  // of column borders that must line up
+  int max_header_rows = 3;
+};
+
+// Numbers all tables (ids from 1) and links continued ones. Run after
+// LabelPageFurniture: it relies on the lines' roles.
+void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options = {});
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_

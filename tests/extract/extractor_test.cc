@@ -1,0 +1,197 @@
+// The extract stage on PDFs generated here (tests/extract/pdf_writer.h), so
+// that each case states what its pages hold.
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "tests/extract/pdf_writer.h"
+
+namespace docpipe {
+namespace {
+
+using testing::BuildPdf;
+using testing::DrawGrid;
+using testing::GridSkip;
+using testing::PdfPage;
+
+const Cell* CellAt(const Table& table, int row, int col) {
+  for (const Cell& cell : table.cells) {
+    if (cell.row == row && cell.col == col) return &cell;
+  }
+  return nullptr;
+}
+
+// Two pages: a running header, a "Page N of 2" footer, and a ruled table
+// whose duty cell is merged over two task rows and which goes on to page 2,
+// repeating its header row there and finishing the row the break cut.
+std::string TwoPageTablePdf() {
+  const std::vector<double> cols = {50, 150, 300, 550};
+  PdfPage p1, p2;
+  for (PdfPage* p : {&p1, &p2}) p->Text(50, 40, 9, "FORM-42 rev 3");
+  p1.Text(50, 100, 14, "Duty table");
+  DrawGrid(&p1, {600, 620, 660, 700}, cols, {GridSkip{false, 2, 0}});  // no rule under T1 in column 0
+  p1.Text(55, 615, 10, "Duty").Text(155, 615, 10, "Task").Text(305, 615, 10, "Output");
+  p1.Text(55, 635, 10, "T1 Plan").Text(155, 635, 10, "T1.1 Draft").Text(305, 635, 10, "O1.1.1 Plan");
+  p1.Text(155, 675, 10, "T1.2 Review").Text(305, 675, 10, "O1.2.1 Review report");
+  p1.Text(305, 690, 10, "O1.2.2 Audit");
+  p1.Text(280, 770, 9, "Page 1 of 2");
+  DrawGrid(&p2, {60, 80, 100, 130}, cols);
+  p2.Text(55, 75, 10, "Duty").Text(155, 75, 10, "Task").Text(305, 75, 10, "Output");
+  p2.Text(305, 95, 10, "checklist");
+  p2.Text(55, 115, 10, "T2 Run").Text(155, 115, 10, "T2.1 Operate").Text(305, 115, 10, "O2.1.1 Log");
+  p2.Text(280, 770, 9, "Page 2 of 2");
+  return BuildPdf({p1, p2});
+}
+
+TEST(Extractor, FindsMergedCellsContinuedTablesAndPageFurniture) {
+  Result<Layout> layout = ExtractLayout(TwoPageTablePdf(), "two.pdf", {});
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  ASSERT_EQ(layout->pages.size(), 2u);
+  const Page& p1 = layout->pages[0];
+  const Page& p2 = layout->pages[1];
+
+  ASSERT_EQ(p1.lines.size(), 3u);
+  EXPECT_EQ(p1.lines[0].text, "FORM-42 rev 3");
+  EXPECT_EQ(p1.lines[0].role, LineRole::kHeader);
+  EXPECT_EQ(p1.lines[1].text, "Duty table");
+  EXPECT_EQ(p1.lines[1].role, LineRole::kContent);
+  EXPECT_EQ(p1.lines[2].text, "Page 1 of 2");
+  EXPECT_EQ(p1.lines[2].role, LineRole::kFooter);
+
+  ASSERT_EQ(p1.tables.size(), 1u);
+  const Table& t1 = p1.tables[0];
+  EXPECT_EQ(t1.rows, 3);
+  EXPECT_EQ(t1.cols, 3);
+  const Cell* duty = CellAt(t1, 1, 0);
+  ASSERT_NE(duty, nullptr);
+  EXPECT_EQ(duty->text, "T1 Plan");
+  EXPECT_EQ(duty->row_span, 2);
+  EXPECT_EQ(CellAt(t1, 2, 0), nullptr);
+  EXPECT_EQ(CellAt(t1, 2, 2)->text, "O1.2.1 Review report O1.2.2 Audit");
+  ASSERT_EQ(CellAt(t1, 2, 2)->lines.size(), 2u);
+  EXPECT_TRUE(t1.continues_on_next_page);
+  EXPECT_EQ(t1.header_rows, 1);
+
+  ASSERT_EQ(p2.tables.size(), 1u);
+  const Table& t2 = p2.tables[0];
+  EXPECT_EQ(t2.id, t1.id);
+  EXPECT_TRUE(t2.continued_from_previous_page);
+  EXPECT_TRUE(t2.repeated_header);
+  EXPECT_EQ(t2.header_rows, 1);
+  EXPECT_TRUE(t2.first_row_continued);
+  EXPECT_EQ(CellAt(t2, 1, 2)->text, "checklist");
+  EXPECT_EQ(CellAt(t2, 2, 0)->text, "T2 Run");
+}
+
+TEST(Extractor, CollapsesFakeBold) {
+  PdfPage page;
+  for (double dx : {0.0, 0.25, 0.5}) page.Text(100 + dx, 100, 12, "Bold title");
+  page.Text(100, 130, 12, "plain");
+  Result<Layout> layout = ExtractLayout(BuildPdf({page}), "bold.pdf", {});
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  ASSERT_EQ(layout->pages[0].lines.size(), 2u);
+  EXPECT_EQ(layout->pages[0].lines[0].text, "Bold title");
+  EXPECT_EQ(layout->pages[0].lines[1].text, "plain");
+}
+
+TEST(Extractor, ExtractsAPageRangeAndRejectsOneOutsideTheDocument) {
+  ExtractOptions second;
+  second.first_page = 2;
+  second.last_page = 2;
+  Result<Layout> layout = ExtractLayout(TwoPageTablePdf(), "two.pdf", second);
+  ASSERT_TRUE(layout.ok());
+  ASSERT_EQ(layout->pages.size(), 1u);
+  EXPECT_EQ(layout->pages[0].number, 2);
+  EXPECT_EQ(layout->page_count, 2);
+
+  ExtractOptions outside;
+  outside.first_page = 2;
+  outside.last_page = 5;
+  EXPECT_EQ(ExtractLayout(TwoPageTablePdf(), "two.pdf", outside).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(Extractor, ReportsAPageThatFailsAndExtractsTheOthers) {
+  PdfPage good, broken;
+  good.Text(100, 100, 12, "still here");
+  broken.Raw("BT /F9 12 Tf 100 600 Td (lost) Tj ET\n");  // F9 is no font of the page
+  Result<Layout> layout = ExtractLayout(BuildPdf({good, broken}), "broken.pdf", {});
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  ASSERT_EQ(layout->pages.size(), 2u);
+  EXPECT_FALSE(layout->pages[0].failed);
+  EXPECT_EQ(layout->pages[0].lines[0].text, "still here");
+  EXPECT_TRUE(layout->pages[1].failed);
+  EXPECT_FALSE(layout->pages[1].warnings.empty());
+}
+
+struct BadInputCase {
+  const char* name;
+  std::string bytes;
+  Status::Code code;
+  const char* message_part;
+};
+
+TEST(Extractor, RejectsBadInputWithAClearReason) {
+  std::string pdf = TwoPageTablePdf();
+  PdfPage drawing_only;
+  DrawGrid(&drawing_only, {100, 200}, {100, 200});
+  const std::vector<BadInputCase> cases = {
+      {"empty", "", Status::Code::kBadInput, "empty"},
+      {"text, not a PDF", "hello, world\n", Status::Code::kBadInput, "not a PDF"},
+      {"PNG bytes", std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, '\0'), Status::Code::kBadInput, "not a PDF"},
+      {"truncated", pdf.substr(0, pdf.size() / 2), Status::Code::kBadInput, "truncated"},
+      {"no text layer", BuildPdf({drawing_only}), Status::Code::kUnsupported, "no text layer"},
+  };
+  for (const BadInputCase& c : cases) {
+    Result<Layout> layout = ExtractLayout(c.bytes, "in.pdf", {});
+    ASSERT_FALSE(layout.ok()) << c.name;
+    EXPECT_EQ(layout.status().code(), c.code) << c.name;
+    EXPECT_NE(layout.status().message().find(c.message_part), std::string::npos)
+        << c.name << ": " << layout.status().ToString();
+  }
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+TEST(Extractor, OpensAnEncryptedPdfOnlyWithItsPassword) {
+  if (std::system("qpdf --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "qpdf is not installed";
+  const std::string plain = ::testing::TempDir() + "docpipe_plain.pdf";
+  const std::string locked = ::testing::TempDir() + "docpipe_locked.pdf";
+  {
+    std::ofstream out(plain, std::ios::binary);
+    out << TwoPageTablePdf();
+  }
+  std::string command = "qpdf --encrypt secret owner-pw 256 -- " + plain + " " + locked;
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::string bytes = ReadAll(locked);
+
+  Result<Layout> none = ExtractLayout(bytes, locked, {});
+  EXPECT_EQ(none.status().code(), Status::Code::kEncrypted);
+  EXPECT_NE(none.status().message().find("password is needed"), std::string::npos);
+
+  ExtractOptions wrong;
+  wrong.password = "guess";
+  Result<Layout> guessed = ExtractLayout(bytes, locked, wrong);
+  EXPECT_EQ(guessed.status().code(), Status::Code::kEncrypted);
+  EXPECT_NE(guessed.status().message().find("does not open"), std::string::npos);
+
+  ExtractOptions right;
+  right.password = "secret";
+  Result<Layout> opened = ExtractLayout(bytes, locked, right);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_EQ(opened->pages[0].tables.size(), 1u);
+  std::remove(plain.c_str());
+  std::remove(locked.c_str());
+}
+
+}  // namespace
+}  // namespace docpipe
