@@ -1,7 +1,7 @@
 #include "normalize/fake_bold.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <optional>
@@ -16,25 +16,18 @@ namespace {
 // 2-4 times; a little headroom costs nothing.
 constexpr int kMaxRepeat = 6;
 
-std::vector<int32_t> Decode(std::string_view text) {
-  std::vector<int32_t> out;
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : c);
-  }
+std::vector<int32_t> CodePoints(std::string_view text) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::vector<int32_t> out(static_cast<size_t>(s.countChar32()));
+  UErrorCode status = U_ZERO_ERROR;
+  s.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
   return out;
 }
 
-void Append(std::string& out, int32_t c) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
-  if (!error) out.append(buf, static_cast<size_t>(len));
+void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
+  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(chars.data()), static_cast<int32_t>(chars.size()))
+      .toUTF8String(*out);
 }
 
 // Splits `token` into chunks each repeated exactly k times, by dynamic
@@ -91,7 +84,7 @@ Repeat BestRepeat(const std::vector<int32_t>& token) {
 
 std::string CollapseLine(std::string_view line) {
   std::vector<Piece> pieces;
-  for (int32_t c : Decode(line)) {
+  for (int32_t c : CodePoints(line)) {
     bool space = unicode::IsSpace(c);
     if (pieces.empty() || pieces.back().space != space) pieces.push_back({{}, space});
     pieces.back().chars.push_back(c);
@@ -119,7 +112,7 @@ std::string CollapseLine(std::string_view line) {
     if (!pieces[i].space && (repeats[i].k >= 3 || (repeats[i].k == 2 && collapse_doubled))) {
       chars = &repeats[i].collapsed;
     }
-    for (int32_t c : *chars) Append(out, c);
+    AppendUtf8(*chars, &out);
   }
   return out;
 }

@@ -2,17 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/normalize/test_rows.h"
+
 #include "common/file_io.h"
 
 namespace docpipe {
 namespace {
-
-std::vector<TabRow> Rows(const std::vector<std::string>& lines) {
-  std::vector<TabRow> rows;
-  int n = 0;
-  for (const std::string& line : lines) rows.push_back({{++n, 0}, {line}});
-  return rows;
-}
 
 std::vector<TabRow> Sample(const std::string& relative) {
   Result<std::string> bytes = ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/" + relative);
@@ -27,12 +22,12 @@ TEST(DocumentFamily, DecidesByContent) {
   EXPECT_EQ(DetectFamily(Sample("national-cybersecurity-plan-2013-2016.txt"), rules),
             DocumentFamily::kPolicyDocument);
   // A directive: its title names it.
-  EXPECT_EQ(DetectFamily(Rows({"境外核災處理作業要點", "一、目的", "為提供作業程序，特訂定本要點。"}), rules),
+  EXPECT_EQ(DetectFamily(RowsOf({"境外核災處理作業要點", "一、目的", "為提供作業程序，特訂定本要點。"}), rules),
             DocumentFamily::kPolicyDocument);
   // A plan naming itself in its text.
-  EXPECT_EQ(DetectFamily(Rows({"一、前言", "特研提「測試發展方案」(以下簡稱本方案)，供各機關參考。"}), rules),
+  EXPECT_EQ(DetectFamily(RowsOf({"一、前言", "特研提「測試發展方案」(以下簡稱本方案)，供各機關參考。"}), rules),
             DocumentFamily::kPolicyDocument);
-  EXPECT_EQ(DetectFamily(Rows({"會議紀錄", "一、 出席人員", "王小明"}), rules), DocumentFamily::kUnknown);
+  EXPECT_EQ(DetectFamily(RowsOf({"會議紀錄", "一、 出席人員", "王小明"}), rules), DocumentFamily::kUnknown);
 }
 
 TEST(DocumentFamily, DocumentTypes) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/normalize/test_rows.h"
+
 #include <algorithm>
 
 #include "common/unicode.h"
@@ -12,15 +14,8 @@
 namespace docpipe {
 namespace {
 
-std::vector<TabRow> Rows(const std::vector<std::string>& lines) {
-  std::vector<TabRow> rows;
-  int n = 0;
-  for (const std::string& line : lines) rows.push_back({{++n, 0}, {line}});
-  return rows;
-}
-
 PolicyDocument Parse(const std::vector<std::string>& lines) {
-  Result<PolicyDocument> doc = ParsePolicyDocument(Rows(lines), RuleSet::Default());
+  Result<PolicyDocument> doc = ParsePolicyDocument(RowsOf(lines), RuleSet::Default());
   EXPECT_TRUE(doc.ok()) << doc.status().ToString();
   return doc.ok() ? *doc : PolicyDocument{};
 }
@@ -221,7 +216,7 @@ TEST(PolicyParser, ReadsATableFlattenedIntoNumberedLists) {
 }
 
 TEST(PolicyParser, EmptyInputIsBadInput) {
-  EXPECT_FALSE(ParsePolicyDocument(Rows({"", "  "}), RuleSet::Default()).ok());
+  EXPECT_FALSE(ParsePolicyDocument(RowsOf({"", "  "}), RuleSet::Default()).ok());
 }
 
 }  // namespace

@@ -2,19 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/normalize/test_rows.h"
+
 namespace docpipe {
 namespace {
 
-std::vector<TabRow> Rows(const std::vector<std::string>& lines) {
-  std::vector<TabRow> rows;
-  int n = 0;
-  for (const std::string& line : lines) rows.push_back({{++n, 0}, {line}});
-  return rows;
-}
-
 std::vector<std::string> Texts(const std::vector<std::string>& input, bool end_marks) {
   const RuleSet& rules = RuleSet::Default();
-  std::vector<SourceLine> lines = PrepareLines(Rows(input), rules);
+  std::vector<SourceLine> lines = PrepareLines(RowsOf(input), rules);
   BlockOptions options;
   options.end_marks = end_marks;
   std::vector<std::string> out;
@@ -60,8 +55,8 @@ TEST(TextBlocks, WithoutEndMarksSentencesAndShortHeadingsEndBlocks) {
 
 TEST(TextBlocks, DetectsEndMarks) {
   const RuleSet& rules = RuleSet::Default();
-  EXPECT_TRUE(HasEndMarks(PrepareLines(Rows({"一。 ", "二。 ", "三。 ", "四"}), rules)));
-  EXPECT_FALSE(HasEndMarks(PrepareLines(Rows({"一。", "二。", "三。", "Sony "}), rules)));
+  EXPECT_TRUE(HasEndMarks(PrepareLines(RowsOf({"一。 ", "二。 ", "三。 ", "四"}), rules)));
+  EXPECT_FALSE(HasEndMarks(PrepareLines(RowsOf({"一。", "二。", "三。", "Sony "}), rules)));
 }
 
 TEST(TextBlocks, EndsSentence) {
