@@ -6,6 +6,8 @@
 #include "extract/layout_json.h"
 #include "normalize/layout_rows.h"
 #include "normalize/rule_set.h"
+#include "normalize/policy_json.h"
+#include "normalize/policy_parser.h"
 #include "normalize/standard_parser.h"
 #include "schema/schema_validator.h"
 
@@ -22,11 +24,6 @@ InputFormat SniffFormat(std::string_view bytes) {
   return InputFormat::kText;
 }
 
-DocumentFamily DetectFamily(const std::vector<TabRow>& rows) {
-  if (LooksLikeCompetencyStandard(rows)) return DocumentFamily::kCompetencyStandard;
-  return DocumentFamily::kUnknown;
-}
-
 Status ValidateOutput(const nlohmann::ordered_json& document) {
   nlohmann::json plain(document);
   std::optional<SchemaKind> kind = SchemaKindOf(plain);
@@ -36,19 +33,19 @@ Status ValidateOutput(const nlohmann::ordered_json& document) {
 
 Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source) {
   const RuleSet& rules = RuleSet::Default();
-  switch (DetectFamily(rows)) {
-    case DocumentFamily::kCompetencyStandard: {
-      Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, rules);
-      if (!standard.ok()) return standard.status();
-      nlohmann::ordered_json out = CompetencyStandardToJson(*standard, source);
-      if (Status s = ValidateOutput(out); !s.ok()) return s;
-      return out;
-    }
-    case DocumentFamily::kPolicyDocument:
-    case DocumentFamily::kUnknown:
-      break;
+  DocumentFamily family = DetectFamily(rows, rules);
+  nlohmann::ordered_json out;
+  if (family == DocumentFamily::kCompetencyStandard) {
+    Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, rules);
+    if (!standard.ok()) return standard.status();
+    out = CompetencyStandardToJson(*standard, source);
+  } else {
+    Result<PolicyDocument> document = ParsePolicyDocument(rows, rules);
+    if (!document.ok()) return document.status();
+    out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
   }
-  return Status::Unsupported("not a competency standard (no 職能基準 header or duty table found)");
+  if (Status s = ValidateOutput(out); !s.ok()) return s;
+  return out;
 }
 
 namespace {

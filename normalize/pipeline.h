@@ -19,18 +19,16 @@
 #include <vector>
 
 #include "common/status.h"
+#include "normalize/document_family.h"
 #include "normalize/standard_json.h"
 #include "normalize/tab_text.h"
 
 namespace docpipe {
 
 enum class InputFormat { kText, kPdf, kLayoutJson };
-enum class DocumentFamily { kCompetencyStandard, kPolicyDocument, kUnknown };
 
 // By content, not by file name: %PDF- magic, a JSON object, else text.
 InputFormat SniffFormat(std::string_view bytes);
-
-DocumentFamily DetectFamily(const std::vector<TabRow>& rows);
 
 struct PipelineOptions {
   std::optional<std::string> password;  // for encrypted PDFs

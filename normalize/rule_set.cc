@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/unicode.h"
+#include "normalize/fake_bold.h"
 
 namespace docpipe {
 namespace embedded {
@@ -20,6 +21,8 @@ using BuiltinFn = std::string (*)(std::string_view);
 BuiltinFn FindBuiltin(std::string_view name) {
   if (name == "fold_width") return &unicode::FoldWidth;
   if (name == "collapse_spaces") return &unicode::CollapseSpaces;
+  if (name == "fake_bold") return &CollapseFakeBold;
+  if (name == "nfc") return &unicode::Nfc;
   return nullptr;
 }
 

@@ -35,6 +35,18 @@ class CliTest : public ::testing::Test {
   fs::path dir_;
 };
 
+TEST_F(CliTest, UnknownTextBecomesAGenericDocument) {
+  std::string in = Write("novel.txt", "從前有一座山。\n山上有一座廟。\n");
+  std::string out = (dir_ / "novel.json").string();
+  testing::CommandResult r = RunCommand(kDocpipe + " normalize " + Quote(in) + " -o " + Quote(out));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::ifstream file(out);
+  nlohmann::json doc = nlohmann::json::parse(file);
+  EXPECT_EQ(doc["document_type"], "generic_document");
+  EXPECT_EQ(doc["paragraphs"][0]["text"], "從前有一座山。");
+  EXPECT_EQ(doc["paragraphs"][1]["text"], "山上有一座廟。");
+}
+
 struct BadInputCase {
   const char* name;
   std::string bytes;
@@ -47,7 +59,6 @@ TEST_F(CliTest, BadInputGivesOneLineExitCodeAndNoOutput) {
       {"empty.txt", "", 4, "empty file"},
       {"binary.txt", std::string("\x7f" "ELF\0\0\1", 7), 4, "NUL byte"},
       {"latin1.txt", "職能基準 caf\xe9\n", 4, "not UTF-8"},
-      {"novel.txt", "從前有一座山。\n山上有一座廟。\n", 5, "not a competency standard"},
   };
   for (const BadInputCase& c : cases) {
     std::string in = Write(c.name, c.bytes);
@@ -135,16 +146,19 @@ TEST_F(CliTest, RunIsolatesFailuresAndResumes) {
   ASSERT_EQ(records.size(), 4u);
   EXPECT_EQ(records["sub/good.txt"]["status"], "ok");
   EXPECT_EQ(records["sub/good.txt"]["counts"]["tasks"], 12);
-  for (const char* bad : {"zero.pdf", "truncated.pdf", "notes.txt"}) {
+  // A text of no known family is read as a generic document (issue 4).
+  EXPECT_EQ(records["notes.txt"]["status"], "ok");
+  EXPECT_EQ(records["notes.txt"]["document_type"], "generic_document");
+  for (const char* bad : {"zero.pdf", "truncated.pdf"}) {
     EXPECT_EQ(records[bad]["status"], "failed") << bad;
     EXPECT_FALSE(records[bad]["error"].get<std::string>().empty()) << bad;
   }
   for (const auto& entry : fs::recursive_directory_iterator(out)) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
   }
-  // The second run skips the unchanged good input.
+  // The second run skips the unchanged good inputs.
   testing::CommandResult again = RunCommand(kDocpipe + " run -q " + Quote(in.string()) + " -o " + Quote(out.string()));
-  EXPECT_NE(again.output.find("1 unchanged"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("2 unchanged"), std::string::npos) << again.output;
 }
 
 }  // namespace

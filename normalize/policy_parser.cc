@@ -1,0 +1,232 @@
+#include "normalize/policy_parser.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "common/unicode.h"
+#include "normalize/action_plan_parser.h"
+#include "normalize/heading_label.h"
+#include "normalize/list_table.h"
+#include "normalize/text_blocks.h"
+
+namespace docpipe {
+namespace {
+
+// A heading item longer than this is a sentence with a number, not a title.
+constexpr size_t kMaxTitleLength = 40;
+// Captions and the lead-in of an item ("標準規範組：由經濟部主辦…") are short.
+constexpr size_t kMaxCaptionLength = 60;
+constexpr size_t kMaxLeadInLength = 15;
+
+class OutlineBuilder {
+ public:
+  explicit OutlineBuilder(PolicyDocument* doc) : doc_(doc) {}
+
+  int Add(const HeadingLabel& heading, std::string title, SourcePos pos) {
+    while (!open_.empty() && doc_->outline[open_.back()].rank >= heading.rank) open_.pop_back();
+    OutlineNode node;
+    node.label = heading.label;
+    node.title = std::move(title);
+    node.rank = heading.rank;
+    node.parent = open_.empty() ? -1 : open_.back();
+    node.level = static_cast<int>(open_.size()) + 1;
+    node.pos = pos;
+    int index = static_cast<int>(doc_->outline.size());
+    if (node.parent >= 0) doc_->outline[node.parent].children.push_back(index);
+    doc_->outline.push_back(std::move(node));
+    open_.push_back(index);
+    return index;
+  }
+
+  int Current() const { return open_.empty() ? -1 : open_.back(); }
+
+ private:
+  PolicyDocument* doc_;
+  std::vector<int> open_;
+};
+
+// The title of a numbered item: its words when it is a heading; when it is a
+// sentence, the short lead-in before its first colon, else nothing.
+std::string ItemTitle(const std::string& rest, bool* is_sentence) {
+  // A heading never holds a full stop.
+  *is_sentence = EndsSentence(rest) || unicode::Length(rest) > kMaxTitleLength || rest.find("。") != std::string::npos;
+  if (!*is_sentence) return rest;
+  const std::string colon = "：";
+  size_t at = rest.find(colon);
+  if (at == std::string::npos) return "";
+  std::string lead = rest.substr(0, at);
+  if (unicode::Length(lead) > kMaxLeadInLength || lead.find("，") != std::string::npos) return "";
+  return lead;
+}
+
+std::vector<TextBlock> BlocksOutside(const std::vector<SourceLine>& lines, const std::vector<LineRange>& used,
+                                     const RuleSet& rules, const BlockOptions& options) {
+  std::vector<TextBlock> blocks;
+  size_t from = 0;
+  auto add = [&](size_t to) {
+    std::vector<TextBlock> part = JoinBlocks(lines, from, to, rules, options);
+    blocks.insert(blocks.end(), part.begin(), part.end());
+  };
+  for (const LineRange& range : used) {
+    add(range.begin);
+    from = range.end;
+  }
+  add(lines.size());
+  return blocks;
+}
+
+void CheckCounts(PolicyDocument* doc, const RuleSet& rules) {
+  for (const Paragraph& p : doc->paragraphs) {
+    int goals = 0, strategies = 0, actions = 0;
+    if (RE2::PartialMatch(p.text, rules.Pattern("plan_counts"), &goals, &strategies, &actions)) {
+      doc->stated_counts = PlanCounts{goals, strategies, actions, p.where.front()};
+      break;
+    }
+  }
+  if (doc->action_plans.empty()) return;
+  if (!doc->stated_counts) {
+    doc->diagnostics.Warn("count_unstated", "the document does not state how many action plans it has", {});
+    return;
+  }
+  const PlanCounts& stated = *doc->stated_counts;
+  for (auto [what, said, found] : {std::tuple{"goals", stated.goals, doc->goals.size()},
+                                   std::tuple{"strategies", stated.strategies, doc->strategies.size()},
+                                   std::tuple{"action plans", stated.action_plans, doc->action_plans.size()}}) {
+    if (said && static_cast<size_t>(*said) != found) {
+      doc->diagnostics.Warn("count_mismatch",
+                            std::string("the document states ") + std::to_string(*said) + " " + what + ", found " +
+                                std::to_string(found),
+                            stated.pos);
+    }
+  }
+}
+
+// Goals stated in the text ("目標一：強化…") must match the assignment table's.
+void CheckGoals(const std::map<std::string, std::pair<std::string, SourcePos>>& stated, PolicyDocument* doc) {
+  for (const CodedTitle& goal : doc->goals) {
+    auto it = stated.find(goal.code);
+    if (it == stated.end()) continue;
+    if (unicode::FoldKey(it->second.first) != unicode::FoldKey(goal.title)) {
+      doc->diagnostics.Warn("tables_disagree",
+                            goal.code + ": \"" + it->second.first + "\" in the text, \"" + goal.title +
+                                "\" in the assignment table",
+                            it->second.second);
+    }
+  }
+}
+
+}  // namespace
+
+Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules) {
+  PolicyDocument doc;
+  std::vector<SourceLine> lines = PrepareLines(rows, rules);
+  bool any_text = false;
+  for (const SourceLine& line : lines) any_text = any_text || !line.IsBlank();
+  if (!any_text) return Status::BadInput("no text");
+
+  std::vector<LineRange> used = ParseActionPlanTables(lines, rules, &doc);
+  BlockOptions options;
+  options.end_marks = HasEndMarks(lines);
+  // A first line that names a plan or directive (…作業要點) is the title even
+  // when no end mark separates it from the lines after it (a PDF).
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].IsBlank()) continue;
+    const std::string& first = lines[i].text;
+    bool taken = !used.empty() && used.front().begin <= i;
+    if (!taken && !lines[i].IsTableRow() && !MatchHeading(rules, first) && !EndsSentence(first) &&
+        unicode::Length(first) <= kMaxCaptionLength && RE2::PartialMatch(first, rules.Pattern("policy_title"))) {
+      doc.title = rules.ApplyStage("text", first);
+      used.insert(used.begin(), LineRange{i, i + 1});
+    }
+    break;
+  }
+  std::vector<TextBlock> blocks = BlocksOutside(lines, used, rules, options);
+
+  OutlineBuilder outline(&doc);
+  std::map<std::string, std::pair<std::string, SourcePos>> stated_goals;
+  bool previous_was_table_row = false;
+  bool previous_was_caption = false;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const TextBlock& block = blocks[b];
+    const SourcePos pos = block.where.front();
+    if (lines[block.first_line].IsTableRow()) {
+      const std::vector<std::string>& cells = lines[block.first_line].cells;
+      if (!previous_was_table_row) {
+        PolicyTable table;
+        if (previous_was_caption) {
+          table.caption = doc.captions.back().label;
+          table.title = doc.captions.back().title;
+        }
+        table.node = outline.Current();
+        table.pos = pos;
+        table.header = cells;
+        doc.tables.push_back(std::move(table));
+      } else if (cells != doc.tables.back().header) {  // a header repeated on a new page is dropped
+        doc.tables.back().rows.push_back({cells, block.where});
+      }
+      previous_was_table_row = true;
+      previous_was_caption = false;
+      continue;
+    }
+    previous_was_table_row = false;
+    previous_was_caption = false;
+    std::string text = rules.ApplyStage("text", block.text);
+    if (b == 0 && doc.title.empty() && !MatchHeading(rules, text) && !EndsSentence(text) &&
+        unicode::Length(text) <= kMaxCaptionLength) {
+      doc.title = text;
+      continue;
+    }
+    if (auto caption = MatchTwoGroups(rules, "caption", text);
+        caption && !caption->second.empty() && !EndsSentence(text) && unicode::Length(text) <= kMaxCaptionLength) {
+      std::string label = caption->first;
+      doc.captions.push_back({label.rfind("圖", 0) == 0 ? "figure" : "table", label,
+                              unicode::CollapseSpaces(caption->second), outline.Current(), pos});
+      previous_was_caption = true;
+      if (doc.captions.back().kind == "table") {
+        size_t next = b + 1;
+        if (std::optional<PolicyTable> table = ReadListTable(blocks, &next, rules, &doc.diagnostics)) {
+          table->caption = doc.captions.back().label;
+          table->title = doc.captions.back().title;
+          table->node = outline.Current();
+          doc.tables.push_back(std::move(*table));
+          b = next - 1;
+          previous_was_caption = false;
+        }
+      }
+      continue;
+    }
+    if (auto heading = MatchHeading(rules, text)) {
+      bool is_sentence = false;
+      std::string title = ItemTitle(heading->rest, &is_sentence);
+      int node = outline.Add(*heading, title, pos);
+      if (is_sentence) doc.paragraphs.push_back({heading->rest, node, block.where});
+      continue;
+    }
+    if (auto goal = MatchTwoGroups(rules, "goal_label", text)) {
+      stated_goals.emplace(goal->first, std::make_pair(unicode::CollapseSpaces(goal->second), pos));
+    }
+    doc.paragraphs.push_back({text, outline.Current(), block.where});
+  }
+
+  if (doc.title.empty()) {
+    for (const Paragraph& p : doc.paragraphs) {
+      std::string name;
+      if (RE2::PartialMatch(p.text, rules.Pattern("self_title"), &name)) {
+        doc.title = name;
+        break;
+      }
+    }
+  }
+  std::stable_sort(doc.tables.begin(), doc.tables.end(),
+                   [](const PolicyTable& a, const PolicyTable& b) {
+                     return std::tie(a.pos.page, a.pos.line) < std::tie(b.pos.page, b.pos.line);
+                   });
+  CheckCounts(&doc, rules);
+  CheckGoals(stated_goals, &doc);
+  return doc;
+}
+
+}  // namespace docpipe

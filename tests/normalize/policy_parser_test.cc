@@ -1,0 +1,223 @@
+// The policy parser on small constructed inputs in the shape another
+// extractor leaves a plan in (fake bold, end marks, page breaks, flattened
+// tables). The real plan is covered by sample_plan_test.cc.
+#include "normalize/policy_parser.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/normalize/test_rows.h"
+
+#include <algorithm>
+
+#include "common/unicode.h"
+
+namespace docpipe {
+namespace {
+
+PolicyDocument Parse(const std::vector<std::string>& lines) {
+  Result<PolicyDocument> doc = ParsePolicyDocument(RowsOf(lines), RuleSet::Default());
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? *doc : PolicyDocument{};
+}
+
+const char* kAssignmentHeader =
+    "目標目標目標目標 執行策略執行策略執行策略執行策略 行動方案行動方案行動方案行動方案 主辦單位主辦單位主辦單位主辦單位 "
+    "協辦單位協辦單位協辦單位協辦單位 ";
+const char* kDetailHeader =
+    "行動方案行動方案行動方案行動方案 執行要點執行要點執行要點執行要點 績效指標績效指標績效指標績效指標 "
+    "主主主主（（（（協協協協））））辦單位辦單位辦單位辦單位 ";
+
+// A plan with both tables. 1.1.2's row is cut by page breaks in both tables
+// (its title in 表 2; an indicator and the glued agency cell in 附錄2).
+std::vector<std::string> MiniPlan(const std::string& counts_sentence, const std::string& agencies_111) {
+  return {
+      " 第一章第一章第一章第一章        前言前言前言前言 ",
+      "本會報特研提「測試發展方案（102年至105年）」(以下簡稱本方",
+      "",
+      "案)，" + counts_sentence + " ",
+      "壹、 現況 ",
+      "一、 威脅增加 ",
+      "駭客透過電子郵件社交工程，在受害電腦植入惡意程式，",
+      "",
+      " 並與犯罪集團合作。 ",
+      "圖1、全球面臨的資安威脅 ",
+      "(一) 標準規範組：由經濟部主辦，負責發展資安產品。 ",
+      " 第二章第二章第二章第二章        行動方案行動方案行動方案行動方案 ",
+      "表 2 重要執行策略與行動方案（分工） ",
+      kAssignmentHeader,
+      "目標一： ",
+      "強化國家",
+      "資安政策。 ",
+      "1.1.研訂資",
+      "安相關準據  ",
+      "1.1.1.研訂資安政策  " + agencies_111 + "  ",
+      "1.1.2.增修資安規範及 資通安全辦公室、經濟部 ",
+      std::string(" ") + kAssignmentHeader,
+      "手冊 ",
+      "目標二：完備資安防護。 ",
+      "2.1.健全防護網  2.1.1.加強各機關防護縱深  ",
+      "資通安全辦公",
+      "室、各機關 ",
+      "國安局 ",
+      "附錄2. 行動方案執行要點與績效指標說明 ",
+      kDetailHeader,
+      "1.1.1.研訂資安",
+      "政策  ",
+      "1. 比較研析各國資安重大政策計",
+      "畫。 ",
+      "2. 擬訂資安政策白皮書。 ",
+      "1. 每年召開資安策略研討會。 ",
+      "2. 104 年完成資安政策白皮書。 ",
+      "資通安全辦公室",
+      "(研考會)  ",
+      "1.1.2.增修資安",
+      "規範及手冊  ",
+      "研析國際資安規範。 1. 102 年完成盤點。 ",
+      "經濟部： ",
+      "每年檢討更新國家標",
+      "資通安全辦公室、經濟部 ",
+      std::string(" ") + kDetailHeader,
+      "準。 ",
+      "2.1.1.加強各機",
+      "關防護縱深  ",
+      "1. 檢討監控系統部署情形。 ",
+      "1. 每年至少完成 10 個滲透測試。 ",
+      "資通安全辦公室、各機關",
+      "(國安局)  ",
+  };
+}
+
+const ActionPlan& Plan(const PolicyDocument& doc, const std::string& code) {
+  auto it = std::find_if(doc.action_plans.begin(), doc.action_plans.end(),
+                         [&](const ActionPlan& a) { return a.code == code; });
+  EXPECT_NE(it, doc.action_plans.end()) << code;
+  static const ActionPlan kNone;
+  return it == doc.action_plans.end() ? kNone : *it;
+}
+
+bool HasWarning(const PolicyDocument& doc, const std::string& kind, const std::string& fragment) {
+  return std::any_of(doc.diagnostics.warnings.begin(), doc.diagnostics.warnings.end(), [&](const Warning& w) {
+    return w.kind == kind && w.message.find(fragment) != std::string::npos;
+  });
+}
+
+const std::string kCounts = "依據 2 大策略目標，規劃 2 項執行策略及 3 個行動方案。";
+
+TEST(PolicyParser, BuildsOutlineFromHeadingLabels) {
+  PolicyDocument doc = Parse(MiniPlan(kCounts, "資通安全辦公室 研考會"));
+  ASSERT_GE(doc.outline.size(), 5u);
+  EXPECT_EQ(doc.outline[0].label, "第一章");
+  EXPECT_EQ(doc.outline[0].title, "前言");  // fake bold collapsed
+  EXPECT_EQ(doc.outline[1].label, "壹、");
+  EXPECT_EQ(doc.outline[1].parent, 0);
+  EXPECT_EQ(doc.outline[2].label, "一、");
+  EXPECT_EQ(doc.outline[2].title, "威脅增加");
+  EXPECT_EQ(doc.outline[2].level, 3);
+  EXPECT_EQ(doc.outline[3].label, "(一)");
+  EXPECT_EQ(doc.outline[3].title, "標準規範組");  // lead-in of a sentence item
+  EXPECT_EQ(doc.outline[4].label, "第二章");
+  EXPECT_EQ(doc.outline[4].title, "行動方案");
+  EXPECT_EQ(doc.outline[4].parent, -1);
+}
+
+TEST(PolicyParser, JoinsParagraphsAcrossWrapsBlankLinesAndPageBreaks) {
+  PolicyDocument doc = Parse(MiniPlan(kCounts, "資通安全辦公室 研考會"));
+  auto it = std::find_if(doc.paragraphs.begin(), doc.paragraphs.end(),
+                         [](const Paragraph& p) { return p.text.rfind("駭客", 0) == 0; });
+  ASSERT_NE(it, doc.paragraphs.end());
+  EXPECT_EQ(it->text, "駭客透過電子郵件社交工程，在受害電腦植入惡意程式，並與犯罪集團合作。");
+  EXPECT_EQ(it->node, 2);
+  EXPECT_EQ(it->where.size(), 2u);
+}
+
+TEST(PolicyParser, TitleFromTheNameTheDocumentGivesItself) {
+  EXPECT_EQ(Parse(MiniPlan(kCounts, "資通安全辦公室 研考會")).title, "測試發展方案（102年至105年）");
+  EXPECT_EQ(Parse({"境外核災處理作業要點", "一、目的", "為提供國內相關機關作業程序，特訂定本要點。"}).title,
+            "境外核災處理作業要點");
+}
+
+TEST(PolicyParser, RecordsCaptions) {
+  PolicyDocument doc = Parse(MiniPlan(kCounts, "資通安全辦公室 研考會"));
+  ASSERT_EQ(doc.captions.size(), 2u);
+  EXPECT_EQ(doc.captions[0].kind, "figure");
+  EXPECT_EQ(doc.captions[0].label, "圖1");
+  EXPECT_EQ(doc.captions[0].title, "全球面臨的資安威脅");
+  EXPECT_EQ(doc.captions[1].label, "表 2");
+}
+
+TEST(PolicyParser, MergesBothActionPlanTables) {
+  PolicyDocument doc = Parse(MiniPlan(kCounts, "資通安全辦公室 研考會"));
+  ASSERT_EQ(doc.action_plans.size(), 3u);
+  ASSERT_EQ(doc.goals.size(), 2u);
+  EXPECT_EQ(doc.goals[0].title, "強化國家資安政策。");
+  EXPECT_EQ(doc.strategies.size(), 2u);
+
+  const ActionPlan& a = Plan(doc, "1.1.1");
+  EXPECT_EQ(a.title, "研訂資安政策");
+  EXPECT_EQ(a.goal.code, "目標一");
+  EXPECT_EQ(a.strategy.title, "研訂資安相關準據");
+  EXPECT_EQ(a.points, (std::vector<std::string>{"比較研析各國資安重大政策計畫。", "擬訂資安政策白皮書。"}));
+  ASSERT_EQ(a.kpis.size(), 2u);
+  EXPECT_EQ(a.kpis[1].text, "104 年完成資安政策白皮書。");
+  EXPECT_EQ(a.lead, std::vector<std::string>{"資通安全辦公室"});
+  EXPECT_EQ(a.co, std::vector<std::string>{"研考會"});
+
+  // Cut by page breaks: title tail after 表 2's header, the indicator's
+  // tail after 附錄2's header, the agency cell glued to the indicator.
+  const ActionPlan& b = Plan(doc, "1.1.2");
+  EXPECT_EQ(b.title, "增修資安規範及手冊");
+  EXPECT_EQ(b.points, std::vector<std::string>{"研析國際資安規範。"});
+  ASSERT_EQ(b.kpis.size(), 2u);
+  EXPECT_EQ(b.kpis[0].agency, "");
+  EXPECT_EQ(b.kpis[0].text, "102 年完成盤點。");
+  EXPECT_EQ(b.kpis[1].agency, "經濟部");
+  EXPECT_EQ(b.kpis[1].text, "每年檢討更新國家標準。");
+  EXPECT_EQ(b.lead, (std::vector<std::string>{"資通安全辦公室", "經濟部"}));
+  EXPECT_TRUE(b.co.empty());
+
+  const ActionPlan& c = Plan(doc, "2.1.1");
+  EXPECT_EQ(c.strategy.code, "2.1");
+  EXPECT_EQ(c.lead, (std::vector<std::string>{"資通安全辦公室", "各機關"}));
+  EXPECT_EQ(c.co, std::vector<std::string>{"國安局"});
+
+  EXPECT_TRUE(doc.diagnostics.warnings.empty()) << doc.diagnostics.warnings.front().message;
+  ASSERT_TRUE(doc.stated_counts.has_value());
+  EXPECT_EQ(doc.stated_counts->action_plans, 3);
+}
+
+TEST(PolicyParser, WarnsWhenTablesDisagree) {
+  PolicyDocument doc = Parse(MiniPlan(kCounts, "資通安全辦公室 教育部"));
+  EXPECT_TRUE(HasWarning(doc, "tables_disagree", "1.1.1"));
+  EXPECT_EQ(Plan(doc, "1.1.1").co, std::vector<std::string>{"研考會"});  // the detail table wins
+}
+
+TEST(PolicyParser, WarnsWhenCountsDifferFromTheStatedOnes) {
+  PolicyDocument doc = Parse(MiniPlan("依據 2 大策略目標，規劃 3 項執行策略及 4 個行動方案。", "資通安全辦公室 研考會"));
+  EXPECT_TRUE(HasWarning(doc, "count_mismatch", "3 strategies, found 2"));
+  EXPECT_TRUE(HasWarning(doc, "count_mismatch", "4 action plans, found 3"));
+  EXPECT_FALSE(HasWarning(doc, "count_mismatch", "goals"));
+}
+
+TEST(PolicyParser, ReadsATableFlattenedIntoNumberedLists) {
+  PolicyDocument doc = Parse({"肆、分析 ", "表1、SWOT分析 ", "優勢（Strengths; S） 劣勢（Weaknesses; W） ",
+                              "1. 人才優秀。 ", "2. 接受度高。 ", "1. 認知不足。 ",
+                              "機會（Opportunities; O） 威脅（Threats; T） ", "1. 市場成長。 ", "1. 駭客增加。 ",
+                              "在當前情況下，環境實不容樂觀。 "});
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PolicyTable& t = doc.tables[0];
+  EXPECT_EQ(t.caption, "表1");
+  EXPECT_EQ(t.header, (std::vector<std::string>{"優勢（Strengths; S）", "劣勢（Weaknesses; W）"}));
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0].cells, (std::vector<std::string>{"1. 人才優秀。\n2. 接受度高。", "1. 認知不足。"}));
+  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string>{"機會（Opportunities; O）", "威脅（Threats; T）"}));
+  EXPECT_EQ(doc.outline.size(), 1u);  // the list items are not outline nodes
+  ASSERT_EQ(doc.paragraphs.size(), 1u);
+  EXPECT_EQ(doc.paragraphs[0].text, "在當前情況下，環境實不容樂觀。");
+}
+
+TEST(PolicyParser, EmptyInputIsBadInput) {
+  EXPECT_FALSE(ParsePolicyDocument(RowsOf({"", "  "}), RuleSet::Default()).ok());
+}
+
+}  // namespace
+}  // namespace docpipe

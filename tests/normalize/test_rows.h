@@ -1,0 +1,21 @@
+// Test helper: text lines as the one-cell TabRows ParseTabText would give.
+#ifndef DOCPIPE_TESTS_NORMALIZE_TEST_ROWS_H_
+#define DOCPIPE_TESTS_NORMALIZE_TEST_ROWS_H_
+
+#include <string>
+#include <vector>
+
+#include "normalize/tab_text.h"
+
+namespace docpipe {
+
+inline std::vector<TabRow> RowsOf(const std::vector<std::string>& lines) {
+  std::vector<TabRow> rows;
+  int n = 0;
+  for (const std::string& line : lines) rows.push_back({{++n, 0}, {line}});
+  return rows;
+}
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_TESTS_NORMALIZE_TEST_ROWS_H_

@@ -1,0 +1,71 @@
+#include "normalize/text_blocks.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/normalize/test_rows.h"
+
+namespace docpipe {
+namespace {
+
+std::vector<std::string> Texts(const std::vector<std::string>& input, bool end_marks) {
+  const RuleSet& rules = RuleSet::Default();
+  std::vector<SourceLine> lines = PrepareLines(RowsOf(input), rules);
+  BlockOptions options;
+  options.end_marks = end_marks;
+  std::vector<std::string> out;
+  for (const TextBlock& b : JoinBlocks(lines, 0, lines.size(), rules, options)) {
+    out.push_back(rules.ApplyStage("text", b.text));
+  }
+  return out;
+}
+
+TEST(TextBlocks, EndMarksEndParagraphsBlankLinesDoNot) {
+  EXPECT_EQ(Texts({"廿一世紀資訊科技運用的普及與網際網路的蓬勃發展，使資通訊", "", "科技應用儼然已成為", "",
+                   "各國關注的焦點。 ", "", "為強化國家資通訊安全能力。 "},
+                  true),
+            (std::vector<std::string>{"廿一世紀資訊科技運用的普及與網際網路的蓬勃發展，使資通訊科技應用儼然已成為各國關注的焦點。",
+                                      "為強化國家資通訊安全能力。"}));
+}
+
+TEST(TextBlocks, PageBreakLineContinuesAnOpenParagraph) {
+  // A line starting with a space (page break) continues a paragraph whose
+  // last line has no end mark, and starts a new one after an end mark.
+  EXPECT_EQ(Texts({"區為基礎的市場行銷、物流的追踨及更多可調適性的網路服務，", " 並應用於銀行業、教育業及健康照護等。 ",
+                   " 94年至101年，行政院賡續推動。 "},
+                  true),
+            (std::vector<std::string>{"區為基礎的市場行銷、物流的追踨及更多可調適性的網路服務，並應用於銀行業、教育業及健康照護等。",
+                                      "94年至101年，行政院賡續推動。"}));
+}
+
+TEST(TextBlocks, LatinWordWrapKeepsItsSpaceAndIsNoEndMark) {
+  EXPECT_EQ(Texts({"例如 2011 年 4 月日本 Sony ", "PSN (Play Station Network)遭駭客入侵。 "}, true),
+            (std::vector<std::string>{"例如 2011 年 4 月日本 Sony PSN (Play Station Network)遭駭客入侵。"}));
+}
+
+TEST(TextBlocks, LabelStartsANewBlockEvenWithoutEndMark) {
+  EXPECT_EQ(Texts({"3. 鼓勵國內資安組織積極參與國", "1. 每年派員參與國際資安會議。 "}, true),
+            (std::vector<std::string>{"3. 鼓勵國內資安組織積極參與國", "1. 每年派員參與國際資安會議。"}));
+}
+
+TEST(TextBlocks, WithoutEndMarksSentencesAndShortHeadingsEndBlocks) {
+  EXPECT_EQ(Texts({"一、目的", "當境外發生核子事故時，為提供國內相關機關", "啟動作業程序，特訂定本要點。", "二、適用時機"}, false),
+            (std::vector<std::string>{"一、目的", "當境外發生核子事故時，為提供國內相關機關啟動作業程序，特訂定本要點。",
+                                      "二、適用時機"}));
+}
+
+TEST(TextBlocks, DetectsEndMarks) {
+  const RuleSet& rules = RuleSet::Default();
+  EXPECT_TRUE(HasEndMarks(PrepareLines(RowsOf({"一。 ", "二。 ", "三。 ", "四"}), rules)));
+  EXPECT_FALSE(HasEndMarks(PrepareLines(RowsOf({"一。", "二。", "三。", "Sony "}), rules)));
+}
+
+TEST(TextBlocks, EndsSentence) {
+  EXPECT_TRUE(EndsSentence("任務如下。"));
+  EXPECT_TRUE(EndsSentence("落實資安聯防有效性」。"));
+  EXPECT_TRUE(EndsSentence("「本方案。」 "));
+  EXPECT_FALSE(EndsSentence("主要任務如下："));
+  EXPECT_FALSE(EndsSentence("使資通訊"));
+}
+
+}  // namespace
+}  // namespace docpipe
