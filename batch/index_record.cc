@@ -18,7 +18,6 @@ nlohmann::ordered_json IndexRecord::ToJson() const {
   j["error"] = error;
   j["exit_code"] = exit_code;
   j["tool_version"] = tool_version;
-  j["seconds"] = seconds;
   return j;
 }
 

@@ -23,7 +23,7 @@ struct IndexRecord {
   std::string error;           // one line, when failed
   int exit_code = 0;           // of the worker
   std::string tool_version;
-  double seconds = 0;
+  double seconds = 0;  // not in the index (it would change on every run)
 
   nlohmann::ordered_json ToJson() const;
   // nullopt for a line that is not a complete record (an interrupted write).

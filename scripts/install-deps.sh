@@ -2,15 +2,18 @@
 # Installs the Debian 12 packages docpipe needs to build, test and benchmark.
 # Idempotent: packages already present are left alone. Runs apt-get as root,
 # through sudo otherwise.
+#   --with-browser  also Chromium and a CJK font, for the test that renders
+#                   the diff HTML report (it skips when they are absent)
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libpoppler-cpp-dev libpoppler-private-dev poppler-utils poppler-data
+  libpoppler-private-dev poppler-utils poppler-data
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qpdf python3
 )
+[ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)
 
 missing=()
 for p in "${packages[@]}"; do

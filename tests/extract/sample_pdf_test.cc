@@ -40,7 +40,9 @@ TEST_F(SamplePdfTest, LabelsRunningHeaderAndPageNumberFooter) {
     for (const TextLine& line : page.lines) {
       if (line.text == "INM2529-002v2") header_seen = line.role == LineRole::kHeader;
       if (line.text == footer) footer_seen = line.role == LineRole::kFooter;
-      if (line.text == "資安管理人員職能基準") EXPECT_EQ(line.role, LineRole::kContent);
+      if (line.text == "資安管理人員職能基準") {
+        EXPECT_EQ(line.role, LineRole::kContent);
+      }
     }
     EXPECT_TRUE(header_seen) << "page " << page.number;
     EXPECT_TRUE(footer_seen) << "page " << page.number;

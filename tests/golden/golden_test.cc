@@ -21,15 +21,13 @@ nlohmann::json Load(const fs::path& p) {
   return nlohmann::json::parse(in, nullptr, false);
 }
 
-// index.jsonl minus what changes from run to run (timings).
+// index.jsonl, one record per line.
 nlohmann::json LoadIndex(const fs::path& p) {
   nlohmann::json all = nlohmann::json::array();
   std::ifstream in(p);
   std::string line;
   while (std::getline(in, line)) {
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    j.erase("seconds");
-    all.push_back(j);
+    all.push_back(nlohmann::json::parse(line, nullptr, false));
   }
   return all;
 }
