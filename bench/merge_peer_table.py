@@ -22,7 +22,7 @@ def main():
             if line.startswith("| pdf (pages)"):
                 print(line.rstrip("|").rstrip() + " | **docpipe** |")
             elif line.startswith("|---"):
-                print(line.rstrip("|") + "---|")
+                print(line.rstrip().rstrip("|") + "|---|")
             elif line.startswith("| "):
                 label = line.split("|")[1].strip()
                 print(line.rstrip("|").rstrip() + " | " + ours.get(label, "not run") + " |")
