@@ -3,10 +3,10 @@
 # Chromium (Debian package `chromium`) and keeps the page and a screenshot
 # for a person to look at:
 #   scripts/check-html-report.sh [BUILD_DIR] [OUT_DIR]
-# Defaults: build, out/diff-html-check. See docs/diff.md.
+# Defaults: build, build/diff-html-check. See docs/diff.md.
 set -eu
 build=${1:-build}
-out=${2:-out/diff-html-check}
+out=${2:-build/diff-html-check}
 command -v chromium >/dev/null 2>&1 || { echo "check-html-report: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
 mkdir -p "$out"
 DOCPIPE_HTML_REPORT_OUT="$out" "$build/tests/diff/diff_html_browser_test"
