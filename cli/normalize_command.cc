@@ -1,5 +1,6 @@
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -16,6 +17,7 @@ struct NormalizeArgs {
   std::string password;
   bool compact = false;
   int max_memory_mb = 0;
+  int max_text_mb = 32;
 };
 
 // Caps the address space, so that a hostile input fails with an allocation
@@ -38,6 +40,7 @@ int RunNormalize(const NormalizeArgs& args) {
   LimitMemory(args.max_memory_mb);
   PipelineOptions options;
   if (!args.password.empty()) options.password = args.password;
+  options.max_text_bytes = static_cast<size_t>(std::max(args.max_text_mb, 0)) << 20;
   Result<nlohmann::ordered_json> doc = Status::Internal("not run");
   try {
     doc = ProcessFile(args.input, options);
@@ -62,6 +65,7 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
   cmd->add_option("--max-memory-mb", args->max_memory_mb, "Address-space limit in MB (0: none)");
+  cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunNormalize(*args); });
 }
 

@@ -15,6 +15,11 @@ namespace {
 // The largest repeat count we look for. Overprinting seen in practice is
 // 2-4 times; a little headroom costs nothing.
 constexpr int kMaxRepeat = 6;
+// Overprinted chunks and tokens are heading-sized. The bounds keep the
+// dynamic programming below linear in the line length on hostile input (a
+// single 100 MB line of repeated text).
+constexpr size_t kMaxChunk = 64;
+constexpr size_t kMaxToken = 1024;
 
 std::vector<int32_t> CodePoints(std::string_view text) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(
@@ -32,8 +37,8 @@ void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
 
 // Splits `token` into chunks each repeated exactly k times, by dynamic
 // programming from the end (ok[i]: the suffix from i splits). Returns the
-// collapsed token (each chunk once) or nullopt when no split exists. Tokens
-// are short (a heading), so the cubic worst case does not matter.
+// collapsed token (each chunk once) or nullopt when no split exists. Chunks
+// are at most kMaxChunk and tokens kMaxToken code points long.
 std::optional<std::vector<int32_t>> SplitRepeated(const std::vector<int32_t>& token, int k) {
   const size_t n = token.size();
   if (n < static_cast<size_t>(k)) return std::nullopt;
@@ -41,7 +46,7 @@ std::optional<std::vector<int32_t>> SplitRepeated(const std::vector<int32_t>& to
   std::vector<size_t> chunk(n + 1, 0);
   ok[n] = 1;
   for (size_t i = n; i-- > 0;) {
-    for (size_t len = 1; i + len * k <= n; ++len) {
+    for (size_t len = 1; len <= kMaxChunk && i + len * k <= n; ++len) {
       if (!ok[i + len * k]) continue;
       bool repeated = true;
       for (int r = 1; r < k && repeated; ++r) {
@@ -75,7 +80,7 @@ struct Repeat {
 
 Repeat BestRepeat(const std::vector<int32_t>& token) {
   bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return u_isalpha(c) != 0; });
-  if (!has_letter) return {1, token};
+  if (!has_letter || token.size() > kMaxToken) return {1, token};
   for (int k = kMaxRepeat; k >= 2; --k) {
     if (auto collapsed = SplitRepeated(token, k)) return {k, std::move(*collapsed)};
   }

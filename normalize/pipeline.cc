@@ -85,6 +85,10 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
     case InputFormat::kText:
       break;
   }
+  if (bytes.size() > options.max_text_bytes) {
+    return Status::BadInput("text input of " + std::to_string(bytes.size() >> 20) + " MB exceeds the limit of " +
+                            std::to_string(options.max_text_bytes >> 20) + " MB for text documents");
+  }
   SourceInfo source{path, Sha256Hex(bytes), "text", std::nullopt};
   Result<std::vector<TabRow>> rows = ParseTabText(bytes);
   if (!rows.ok()) return rows.status();

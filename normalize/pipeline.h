@@ -32,6 +32,10 @@ InputFormat SniffFormat(std::string_view bytes);
 
 struct PipelineOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  // Text inputs larger than this are refused (BadInput) before parsing: a
+  // real standard or plan is well under 1 MB, and a hostile 100 MB line
+  // would otherwise cost seconds and gigabytes.
+  size_t max_text_bytes = size_t{32} << 20;
 };
 
 // Rows (from text or from a PDF) -> document JSON, validated.
