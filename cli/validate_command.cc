@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "common/file_io.h"
+#include "common/json_parse.h"
 #include "schema/schema_validator.h"
 
 namespace docpipe {
@@ -15,11 +16,12 @@ int ValidateOne(const std::string& path) {
     std::cerr << "docpipe validate: " << text.status().ToString() << "\n";
     return ExitCodeFor(text.status());
   }
-  nlohmann::json doc = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    std::cerr << "docpipe validate: " << path << ": bad input: not JSON\n";
+  Result<nlohmann::json> parsed = ParseUntrustedJson(*text);
+  if (!parsed.ok()) {
+    std::cerr << "docpipe validate: " << path << ": " << parsed.status().ToString() << "\n";
     return kExitBadInput;
   }
+  const nlohmann::json& doc = *parsed;
   std::optional<SchemaKind> kind = SchemaKindOf(doc);
   if (!kind) {
     std::cerr << "docpipe validate: " << path << ": bad input: no known document_type\n";

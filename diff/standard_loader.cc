@@ -1,6 +1,7 @@
 #include "diff/standard_loader.h"
 
 #include "common/file_io.h"
+#include "common/json_parse.h"
 #include "schema/schema_validator.h"
 
 namespace docpipe::diff {
@@ -19,8 +20,9 @@ Result<nlohmann::ordered_json> LoadStandard(const std::string& path, const Pipel
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   if (SniffFormat(*bytes) == InputFormat::kLayoutJson) {
-    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) return Status::BadInput("not JSON");
+    Result<nlohmann::ordered_json> parsed = ParseUntrustedOrderedJson(*bytes);
+    if (!parsed.ok()) return parsed.status();
+    nlohmann::ordered_json& doc = *parsed;
     // A document written by normalize is validated here; a layout JSON from
     // extract goes through the pipeline like a PDF.
     if (DocumentType(doc) == kStandardType) {

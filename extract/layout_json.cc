@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "common/json_parse.h"
 #include "common/unicode.h"
 #include "common/version.h"
 #include "schema/schema_validator.h"
@@ -65,32 +66,6 @@ nlohmann::ordered_json TableToJson(const Table& table) {
   return out;
 }
 
-// Nesting depth of JSON text, strings skipped; stops early past kMaxDepth.
-int NestingDepth(std::string_view text) {
-  int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-      if (deepest > kMaxDepth) break;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
 
 BBox BBoxFromJson(const nlohmann::json& j) { return {j[0].get<double>(), j[1].get<double>(), j[2].get<double>(), j[3].get<double>()}; }
 
@@ -166,9 +141,9 @@ Result<Layout> ParseLayoutJson(std::string_view text) {
   if (auto bad = unicode::FindInvalidUtf8(text)) {
     return Status::BadInput("layout JSON is not UTF-8 (invalid byte at offset " + std::to_string(*bad) + ")");
   }
-  if (NestingDepth(text) > kMaxDepth) return Status::BadInput("layout JSON nested deeper than a layout can be");
-  nlohmann::json doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Status::BadInput("not JSON");
+  Result<nlohmann::json> parsed = ParseUntrustedJson(text, kMaxDepth);
+  if (!parsed.ok()) return Status::BadInput("layout " + parsed.status().message());
+  const nlohmann::json& doc = *parsed;
   if (Status s = ValidateDocument(doc, SchemaKind::kLayout); !s.ok()) return s;
 
   Layout layout;

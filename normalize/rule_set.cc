@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "common/json_parse.h"
 #include "common/unicode.h"
 #include "normalize/fake_bold.h"
 
@@ -44,12 +45,9 @@ RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 RuleSet::~RuleSet() = default;
 
 Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(json_text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Status::BadInput(std::string("rule file is not JSON: ") + e.what());
-  }
+  Result<nlohmann::json> parsed = ParseUntrustedJson(json_text);
+  if (!parsed.ok()) return Status::BadInput("rule file: " + parsed.status().message());
+  const nlohmann::json& root = *parsed;
   if (!root.is_object() || !root.contains("rules") || !root["rules"].is_array()) {
     return Status::BadInput("rule file must be an object with a \"rules\" array");
   }

@@ -21,7 +21,15 @@ for t in "${targets[@]}"; do
     normalize_text_fuzzer) seeds=(samples/text) ;;
     rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
     layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
-    diff_fuzzer) seeds=(fuzz/seeds/diff) ;;
+    diff_fuzzer)
+      # Pairs of committed outputs, NUL-separated: identical, and two versions.
+      mkdir -p build-fuzz/seeds/diff
+      for a in out/text/I*.json; do
+        for b in out/text/I*.json; do
+          { cat "$a"; printf '\0'; cat "$b"; } > "build-fuzz/seeds/diff/$(basename "$a" .json)-$(basename "$b" .json)"
+        done
+      done
+      seeds=(build-fuzz/seeds/diff) ;;
   esac
   existing=()
   for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
