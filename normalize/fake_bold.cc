@@ -42,6 +42,18 @@ void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
 std::optional<std::vector<int32_t>> SplitRepeated(const std::vector<int32_t>& token, int k) {
   const size_t n = token.size();
   if (n < static_cast<size_t>(k)) return std::nullopt;
+  // Any split starts with its first chunk printed k times: checking that
+  // first rejects ordinary text (nearly every token) without the full
+  // dynamic programming below.
+  bool first_chunk_repeats = false;
+  for (size_t len = 1; len <= kMaxChunk && len * k <= n && !first_chunk_repeats; ++len) {
+    bool repeated = true;
+    for (int r = 1; r < k && repeated; ++r) {
+      repeated = std::equal(token.begin(), token.begin() + len, token.begin() + r * len);
+    }
+    first_chunk_repeats = repeated;
+  }
+  if (!first_chunk_repeats) return std::nullopt;
   std::vector<char> ok(n + 1, 0);
   std::vector<size_t> chunk(n + 1, 0);
   ok[n] = 1;
@@ -72,19 +84,23 @@ struct Piece {
   bool space = false;
 };
 
-// The largest k for which the token is k-printed, with its collapsed form.
+// The largest k for which the token is k-printed, with its collapsed form
+// (empty when k == 1: the token stays as it is).
 struct Repeat {
   int k = 1;
   std::vector<int32_t> collapsed;
 };
 
 Repeat BestRepeat(const std::vector<int32_t>& token) {
-  bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return u_isalpha(c) != 0; });
-  if (!has_letter || token.size() > kMaxToken) return {1, token};
+  if (token.size() > kMaxToken) return {1, {}};
   for (int k = kMaxRepeat; k >= 2; --k) {
-    if (auto collapsed = SplitRepeated(token, k)) return {k, std::move(*collapsed)};
+    if (auto collapsed = SplitRepeated(token, k)) {
+      bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return u_isalpha(c) != 0; });
+      if (!has_letter) return {1, {}};
+      return {k, std::move(*collapsed)};
+    }
   }
-  return {1, token};
+  return {1, {}};  // `collapsed` is only filled for k >= 2
 }
 
 std::string CollapseLine(std::string_view line) {
@@ -110,6 +126,9 @@ std::string CollapseLine(std::string_view line) {
     doubled_length += r.collapsed.size();
   }
   bool collapse_doubled = any_token && all_doubled && doubled_length >= 2;
+  bool changes = std::any_of(repeats.begin(), repeats.end(),
+                             [&](const Repeat& r) { return r.k >= 3 || (r.k == 2 && collapse_doubled); });
+  if (!changes) return std::string(line);
   std::string out;
   out.reserve(line.size());
   for (size_t i = 0; i < pieces.size(); ++i) {
