@@ -161,5 +161,23 @@ TEST_F(CliTest, RunIsolatesFailuresAndResumes) {
   EXPECT_NE(again.output.find("2 unchanged"), std::string::npos) << again.output;
 }
 
+// The per-document time limit: a worker still running at the deadline is
+// killed, the input fails with the reason, and no partial output remains.
+TEST_F(CliTest, RunKillsAWorkerPastTheTimeLimit) {
+  fs::path in = dir_ / "in";
+  fs::create_directories(in);
+  // The 181-page gazette takes well over the zero-second limit to extract.
+  fs::copy_file(kSamples + "/real/control-yuan-gazette-114.pdf", in / "slow.pdf");
+  fs::path out = dir_ / "out";
+  testing::CommandResult r =
+      RunCommand(kDocpipe + " run -q --timeout 0 " + Quote(in.string()) + " -o " + Quote(out.string()));
+  EXPECT_EQ(r.exit_code, 10) << r.output;
+  EXPECT_NE(r.output.find("timed out"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(out / "slow.json"));
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+  }
+}
+
 }  // namespace
 }  // namespace docpipe
