@@ -18,22 +18,7 @@ using testing::RunCommand;
 const std::string kDocpipe = DOCPIPE_BINARY;
 const std::string kSamples = std::string(DOCPIPE_SOURCE_DIR) + "/samples";
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("docpipe_cli_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& bytes) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-  fs::path dir_;
-};
+class CliTest : public testing::TempDirTest {};
 
 TEST_F(CliTest, UnknownTextBecomesAGenericDocument) {
   std::string in = Write("novel.txt", "從前有一座山。\n山上有一座廟。\n");

@@ -21,20 +21,8 @@ const std::string kDocpipe = DOCPIPE_BINARY;
 constexpr int kTimeLimitSeconds = 120;  // a guard against hangs, not a speed target
 constexpr long kMemoryLimitKb = 2L * 1024 * 1024;
 
-class HostileInputTest : public ::testing::Test {
+class HostileInputTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("docpipe_hostile_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& bytes) {
-    std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
   // Runs docpipe with `args`; fails the test on a timeout or a crash.
   testing::CommandResult Docpipe(const std::string& args) {
     testing::CommandResult r =
@@ -53,7 +41,6 @@ class HostileInputTest : public ::testing::Test {
     EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
     EXPECT_FALSE(fs::exists(out));
   }
-  fs::path dir_;
 };
 
 TEST_F(HostileInputTest, HundredMegabyteSingleLineIsRefusedQuickly) {

@@ -3,9 +3,13 @@
 #ifndef DOCPIPE_TESTS_CLI_RUN_COMMAND_H_
 #define DOCPIPE_TESTS_CLI_RUN_COMMAND_H_
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace docpipe::testing {
@@ -28,6 +32,26 @@ inline CommandResult RunCommand(const std::string& command) {
 }
 
 inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// A fresh temporary folder per test, removed afterwards.
+class TempDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("docpipe_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  // Writes `bytes` to dir_/name and returns the path.
+  std::string Write(const std::string& name, const std::string& bytes) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+  std::filesystem::path dir_;
+};
 
 }  // namespace docpipe::testing
 
