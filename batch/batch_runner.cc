@@ -203,6 +203,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
       IndexRecord record;
       record.path = (*inputs)[i];
       record.tool_version = kVersion;
+      bool skipped = false;
       Result<std::string> bytes = ReadFile(input);
       if (!bytes.ok()) {
         record.status = "failed";
@@ -214,8 +215,8 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
                          old->second.sha256 == record.sha256 && old->second.tool_version == kVersion &&
                          old->second.output == outputs[i] && fs::exists(output);
         if (unchanged) {
-          record = old->second;
-          record.status = "unchanged";
+          record = old->second;  // the index line stays byte-identical
+          skipped = true;
         } else {
           WorkResult result = options.isolation == Isolation::kProcess ? RunInProcess(options, input, output)
                                                                        : RunInThread(input, output);
@@ -248,11 +249,19 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
       summary.records[i] = record;
       std::string line = record.ToJson().dump() + "\n";
       if (::write(journal, line.data(), line.size()) < 0) { /* the final index is still written */ }
-      if (record.status == "ok") ++summary.ok;
-      if (record.status == "unchanged") ++summary.unchanged;
-      if (record.status == "failed") ++summary.failed;
+      if (skipped) {
+        ++summary.unchanged;
+      } else if (record.status == "ok") {
+        ++summary.ok;
+      } else {
+        ++summary.failed;
+      }
       ++done;
-      if (progress) progress(record, done, summary.total, std::chrono::duration<double>(Clock::now() - start).count());
+      if (progress) {
+        IndexRecord shown = record;
+        if (skipped) shown.status = "unchanged";
+        progress(shown, done, summary.total, std::chrono::duration<double>(Clock::now() - start).count());
+      }
     }
   };
   std::vector<std::thread> workers;

@@ -14,7 +14,7 @@ struct IndexRecord {
   std::string path;            // input, relative to IN_DIR
   std::string output;          // output, relative to OUT_DIR ("" when failed)
   std::string sha256;          // of the input bytes
-  std::string status;          // "ok", "unchanged" (skipped on re-run) or "failed"
+  std::string status;          // "ok" or "failed" (an input skipped on a re-run keeps its record)
   std::string document_type;   // from the output, when ok
   std::string code;            // the document's code, when it has one
   std::map<std::string, int> counts;  // duties, tasks, outputs, ... (ok only)

@@ -39,7 +39,13 @@ TEST(RunBatch, ForceRedoesAndChangedInputIsReprocessed) {
   options.output_dir = (root / "out").string();
   options.isolation = Isolation::kThread;
   ASSERT_EQ(RunBatch(options, nullptr)->ok, 1);
+  auto slurp = [&] {
+    std::ifstream in(root / "out" / "index.jsonl");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string index = slurp();
   EXPECT_EQ(RunBatch(options, nullptr)->unchanged, 1);
+  EXPECT_EQ(slurp(), index);  // a re-run that skips everything leaves the index as it was
   std::ofstream(root / "in" / "s.txt", std::ios::app) << "\n";
   EXPECT_EQ(RunBatch(options, nullptr)->ok, 1);  // sha256 changed
   options.force = true;
