@@ -210,6 +210,17 @@ int32_t LastChar(std::string_view text) {
   return c;
 }
 
+std::optional<double> SoleNumeralValue(std::string_view text) {
+  std::optional<double> value;
+  for (char32_t c : ToCodePoints(text)) {
+    double v = u_getNumericValue(static_cast<UChar32>(c));
+    if (v == U_NO_NUMERIC_VALUE) continue;
+    if (value) return std::nullopt;
+    value = v;
+  }
+  return value;
+}
+
 size_t Length(std::string_view text) {
   int32_t i = 0, count = 0;
   const int32_t n = static_cast<int32_t>(text.size());

@@ -57,6 +57,11 @@ int32_t LastChar(std::string_view text);
 // Number of code points.
 size_t Length(std::string_view text);
 
+// The numeric value (ICU's Numeric_Value property) of the only numeral in
+// `text`: 1 for "一、", "(1)", "壹、", "第一章"; nullopt when `text` holds no
+// numeral or more than one ("十一、", "12.").
+std::optional<double> SoleNumeralValue(std::string_view text);
+
 // Code points of well-formed UTF-8 (an ill-formed sequence becomes U+FFFD),
 // and back.
 std::u32string ToCodePoints(std::string_view text);

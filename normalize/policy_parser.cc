@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "common/unicode.h"
@@ -78,6 +79,59 @@ std::vector<TextBlock> BlocksOutside(const std::vector<SourceLine>& lines, const
   return blocks;
 }
 
+// The text and heading of each block that is not a table row.
+struct BlockReading {
+  std::string text;
+  std::optional<HeadingLabel> heading;
+};
+
+// Whether two headings name the same section: the same label and titles
+// that agree once folded, one possibly cut short ("…說明" / "…說明表").
+bool SameHeading(const RuleSet& rules, const HeadingLabel& a, const HeadingLabel& b) {
+  if (a.label != b.label) return false;
+  std::string ta, tb;
+  if (!RE2::FullMatch(a.rest, rules.Pattern("toc_title"), &ta) || !RE2::FullMatch(b.rest, rules.Pattern("toc_title"), &tb))
+    return false;
+  ta = unicode::FoldKey(ta);
+  tb = unicode::FoldKey(tb);
+  if (ta.empty() || tb.empty()) return false;
+  return ta.compare(0, tb.size(), tb) == 0 || tb.compare(0, ta.size(), ta) == 0;
+}
+
+// Marks the entries of a table of contents: a run of two or more headings
+// with nothing between them, each of which the document repeats later as a
+// heading of the same label and title. They are not sections of their own.
+std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
+  const size_t n = blocks.size();
+  std::vector<bool> repeated(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (!blocks[i].heading) continue;
+    for (size_t j = i + 1; j < n && !repeated[i]; ++j) {
+      repeated[i] = blocks[j].heading && SameHeading(rules, *blocks[i].heading, *blocks[j].heading);
+    }
+  }
+  std::vector<bool> entry(n, false);
+  for (size_t i = 0; i < n;) {
+    size_t end = i;
+    while (end < n && repeated[end]) ++end;
+    if (end - i >= 2) std::fill(entry.begin() + i, entry.begin() + end, true);
+    i = end == i ? i + 1 : end;
+  }
+  return entry;
+}
+
+// Whether the first heading after block `b` starts a new list at `rank`
+// (its number is one): the paragraphs before it introduce that list.
+bool NextListRestarts(const std::vector<BlockReading>& blocks, size_t b, int rank) {
+  for (size_t i = b + 1; i < blocks.size(); ++i) {
+    const std::optional<HeadingLabel>& heading = blocks[i].heading;
+    if (blocks[i].text.empty()) return false;  // a table row
+    if (!heading) continue;
+    return heading->rank == rank && unicode::SoleNumeralValue(heading->label) == 1.0;
+  }
+  return false;
+}
+
 void CheckCounts(PolicyDocument* doc, const RuleSet& rules) {
   for (const Paragraph& p : doc->paragraphs) {
     int goals = 0, strategies = 0, actions = 0;
@@ -145,7 +199,17 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
   }
   std::vector<TextBlock> blocks = BlocksOutside(lines, used, rules, options);
 
+  std::vector<BlockReading> readings(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (lines[blocks[b].first_line].IsTableRow()) continue;
+    readings[b].text = rules.ApplyStage("text", blocks[b].text);
+    readings[b].heading = MatchHeading(rules, readings[b].text);
+  }
+  const std::vector<bool> contents_entry = ContentsEntries(readings, rules);
+
   OutlineBuilder outline(&doc);
+  // Items whose text is a sentence ("一、 國家資通安全政策之研擬。"), not a title.
+  std::vector<bool> sentence_item;
   std::map<std::string, std::pair<std::string, SourcePos>> stated_goals;
   bool previous_was_table_row = false;
   bool previous_was_caption = false;
@@ -173,8 +237,9 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     }
     previous_was_table_row = false;
     previous_was_caption = false;
-    std::string text = rules.ApplyStage("text", block.text);
-    if (b == 0 && doc.title.empty() && !MatchHeading(rules, text) && !EndsSentence(text) &&
+    const std::string& text = readings[b].text;
+    const std::optional<HeadingLabel>& heading = readings[b].heading;
+    if (b == 0 && doc.title.empty() && !heading && !EndsSentence(text) &&
         unicode::Length(text) <= kMaxCaptionLength) {
       doc.title = text;
       continue;
@@ -198,17 +263,30 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       }
       continue;
     }
-    if (auto heading = MatchHeading(rules, text)) {
+    if (heading && contents_entry[b]) {  // kept as text of the section that lists them
+      doc.paragraphs.push_back({text, outline.Current(), block.where});
+      continue;
+    }
+    if (heading) {
       bool is_sentence = false;
       std::string title = ItemTitle(heading->rest, &is_sentence);
       int node = outline.Add(*heading, title, pos);
+      sentence_item.resize(doc.outline.size(), false);
+      sentence_item[node] = is_sentence;
       if (is_sentence) doc.paragraphs.push_back({heading->rest, node, block.where});
       continue;
     }
     if (auto goal = MatchTwoGroups(rules, "goal_label", text)) {
       stated_goals.emplace(goal->first, std::make_pair(unicode::CollapseSpaces(goal->second), pos));
     }
-    doc.paragraphs.push_back({text, outline.Current(), block.where});
+    int node = outline.Current();
+    // A paragraph after a list of sentence items that leads into a new list
+    // of the same kind ("…如下：" before a second 一、) belongs to the
+    // section holding both lists, not to the last item.
+    if (node >= 0 && sentence_item[node] && NextListRestarts(readings, b, doc.outline[node].rank)) {
+      node = doc.outline[node].parent;
+    }
+    doc.paragraphs.push_back({text, node, block.where});
   }
 
   if (doc.title.empty()) {

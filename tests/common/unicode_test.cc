@@ -68,6 +68,17 @@ TEST(FindInvalidUtf8, ReportsOffsetOfFirstBadByte) {
   EXPECT_TRUE(FindInvalidUtf8("\xe8\xb3").has_value());  // truncated sequence
 }
 
+TEST(SoleNumeralValue, ReadsTheOneNumeralOfALabel) {
+  EXPECT_EQ(SoleNumeralValue("一、"), 1.0);
+  EXPECT_EQ(SoleNumeralValue("（1）"), 1.0);
+  EXPECT_EQ(SoleNumeralValue("壹、"), 1.0);
+  EXPECT_EQ(SoleNumeralValue("第三章"), 3.0);
+  EXPECT_EQ(SoleNumeralValue("(四)"), 4.0);
+  EXPECT_EQ(SoleNumeralValue("十一、"), std::nullopt);  // two numerals
+  EXPECT_EQ(SoleNumeralValue("12."), std::nullopt);
+  EXPECT_EQ(SoleNumeralValue("附錄"), std::nullopt);
+}
+
 TEST(Length, CountsCodePoints) {
   EXPECT_EQ(Length("職能a"), 3u);
   EXPECT_EQ(FirstChar("職能"), 0x8077);

@@ -215,6 +215,52 @@ TEST(PolicyParser, ReadsATableFlattenedIntoNumberedLists) {
   EXPECT_EQ(doc.paragraphs[0].text, "在當前情況下，環境實不容樂觀。");
 }
 
+// Text between two lists of sentence items introduces the second list: it
+// belongs to the section, not to the last item of the first list.
+TEST(PolicyParser, ParagraphLeadingIntoANewListBelongsToTheSection) {
+  PolicyDocument doc = Parse({"壹、 組織架構 ", "辦公室主要任務如下： ", "一、 研擬資安政策。 ", "二、 管考重大計畫。 ",
+                              "各組任務如下： ", "一、 網際防護體系：負責整合防護資源。 ", "二、 犯罪偵防體系：負責偵辦犯罪。 ",
+                              "三、 推動認知教育。 ", "上述工作每年檢討。 ", "貳、 資源需求 "});
+  ASSERT_EQ(doc.outline.size(), 7u);
+  auto node_of = [&](const std::string& text) {
+    for (const Paragraph& p : doc.paragraphs) {
+      if (p.text == text) return p.node;
+    }
+    ADD_FAILURE() << text;
+    return -2;
+  };
+  EXPECT_EQ(node_of("辦公室主要任務如下："), 0);
+  EXPECT_EQ(node_of("各組任務如下："), 0);  // not item 二、 of the first list
+  EXPECT_EQ(doc.outline[3].label, "一、");
+  EXPECT_EQ(doc.outline[3].title, "網際防護體系");
+  EXPECT_EQ(doc.outline[3].parent, 0);
+  // After the last item nothing restarts: the text stays with that item.
+  EXPECT_EQ(node_of("上述工作每年檢討。"), 5);
+  // An item that is a heading keeps the paragraphs after it, whatever follows.
+  PolicyDocument headed = Parse({"壹、 現況 ", "一、 威脅增加 ", "駭客增加。 ", "一、 另一清單 "});
+  ASSERT_EQ(headed.paragraphs.size(), 1u);
+  EXPECT_EQ(headed.paragraphs[0].node, 1);
+}
+
+// A table of contents repeats the headings of the sections that follow; its
+// entries are text of the section that holds them, not sections of their own.
+TEST(PolicyParser, TableOfContentsEntriesAreNotSections) {
+  PolicyDocument doc = Parse({"附錄 ", "附錄1. 會報設置要點 ........ 40", "附錄2. 績效指標說明表 ........ 45",
+                              "附錄1. 會報設置要點 ", "一、 本會報負責政策審議。 ", "附錄2. 績效指標說明 ",
+                              "二、 每年檢討一次。 "});
+  std::vector<std::string> labels;
+  for (const OutlineNode& node : doc.outline) labels.push_back(node.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"附錄", "附錄1", "一、", "附錄2", "二、"}));
+  ASSERT_GE(doc.paragraphs.size(), 2u);
+  EXPECT_EQ(doc.paragraphs[0].text, "附錄1. 會報設置要點 ........ 40");
+  EXPECT_EQ(doc.paragraphs[0].node, 0);
+  EXPECT_EQ(doc.paragraphs[1].text, "附錄2. 績效指標說明表 ........ 45");
+  EXPECT_EQ(doc.paragraphs[1].node, 0);
+  // One heading repeated later is not a table of contents.
+  PolicyDocument single = Parse({"一、 目的 ", "說明目的。 ", "二、 範圍 ", "一、 目的 "});
+  EXPECT_EQ(single.outline.size(), 3u);
+}
+
 TEST(PolicyParser, EmptyInputIsBadInput) {
   EXPECT_FALSE(ParsePolicyDocument(RowsOf({"", "  "}), RuleSet::Default()).ok());
 }
