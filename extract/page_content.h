@@ -5,6 +5,7 @@
 #ifndef DOCPIPE_EXTRACT_PAGE_CONTENT_H_
 #define DOCPIPE_EXTRACT_PAGE_CONTENT_H_
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct Glyph {
   int line = 0;      // the text layer's line, numbered in reading order
   bool space_after = false;  // the text layer puts a space after this glyph
   int rotation = 0;  // text direction: 0 left-to-right, 1 top-down, 2, 3
+  // The text layer's baseline: a y coordinate for rotations 0 and 2, an x
+  // coordinate for 1 and 3; NaN when unknown (the box's centre is used).
+  double baseline = std::numeric_limits<double>::quiet_NaN();
 };
 
 // A horizontal (y0 == y1) or vertical (x0 == x1) piece of drawing, with

@@ -259,6 +259,7 @@ class PopplerReader : public PdfReader {
               glyph.line = line_index;
               glyph.space_after = i + 1 == word->getLength() && word->getSpaceAfter();
               glyph.rotation = word->getRotation();
+              glyph.baseline = word->getBaseline();
               page->glyphs.push_back(std::move(glyph));
             }
           }

@@ -37,6 +37,53 @@ TEST(LineBuilder, GroupsGlyphsIntoLinesByPositionTopToBottom) {
   EXPECT_DOUBLE_EQ(lines[1].bbox.y0, 20);
 }
 
+// A writer that declares a large ascent and descent (Chromium's PDFs) gives
+// glyph boxes 2.6 em tall on lines 1.1 em apart, and reports twice the font
+// size: the lines are still told apart, by their baselines.
+TEST(LineBuilder, SeparatesLinesWhoseTallBoxesOverlap) {
+  std::vector<Glyph> glyphs;
+  const std::vector<std::vector<std::string>> text = {{"職", "能"}, {"(", "K", "=", "k"}, {"知", "識"}};
+  for (size_t row = 0; row < text.size(); ++row) {
+    const double baseline = 289 + 11.25 * static_cast<double>(row);
+    double x = 430;
+    for (const std::string& c : text[row]) {
+      Glyph g;
+      g.text = c;
+      const double advance = c.size() > 1 ? 10 : 5;
+      g.bbox = {x, baseline - 18, x + advance, baseline + 8};
+      g.size = 20;
+      g.baseline = baseline;
+      glyphs.push_back(g);
+      x += advance;
+    }
+  }
+  std::vector<TextLine> lines = BuildLinesByPosition(Pointers(glyphs), {});
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].text, "職能");
+  EXPECT_EQ(lines[1].text, "(K=k");
+  EXPECT_EQ(lines[2].text, "知識");
+}
+
+// "23rd": a raised, smaller "rd" stays on its line.
+TEST(LineBuilder, KeepsASuperscriptOnItsLine) {
+  std::vector<Glyph> glyphs = GlyphRun({"2", "3"}, 0, 0, 4.4);
+  for (Glyph& g : glyphs) g.baseline = 8;
+  std::vector<Glyph> raised = GlyphRun({"r", "d"}, 8.8, 0.8, 2.4);
+  for (Glyph& g : raised) {
+    g.bbox.y1 = g.bbox.y0 + 5.9;
+    g.size = 5;
+    g.baseline = 5.5;
+  }
+  glyphs.insert(glyphs.end(), raised.begin(), raised.end());
+  std::vector<Glyph> next = GlyphRun({"J", "u", "l", "y"}, 0, 11, 4.4);
+  for (Glyph& g : next) g.baseline = 19;
+  glyphs.insert(glyphs.end(), next.begin(), next.end());
+  std::vector<TextLine> lines = BuildLinesByPosition(Pointers(glyphs), {});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "23rd");
+  EXPECT_EQ(lines[1].text, "July");
+}
+
 TEST(LineBuilder, WritesASpaceWhereTheTextLayerHadOneOrAGapIsWide) {
   std::vector<Glyph> glyphs = GlyphRun({"a", "b"}, 0, 0, 6);
   glyphs[0].space_after = true;
