@@ -1,5 +1,7 @@
 #include "normalize/row_stitcher.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 #include "common/unicode.h"
@@ -34,31 +36,40 @@ std::vector<Column> ColumnsFromHeader(const std::vector<std::string>& cleaned_ce
   return ColumnsFromKeys(keys);
 }
 
+namespace {
+
+Column ColumnOfKey(const std::string& key) {
+  if (Contains(key, "職責")) return Column::kDuty;
+  if (Contains(key, "任務")) return Column::kTask;
+  if (Contains(key, "產出")) return Column::kOutputs;
+  if (Contains(key, "指標")) return Column::kIndicators;
+  if (Contains(key, "knowledge") || Contains(key, "知識")) return Column::kKnowledge;
+  if (Contains(key, "skill") || Contains(key, "技能")) return Column::kSkills;
+  if (Contains(key, "級別")) return Column::kLevel;
+  return Column::kOther;
+}
+
+}  // namespace
+
 std::vector<Column> ColumnsFromKeys(const std::vector<std::string>& keys) {
   std::vector<Column> columns;
-  bool has_duty = false, has_task = false;
+  for (const std::string& key : keys) columns.push_back(ColumnOfKey(key));
+  bool has_duty = std::find(columns.begin(), columns.end(), Column::kDuty) != columns.end();
+  bool has_task = std::find(columns.begin(), columns.end(), Column::kTask) != columns.end();
+  if (!has_duty || !has_task) columns.clear();
+  return columns;
+}
+
+std::vector<Column> ColumnsFromSubHeader(const std::vector<std::string>& keys) {
+  std::vector<Column> columns;
+  bool any = false;
   for (const std::string& key : keys) {
-    Column column = Column::kOther;
-    if (Contains(key, "職責")) {
-      column = Column::kDuty;
-      has_duty = true;
-    } else if (Contains(key, "任務")) {
-      column = Column::kTask;
-      has_task = true;
-    } else if (Contains(key, "產出")) {
-      column = Column::kOutputs;
-    } else if (Contains(key, "指標")) {
-      column = Column::kIndicators;
-    } else if (Contains(key, "knowledge") || Contains(key, "知識")) {
-      column = Column::kKnowledge;
-    } else if (Contains(key, "skill") || Contains(key, "技能")) {
-      column = Column::kSkills;
-    } else if (Contains(key, "級別")) {
-      column = Column::kLevel;
-    }
+    Column column = key.empty() ? Column::kOther : ColumnOfKey(key);
+    if (!key.empty() && column == Column::kOther) return {};
+    any = any || column != Column::kOther;
     columns.push_back(column);
   }
-  if (!has_duty || !has_task) columns.clear();
+  if (!any) columns.clear();
   return columns;
 }
 
@@ -66,6 +77,12 @@ RowStitcher::RowStitcher(const RuleSet& rules, std::vector<Column> columns)
     : rules_(rules), columns_(std::move(columns)) {}
 
 void RowStitcher::AddHeader(SourcePos) { after_header_ = true; }
+
+void RowStitcher::RefineColumns(const std::vector<Column>& sub_header) {
+  for (size_t i = 0; i < sub_header.size() && i < columns_.size(); ++i) {
+    if (sub_header[i] != Column::kOther && columns_[i] == Column::kOther) columns_[i] = sub_header[i];
+  }
+}
 
 void RowStitcher::AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics) {
   const re2::RE2& code_pattern = rules_.Pattern("duty_or_task_code");

@@ -35,6 +35,11 @@ inline constexpr size_t kColumnCount = 8;
 std::vector<Column> ColumnsFromHeader(const std::vector<std::string>& cleaned_cells);
 // The same on cells already folded with unicode::FoldKey.
 std::vector<Column> ColumnsFromKeys(const std::vector<std::string>& keys);
+// The second row of a two-row header, whose first row spans columns
+// (職能內涵 over 知識 (K=knowledge) | 技能 (S=skills)): the column each cell
+// names, kOther for an empty cell. Empty when a non-empty cell names no
+// column, i.e. the row is not such a header row.
+std::vector<Column> ColumnsFromSubHeader(const std::vector<std::string>& keys);
 
 struct RawTask {
   std::string code;
@@ -55,6 +60,8 @@ class RowStitcher {
 
   // A repeated column header row (a page break happened just before it).
   void AddHeader(SourcePos pos);
+  // A second header row: its named columns replace kOther ones.
+  void RefineColumns(const std::vector<Column>& sub_header);
   // A body row; cells already cleaned of markup (stage "cell").
   void AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics);
 

@@ -395,8 +395,8 @@ void Parser::FinishNotes() {
 
 CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
   Section section = Section::kPreamble;
-  std::vector<Column> duty_columns;
   std::optional<RowStitcher> stitcher;
+  bool previous_was_header = false;  // the last row read was a duty-table header
   for (const TabRow& raw : rows) {
     if (raw.IsBlank()) continue;
     CleanRow row;
@@ -415,12 +415,19 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
     std::vector<Column> columns = ColumnsFromKeys(row.keys);
     if (!columns.empty()) {
       if (!stitcher) {
-        duty_columns = columns;
         stitcher.emplace(rules_, columns);
       }
       stitcher->AddHeader(row.pos);
       section = Section::kDuties;
+      previous_was_header = true;
       continue;
+    }
+    if (previous_was_header) {
+      previous_was_header = false;
+      if (std::vector<Column> sub = ColumnsFromSubHeader(row.keys); !sub.empty()) {
+        stitcher->RefineColumns(sub);
+        continue;
+      }
     }
     if (IsVersionHeader(row)) {
       version_columns_.clear();

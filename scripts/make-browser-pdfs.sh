@@ -4,6 +4,7 @@
 # PDF by headless Chromium (Skia), a producer unlike the LibreOffice PDFs of
 # samples/pdf: other fonts, declared font metrics 2.6 em tall, a reported
 # font size twice the real one.
+# Run it after a change to the sample texts' output (out/text).
 # tests/normalize/pdf_text_agreement_test.cc reads them; they are committed,
 # so the tests need no browser. Needs: chromium, fonts-wqy-microhei.
 set -euo pipefail
@@ -11,9 +12,13 @@ cd "$(dirname "$0")/.."
 command -v chromium >/dev/null || { echo "needs chromium (bash scripts/install-deps.sh --with-browser)" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for json in out/text/I*.json; do
-  name=$(basename "$json" .json)
-  python3 scripts/standard-to-html.py "$json" > "$tmp/$name.html"
+# Each standard in the published layout; INM3513 also landscape with a
+# two-row duty-table header.
+for job in INM2529-002v2: INM3513-001v4: IIS3513-001v4: INM3513-001v4:--variant; do
+  base=${job%%:*} flag=${job#*:}
+  json=out/text/$base.json
+  name=$base${flag:+_landscape}
+  python3 scripts/standard-to-html.py "$json" $flag > "$tmp/$name.html"
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$tmp/$name.pdf" "$tmp/$name.html" 2>/dev/null
   mv "$tmp/$name.pdf" "tests/data/browser-pdf/$name.pdf"

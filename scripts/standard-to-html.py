@@ -2,15 +2,18 @@
 """Writes a competency standard (docpipe's JSON) as one HTML page in the
 published layout: the version table, the basic-data table, the duty table
 with K/S names, the attitudes and the notes. Used by make-browser-pdfs.sh.
-Usage: standard-to-html.py STANDARD.json > STANDARD.html"""
+With --variant, the page is landscape and the duty table's header has two
+rows (職能內涵 spanning 知識 | 技能), as some standards print it.
+Usage: standard-to-html.py STANDARD.json [--variant] > STANDARD.html"""
 import html, json, sys
 d = json.load(open(sys.argv[1]))
+variant = '--variant' in sys.argv[2:]
 e = html.escape
 names = {k['code']: k['name'] for k in d['knowledge']}
 snames = {k['code']: k['name'] for k in d['skills']}
 o = []
 o.append('<!doctype html><html><head><meta charset="utf-8"><style>'
-         '@page{size:A4;margin:15mm 12mm} body{font-family:"WenQuanYi Micro Hei";font-size:10pt}'
+         '@page{size:A4' + (' landscape;margin:12mm}' if variant else ';margin:15mm 12mm}') + ' body{font-family:"WenQuanYi Micro Hei";font-size:10pt}'
          'table{border-collapse:collapse;width:100%;margin-bottom:8px} td,th{border:0.8px solid #000;padding:3px;vertical-align:top}'
          'th{font-weight:bold;background:#eee} h1{text-align:center;font-size:16pt}'
          'thead{display:table-header-group} tr{page-break-inside:auto}</style></head><body>')
@@ -29,8 +32,13 @@ o.append(f'<tr><th>職業別</th><td colspan=2>{e(d["occupation"]["name"])}</td>
 o.append(f'<tr><th>行業別</th><td colspan=2>{e(d["industry"]["name"])}</td><th>行業別代碼</th><td>{e(d["industry"]["code"])}</td></tr>')
 o.append(f'<tr><th colspan=2>工作描述</th><td colspan=4>{e(d["description"])}</td></tr>')
 o.append(f'<tr><th colspan=2>基準級別</th><td colspan=4>{d["level"]}</td></tr></table>')
-o.append('<table><thead><tr><th>主要職責</th><th>工作任務</th><th>工作產出</th><th>行為指標</th><th>職能<br>級別</th>'
-         '<th>職能內涵<br>(K=knowledge<br>知識)</th><th>職能內涵<br>(S=skills 技能)</th></tr></thead><tbody>')
+if variant:
+    o.append('<table><thead><tr><th rowspan=2>主要職責</th><th rowspan=2>工作任務</th><th rowspan=2>工作產出</th>'
+             '<th rowspan=2>行為指標</th><th rowspan=2>職能級別</th><th colspan=2>職能內涵</th></tr>'
+             '<tr><th>知識<br>(K=knowledge)</th><th>技能<br>(S=skills)</th></tr></thead><tbody>')
+else:
+    o.append('<table><thead><tr><th>主要職責</th><th>工作任務</th><th>工作產出</th><th>行為指標</th><th>職能<br>級別</th>'
+             '<th>職能內涵<br>(K=knowledge<br>知識)</th><th>職能內涵<br>(S=skills 技能)</th></tr></thead><tbody>')
 for duty in d['duties']:
     first = True
     for t in duty['tasks']:

@@ -1,7 +1,8 @@
 // The PDF path and the text path must model a standard the same way: for each
 // sample standard, both layout variants of its PDF (samples/pdf, written by
 // LibreOffice) and a print of it by Chromium (tests/data/browser-pdf, made by
-// scripts/make-browser-pdfs.sh) give the same competency-standard JSON as
+// scripts/make-browser-pdfs.sh; one also landscape with a two-row duty-table
+// header) give the same competency-standard JSON as
 // the other extractors' text (samples/text).
 //
 // Compared: every field, strings by unicode::FoldKey (NFKC, case folded,
@@ -102,7 +103,8 @@ INSTANTIATE_TEST_SUITE_P(SampleStandards, PdfTextAgreementTest,
                                            "samples/pdf/IIS3513-001v4.pdf", "samples/pdf/IIS3513-001v4_layout2.pdf",
                                            "tests/data/browser-pdf/INM2529-002v2.pdf",
                                            "tests/data/browser-pdf/INM3513-001v4.pdf",
-                                           "tests/data/browser-pdf/IIS3513-001v4.pdf"),
+                                           "tests/data/browser-pdf/IIS3513-001v4.pdf",
+                                           "tests/data/browser-pdf/INM3513-001v4_landscape.pdf"),
                          [](const ::testing::TestParamInfo<const char*>& info) {
                            std::string n = info.param;
                            n = n.substr(0, n.size() - 4);  // without .pdf

@@ -5,6 +5,8 @@
 // planted anomalies that must come out as warnings.
 #include "normalize/standard_parser.h"
 
+#include "normalize/row_stitcher.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -155,6 +157,33 @@ TEST(StandardParser, SectionTitleWithContentInTheSameRow) {
   ASSERT_EQ(parsed->attitudes.size(), 2u);
   EXPECT_EQ(parsed->attitudes[0].name, "親和力");
   EXPECT_EQ(parsed->duties[1].name, "餐後服務");  // the title did not leak into the duty table
+}
+
+// A header of two rows, 職能內涵 spanning 知識 | 技能 below it: the second
+// row names the K and S columns.
+TEST(StandardParser, TwoRowDutyHeaderNamesTheKnowledgeAndSkillColumns) {
+  std::string text = kVariant;
+  const std::string one_row =
+      "工作職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n";
+  size_t at = text.find(one_row);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, one_row.size(),
+               "工作職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵\t\n"
+               "\t\t\t\t\t知識 (K=knowledge)\t技能 (S=skills)\n");
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok());
+  ASSERT_GE(parsed->duties.size(), 1u);
+  ASSERT_GE(parsed->duties[0].tasks.size(), 1u);
+  const Task& task = parsed->duties[0].tasks[0];
+  ASSERT_EQ(task.knowledge.size(), 2u);
+  EXPECT_EQ(task.knowledge[0].code, "K01");
+  ASSERT_EQ(task.skills.size(), 2u);
+  EXPECT_EQ(task.skills[0].code, "S01");
+  EXPECT_TRUE(parsed->diagnostics.unparsed.empty());
+  // A row after the header that names no column is data, not a header.
+  EXPECT_TRUE(ColumnsFromSubHeader({"", "t1.1引導入座", "知識"}).empty());
+  EXPECT_TRUE(ColumnsFromSubHeader({"", ""}).empty());
 }
 
 TEST(StandardParser, NonVersionRowInVersionTableIsUnparsed) {
