@@ -50,17 +50,27 @@ Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, co
 
 namespace {
 
-// A layout's rows through the parsers; pages extract could not read become
-// warnings of the document, so that their loss is not silent.
+// A layout's rows through the parsers. What extract noticed about a page
+// becomes a warning of the document, so that a loss is not silent: a page it
+// could not read (unreadable_page), a page without text, an image of text
+// in the middle of a document (page_without_text), anything else it said
+// (page_warning).
 Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
   Result<nlohmann::ordered_json> doc = NormalizeRows(LayoutToRows(layout, RuleSet::Default()), source);
   if (!doc.ok()) return doc;
   for (const Page& page : layout.pages) {
-    if (!page.failed) continue;
-    std::string why = page.warnings.empty() ? "" : ": " + page.warnings.front();
-    (*doc)["warnings"].push_back({{"kind", "unreadable_page"},
-                                  {"message", "page " + std::to_string(page.number) + " could not be read" + why},
-                                  {"location", PosToJson(SourcePos{1, page.number})}});
+    const std::string where = "page " + std::to_string(page.number);
+    auto warn = [&](const char* kind, const std::string& message) {
+      (*doc)["warnings"].push_back(
+          {{"kind", kind}, {"message", message}, {"location", PosToJson(SourcePos{1, page.number})}});
+    };
+    if (page.failed) {
+      warn("unreadable_page",
+           where + " could not be read" + (page.warnings.empty() ? "" : ": " + page.warnings.front()));
+      continue;
+    }
+    const bool has_text = !page.lines.empty() || !page.tables.empty();
+    for (const std::string& said : page.warnings) warn(has_text ? "page_warning" : "page_without_text", where + ": " + said);
   }
   return doc;
 }

@@ -148,6 +148,24 @@ TEST_F(HostileInputTest, PdfWhoseTextIsAllInImages) {
   EXPECT_NE(r.output.find("text"), std::string::npos) << r.output;
 }
 
+// One page of a text PDF is an image (a scanned page): the document comes
+// out, and the page whose text is missing is named in its warnings.
+TEST_F(HostileInputTest, ScannedPageInsideATextPdfIsAWarning) {
+  testing::PdfPage first, scanned, last;
+  first.Text(72, 100, 12, "Directive on testing").Text(72, 130, 12, "1. Purpose of this directive.");
+  scanned.Raw(std::string("q 400 0 0 400 100 200 cm BI /W 2 /H 2 /CS /G /BPC 8 ID ") + std::string("\x00\xff\xff\x00", 4) +
+              " EI Q");
+  last.Text(72, 100, 12, "2. Scope of this directive.");
+  std::string in = Write("mixed.pdf", testing::BuildPdf({first, scanned, last}));
+  std::string out = (dir_ / "mixed.json").string();
+  testing::CommandResult r = Docpipe("normalize " + Quote(in) + " -o " + Quote(out));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  nlohmann::json doc = nlohmann::json::parse(std::ifstream(out));
+  std::vector<std::pair<std::string, int>> warnings;
+  for (const nlohmann::json& w : doc["warnings"]) warnings.emplace_back(w["kind"], w["location"]["page"]);
+  EXPECT_EQ(warnings, (std::vector<std::pair<std::string, int>>{{"page_without_text", 2}}));
+}
+
 TEST_F(HostileInputTest, RunSurvivesAFolderOfHostileFiles) {
   fs::create_directories(dir_ / "in");
   std::ofstream(dir_ / "in" / "zero.pdf") << "";
