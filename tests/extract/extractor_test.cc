@@ -88,6 +88,26 @@ TEST(Extractor, FindsMergedCellsContinuedTablesAndPageFurniture) {
   EXPECT_EQ(CellAt(t2, 2, 0)->text, "T2 Run");
 }
 
+// Rules drawn as thin bars filled with the even-odd rule (f*), as some
+// writers draw table borders, make a table like stroked lines do.
+TEST(Extractor, FindsATableRuledWithEvenOddFilledBars) {
+  PdfPage page;
+  std::ostringstream bars;
+  for (double y : {100.0, 120.0, 140.0}) bars << "50 " << 792 - y << " 300 0.6 re f*\n";  // top-left y to PDF y
+  for (double x : {50.0, 150.0, 350.0}) bars << x << " " << 792 - 140 << " 0.6 40 re f*\n";
+  page.Raw(bars.str());
+  page.Text(55, 115, 10, "Code").Text(155, 115, 10, "Name");
+  page.Text(55, 135, 10, "K01").Text(155, 135, 10, "Networks");
+  Result<Layout> layout = ExtractLayout(BuildPdf({page}), "bars.pdf", {});
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  ASSERT_EQ(layout->pages[0].tables.size(), 1u);
+  const Table& table = layout->pages[0].tables[0];
+  EXPECT_EQ(table.rows, 2);
+  EXPECT_EQ(table.cols, 2);
+  ASSERT_NE(CellAt(table, 1, 1), nullptr);
+  EXPECT_EQ(CellAt(table, 1, 1)->text, "Networks");
+}
+
 TEST(Extractor, CollapsesFakeBold) {
   PdfPage page;
   for (double dx : {0.0, 0.25, 0.5}) page.Text(100 + dx, 100, 12, "Bold title");
