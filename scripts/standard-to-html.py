@@ -2,8 +2,9 @@
 """Writes a competency standard (docpipe's JSON) as one HTML page in the
 published layout: the version table, the basic-data table, the duty table
 with K/S names, the attitudes and the notes. Used by make-browser-pdfs.sh.
-With --variant, the page is landscape and the duty table's header has two
-rows (職能內涵 spanning 知識 | 技能), as some standards print it.
+With --variant: landscape pages with a running header and a page footer,
+a duty table whose header has two rows (職能內涵 spanning 知識 | 技能),
+cells centred vertically and header words in fake bold.
 Usage: standard-to-html.py STANDARD.json [--variant] > STANDARD.html"""
 import html, json, sys
 d = json.load(open(sys.argv[1]))
@@ -12,10 +13,18 @@ e = html.escape
 names = {k['code']: k['name'] for k in d['knowledge']}
 snames = {k['code']: k['name'] for k in d['skills']}
 o = []
-o.append('<!doctype html><html><head><meta charset="utf-8"><style>'
-         '@page{size:A4' + (' landscape;margin:12mm}' if variant else ';margin:15mm 12mm}') + ' body{font-family:"WenQuanYi Micro Hei";font-size:10pt}'
+if variant:  # running header and page footer in the margins, as the published PDFs have them
+    page = ('@page{size:A4 landscape;margin:15mm 12mm;@top-right{content:"' + e(d['code']) + '";font-size:8pt}'
+            '@bottom-center{content:"第 " counter(page) " 頁，共 " counter(pages) " 頁";font-size:8pt}}')
+else:
+    page = '@page{size:A4;margin:15mm 12mm}'
+o.append('<!doctype html><html><head><meta charset="utf-8"><style>' + page +
+         ' body{font-family:"WenQuanYi Micro Hei";font-size:10pt}'
          'table{border-collapse:collapse;width:100%;margin-bottom:8px} td,th{border:0.8px solid #000;padding:3px;vertical-align:top}'
          'th{font-weight:bold;background:#eee} h1{text-align:center;font-size:16pt}'
+         # the variant: cells centred vertically, header words in fake bold
+         # (text-shadow draws each glyph twice, slightly apart)
+         + ('td{vertical-align:middle} th{text-shadow:0.4px 0 0 #000}' if variant else '') +
          'thead{display:table-header-group} tr{page-break-inside:auto}</style></head><body>')
 o.append(f'<h1>{e(d["title"])}</h1>')
 o.append('<table><tr><th>版本</th><th>職能基準代碼</th><th>職能基準名稱</th><th>狀態</th><th>更新說明</th><th>發展更新日期</th></tr>')
@@ -25,7 +34,7 @@ o.append('</table>')
 kind = d.get('name_kind')
 o.append('<table>')
 o.append(f'<tr><th colspan=2>職能基準代碼</th><td colspan=4>{e(d["code"])}</td></tr>')
-o.append(f'<tr><th colspan=2 rowspan=2>職能基準名稱<br>(擇一填寫)</th><th>職類</th><td colspan=3>{e(d["name"]) if kind=="category" else ""}</td></tr>')
+o.append(f'<tr><th colspan=2 rowspan=2>職能基準名稱<br>(擇一填寫)</th><th>職類</th><td colspan=3>{e(d["name"]) if kind=="job_category" else ""}</td></tr>')
 o.append(f'<tr><th>職業</th><td colspan=3>{e(d["name"]) if kind=="occupation" else ""}</td></tr>')
 o.append(f'<tr><th rowspan=3>所屬<br>類別</th><th>職類別</th><td colspan=2>{e(d["category"]["name"])}</td><th>職類別代碼</th><td>{e(d["category"]["code"])}</td></tr>')
 o.append(f'<tr><th>職業別</th><td colspan=2>{e(d["occupation"]["name"])}</td><th>職業別代碼</th><td>{e(d["occupation"]["code"])}</td></tr>')
