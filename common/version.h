@@ -5,7 +5,7 @@ namespace docpipe {
 
 // Tool version: written into outputs' provenance and used by `run` to decide
 // whether an output is stale.
-inline constexpr const char kVersion[] = "0.1.1";
+inline constexpr const char kVersion[] = "0.2.0";
 // Version of the JSON contracts in schema/.
 inline constexpr const char kSchemaVersion[] = "1.0.0";
 

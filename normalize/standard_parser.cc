@@ -389,7 +389,18 @@ void Parser::FinishNotes() {
     if (is_label(note) && i + 1 < paragraphs.size() && !is_label(paragraphs[i + 1])) {
       note = unicode::CollapseSpaces(note + paragraphs[++i]);
     }
-    out_.notes.push_back(std::move(note));
+    // A labelled note run on after a full stop starts a note of its own.
+    const re2::RE2& label = rules_.Pattern("note_label");
+    re2::StringPiece rest(note), found;
+    size_t start = 0;
+    while (RE2::PartialMatch(rest, label, &found)) {
+      const size_t at = static_cast<size_t>(found.data() - note.data());
+      out_.notes.push_back(unicode::CollapseSpaces(note.substr(start, at - start)));
+      start = at;
+      rest = re2::StringPiece(found.data(), note.size() - at);
+      rest.remove_prefix(found.size());
+    }
+    out_.notes.push_back(unicode::CollapseSpaces(note.substr(start)));
   }
 }
 

@@ -108,12 +108,16 @@ INSTANTIATE_TEST_SUITE_P(Cases, DiffCommandTroubleTest,
                          [](const ::testing::TestParamInfo<TroubleCase>& info) { return std::string(info.param.name); });
 
 // Issue 5's acceptance check: two layouts of one standard's PDF (the
-// samples' *_layout2.pdf reflow the same content) are the same standard.
+// samples' *_layout2.pdf reflow the same content) are the same standard, and
+// so is its print by another PDF producer (tests/data/browser-pdf).
 class DiffCommandLayoutTest : public DiffCommandTest, public ::testing::WithParamInterface<const char*> {};
 
 TEST_P(DiffCommandLayoutTest, LayoutVariantsOfOnePdfHaveNoDifferences) {
   const std::string pdf = std::string(DOCPIPE_SOURCE_DIR) + "/samples/pdf/" + GetParam();
   EXPECT_EQ(Diff(Quote(pdf + ".pdf") + " " + Quote(pdf + "_layout2.pdf")), 0) << Err() << Out();
+  // Nor does the producer matter: the same standard printed by Chromium.
+  const std::string print = std::string(DOCPIPE_SOURCE_DIR) + "/tests/data/browser-pdf/" + GetParam() + ".pdf";
+  EXPECT_EQ(Diff(Quote(pdf + ".pdf") + " " + Quote(print)), 0) << Err() << Out();
   // Not vacuous: the same PDF against another standard differs.
   const std::string other = std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/INM2529-002v2.txt";
   EXPECT_EQ(Diff(Quote(pdf + "_layout2.pdf") + " " + Quote(other)), GetParam() == std::string("INM2529-002v2") ? 0 : 1)

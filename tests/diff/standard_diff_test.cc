@@ -204,7 +204,7 @@ TEST_F(StandardDiffTest, RenamedDutyIsOneChangeOfItsName) {
 
 TEST_F(StandardDiffTest, RemovedNoteIsOneRemoval) {
   Json next = *sample_;
-  ASSERT_EQ(next["notes"].size(), 2u);
+  ASSERT_GE(next["notes"].size(), 2u);
   const std::string removed = next["notes"][0];
   next["notes"].erase(0);
   std::vector<Change> changes = Diff(*sample_, next);

@@ -14,10 +14,6 @@
 //     pages differently by nature;
 //   - warning messages: they quote line numbers ("first at line 51"); the
 //     warnings' kinds, in order, are compared instead;
-//   - the split of the notes, for the Chromium prints only: they hold all
-//     notes in one table cell where a line break is the only separator,
-//     which the PDF path cannot tell from a wrap; the notes are compared
-//     joined into one text there;
 //   - nothing else.
 #include <gtest/gtest.h>
 
@@ -66,13 +62,6 @@ void Compare(const nlohmann::json& pdf, const nlohmann::json& text, const std::s
 
 class PdfTextAgreementTest : public ::testing::TestWithParam<const char*> {};
 
-// Every note of a standard as one text.
-void JoinNotes(nlohmann::json* standard) {
-  std::string joined;
-  for (const nlohmann::json& note : (*standard)["notes"]) joined += note.get<std::string>();
-  (*standard)["notes"] = nlohmann::json::array({joined});
-}
-
 TEST_P(PdfTextAgreementTest, PdfGivesTheTextPathsStandard) {
   const std::string relative = GetParam();  // a PDF under the source tree
   const std::string root = DOCPIPE_SOURCE_DIR;
@@ -85,13 +74,8 @@ TEST_P(PdfTextAgreementTest, PdfGivesTheTextPathsStandard) {
   EXPECT_EQ((*pdf)["source"]["format"], "pdf");
   EXPECT_GT((*pdf)["duties"].size(), 0u);
 
-  nlohmann::json from_pdf(*pdf), from_text(*text);
-  if (relative.find("browser-pdf/") != std::string::npos) {
-    JoinNotes(&from_pdf);
-    JoinNotes(&from_text);
-  }
   std::vector<std::string> differences;
-  Compare(from_pdf, from_text, "", &differences);
+  Compare(nlohmann::json(*pdf), nlohmann::json(*text), "", &differences);
   std::string report;
   for (const std::string& d : differences) report += d + "\n";
   EXPECT_TRUE(differences.empty()) << differences.size() << " differences:\n" << report;
