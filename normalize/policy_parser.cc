@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "common/unicode.h"
@@ -85,30 +86,39 @@ struct BlockReading {
   std::optional<HeadingLabel> heading;
 };
 
-// Whether two headings name the same section: the same label and titles
-// that agree once folded, one possibly cut short ("…說明" / "…說明表").
-bool SameHeading(const RuleSet& rules, const HeadingLabel& a, const HeadingLabel& b) {
-  if (a.label != b.label) return false;
-  std::string ta, tb;
-  if (!RE2::FullMatch(a.rest, rules.Pattern("toc_title"), &ta) || !RE2::FullMatch(b.rest, rules.Pattern("toc_title"), &tb))
-    return false;
-  ta = unicode::FoldKey(ta);
-  tb = unicode::FoldKey(tb);
-  if (ta.empty() || tb.empty()) return false;
-  return ta.compare(0, tb.size(), tb) == 0 || tb.compare(0, ta.size(), ta) == 0;
+// A heading's title as a table of contents would list it: folded, without
+// dot leader and page number; empty for a sentence item, which no contents
+// lists.
+std::string ContentsKey(const RuleSet& rules, const HeadingLabel& heading) {
+  std::string title;
+  if (!RE2::FullMatch(heading.rest, rules.Pattern("toc_title"), &title)) return "";
+  if (unicode::Length(title) > kMaxTitleLength) return "";
+  return unicode::FoldKey(title);
 }
 
 // Marks the entries of a table of contents: a run of two or more headings
 // with nothing between them, each of which the document repeats later as a
-// heading of the same label and title. They are not sections of their own.
+// heading of the same label and title (one title may be cut short: "…說明"
+// lists "…說明表"). They are not sections of their own.
+// One pass from the end keeps, per label, the sorted titles seen so far, so
+// that a document of many headings costs n log n, not n squared.
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
   const size_t n = blocks.size();
   std::vector<bool> repeated(n, false);
-  for (size_t i = 0; i < n; ++i) {
+  std::map<std::string, std::set<std::string>> later;  // label -> folded titles after this block
+  for (size_t i = n; i-- > 0;) {
     if (!blocks[i].heading) continue;
-    for (size_t j = i + 1; j < n && !repeated[i]; ++j) {
-      repeated[i] = blocks[j].heading && SameHeading(rules, *blocks[i].heading, *blocks[j].heading);
+    const std::string key = ContentsKey(rules, *blocks[i].heading);
+    if (key.empty()) continue;
+    std::set<std::string>& titles = later[blocks[i].heading->label];
+    // A later title that starts with this one...
+    auto it = titles.lower_bound(key);
+    repeated[i] = it != titles.end() && it->compare(0, key.size(), key) == 0;
+    // ...or one that this title starts with (a prefix ending at a character).
+    for (size_t cut = 1; cut < key.size() && !repeated[i]; ++cut) {
+      if ((static_cast<unsigned char>(key[cut]) & 0xC0) != 0x80) repeated[i] = titles.count(key.substr(0, cut)) > 0;
     }
+    titles.insert(key);
   }
   std::vector<bool> entry(n, false);
   for (size_t i = 0; i < n;) {
@@ -120,16 +130,22 @@ std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const
   return entry;
 }
 
-// Whether the first heading after block `b` starts a new list at `rank`
-// (its number is one): the paragraphs before it introduce that list.
-bool NextListRestarts(const std::vector<BlockReading>& blocks, size_t b, int rank) {
-  for (size_t i = b + 1; i < blocks.size(); ++i) {
+// For each block, whether the first heading after it starts a new list
+// (its number is one), and at which rank; nullopt when no heading follows
+// before a table row or the end. Computed backwards in one pass.
+std::vector<std::optional<int>> NextListStarts(const std::vector<BlockReading>& blocks) {
+  std::vector<std::optional<int>> starts(blocks.size());
+  std::optional<int> next;  // for the block before the one being read
+  for (size_t i = blocks.size(); i-- > 0;) {
+    starts[i] = next;
     const std::optional<HeadingLabel>& heading = blocks[i].heading;
-    if (blocks[i].text.empty()) return false;  // a table row
-    if (!heading) continue;
-    return heading->rank == rank && unicode::SoleNumeralValue(heading->label) == 1.0;
+    if (blocks[i].text.empty()) {
+      next.reset();  // a table row
+    } else if (heading) {
+      next = unicode::SoleNumeralValue(heading->label) == 1.0 ? std::optional<int>(heading->rank) : std::optional<int>(0);
+    }
   }
-  return false;
+  return starts;
 }
 
 void CheckCounts(PolicyDocument* doc, const RuleSet& rules) {
@@ -206,6 +222,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     readings[b].heading = MatchHeading(rules, readings[b].text);
   }
   const std::vector<bool> contents_entry = ContentsEntries(readings, rules);
+  const std::vector<std::optional<int>> next_list_starts = NextListStarts(readings);
 
   OutlineBuilder outline(&doc);
   // Items whose text is a sentence ("一、 國家資通安全政策之研擬。"), not a title.
@@ -283,7 +300,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     // A paragraph after a list of sentence items that leads into a new list
     // of the same kind ("…如下：" before a second 一、) belongs to the
     // section holding both lists, not to the last item.
-    if (node >= 0 && sentence_item[node] && NextListRestarts(readings, b, doc.outline[node].rank)) {
+    if (node >= 0 && sentence_item[node] && next_list_starts[b] == doc.outline[node].rank) {
       node = doc.outline[node].parent;
     }
     doc.paragraphs.push_back({text, node, block.where});

@@ -148,6 +148,19 @@ TEST_F(HostileInputTest, PdfWhoseTextIsAllInImages) {
   EXPECT_NE(r.output.find("text"), std::string::npos) << r.output;
 }
 
+// Many headings and paragraphs: the outline's look-backs and look-aheads
+// (table of contents, text leading into a list) must not cost n squared.
+TEST_F(HostileInputTest, TwentyThousandItemsAndParagraphs) {
+  std::string text = "壹、 測試\n一、 本項目說明如下。\n";
+  for (int i = 0; i < 20000; ++i) text += "第" + std::to_string(i) + "段說明文字。\n\n";
+  for (int i = 0; i < 20000; ++i) text += "(1) 標題" + std::to_string(i) + "\n";
+  std::string in = Write("items.txt", text);
+  std::string out = (dir_ / "items.json").string();
+  testing::CommandResult r = Docpipe("normalize " + Quote(in) + " -o " + Quote(out));
+  EXPECT_EQ(r.exit_code, 0) << r.output.substr(0, 500);
+  EXPECT_TRUE(fs::exists(out));
+}
+
 // One page of a text PDF is an image (a scanned page): the document comes
 // out, and the page whose text is missing is named in its warnings.
 TEST_F(HostileInputTest, ScannedPageInsideATextPdfIsAWarning) {
