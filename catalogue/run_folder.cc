@@ -1,0 +1,35 @@
+#include "catalogue/run_folder.h"
+
+#include <filesystem>
+
+#include "batch/index_record.h"
+#include "catalogue/temporary_document_reader.h"
+#include "common/file_io.h"
+
+namespace docpipe::catalogue {
+
+Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir) {
+  namespace fs = std::filesystem;
+  const std::string index_path = (fs::path(run_dir) / "index.jsonl").string();
+  std::error_code ec;
+  if (!fs::exists(index_path, ec)) return Status::NotFound(index_path + ": no index; run `docpipe run` first");
+  std::vector<CatalogueDocument> documents;
+  for (const auto& [path, record] : LoadIndex({index_path})) {
+    if (record.status != "ok" || record.output.empty()) continue;
+    const std::string file = (fs::path(run_dir) / record.output).string();
+    Result<std::string> text = ReadFile(file);
+    if (!text.ok()) return text.status();
+    Result<CatalogueDocument> doc = ReadDocumentJsonTemporarily(*text);
+    if (!doc.ok()) {
+      const std::string why = file + ": " + doc.status().message();
+      return doc.status().code() == Status::Code::kUnsupported ? Status::Unsupported(why) : Status::BadInput(why);
+    }
+    doc->id = record.path;
+    doc->output_path = record.output;
+    doc->tool_version = record.tool_version;
+    documents.push_back(std::move(*doc));
+  }
+  return documents;
+}
+
+}  // namespace docpipe::catalogue
