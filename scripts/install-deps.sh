@@ -12,6 +12,7 @@ packages=(
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qpdf python3
+  libsqlite3-dev postgresql python3-pandas
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)
 
