@@ -32,7 +32,9 @@ std::string CreateTableSql(const Table& table, SqlDialect dialect) {
     sql += ",\n  FOREIGN KEY (" + List(fk.columns) + ") REFERENCES " + QuoteIdentifier(fk.table) + " (" +
            List(fk.referenced) + ")";
   }
-  return sql + "\n)";
+  // SQLite: the table is its primary-key B-tree (no rowid, no second
+  // index to maintain per insert); rows arrive in key order.
+  return sql + (dialect == SqlDialect::kSqlite ? "\n) WITHOUT ROWID" : "\n)");
 }
 
 std::vector<std::string> CreateIndexSql(const Table& table) {

@@ -5,8 +5,8 @@
 // indexes and views, sets PRAGMA user_version to kCatalogueSchemaVersion,
 // commits and renames the file over `path`. Until then `path` is untouched:
 // a failed or abandoned export (the destructor) removes the temporary file
-// and leaves the old catalogue in place. Foreign keys are enforced while
-// rows arrive, so rows must come parents first.
+// and leaves the old catalogue in place. Foreign keys are declared but not
+// enforced while rows arrive (a bulk load); producers add parents first.
 //
 //   Result<std::unique_ptr<SqliteWriter>> w = SqliteWriter::Create("out/catalogue.sqlite");
 //   (*w)->Add(TableId::kDocuments, row); ...

@@ -275,6 +275,7 @@ TEST_F(CatalogueTest, NewVersionIsLatestAndItsChangesAreRows) {
   EXPECT_EQ(change("item_kind = 'knowledge'"),
             (std::vector<std::vector<std::string>>{
                 {"removed", "knowledge", "name", "NULL", "K06", "網路服務安全概論", "NULL"}}));
+  EXPECT_TRUE(db.Query("PRAGMA foreign_key_check").empty());
   // Every change row names both documents, and its keys are unique.
   EXPECT_EQ(db.Query("SELECT COUNT(*) FROM changes WHERE old_document_id <> 'INM3513-001v4.txt' "
                      "OR new_document_id <> 'INM3513-001v5.txt'")[0][0],
