@@ -6,9 +6,9 @@
 #include <string>
 #include <variant>
 
-#include "normalize/competency_standard.h"
-#include "normalize/policy_document.h"
-#include "normalize/standard_json.h"
+#include "model/competency_standard.h"
+#include "model/policy_document.h"
+#include "model/source_info.h"
 
 namespace docpipe::catalogue {
 

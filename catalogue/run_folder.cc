@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "batch/index_record.h"
-#include "catalogue/temporary_document_reader.h"
 #include "common/file_io.h"
+#include "model/document_reader.h"
 
 namespace docpipe::catalogue {
 
@@ -19,15 +19,25 @@ Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir)
     const std::string file = (fs::path(run_dir) / record.output).string();
     Result<std::string> text = ReadFile(file);
     if (!text.ok()) return text.status();
-    Result<CatalogueDocument> doc = ReadDocumentJsonTemporarily(*text);
+    // The one reader of our own JSON: every member type-checked, a
+    // malformed value a Status naming its JSON path.
+    Result<Document> doc = ReadDocumentJson(*text);
     if (!doc.ok()) {
       const std::string why = file + ": " + doc.status().message();
       return doc.status().code() == Status::Code::kUnsupported ? Status::Unsupported(why) : Status::BadInput(why);
     }
-    doc->id = record.path;
-    doc->output_path = record.output;
-    doc->tool_version = record.tool_version;
-    documents.push_back(std::move(*doc));
+    CatalogueDocument entry;
+    entry.id = record.path;
+    entry.output_path = record.output;
+    entry.tool_version = record.tool_version;
+    entry.document_type = doc->document_type;
+    entry.source = std::move(doc->source);
+    if (doc->standard) {
+      entry.content = std::move(*doc->standard);
+    } else {
+      entry.content = std::move(*doc->policy);
+    }
+    documents.push_back(std::move(entry));
   }
   return documents;
 }

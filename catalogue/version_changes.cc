@@ -4,7 +4,7 @@
 
 #include "catalogue/standard_code.h"
 #include "diff/standard_diff.h"
-#include "normalize/standard_json.h"
+#include "model/standard_json.h"
 
 namespace docpipe::catalogue {
 
