@@ -409,7 +409,10 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
   std::optional<RowStitcher> stitcher;
   bool previous_was_header = false;  // the last row read was a duty-table header
   for (const TabRow& raw : rows) {
-    if (raw.IsBlank()) continue;
+    if (raw.IsBlank()) {
+      if (stitcher && section == Section::kDuties) stitcher->AddBreak(raw.pos);
+      continue;
+    }
     CleanRow row;
     row.pos = raw.pos;
     for (const std::string& cell : raw.cells) {
