@@ -80,6 +80,14 @@ TEST_F(CliTest, VersionAndHelp) {
   }
 }
 
+TEST_F(CliTest, HelpNamesMarkdownAndHtmlInputs) {
+  testing::CommandResult normalize = RunCommand(kDocpipe + " normalize --help");
+  EXPECT_NE(normalize.output.find(".md (Markdown"), std::string::npos) << normalize.output;
+  EXPECT_NE(normalize.output.find(".html"), std::string::npos) << normalize.output;
+  testing::CommandResult run = RunCommand(kDocpipe + " run --help");
+  EXPECT_NE(run.output.find("*.markdown"), std::string::npos) << run.output;
+}
+
 TEST_F(CliTest, NormalizeWritesValidJsonThatValidatePasses) {
   std::string out = (dir_ / "s.json").string();
   testing::CommandResult r =
