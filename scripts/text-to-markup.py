@@ -11,11 +11,15 @@ STYLE is one of:
   marker          Markdown, pipe tables; merged cells left empty; the header
                   row NOT repeated after a page break (the continued table's
                   first row takes the pipe table's header position); the
-                  title as **bold**; <br> between the coded items of a cell.
+                  title as **bold**; <br> between the coded items of a cell
+                  and where a cell's line wrapped (a space between two
+                  ideographs in the TAB text);
+                  a page-number line ("3") between the pieces of a table.
   mineru          Markdown with HTML tables (<table>, rowspan/colspan,
                   entities), header row repeated, no <thead>.
   mineru-thead    as mineru, header in <thead>, header not repeated after a
-                  page break, <br> between coded items.
+                  page break, <br> between coded items, a page footer
+                  ("第 3 頁，共 9 頁") between the pieces of a table.
   html            an HTML document: <h1>, <p>, tables with <thead>, rowspan
                   and colspan; HTML left in the TAB text's cells (<p>, <ul>)
                   written as real tags.
@@ -31,6 +35,7 @@ chapter (第N章) and end with a paragraph mark become headings.
 import html
 import re
 import sys
+import unicodedata
 
 CODE_BREAK = re.compile(r"[ \t]+(?=[TOPKSA]\d)")
 CHAPTER = re.compile(r"^\s*第.{1,8}章")
@@ -84,10 +89,26 @@ def spans(rows):
     return owner, size
 
 
+def is_ideograph(ch):
+    return unicodedata.name(ch, "").startswith("CJK UNIFIED IDEOGRAPH")
+
+
+def wrap_breaks(text):
+    """A space between two ideographs is where the PDF cell wrapped its line
+    (the TAB text kept it as a space); Marker writes such a wrap as <br>."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == " " and 0 < i < len(text) - 1 and is_ideograph(text[i - 1]) and is_ideograph(text[i + 1]):
+            out.append("<br>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def md_escape_cell(text, breaks):
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     if breaks:
-        text = CODE_BREAK.sub("<br>", text)
+        text = wrap_breaks(CODE_BREAK.sub("<br>", text))
     return text
 
 
@@ -122,6 +143,8 @@ def convert(text, style):
     headers_seen = []
     title_done = False
     is_standard = any(kind == "table" for kind, _ in blocks)
+    pages = 1
+    total_pages = 1 + sum(1 for kind, rows in blocks if kind == "table") 
     for kind, rows in blocks:
         if kind == "line":
             line = rows[0][1][0]
@@ -151,6 +174,12 @@ def convert(text, style):
         if not repeated:
             headers_seen.append(squash(grid[0]))
         drop_header = repeated and style in ("marker", "mineru-thead", "html")
+        if repeated:
+            if style == "marker":
+                out.extend(["%d" % (pages + 1), ""])
+            elif style == "mineru-thead":
+                out.extend(["第 %d 頁，共 %d 頁" % (pages + 1, total_pages), ""])
+            pages += 1
         if drop_header:
             grid = grid[1:]
             if not grid:

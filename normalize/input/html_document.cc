@@ -12,6 +12,10 @@ struct DocFree {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 
+struct CtxtFree {
+  void operator()(htmlParserCtxt* ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
 std::string Lower(const xmlChar* name) {
   std::string out = name == nullptr ? "" : reinterpret_cast<const char*>(name);
   for (char& c : out) {
@@ -39,7 +43,16 @@ void Copy(const xmlNode* from, HtmlNode* to, int offset, int depth, bool* too_de
     }
     if (child->type != XML_ELEMENT_NODE) continue;
     if (depth >= kMaxHtmlDepth) {
+      // Deeper markup is flattened to its text, which is kept.
       if (too_deep != nullptr) *too_deep = true;
+      HtmlNode text;
+      text.is_text = true;
+      text.line = LineOf(child, offset);
+      if (xmlChar* content = xmlNodeGetContent(child)) {
+        text.text = reinterpret_cast<const char*>(content);
+        xmlFree(content);
+      }
+      to->children.push_back(std::move(text));
       continue;
     }
     HtmlNode element;
@@ -66,11 +79,27 @@ std::string HtmlNode::Attribute(std::string_view wanted) const {
 
 Result<HtmlNode> ParseHtml(std::string_view html, int line_offset, bool* too_deep) {
   if (html.size() > static_cast<size_t>(INT32_MAX)) return Status::BadInput("HTML input too large");
+  // libxml2 must be initialised once before threads use it (run --isolation
+  // thread parses documents in parallel); a function-local static is
+  // initialised exactly once, thread-safely.
+  static const bool initialised = (xmlInitParser(), true);
+  (void)initialised;
   // No network, no error output on stderr (library code never prints);
   // libxml2 repairs what it can, as a browser would.
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
+  if (!ctxt) return Status::Internal("libxml2 could not allocate an HTML parser");
   std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options));
+      htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options));
+  // libxml2 stops reading, keeping what came before, when elements nest
+  // deeper than its limit (256) or it meets an internal error: the rest of
+  // the input would be lost silently, so the file fails instead.
+  if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR) {
+    std::string why = ctxt->lastError.message != nullptr ? ctxt->lastError.message : "internal error";
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    return Status::BadInput("HTML cannot be read to its end (line " + std::to_string(ctxt->lastError.line + line_offset) +
+                            "): " + why);
+  }
   HtmlNode root;
   root.name = "#root";
   if (!doc) {

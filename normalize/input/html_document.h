@@ -35,11 +35,13 @@ struct HtmlNode {
 
 // Parses `html` (UTF-8) into a root element named "#root" whose child is the
 // <html> element (implied for a fragment, with its <body>). `line_offset` is added to every line, for a fragment cut out of a
-// larger file. BadInput when libxml2 cannot build a document at all; a
-// merely malformed fragment is repaired, as browsers do. The tree is at most
-// kMaxHtmlDepth elements deep: deeper elements are dropped with their
-// content, which is reported in `*too_deep` (when given), so that a hostile
-// input cannot exhaust the stack of the code walking the tree.
+// larger file. BadInput when libxml2 stops before the end of the input
+// (elements nested deeper than its limit of 256, which would silently drop
+// the rest); a merely malformed fragment is repaired, as browsers do. The tree is at most
+// kMaxHtmlDepth elements deep, so that a hostile input cannot exhaust the
+// stack of the code walking it: an element deeper than that becomes a text
+// node holding all its text (its markup is lost, its text is not), and
+// `*too_deep` (when given) is set.
 inline constexpr int kMaxHtmlDepth = 200;
 Result<HtmlNode> ParseHtml(std::string_view html, int line_offset, bool* too_deep = nullptr);
 

@@ -75,6 +75,17 @@ Status CheckText(std::string_view bytes) {
   return Status::Ok();
 }
 
+// Markdown signals: a pipe table, an HTML <table> block line (unless
+// `html_tables` is false), an ATX heading; and whether any line is
+// TAB-separated cells.
+struct MarkdownSignals {
+  bool table = false;
+  bool heading = false;
+  bool tab_rows = false;
+};
+
+MarkdownSignals ScanMarkdown(std::string_view text, bool html_tables);
+
 }  // namespace
 
 bool LooksLikeHtml(std::string_view bytes) {
@@ -83,23 +94,36 @@ bool LooksLikeHtml(std::string_view bytes) {
   if (i == std::string_view::npos) return false;
   t.remove_prefix(i);
   if (t.empty() || t.front() != '<') return false;
-  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<table"}) {
+  for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body"}) {
     if (OpensTag(t, tag)) return true;
   }
-  for (std::string_view tag : {"<div", "<p", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<section", "<article"}) {
-    if (OpensTag(t, tag)) return !AnyTabRow(t);
+  // A fragment opening with a block tag is HTML unless Markdown follows it
+  // (MinerU's Markdown may open with a <table> block) or it is TAB text
+  // whose first cell is a remnant <p>.
+  for (std::string_view tag :
+       {"<table", "<div", "<p", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<section", "<article"}) {
+    if (OpensTag(t, tag)) {
+      MarkdownSignals markdown = ScanMarkdown(t, false);
+      return !markdown.table && !markdown.heading && !markdown.tab_rows;
+    }
   }
   return false;
 }
 
 bool LooksLikeMarkdown(std::string_view bytes) {
-  std::string_view text = Body(bytes);
+  MarkdownSignals signals = ScanMarkdown(Body(bytes), true);
+  return signals.table || (signals.heading && !signals.tab_rows);
+}
+
+namespace {
+
+MarkdownSignals ScanMarkdown(std::string_view text, bool html_tables) {
   bool table = false, heading = false, tab_rows = false;
   std::string_view previous;
   ForEachLine(text, [&](std::string_view line) {
     size_t first = line.find_first_not_of(" ");
     std::string_view t = first == std::string_view::npos ? std::string_view() : line.substr(first);
-    if (first != std::string_view::npos && first < 4 && StartsWithNoCase(t, "<table")) table = true;
+    if (html_tables && first != std::string_view::npos && first < 4 && StartsWithNoCase(t, "<table")) table = true;
     if (previous.find('|') != std::string_view::npos && IsPipeDelimiterRow(line) &&
         SplitPipeRow(previous).size() == SplitPipeRow(line).size()) {
       table = true;
@@ -112,8 +136,10 @@ bool LooksLikeMarkdown(std::string_view bytes) {
     previous = line;
     return !table;
   });
-  return table || (heading && !tab_rows);
+  return MarkdownSignals{table, heading, tab_rows};
 }
+
+}  // namespace
 
 Result<std::vector<TabRow>> ParseMarkdownText(std::string_view bytes) {
   if (Status s = CheckText(bytes); !s.ok()) return s;

@@ -1,9 +1,10 @@
 // Markdown and HTML inputs: recognised by content and read as TabRows.
 //
 // LooksLikeHtml: the text opens (after a BOM and white space) with an HTML
-// document or block tag: <!DOCTYPE html>, <html>, <head>, <body>, <table>,
-// or <div>/<p>/<h1>-<h6>/<section>/<article> when no line is TAB-separated
-// cells (TAB text may open with a remnant <p>).
+// document tag (<!DOCTYPE html>, <html>, <head>, <body>), or with a block
+// tag (<table>, <div>, <p>, <h1>-<h6>, <section>, <article>) when no pipe
+// table, ATX heading or TAB-separated line follows (Markdown from MinerU may
+// open with a <table> block; TAB text may open with a remnant <p>).
 // LooksLikeMarkdown: the text holds a pipe table (a row with "|" followed by
 // a delimiter row), a line opening an HTML <table> block, or, when no line
 // is TAB-separated cells, an ATX heading ("# Title"). Prose Markdown without

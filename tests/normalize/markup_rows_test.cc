@@ -134,14 +134,26 @@ TEST(HtmlRows, HostileSpansAreClamped) {
   EXPECT_EQ(rows[1].cells.back(), "y");  // pushed past the limit, still there
 }
 
-TEST(HtmlRows, DeepNestingIsCutNotACrash) {
+TEST(HtmlRows, DeepNestingKeepsItsText) {
   std::string html;
-  for (int i = 0; i < 100000; ++i) html += "<div>";
-  html += "深";
+  for (int i = 0; i < kMaxHtmlDepth + 20; ++i) html += "<span>";
+  html += "深處的字";
   bool too_deep = false;
   Result<HtmlNode> root = ParseHtml(html, 0, &too_deep);
   ASSERT_TRUE(root.ok());
-  HtmlToRows(*root);  // bounded recursion
+  EXPECT_TRUE(too_deep);
+  std::vector<TabRow> rows = NonBlank(HtmlToRows(*root));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].cells[0], "深處的字");
+}
+
+TEST(HtmlRows, NestingPastLibxml2sLimitFailsInsteadOfLosingTheRest) {
+  std::string html;
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "深</div><p>after</p>";
+  Result<HtmlNode> root = ParseHtml(html, 0);
+  ASSERT_FALSE(root.ok());
+  EXPECT_NE(root.status().ToString().find("cannot be read to its end"), std::string::npos) << root.status().ToString();
 }
 
 TEST(HtmlRows, HeadingsParagraphsAndBreaksAreRows) {
@@ -162,6 +174,8 @@ TEST(MarkupSniff, RecognisesByContentNotByName) {
   EXPECT_EQ(SniffFormat("# 標題\n\n內文。\n"), InputFormat::kMarkdown);
   EXPECT_EQ(SniffFormat("\xEF\xBB\xBF<!DOCTYPE html><html><body><p>x</p></body></html>"), InputFormat::kHtml);
   EXPECT_EQ(SniffFormat("<table><tr><td>x</td></tr></table>"), InputFormat::kHtml);
+  // MinerU's Markdown opening with a table is Markdown: its headings count.
+  EXPECT_EQ(SniffFormat("<table><tr><td>x</td></tr></table>\n\n# 標題\n"), InputFormat::kMarkdown);
   // TAB text stays text: a heading-like line next to TAB rows, a cell that
   // opens with a remnant <p>, a lone "|".
   EXPECT_EQ(SniffFormat("# 1\n代碼\tK01\n"), InputFormat::kText);
@@ -223,6 +237,44 @@ TEST(StandardParser, BlankRowBetweenTablesLetsACutDutyNameContinue) {
     ASSERT_EQ(standard->duties.size(), 1u);
     EXPECT_EQ(standard->duties[0].name, "作業系統的配置與疑難排解");
   }
+}
+
+TEST(StandardParser, PageNumberLineBetweenDutyTablesIsFurniture) {
+  // Found on INM3513 with "- 3 -" or "第 3 頁，共 9 頁" lines between the
+  // page pieces of its duty table: the numbers were read as the rest of
+  // the duty's name ("…伺服器安全3 4 5").
+  for (const char* furniture : {"3", "- 3 -", "第 3 頁，共 9 頁", "Page 3 of 9"}) {
+    std::vector<TabRow> rows;
+    int n = 0;
+    auto add = [&](Cells cells) { rows.push_back({{++n, 0}, std::move(cells)}); };
+    add({"職能基準代碼", "ABC1234-001v1"});
+    add({"主要職責", "工作任務", "工作產出", "行為指標", "職能級別", "職能內涵 (K=knowledge 知識)", "職能內涵 (S=skills 技能)"});
+    add({"T1系統配置", "T1.1安裝系統", "O1.1.1文件", "P1.1.1安裝。", "3", "K01系統", "S01操作"});
+    add({""});
+    add({furniture});
+    add({""});
+    add({"", "T1.2設定系統", "O1.2.1紀錄", "P1.2.1設定。", "3", "K01系統", "S01操作"});
+    Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, RuleSet::Default());
+    ASSERT_TRUE(standard.ok());
+    ASSERT_EQ(standard->duties.size(), 1u);
+    EXPECT_EQ(standard->duties[0].name, "系統配置") << furniture;
+    EXPECT_EQ(standard->duties[0].tasks.size(), 2u);
+    EXPECT_TRUE(standard->diagnostics.unparsed.empty()) << furniture;
+  }
+}
+
+TEST(StandardParser, NumberLineThatIsNoPageNumberIsKept) {
+  std::vector<TabRow> rows;
+  int n = 0;
+  auto add = [&](Cells cells) { rows.push_back({{++n, 0}, std::move(cells)}); };
+  add({"職能基準代碼", "ABC1234-001v1"});
+  add({"主要職責", "工作任務", "工作產出", "行為指標", "職能級別", "職能內涵 (K=knowledge 知識)", "職能內涵 (S=skills 技能)"});
+  add({"T1系統配置", "T1.1安裝系統", "O1.1.1文件", "P1.1.1安裝。", "3", "K01系統", "S01操作"});
+  add({"第3章"});
+  Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, RuleSet::Default());
+  ASSERT_TRUE(standard.ok());
+  ASSERT_EQ(standard->duties.size(), 1u);
+  EXPECT_NE(standard->duties[0].name.find("第3章"), std::string::npos);  // read, not dropped
 }
 
 }  // namespace
