@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "normalize/input/markup_input.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

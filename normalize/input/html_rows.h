@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "normalize/input/html_document.h"
-#include "normalize/tab_text.h"
+#include "model/tab_row.h"
 
 namespace docpipe {
 

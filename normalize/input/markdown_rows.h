@@ -37,7 +37,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/tab_text.h"
+#include "model/tab_row.h"
 
 namespace docpipe {
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "common/status.h"
-#include "normalize/tab_text.h"
+#include "model/tab_row.h"
 
 namespace docpipe {
 

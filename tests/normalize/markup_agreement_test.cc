@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <string>
 
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

@@ -9,9 +9,9 @@
 #include "normalize/input/html_rows.h"
 #include "normalize/input/markdown_rows.h"
 #include "normalize/input/markup_input.h"
-#include "normalize/pipeline.h"
-#include "normalize/rule_set.h"
-#include "normalize/standard_parser.h"
+#include "pipeline/pipeline.h"
+#include "normalize/repair/rule_set.h"
+#include "normalize/standard/standard_parser.h"
 
 namespace docpipe {
 namespace {
