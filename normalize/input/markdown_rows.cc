@@ -159,7 +159,7 @@ std::vector<std::string> SplitPipeRow(std::string_view line) {
   std::vector<std::string> cells;
   size_t start = 0;
   for (size_t i = 0; i <= t.size(); ++i) {
-    if (i < t.size() && t[i] == '\\') {
+    if (i + 1 < t.size() && t[i] == '\\') {  // an escape, never the row's last character
       ++i;
       continue;
     }

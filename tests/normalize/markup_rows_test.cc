@@ -41,6 +41,12 @@ TEST(MarkdownRows, PipeTableCellsUnescapePipesAndKeepBreaks) {
   EXPECT_EQ(rows[1].pos.line, 3);
 }
 
+TEST(MarkdownRows, BackslashEndingARowKeepsItsLastCell) {
+  std::vector<TabRow> rows = NonBlank(MarkdownToRows("| a | b |\n|---|---|\n| x | C:\\\n"));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].cells, (Cells{"x", "C:\\"}));
+}
+
 TEST(MarkdownRows, MissingCellsAreEmptyAndExtraCellsKept) {
   std::vector<TabRow> rows = NonBlank(MarkdownToRows("| a | b | c |\n|---|---|---|\n| 1 |\n| 5 | 2 | 3 | 4 |\n"));
   ASSERT_EQ(rows.size(), 3u);
