@@ -132,7 +132,11 @@ bool BuildRegion(const BBox& region, const std::vector<Glyph>& glyphs, const std
     return std::count_if(lines.begin(), lines.end(), [&](const Line& l) { return l.chunks.size() >= k; });
   };
   if (count_data(3) < 2) min_chunks = 2;
-  if (count_data(min_chunks) < 2) return false;
+  // Strong evidence: at least two data lines, and they are not the few
+  // exceptions of a text block (a colophon whose letter-spaced labels
+  // "印  刷" look like two chunks).
+  const auto data_lines = count_data(min_chunks);
+  if (data_lines < 2 || 10 * data_lines < 4 * static_cast<long>(lines.size())) return false;
   double left = region.x1, right = region.x0;
   for (const Line& line : lines) {
     left = std::min(left, line.chunks.front().x0);
