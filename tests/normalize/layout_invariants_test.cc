@@ -16,7 +16,7 @@
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {
