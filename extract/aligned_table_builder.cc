@@ -14,6 +14,8 @@ namespace {
 constexpr double kMinRuleLength = 60;
 // Rules whose two ends are this close have the same extent.
 constexpr double kExtentTolerance = 4;
+// Pieces of one row rule this far apart are one rule (a gap at a column).
+constexpr double kRuleGap = 6;
 // Words of a line closer than this many ems belong to one cell.
 constexpr double kChunkGapEm = 0.55;
 // Column gaps narrower than this are not gaps.
@@ -256,9 +258,21 @@ std::vector<Table> BuildAlignedTables(const std::vector<Ruling>& rulings, const 
     }
     return false;
   };
+  // Row rules broken at the column gaps (pieces on one line, a few points
+  // apart) are one rule for finding the table.
+  std::vector<Ruling> joined;
+  for (const Ruling& r : rulings) {
+    if (!r.horizontal) continue;
+    if (!joined.empty() && std::fabs(joined.back().pos - r.pos) < 0.5 && r.start - joined.back().end <= kRuleGap &&
+        r.start >= joined.back().start) {
+      joined.back().end = std::max(joined.back().end, r.end);
+      continue;
+    }
+    joined.push_back(r);
+  }
   // Stacks of rules with one extent, widest first.
   std::vector<std::vector<const Ruling*>> stacks;
-  for (const Ruling& r : rulings) {
+  for (const Ruling& r : joined) {
     if (!r.horizontal || r.end - r.start < kMinRuleLength || inside_ruled(r)) continue;
     bool placed = false;
     for (auto& stack : stacks) {

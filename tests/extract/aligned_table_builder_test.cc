@@ -104,6 +104,22 @@ TEST(AlignedTableBuilder, AWrappedRowLabelStaysInItsRow) {
   EXPECT_EQ(CellAt(tables[0], 2, 0)->text, "Female Alaska");
 }
 
+TEST(AlignedTableBuilder, RowRulesBrokenAtAColumnGapAreOneRule) {
+  // us-011a: every rule is drawn in two pieces with a 3 pt gap at the last
+  // column; the pieces have different extents, each alone too narrow.
+  std::vector<Ruling> rules;
+  for (double y : {100.0, 122.0, 180.0}) {
+    rules.push_back(H(y, 90, 330));
+    rules.push_back(H(y, 333, 400));
+  }
+  std::vector<Glyph> glyphs = BooktabsGlyphs();
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cols, 3);
+  EXPECT_EQ(CellAt(tables[0], 3, 2)->text, "113");
+}
+
 TEST(AlignedTableBuilder, RunningTextBetweenRulesIsNotATable) {
   // A rule under a running header and one over the footnotes, with a
   // paragraph between them: one wide chunk per line.
