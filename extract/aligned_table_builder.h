@@ -5,7 +5,8 @@
 // The idea (the "stream" approach of Tabula and pdfplumber's text strategy,
 // with the column evidence of Nurminen's thesis): horizontal rulings of the
 // same extent, stacked on the page and not part of a ruled grid, bound a
-// candidate region. Its glyphs form words (the text layer's), words form
+// candidate region (a rule drawn in pieces broken a few points apart at the
+// column gaps counts as one). Its glyphs form words (the text layer's), words form
 // lines by baseline, and words of a line closer than about half an em form a
 // chunk (a cell's text). Column separators are the x ranges that no chunk of
 // a data line (a line of three or more chunks, or two when no line has
