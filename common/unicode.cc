@@ -175,6 +175,92 @@ std::string CollapseSpaces(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool IsCjkLetter(int32_t c) {
+  if (c < 0x2E80) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status)) return false;
+  switch (script) {
+    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL: case USCRIPT_BOPOMOFO:
+      return u_isalpha(c) != 0;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string RemoveLetterSpacing(std::string_view text) {
+  // Tokens (runs of non-space) and the white space after each.
+  struct Token {
+    std::string_view text, space;
+    int32_t first = -1, last = -1, length = 0;
+  };
+  std::vector<Token> tokens;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  std::string_view lead;
+  int32_t i = 0;
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpace(c)) {
+      int32_t end = i;
+      while (i < n) {
+        int32_t before = i;
+        U8_NEXT(s, i, n, c);
+        if (!IsSpace(c)) {
+          i = before;
+          break;
+        }
+        end = i;
+      }
+      std::string_view run = text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+      if (tokens.empty()) {
+        lead = run;
+      } else {
+        tokens.back().space = run;
+      }
+      continue;
+    }
+    if (tokens.empty() || !tokens.back().space.empty() || tokens.back().text.empty()) {
+      tokens.push_back({});
+      tokens.back().text = text.substr(static_cast<size_t>(start), 0);
+      tokens.back().first = c;
+    }
+    Token& token = tokens.back();
+    token.text = std::string_view(token.text.data(), static_cast<size_t>(i) -
+                                                         static_cast<size_t>(token.text.data() - text.data()));
+    token.last = c;
+    ++token.length;
+  }
+  // A letter standing alone is letter-spaced when a neighbouring token is a
+  // lone letter too: "第 1 章 總則" has one lone letter and keeps its spaces.
+  const size_t count = tokens.size();
+  std::vector<bool> alone(count), spaced(count, false);
+  for (size_t t = 0; t < count; ++t) alone[t] = tokens[t].length == 1 && IsCjkLetter(tokens[t].first);
+  for (size_t t = 0; t < count; ++t) {
+    spaced[t] = alone[t] && ((t > 0 && alone[t - 1]) || (t + 1 < count && alone[t + 1]));
+  }
+  std::string out(lead);
+  for (size_t t = 0; t < count; ++t) {
+    const Token& token = tokens[t];
+    out.append(token.text);
+    if (t + 1 == count) {
+      out.append(token.space);
+      break;
+    }
+    const Token& next = tokens[t + 1];
+    bool join = IsCjkLetter(token.last) && IsCjkLetter(next.first) && (spaced[t] || spaced[t + 1]);
+    if (!join) out.append(token.space);
+  }
+  return out;
+}
+
 std::string JoinWrapped(std::string_view left, std::string_view right) {
   if (left.empty()) return std::string(right);
   if (right.empty()) return std::string(left);

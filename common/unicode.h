@@ -43,6 +43,16 @@ std::string FoldWidth(std::string_view text);
 // Latin words, or a Latin word and a number or a CJK character, remain.
 std::string CollapseSpaces(std::string_view text);
 
+// Removes letter-spacing from East Asian text: the white space between two
+// CJK letters (Han, kana, hangul, bopomofo by ICU script) next to a run of
+// at least two letters that each stand alone between spaces, as in a
+// spaced-out label ("服 務 機 關" -> "服務機關", "傳 真 機：02" -> "傳真機：02").
+// One lone letter is not letter-spacing ("第 1 章 總則" stays); space
+// between two CJK words of several letters ("臺北市 新北市"), and any space
+// next to a Latin word, a number or punctuation, stays; other white space is
+// kept as it is.
+std::string RemoveLetterSpacing(std::string_view text);
+
 // Joins two pieces of one paragraph that a line or page break separated: no
 // space when either side of the break is CJK, one space otherwise.
 std::string JoinWrapped(std::string_view left, std::string_view right);

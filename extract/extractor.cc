@@ -1,6 +1,9 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
+
 #include "common/sha256.h"
+#include "extract/aligned_table_builder.h"
 #include "extract/glyph_dedup.h"
 #include "extract/line_builder.h"
 #include "extract/page_furniture.h"
@@ -23,6 +26,13 @@ Page AnalysePage(PageContent content) {
   std::vector<Ruling> rulings = DetectRulings(content.segments);
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
+  std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);
+  if (!aligned.empty()) {
+    for (Table& t : aligned) page.tables.push_back(std::move(t));
+    std::stable_sort(page.tables.begin(), page.tables.end(), [](const Table& a, const Table& b) {
+      return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+    });
+  }
   std::vector<const Glyph*> free_glyphs;
   for (size_t i = 0; i < content.glyphs.size(); ++i) {
     if (!in_table[i]) free_glyphs.push_back(&content.glyphs[i]);

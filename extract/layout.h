@@ -59,6 +59,11 @@ struct Cell {
   std::vector<TextLine> lines;   // in reading order; role is always kContent
 };
 
+// How a table was found: a grid of vertical and horizontal rules (full),
+// horizontal rules with columns from the alignment of the text (partial),
+// or text alignment alone (none).
+enum class TableRuling { kFull, kPartial, kNone };
+
 struct Table {
   // Tables are numbered 1.. through the document; a table continued on the
   // next page keeps the id of its first part.
@@ -66,6 +71,7 @@ struct Table {
   BBox bbox;
   int rows = 0;
   int cols = 0;
+  TableRuling ruling = TableRuling::kFull;
   std::vector<Cell> cells;  // ordered by row, then column
   // Leading rows that are column headers: known when the next part of the
   // table repeats them (0 otherwise).

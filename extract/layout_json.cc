@@ -39,12 +39,22 @@ nlohmann::ordered_json LineToJson(const TextLine& line, bool with_role) {
   return out;
 }
 
+const char* RulingName(TableRuling ruling) {
+  switch (ruling) {
+    case TableRuling::kPartial: return "partial";
+    case TableRuling::kNone: return "none";
+    case TableRuling::kFull: break;
+  }
+  return "full";
+}
+
 nlohmann::ordered_json TableToJson(const Table& table) {
   nlohmann::ordered_json out;
   out["id"] = table.id;
   out["bbox"] = BBoxToJson(table.bbox);
   out["rows"] = table.rows;
   out["cols"] = table.cols;
+  out["ruling"] = RulingName(table.ruling);
   out["header_rows"] = table.header_rows;
   out["continued_from_previous_page"] = table.continued_from_previous_page;
   out["repeated_header"] = table.repeated_header;
@@ -173,6 +183,10 @@ Result<Layout> ParseLayoutJson(std::string_view text) {
       table.rows = t["rows"].get<int>();
       table.cols = t["cols"].get<int>();
       table.header_rows = t["header_rows"].get<int>();
+      std::string ruling = t.value("ruling", "full");
+      table.ruling = ruling == "partial" ? TableRuling::kPartial
+                     : ruling == "none"  ? TableRuling::kNone
+                                         : TableRuling::kFull;
       table.continued_from_previous_page = t["continued_from_previous_page"].get<bool>();
       table.repeated_header = t["repeated_header"].get<bool>();
       table.first_row_continued = t["first_row_continued"].get<bool>();

@@ -79,15 +79,16 @@ class Grid {
         if (r + 1 < rows && !HasHorizontalBorder(r + 1, c)) slots.Unite(r * cols + c, (r + 1) * cols + c);
       }
     }
+    std::vector<size_t> label = RectangularLabels(&slots, rows, cols);
     Table table;
     table.rows = static_cast<int>(rows);
     table.cols = static_cast<int>(cols);
     table.bbox = {xs_.front(), ys_.front(), xs_.back(), ys_.back()};
-    std::vector<int> cell_of_root(rows * cols, -1);
+    std::vector<int> cell_of_root(2 * rows * cols, -1);
     slot_cell_.assign(rows * cols, -1);
     for (size_t r = 0; r < rows; ++r) {
       for (size_t c = 0; c < cols; ++c) {
-        size_t root = slots.Find(r * cols + c);
+        size_t root = label[r * cols + c];
         if (cell_of_root[root] < 0) {
           cell_of_root[root] = static_cast<int>(table.cells.size());
           Cell cell;
@@ -119,6 +120,55 @@ class Grid {
   }
 
  private:
+  // Slot labels such that every label covers a rectangle of slots. A group
+  // of slots joined where rules are missing is usually a rectangle (a merged
+  // cell); when it is not (an L-shaped gap in the rules, where a rule ends
+  // short of the next), its bounding rectangle would overlap other cells, so
+  // it is cut into runs along each row, and runs over the same columns in
+  // consecutive rows are joined again. Plain groups keep their root as label;
+  // cut groups get labels from rows * cols on.
+  static std::vector<size_t> RectangularLabels(UnionFind* slots, size_t rows, size_t cols) {
+    const size_t n = rows * cols;
+    std::vector<size_t> label(n);
+    std::vector<size_t> r0(n, rows), r1(n, 0), c0(n, cols), c1(n, 0), count(n, 0);
+    for (size_t r = 0; r < rows; ++r) {
+      for (size_t c = 0; c < cols; ++c) {
+        size_t root = slots->Find(r * cols + c);
+        label[r * cols + c] = root;
+        r0[root] = std::min(r0[root], r), r1[root] = std::max(r1[root], r);
+        c0[root] = std::min(c0[root], c), c1[root] = std::max(c1[root], c);
+        ++count[root];
+      }
+    }
+    constexpr size_t kNone = static_cast<size_t>(-1);
+    size_t next = n;
+    std::vector<size_t> run(n, kNone);  // per slot of a cut group: its run's label
+    for (size_t r = 0; r < rows; ++r) {
+      for (size_t c = 0; c < cols;) {
+        size_t root = slots->Find(r * cols + c);
+        if (count[root] == (r1[root] - r0[root] + 1) * (c1[root] - c0[root] + 1)) {
+          ++c;
+          continue;
+        }
+        size_t end = c;
+        while (end + 1 < cols && slots->Find(r * cols + end + 1) == root) ++end;
+        // The run above, of the same group over exactly these columns, goes on.
+        size_t id = kNone;
+        if (r > 0) {
+          size_t above = run[(r - 1) * cols + c];
+          bool same = above != kNone && slots->Find((r - 1) * cols + c) == root && (c == 0 || run[(r - 1) * cols + c - 1] != above) &&
+                      (end + 1 == cols || run[(r - 1) * cols + end + 1] != above);
+          for (size_t k = c; same && k <= end; ++k) same = run[(r - 1) * cols + k] == above;
+          if (same) id = above;
+        }
+        if (id == kNone) id = next++;
+        for (size_t k = c; k <= end; ++k) label[r * cols + k] = run[r * cols + k] = id;
+        c = end + 1;
+      }
+    }
+    return label;
+  }
+
   // A table drawn without its outer frame: its rulings end where the frame
   // would be. Those ends become the missing outer edges.
   void AddMissingFrame() {
@@ -239,7 +289,7 @@ int DominantRotation(const std::vector<Glyph>& glyphs, const std::vector<size_t>
 }  // namespace
 
 std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::vector<Glyph>& glyphs,
-                               const std::vector<std::string>& fonts, double page_width, double page_height,
+                               const std::vector<std::string>& fonts, double /*page_width*/, double /*page_height*/,
                                std::vector<bool>* in_table, const TableOptions& options) {
   in_table->assign(glyphs.size(), false);
   std::vector<const Ruling*> horizontal, vertical;
@@ -263,8 +313,8 @@ std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::ve
     Grid grid(group_h[g], group_v[g], options);
     if (!grid.usable()) continue;
     Table table = grid.Build();
-    if (table.cells.size() == 1 && table.bbox.width() * table.bbox.height() > 0.5 * page_width * page_height) {
-      continue;  // a frame around the page, not a table
+    if (table.rows == 1 && table.cols == 1) {
+      continue;  // a frame (text box, chart, the page's border), not a table: its text stays text
     }
     std::vector<std::vector<const Glyph*>> cell_glyphs(table.cells.size());
     std::vector<size_t> claimed;

@@ -30,8 +30,9 @@ struct TableOptions {
 
 // Tables on one page, top to bottom, ids 0 (numbered later by the caller).
 // `in_table`, parallel to `glyphs`, is set for every glyph placed in a cell.
-// Tables without any text are dropped, and so is a single-cell frame around
-// most of the page.
+// Tables without any text are dropped, and so is every single-cell frame (a
+// framed text box, a chart frame, a border around the page): one box is not
+// a table, and its text is left to the page's lines.
 std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::vector<Glyph>& glyphs,
                                const std::vector<std::string>& fonts, double page_width, double page_height,
                                std::vector<bool>* in_table, const TableOptions& options = {});

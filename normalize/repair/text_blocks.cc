@@ -68,13 +68,20 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
   for (const TabRow& row : rows) {
     SourceLine line;
     line.pos = row.pos;
+    std::vector<std::string> all_cells;
+    size_t filled = 0;
     for (const std::string& raw : row.cells) {
       std::string cell = rules.ApplyStage("cell", raw);
       for (char& c : cell) {
         if (c == '\n') c = ' ';
       }
-      std::string trimmed(TrimView(cell));
-      if (!trimmed.empty()) line.cells.push_back(std::move(trimmed));
+      all_cells.emplace_back(TrimView(cell));
+      filled += !all_cells.back().empty();
+    }
+    // A table row keeps its empty cells, so that every cell stays under its
+    // column's header; a row with one filled cell is a line of text.
+    for (std::string& cell : all_cells) {
+      if (filled > 1 || !cell.empty()) line.cells.push_back(std::move(cell));
     }
     if (!row.cells.empty()) {
       const std::string& first = row.cells.front();
@@ -82,9 +89,10 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
       line.end_mark = line.cells.size() == 1 && HasEndMark(row.cells.back());
     }
     line.heading_level = line.cells.size() == 1 ? row.heading_level : 0;
-    for (size_t i = 0; i < line.cells.size(); ++i) {
-      if (i) line.text += '\t';
-      line.text += line.cells[i];
+    for (const std::string& cell : line.cells) {
+      if (cell.empty()) continue;
+      if (!line.text.empty()) line.text += '\t';
+      line.text += cell;
     }
     lines.push_back(std::move(line));
   }

@@ -40,7 +40,7 @@ namespace docpipe {
 // One row after the cell-stage repairs (markup removed, fake bold collapsed).
 struct SourceLine {
   std::string text;                // trimmed, inner white space kept
-  std::vector<std::string> cells;  // repaired and trimmed; several for a table row
+  std::vector<std::string> cells;  // repaired and trimmed; several for a table row, whose empty cells are kept (cells stay under their header)
   SourcePos pos;
   bool indented = false;  // began with white space (page break or indent)
   bool end_mark = false;  // see above

@@ -108,5 +108,36 @@ TEST(TableBuilder, IgnoresAFrameAroundThePageAndEmptyGrids) {
   EXPECT_TRUE(BuildTables(GridWithMergedCell(), none, {}, 612, 792, &in_table).empty());
 }
 
+TEST(TableBuilder, LShapedGapInTheRulesGivesCellsThatDoNotOverlap) {
+  // Curriculum guidelines p. 38: a rule ends short of the next, so three
+  // slots of a 2 x 2 grid join in an L; its bounding box would cover the
+  // fourth slot, which is a cell of its own.
+  std::vector<Ruling> rulings = {H(0, 0, 200), H(40, 0, 200), V(0, 0, 40), V(200, 0, 40),
+                                 H(20, 100, 200), V(100, 20, 40)};
+  std::vector<Glyph> glyphs = {G("a", 10, 5), G("b", 150, 25)};
+  std::vector<bool> in_table;
+  std::vector<Table> tables = BuildTables(rulings, glyphs, {}, 612, 792, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0];
+  ASSERT_EQ(t.cells.size(), 3u);
+  EXPECT_EQ(CellAt(t, 0, 0)->col_span, 2);
+  EXPECT_EQ(CellAt(t, 0, 0)->row_span, 1);
+  EXPECT_EQ(CellAt(t, 0, 0)->text, "a");
+  EXPECT_EQ(CellAt(t, 1, 0)->col_span, 1);
+  EXPECT_EQ(CellAt(t, 1, 1)->text, "b");
+}
+
+TEST(TableBuilder, ASmallFramedTextBoxIsNotATable) {
+  // A "Box 4" frame around two lines of text in the middle of the page.
+  std::vector<Ruling> box = {H(100, 100, 300), H(160, 100, 300), V(100, 100, 160), V(300, 100, 160)};
+  std::vector<Glyph> glyphs = {G("B", 110, 110), G("o", 116, 110), G("x", 122, 110), G("t", 110, 130)};
+  std::vector<bool> in_table;
+  EXPECT_TRUE(BuildTables(box, glyphs, {}, 612, 792, &in_table).empty());
+  EXPECT_EQ(in_table, std::vector<bool>(4, false));  // its text stays text
+  // Counter-example: the same box ruled into two columns is a table.
+  box.push_back(V(200, 100, 160));
+  EXPECT_EQ(BuildTables(box, glyphs, {}, 612, 792, &in_table).size(), 1u);
+}
+
 }  // namespace
 }  // namespace docpipe

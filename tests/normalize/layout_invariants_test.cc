@@ -1,0 +1,93 @@
+// Properties of every layout docpipe writes, checked over every PDF in
+// samples/ and tests/data/ (the competency standards, the real government
+// PDFs, the browser prints):
+//   * no two cells of a table cover one grid slot, and no two cell boxes
+//     overlap on the page;
+//   * the layout JSON docpipe writes is accepted by normalize;
+//   * normalize(PDF) == normalize(extract(PDF)) (apart from the source
+//     description, which names the input's format).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/file_io.h"
+#include "extract/extractor.h"
+#include "extract/layout_json.h"
+#include "pipeline/pipeline.h"
+
+namespace docpipe {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> AllPdfs() {
+  std::vector<std::string> pdfs;
+  for (const char* folder : {"samples", "tests/data"}) {
+    fs::path root = fs::path(DOCPIPE_SOURCE_DIR) / folder;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".pdf") pdfs.push_back(entry.path().string());
+    }
+  }
+  std::sort(pdfs.begin(), pdfs.end());
+  return pdfs;
+}
+
+// Where two cells of `table` overlap (grid slot or page box), or "".
+std::string Overlap(const Table& table) {
+  std::vector<int> slot(static_cast<size_t>(table.rows * table.cols), -1);
+  for (size_t i = 0; i < table.cells.size(); ++i) {
+    const Cell& c = table.cells[i];
+    for (int r = c.row; r < c.row + c.row_span; ++r) {
+      for (int k = c.col; k < c.col + c.col_span; ++k) {
+        if (r >= table.rows || k >= table.cols) return "cell outside the grid";
+        int& owner = slot[static_cast<size_t>(r * table.cols + k)];
+        if (owner >= 0) return "two cells cover row " + std::to_string(r) + ", column " + std::to_string(k);
+        owner = static_cast<int>(i);
+      }
+    }
+    for (size_t j = 0; j < i; ++j) {
+      const BBox& a = c.bbox;
+      const BBox& b = table.cells[j].bbox;
+      double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+      double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+      if (w > 1.0 && h > 1.0) {
+        return "boxes of cells (" + std::to_string(c.row) + "," + std::to_string(c.col) + ") and (" +
+               std::to_string(table.cells[j].row) + "," + std::to_string(table.cells[j].col) + ") overlap";
+      }
+    }
+  }
+  return "";
+}
+
+TEST(LayoutInvariants, HoldForEveryPdfOfTheSamplesAndTestData) {
+  std::vector<std::string> pdfs = AllPdfs();
+  ASSERT_GE(pdfs.size(), 12u);  // 6 standards, 6 real documents, the browser prints
+  for (const std::string& path : pdfs) {
+    SCOPED_TRACE(path);
+    Result<std::string> bytes = ReadFile(path);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+    Result<Layout> layout = ExtractLayout(*bytes, path, {});
+    ASSERT_TRUE(layout.ok()) << layout.status().message();
+    for (const Page& page : layout->pages) {
+      for (const Table& table : page.tables) {
+        EXPECT_EQ(Overlap(table), "") << "page " << page.number << ", table " << table.id;
+      }
+    }
+    std::string layout_json = LayoutToJson(*layout).dump();
+    Result<nlohmann::ordered_json> from_layout = ProcessBytes(layout_json, path + ".layout.json", {});
+    ASSERT_TRUE(from_layout.ok()) << "normalize refuses the layout docpipe wrote: "
+                                  << from_layout.status().message();
+    Result<nlohmann::ordered_json> from_pdf = ProcessBytes(*bytes, path, {});
+    ASSERT_TRUE(from_pdf.ok()) << from_pdf.status().message();
+    nlohmann::ordered_json a = *from_pdf, b = *from_layout;
+    a.erase("source");
+    b.erase("source");
+    EXPECT_TRUE(a == b) << "normalize(PDF) differs from normalize(extract(PDF))";
+  }
+}
+
+}  // namespace
+}  // namespace docpipe
