@@ -1,10 +1,13 @@
 #include "batch/exporter.h"
 
 #include <filesystem>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "batch/index_record.h"
 #include "common/file_io.h"
+#include "common/json_parse.h"
+#include "model/document_reader.h"
 
 namespace docpipe {
 namespace fs = std::filesystem;
@@ -36,11 +39,7 @@ class CsvTable {
   int rows_ = 0;
 };
 
-std::string Str(const Json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
+std::string Level(const std::optional<int>& level) { return level ? std::to_string(*level) : ""; }
 
 }  // namespace
 
@@ -59,8 +58,9 @@ Result<ExportSummary> ExportTables(const ExportOptions& options) {
   fs::path export_dir = options.export_dir.empty() ? out_dir / "export" : fs::path(options.export_dir);
   std::string index_path = (out_dir / "index.jsonl").string();
   std::error_code ec;
-  if (!fs::exists(index_path, ec)) return Status::NotFound(index_path + ": no index; run `docpipe run` first");
-  std::map<std::string, IndexRecord> index = LoadIndex({index_path});
+  if (!fs::exists(index_path, ec)) return Status::NotFound("index.jsonl: no index; run `docpipe run` first");
+  IndexLoad loaded = LoadIndex({index_path});
+  if (!loaded.bad_lines.empty()) return Status::BadInput(loaded.bad_lines.front());
 
   std::map<std::string, CsvTable> tables;
   auto table = [&](const std::string& name, std::vector<std::string> header) -> CsvTable& {
@@ -85,36 +85,42 @@ Result<ExportSummary> ExportTables(const ExportOptions& options) {
 
   ExportSummary summary;
   std::string jsonl;
-  for (const auto& [path, record] : index) {
+  for (const auto& [path, record] : loaded.records) {
     if (record.status == "failed" || record.output.empty()) continue;
-    std::string doc_path = (out_dir / record.output).string();
-    Result<std::string> text = ReadFile(doc_path);
-    if (!text.ok()) return text.status();
-    Json doc = Json::parse(*text, nullptr, false);
-    if (!doc.is_object()) return Status::BadInput(doc_path + ": not a JSON document");
+    // Messages name the document relative to OUT_DIR; the caller names OUT_DIR.
+    const std::string& name = record.output;
+    Result<std::string> text = ReadFile((out_dir / name).string());
+    if (!text.ok()) return text.status().WithContext(name);
+    Result<Document> doc = ReadDocumentJson(*text);
+    if (!doc.ok()) return doc.status().WithContext(name);
     ++summary.documents;
-    jsonl += doc.dump() + "\n";
-    if (options.format != ExportFormat::kCsv || Str(doc, "document_type") != "competency_standard") continue;
-    const std::string code = Str(doc, "code");
-    standards.Add({code, Str(doc, "name"), Str(doc, "name_kind"), Str(doc, "title"), Str(doc["category"], "name"),
-                   Str(doc["category"], "code"), Str(doc["occupation"], "name"), Str(doc["occupation"], "code"),
-                   Str(doc["industry"], "name"), Str(doc["industry"], "code"), Str(doc, "description"),
-                   Str(doc, "level"), Str(doc["source"], "path"), Str(doc["source"], "sha256"),
-                   std::to_string(doc["warnings"].size()), std::to_string(doc["unparsed"].size())});
-    for (const Json& duty : doc["duties"]) {
-      duties.Add({code, Str(duty, "code"), Str(duty, "name")});
-      for (const Json& task : duty["tasks"]) {
-        const std::string task_code = Str(task, "code");
-        tasks.Add({code, Str(duty, "code"), task_code, Str(task, "name"), Str(task, "level")});
-        for (const Json& o : task["outputs"]) outputs.Add({code, task_code, Str(o, "code"), Str(o, "text")});
-        for (const Json& p : task["indicators"]) indicators.Add({code, task_code, Str(p, "code"), Str(p, "text")});
-        for (const Json& k : task["knowledge"]) task_knowledge.Add({code, task_code, k.get<std::string>()});
-        for (const Json& s : task["skills"]) task_skills.Add({code, task_code, s.get<std::string>()});
+    if (options.format == ExportFormat::kJsonl) {
+      // As read (keys sorted, one line), after the reader has checked it.
+      Result<Json> json = ParseUntrustedJson(*text);
+      if (!json.ok()) return json.status().WithContext(name);
+      jsonl += json->dump() + "\n";
+      continue;
+    }
+    if (!doc->standard) continue;
+    const CompetencyStandard& s = *doc->standard;
+    const std::string& code = s.code;
+    standards.Add({code, s.name, s.name_kind, s.title, s.category.name, s.category.code, s.occupation.name,
+                   s.occupation.code, s.industry.name, s.industry.code, s.description, Level(s.level),
+                   doc->source.path, doc->source.sha256, std::to_string(s.diagnostics.warnings.size()),
+                   std::to_string(s.diagnostics.unparsed.size())});
+    for (const Duty& duty : s.duties) {
+      duties.Add({code, duty.code, duty.name});
+      for (const Task& task : duty.tasks) {
+        tasks.Add({code, duty.code, task.code, task.name, Level(task.level)});
+        for (const CodedItem& o : task.outputs) outputs.Add({code, task.code, o.code, o.text});
+        for (const CodedItem& p : task.indicators) indicators.Add({code, task.code, p.code, p.text});
+        for (const CodedItem& k : task.knowledge) task_knowledge.Add({code, task.code, k.code});
+        for (const CodedItem& k : task.skills) task_skills.Add({code, task.code, k.code});
       }
     }
-    for (const Json& k : doc["knowledge"]) knowledge.Add({code, Str(k, "code"), Str(k, "name")});
-    for (const Json& s : doc["skills"]) skills.Add({code, Str(s, "code"), Str(s, "name")});
-    for (const Json& a : doc["attitudes"]) attitudes.Add({code, Str(a, "code"), Str(a, "name"), Str(a, "description")});
+    for (const DictionaryEntry& k : s.knowledge) knowledge.Add({code, k.code, k.name});
+    for (const DictionaryEntry& k : s.skills) skills.Add({code, k.code, k.name});
+    for (const Attitude& a : s.attitudes) attitudes.Add({code, a.code, a.name, a.description});
   }
 
   if (options.format == ExportFormat::kJsonl) {

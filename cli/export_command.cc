@@ -13,12 +13,12 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("export", "Flat CSV tables or JSON Lines from a `docpipe run` output folder");
   cmd->add_option("output_dir", options->output_dir, "Folder written by docpipe run")->capture_default_str();
   cmd->add_option("--format", *format, "csv or jsonl")->check(CLI::IsMember({"csv", "jsonl"}))->capture_default_str();
-  cmd->add_option("-o,--export-dir", options->export_dir, "Where to write the tables (default OUT_DIR/export)");
+  cmd->add_option("-o,--output,--export-dir", options->export_dir, "Where to write the tables (default OUT_DIR/export)");
   cmd->callback([options, format, exit_code] {
     options->format = *format == "jsonl" ? ExportFormat::kJsonl : ExportFormat::kCsv;
     Result<ExportSummary> summary = ExportTables(*options);
     if (!summary.ok()) {
-      std::cerr << "docpipe export: " << summary.status().ToString() << "\n";
+      std::cerr << "docpipe export: " << options->output_dir << ": " << summary.status().ToString() << "\n";
       *exit_code = ExitCodeFor(summary.status());
       return;
     }

@@ -137,6 +137,49 @@ TEST_F(ExporterTest, JsonLinesHoldEveryDocument) {
   EXPECT_EQ(codes, (std::set<std::string>{"INM3513-001v4", "INM2529-002v2", "IIS3513-001v4"}));
 }
 
+// Reproduced crash (issue 11): a task's knowledge [1] aborted export with an
+// uncaught nlohmann type_error (exit 134).
+TEST_F(ExporterTest, ExportOnWrongTypedKnowledgeIsBadInputNamingFileAndPath) {
+  const fs::path doc_path = root_ / "out" / "INM3513-001v4.json";
+  nlohmann::ordered_json doc;
+  {
+    std::ifstream in(doc_path);
+    doc = nlohmann::ordered_json::parse(in);
+  }
+  doc["duties"][0]["tasks"][0]["knowledge"] = nlohmann::ordered_json::array({1});
+  std::ofstream(doc_path) << doc.dump(2);
+  for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kJsonl}) {
+    Result<ExportSummary> summary = ExportTables({(root_ / "out").string(), "", format});
+    ASSERT_FALSE(summary.ok());
+    EXPECT_EQ(summary.status().code(), Status::Code::kBadInput);
+    EXPECT_NE(summary.status().message().find("INM3513-001v4.json: $.duties[0].tasks[0].knowledge[0]: expected a string"),
+              std::string::npos)
+        << summary.status().message();
+  }
+  EXPECT_FALSE(fs::exists(root_ / "out" / "export" / "tasks.csv"));
+}
+
+// Reproduced (issue 11): a malformed line in index.jsonl was skipped by
+// export without a word, so its document was silently left out.
+TEST_F(ExporterTest, MalformedIndexLineIsReported) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  for (const std::string& bad : {deep, std::string("{\"path\": 3}"), std::string("not json")}) {
+    std::string index;
+    {
+      std::ifstream in(root_ / "out" / "index.jsonl");
+      std::stringstream ss;
+      ss << in.rdbuf();
+      index = ss.str();
+    }
+    std::ofstream(root_ / "out" / "index.jsonl") << index << bad << "\n";
+    Result<ExportSummary> summary = ExportTables({(root_ / "out").string(), "", ExportFormat::kCsv});
+    ASSERT_FALSE(summary.ok()) << bad.substr(0, 20);
+    EXPECT_EQ(summary.status().code(), Status::Code::kBadInput);
+    EXPECT_NE(summary.status().message().find("index.jsonl line 4"), std::string::npos) << summary.status().message();
+    std::ofstream(root_ / "out" / "index.jsonl") << index;
+  }
+}
+
 TEST(Exporter, MissingIndexIsNotFound) {
   Result<ExportSummary> summary = ExportTables({"/nonexistent/out", "", ExportFormat::kCsv});
   ASSERT_FALSE(summary.ok());
