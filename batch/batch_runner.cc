@@ -17,8 +17,10 @@
 #include <thread>
 
 #include "common/file_io.h"
+#include "common/json_text.h"
 #include "common/sha256.h"
 #include "common/version.h"
+#include "model/document_reader.h"
 #include "pipeline/pipeline.h"
 
 extern char** environ;
@@ -57,12 +59,23 @@ void RemoveLeftovers(const fs::path& output) {
   }
 }
 
-WorkResult RunInThread(const std::string& input, const std::string& output) {
-  Result<nlohmann::ordered_json> doc = ProcessFile(input, {});
-  if (!doc.ok()) return {false, doc.status().ToString(), 0};
-  Status written = WriteFileAtomic(output, doc->dump(2) + "\n");
-  if (!written.ok()) return {false, written.ToString(), 0};
-  return {true, "", 0};
+// The library code under ProcessFile turns its libraries' exceptions into a
+// Status; this catch is the last resort that keeps one bad input (a bug, or
+// std::bad_alloc) from ending the whole run with std::terminate.
+WorkResult RunInThread(const BatchOptions& options, const std::string& input, const std::string& output) {
+  try {
+    PipelineOptions pipeline;
+    pipeline.password = options.password;
+    Result<nlohmann::ordered_json> doc = ProcessFile(input, pipeline);
+    if (!doc.ok()) return {false, doc.status().ToString(), 0};
+    Status written = WriteFileAtomic(output, JsonText(*doc));
+    if (!written.ok()) return {false, written.ToString(), 0};
+    return {true, "", 0};
+  } catch (const std::exception& e) {
+    return {false, std::string("internal error: ") + e.what(), 9};
+  } catch (...) {
+    return {false, "internal error: unknown exception", 9};
+  }
 }
 
 // Runs `docpipe normalize input -o output` in a child process, with a time
@@ -76,6 +89,10 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   std::string memory = std::to_string(options.max_memory_mb);
   std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "--max-memory-mb", memory};
+  if (options.password) {
+    args.push_back("--password");
+    args.push_back(*options.password);
+  }
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -181,7 +198,8 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   const fs::path out_dir(options.output_dir);
   const std::string index_path = (out_dir / "index.jsonl").string();
   const std::string journal_path = (out_dir / ".docpipe-journal.jsonl").string();
-  std::map<std::string, IndexRecord> previous = LoadIndex({index_path, journal_path});
+  // A bad line (an interrupted write) only means its input is processed again.
+  std::map<std::string, IndexRecord> previous = LoadIndex({index_path, journal_path}).records;
   int journal = ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (journal < 0) return Status::IoError(journal_path + ": cannot open: " + std::strerror(errno));
 
@@ -219,22 +237,23 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
           skipped = true;
         } else {
           WorkResult result = options.isolation == Isolation::kProcess ? RunInProcess(options, input, output)
-                                                                       : RunInThread(input, output);
+                                                                       : RunInThread(options, input, output);
           record.exit_code = result.exit_code;
           if (result.ok) {
             Result<std::string> text = ReadFile(output);
-            nlohmann::json doc = text.ok() ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
-            if (doc.is_object()) {
+            Result<Document> doc = text.ok() ? ReadDocumentJson(*text) : Result<Document>(text.status());
+            if (doc.ok()) {
               record.status = "ok";
               record.output = outputs[i];
-              record.document_type = doc.value("document_type", "");
-              record.code = doc.contains("code") && doc["code"].is_string() ? doc["code"].get<std::string>() : "";
-              record.counts = CountItems(doc);
-              record.warnings = doc.contains("warnings") ? static_cast<int>(doc["warnings"].size()) : 0;
-              record.unparsed = doc.contains("unparsed") ? static_cast<int>(doc["unparsed"].size()) : 0;
+              record.document_type = doc->document_type;
+              record.code = doc->standard ? doc->standard->code : "";
+              record.counts = CountItems(*doc);
+              const Diagnostics& d = doc->standard ? doc->standard->diagnostics : doc->policy->diagnostics;
+              record.warnings = static_cast<int>(d.warnings.size());
+              record.unparsed = static_cast<int>(d.unparsed.size());
             } else {
               record.status = "failed";
-              record.error = "worker reported success but its output is unreadable";
+              record.error = "worker reported success but its output is unreadable: " + doc.status().ToString();
             }
           } else {
             record.status = "failed";

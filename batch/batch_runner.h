@@ -21,6 +21,7 @@
 #define DOCPIPE_BATCH_BATCH_RUNNER_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,13 +33,14 @@ namespace docpipe {
 enum class Isolation { kProcess, kThread };
 
 struct BatchOptions {
-  std::string input_dir = "samples";
+  std::string input_dir;           // required
   std::string output_dir = "out";
   int jobs = 0;                  // 0: one per core
   bool force = false;            // redo inputs the index says are unchanged
   Isolation isolation = Isolation::kProcess;
   int timeout_seconds = 300;     // per document (process isolation only)
   int max_memory_mb = 4096;      // per document (process isolation only); 0: none
+  std::optional<std::string> password;  // for encrypted PDFs (all of them)
   std::string self_executable = "/proc/self/exe";  // the docpipe binary for workers
 };
 

@@ -1,8 +1,13 @@
 #include "batch/index_record.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
+#include "common/json_parse.h"
+
 namespace docpipe {
+namespace fs = std::filesystem;
 
 nlohmann::ordered_json IndexRecord::ToJson() const {
   nlohmann::ordered_json j;
@@ -44,46 +49,60 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
   return r;
 }
 
-std::map<std::string, IndexRecord> LoadIndex(const std::vector<std::string>& files) {
-  std::map<std::string, IndexRecord> index;
+IndexLoad LoadIndex(const std::vector<std::string>& files) {
+  IndexLoad load;
   for (const std::string& file : files) {
     std::ifstream in(file);
     std::string line;
+    int number = 0;
     while (std::getline(in, line)) {
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded()) continue;
-      if (std::optional<IndexRecord> r = IndexRecord::FromJson(j)) index[r->path] = *r;
+      ++number;
+      const std::string where = fs::path(file).filename().string() + " line " + std::to_string(number);
+      Result<nlohmann::json> j = ParseUntrustedJson(line);
+      if (!j.ok()) {
+        load.bad_lines.push_back(where + ": " + j.status().message());
+        continue;
+      }
+      std::optional<IndexRecord> r = IndexRecord::FromJson(*j);
+      if (!r) {
+        load.bad_lines.push_back(where + ": not an index record");
+        continue;
+      }
+      load.records[r->path] = *r;
     }
   }
-  return index;
+  return load;
 }
 
-std::map<std::string, int> CountItems(const nlohmann::json& doc) {
+std::map<std::string, int> CountItems(const Document& doc) {
   std::map<std::string, int> counts;
-  auto size_of = [&](const char* key) {
-    auto it = doc.find(key);
-    return it != doc.end() && it->is_array() ? static_cast<int>(it->size()) : 0;
-  };
-  if (doc.value("document_type", "") == "competency_standard") {
+  auto size = [](const auto& v) { return static_cast<int>(v.size()); };
+  if (doc.standard) {
+    const CompetencyStandard& s = *doc.standard;
     int tasks = 0, outputs = 0, indicators = 0;
-    for (const auto& duty : doc["duties"]) {
-      for (const auto& task : duty["tasks"]) {
+    for (const Duty& duty : s.duties) {
+      for (const Task& task : duty.tasks) {
         ++tasks;
-        outputs += static_cast<int>(task["outputs"].size());
-        indicators += static_cast<int>(task["indicators"].size());
+        outputs += size(task.outputs);
+        indicators += size(task.indicators);
       }
     }
-    counts["duties"] = size_of("duties");
+    counts["duties"] = size(s.duties);
     counts["tasks"] = tasks;
     counts["outputs"] = outputs;
     counts["indicators"] = indicators;
-    counts["knowledge"] = size_of("knowledge");
-    counts["skills"] = size_of("skills");
-    counts["attitudes"] = size_of("attitudes");
-  } else {
-    for (const char* key : {"outline", "paragraphs", "tables", "captions", "action_plans"}) {
-      if (doc.contains(key)) counts[key] = size_of(key);
-    }
+    counts["knowledge"] = size(s.knowledge);
+    counts["skills"] = size(s.skills);
+    counts["attitudes"] = size(s.attitudes);
+  } else if (doc.policy) {
+    const PolicyDocument& p = *doc.policy;
+    // Top-level headings, as the outline tree is written.
+    counts["outline"] = static_cast<int>(
+        std::count_if(p.outline.begin(), p.outline.end(), [](const OutlineNode& n) { return n.parent < 0; }));
+    counts["paragraphs"] = size(p.paragraphs);
+    counts["tables"] = size(p.tables);
+    counts["captions"] = size(p.captions);
+    counts["action_plans"] = size(p.action_plans);
   }
   return counts;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/document_reader.h"
+
 namespace docpipe {
 
 struct IndexRecord {
@@ -30,12 +32,19 @@ struct IndexRecord {
   static std::optional<IndexRecord> FromJson(const nlohmann::json& line);
 };
 
-// Reads index.jsonl (and the journal of an interrupted run), keyed by path;
-// unreadable lines are skipped. A missing file is an empty index.
-std::map<std::string, IndexRecord> LoadIndex(const std::vector<std::string>& files);
+// The records of index.jsonl (and of the journal of an interrupted run),
+// keyed by path, and one "FILE line N: reason" for every line that is not a
+// record (malformed, too deep, a member of the wrong type). A missing file
+// is an empty index. `run` re-processes inputs whose line is bad; `export`
+// refuses an index with bad lines.
+struct IndexLoad {
+  std::map<std::string, IndexRecord> records;
+  std::vector<std::string> bad_lines;
+};
+IndexLoad LoadIndex(const std::vector<std::string>& files);
 
 // Counts of a document's items, for the index and the exports' checks.
-std::map<std::string, int> CountItems(const nlohmann::json& document);
+std::map<std::string, int> CountItems(const Document& document);
 
 }  // namespace docpipe
 

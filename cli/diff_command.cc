@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "common/json_text.h"
 #include "common/file_io.h"
 #include "diff/diff_json.h"
 #include "diff/html_report.h"
@@ -51,7 +52,7 @@ int RunDiff(const DiffArgs& args) {
       std::cerr << "docpipe diff: internal error: result breaks diff.schema.json: " << valid.message() << "\n";
       return kExitUsage;
     }
-    text = json.dump(2) + "\n";
+    text = JsonText(json);
   }
   if (args.output.empty() || args.output == "-") {
     std::cout << text;

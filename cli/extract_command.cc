@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "common/json_text.h"
 #include "cli/output.h"
 #include "common/file_io.h"
 #include "extract/extractor.h"
@@ -31,6 +32,7 @@ bool ParsePageRange(const std::string& text, ExtractOptions* options) {
       last = std::stoi(rest, &used);
       if (used != rest.size()) return false;
     }
+    if (first < 1 || last < first) return false;
     options->first_page = first;
     options->last_page = last;
     return true;
@@ -44,12 +46,12 @@ int RunExtract(const ExtractArgs& args) {
   ExtractOptions options;
   if (!args.password.empty()) options.password = args.password;
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
-    std::cerr << me << "--pages wants A-B or A (1-based), got '" << args.pages << "'\n";
+    std::cerr << me << "--pages wants A-B or A (1-based, A <= B), got '" << args.pages << "'\n";
     return kExitUsage;
   }
   Result<std::string> bytes = ReadFile(args.input);
   if (!bytes.ok()) {
-    std::cerr << me << bytes.status().ToString() << "\n";
+    std::cerr << me << args.input << ": " << bytes.status().ToString() << "\n";
     return ExitCodeFor(bytes.status());
   }
   Result<Layout> layout = ExtractLayout(*bytes, args.input, options);
@@ -64,7 +66,7 @@ int RunExtract(const ExtractArgs& args) {
   }
   // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
   std::string text =
-      LayoutToJson(*layout).dump(args.compact ? -1 : 1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      JsonText(LayoutToJson(*layout), args.compact);
   return EmitOutput("extract", args.output, text);
 }
 

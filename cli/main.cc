@@ -1,5 +1,6 @@
 // docpipe: competency standards and government plans from PDF or extracted
 // text to validated JSON. See README.md for commands and exit codes.
+#include <exception>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -22,6 +23,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? docpipe::kExitOk : docpipe::kExitUsage;
+  } catch (const std::exception& e) {
+    // Last resort: libraries' exceptions are caught at their adapters and
+    // become a Status; one that gets here is a bug.
+    std::cerr << "docpipe: internal error: " << e.what() << "\n";
+    return docpipe::kExitInternal;
+  } catch (...) {
+    std::cerr << "docpipe: internal error: unknown exception\n";
+    return docpipe::kExitInternal;
   }
   return exit_code;
 }

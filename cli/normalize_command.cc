@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "common/json_text.h"
 #include "cli/output.h"
 #include "pipeline/pipeline.h"
 
@@ -51,7 +52,7 @@ int RunNormalize(const NormalizeArgs& args) {
     std::cerr << "docpipe normalize: " << args.input << ": " << doc.status().ToString() << "\n";
     return ExitCodeFor(doc.status());
   }
-  return EmitOutput("normalize", args.output, doc->dump(args.compact ? -1 : 2) + "\n");
+  return EmitOutput("normalize", args.output, JsonText(*doc, args.compact));
 }
 
 }  // namespace
@@ -64,8 +65,11 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", args->output, "Output JSON file (written atomically); stdout when omitted");
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
-  cmd->add_option("--max-memory-mb", args->max_memory_mb, "Address-space limit in MB (0: none)");
-  cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")->capture_default_str();
+  cmd->add_option("--max-memory-mb", args->max_memory_mb, "Address-space limit in MB (0: none)")
+      ->check(CLI::Range(0, 1 << 20));
+  cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
   cmd->callback([args, exit_code] { *exit_code = RunNormalize(*args); });
 }
 

@@ -14,6 +14,7 @@ struct RunArgs {
   BatchOptions options;
   std::string isolation = "process";
   bool quiet = false;
+  std::string password;
 };
 
 std::string Clock(double seconds) {
@@ -53,6 +54,7 @@ int RunRun(RunArgs& args) {
     std::cerr << "docpipe run: --isolation must be process or thread\n";
     return kExitUsage;
   }
+  if (!args.password.empty()) args.options.password = args.password;
   Result<BatchSummary> summary = RunBatch(args.options, MakeProgress(args.quiet));
   if (!summary.ok()) {
     std::cerr << "docpipe run: " << summary.status().ToString() << "\n";
@@ -72,16 +74,22 @@ int RunRun(RunArgs& args) {
 void AddRunCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run the pipeline over every PDF and text file in a folder");
-  cmd->add_option("input_dir", args->options.input_dir, "Folder of inputs (*.pdf, *.txt, *.md, *.markdown, *.html; searched recursively)")
-      ->capture_default_str();
+  cmd->add_option("input_dir", args->options.input_dir,
+                  "Folder of inputs (*.pdf, *.txt, *.md, *.markdown, *.html; searched recursively)")
+      ->required();
   cmd->add_option("-o,--output", args->options.output_dir, "Output folder (JSON per input + index.jsonl)")
       ->capture_default_str();
-  cmd->add_option("-j,--jobs", args->options.jobs, "Parallel workers (0: one per core)")->capture_default_str();
+  cmd->add_option("-j,--jobs", args->options.jobs, "Parallel workers (0: one per core)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
   cmd->add_flag("--force", args->options.force, "Redo inputs whose sha256 and tool version are unchanged");
   cmd->add_option("--timeout", args->options.timeout_seconds, "Per-document time limit in seconds")
+      ->check(CLI::Range(1, 86400))
       ->capture_default_str();
   cmd->add_option("--max-memory-mb", args->options.max_memory_mb, "Per-document memory limit (0: none)")
+      ->check(CLI::Range(0, 1 << 20))
       ->capture_default_str();
+  cmd->add_option("--password", args->password, "Password of encrypted PDFs (the same for every input)");
   cmd->add_option("--isolation", args->isolation,
                   "process: each document in a child process (limits apply); thread: in-process, faster")
       ->capture_default_str();

@@ -13,7 +13,7 @@ namespace {
 int ValidateOne(const std::string& path) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) {
-    std::cerr << "docpipe validate: " << text.status().ToString() << "\n";
+    std::cerr << "docpipe validate: " << path << ": " << text.status().ToString() << "\n";
     return ExitCodeFor(text.status());
   }
   Result<nlohmann::json> parsed = ParseUntrustedJson(*text);

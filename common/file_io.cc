@@ -15,13 +15,15 @@ namespace fs = std::filesystem;
 
 Result<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such file");
-  if (fs::is_directory(path, ec)) return Status::InvalidArgument(path + ": is a directory");
+  if (!fs::exists(path, ec)) return Status::NotFound("no such file");
+  if (fs::is_directory(path, ec)) return Status::InvalidArgument("is a directory");
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  // An input that exists but cannot be read is, for the caller, an input it
+  // cannot have (exit 3), not a failed write.
+  if (!in) return Status::NotFound(std::string("cannot open: ") + std::strerror(errno));
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read failed");
+  if (in.bad()) return Status::NotFound("read failed");
   return buffer.str();
 }
 

@@ -15,7 +15,9 @@
 
 namespace docpipe {
 
-// Reads the whole file. NotFound if it does not exist, IoError otherwise.
+// Reads the whole file. NotFound if it does not exist or cannot be opened or
+// read (permissions, I/O error); InvalidArgument for a directory. The
+// message does not repeat the path: the caller names it.
 Result<std::string> ReadFile(const std::string& path);
 
 // Creates missing parent directories, then writes atomically (see above).

@@ -51,6 +51,11 @@ class Status {
   const std::string& message() const { return message_; }
   // "bad input: <message>", or "OK".
   std::string ToString() const;
+  // The same code, with "<context>: " before the message (a file inside a
+  // folder the caller names, a line number).
+  Status WithContext(const std::string& context) const {
+    return ok() ? *this : Status(code_, context + ": " + message_);
+  }
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}

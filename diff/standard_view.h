@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "model/competency_standard.h"
+
 namespace docpipe::diff {
 
 // (name, value) pairs in a fixed order; numbers and null as text ("4", "").
@@ -51,9 +53,11 @@ struct StandardView {
   std::vector<std::string> notes;
 };
 
-// Reads a document that satisfies schema/competency-standard.schema.json.
-// Missing or mistyped members read as empty, so an unvalidated document
-// cannot crash the caller (but may compare as emptier than it is).
+StandardView ViewOf(const CompetencyStandard& standard);
+
+// The document read by model/document_reader.h; a document that is not a
+// well-formed competency standard gives an empty view (LoadStandard has
+// already refused such a document with its reason).
 StandardView ViewOf(const nlohmann::ordered_json& document);
 
 }  // namespace docpipe::diff

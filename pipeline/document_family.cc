@@ -8,10 +8,6 @@
 namespace docpipe {
 namespace {
 
-bool Matches(const RuleSet& rules, std::string_view rule, const std::string& text) {
-  return RE2::PartialMatch(text, rules.Pattern(rule));
-}
-
 bool LooksLikePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules) {
   std::vector<SourceLine> lines = PrepareLines(rows, rules);
   int chapters = 0, sections = 0;
@@ -21,15 +17,15 @@ bool LooksLikePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rul
     if (line.IsBlank()) continue;
     if (!title_checked) {
       title_checked = true;
-      if (Matches(rules, "policy_title", line.text)) return true;
+      if (rules.Matches("policy_title", line.text)) return true;
     }
-    if (Matches(rules, "heading_chapter", line.text)) ++chapters;
-    if (Matches(rules, "heading_capital_number", line.text)) ++sections;
+    if (rules.Matches("heading_chapter", line.text)) ++chapters;
+    if (rules.Matches("heading_capital_number", line.text)) ++sections;
     text += line.text;  // wrapped lines may cut the self-naming phrase
   }
   if (chapters >= 2 && sections >= 1) return true;
   std::string name;
-  return RE2::PartialMatch(text, rules.Pattern("self_title"), &name) && Matches(rules, "policy_title", name);
+  return RE2::PartialMatch(text, rules.Pattern("self_title"), &name) && rules.Matches("policy_title", name);
 }
 
 }  // namespace

@@ -34,51 +34,63 @@ Status ValidateOutput(const nlohmann::ordered_json& document) {
   return ValidateDocument(plain, *kind);
 }
 
-Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source) {
+namespace {
+
+// Rows through the family's parser; `extra` (what extract said about the
+// pages) joins the document's warnings before it is written and validated,
+// so that what is returned is what was validated.
+Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows, const SourceInfo& source,
+                                                 const std::vector<Warning>& extra) {
   const RuleSet& rules = RuleSet::Default();
   DocumentFamily family = DetectFamily(rows, rules);
   nlohmann::ordered_json out;
   if (family == DocumentFamily::kCompetencyStandard) {
     Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, rules);
     if (!standard.ok()) return standard.status();
+    for (const Warning& w : extra) standard->diagnostics.warnings.push_back(w);
     out = CompetencyStandardToJson(*standard, source);
   } else {
     Result<PolicyDocument> document = ParsePolicyDocument(rows, rules);
     if (!document.ok()) return document.status();
+    for (const Warning& w : extra) document->diagnostics.warnings.push_back(w);
     out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
   }
   if (Status s = ValidateOutput(out); !s.ok()) return s;
   return out;
 }
 
-namespace {
-
-// A layout's rows through the parsers. What extract noticed about a page
-// becomes a warning of the document, so that a loss is not silent: a page it
-// could not read (unreadable_page), a page without text, an image of text
-// in the middle of a document (page_without_text), anything else it said
-// (page_warning).
-Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
-  Result<nlohmann::ordered_json> doc = NormalizeRows(LayoutToRows(layout, RuleSet::Default()), source);
-  if (!doc.ok()) return doc;
+// What extract noticed about a page becomes a warning of the document, so
+// that a loss is not silent: a page it could not read (unreadable_page), a
+// page without text, an image of text in the middle of a document
+// (page_without_text), anything else it said (page_warning).
+std::vector<Warning> PageWarnings(const Layout& layout) {
+  std::vector<Warning> warnings;
   for (const Page& page : layout.pages) {
     const std::string where = "page " + std::to_string(page.number);
-    auto warn = [&](const char* kind, const std::string& message) {
-      (*doc)["warnings"].push_back(
-          {{"kind", kind}, {"message", message}, {"location", PosToJson(SourcePos{1, page.number})}});
-    };
+    const SourcePos pos{1, page.number};
     if (page.failed) {
-      warn("unreadable_page",
-           where + " could not be read" + (page.warnings.empty() ? "" : ": " + page.warnings.front()));
+      warnings.push_back({"unreadable_page",
+                          where + " could not be read" + (page.warnings.empty() ? "" : ": " + page.warnings.front()),
+                          pos});
       continue;
     }
     const bool has_text = !page.lines.empty() || !page.tables.empty();
-    for (const std::string& said : page.warnings) warn(has_text ? "page_warning" : "page_without_text", where + ": " + said);
+    for (const std::string& said : page.warnings) {
+      warnings.push_back({has_text ? "page_warning" : "page_without_text", where + ": " + said, pos});
+    }
   }
-  return doc;
+  return warnings;
+}
+
+Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
+  return NormalizeRowsWith(LayoutToRows(layout, RuleSet::Default()), source, PageWarnings(layout));
 }
 
 }  // namespace
+
+Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source) {
+  return NormalizeRowsWith(rows, source, {});
+}
 
 Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::string& path,
                                             const PipelineOptions& options) {

@@ -13,14 +13,10 @@
 namespace docpipe {
 namespace {
 
-bool Matches(const RuleSet& rules, std::string_view rule, const std::string& text) {
-  return RE2::PartialMatch(text, rules.Pattern(rule));
-}
-
 // A table runs from its header row to the next chapter or appendix heading.
 size_t RegionEnd(const std::vector<SourceLine>& lines, size_t header, const RuleSet& rules) {
   for (size_t i = header + 1; i < lines.size(); ++i) {
-    if (Matches(rules, "heading_chapter", lines[i].text) || Matches(rules, "heading_appendix", lines[i].text)) {
+    if (rules.Matches("heading_chapter", lines[i].text) || rules.Matches("heading_appendix", lines[i].text)) {
       return i;
     }
   }
@@ -162,8 +158,8 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
   std::vector<LineRange> used;
   std::optional<size_t> assignment_at, detail_at;
   for (size_t i = 0; i < lines.size(); ++i) {
-    bool is_assignment = !assignment_at && Matches(rules, "assignment_table_header", lines[i].text);
-    bool is_detail = !detail_at && Matches(rules, "detail_table_header", lines[i].text);
+    bool is_assignment = !assignment_at && rules.Matches("assignment_table_header", lines[i].text);
+    bool is_detail = !detail_at && rules.Matches("detail_table_header", lines[i].text);
     if (!is_assignment && !is_detail) continue;
     (is_assignment ? assignment_at : detail_at) = i;
     size_t end = RegionEnd(lines, i, rules);

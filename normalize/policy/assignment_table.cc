@@ -30,10 +30,6 @@ bool StartsWithCode(const RuleSet& rules, std::string_view text) {
   return StartsWithLabel(rules, {"goal_label", "action_code", "strategy_code"}, text);
 }
 
-bool MatchesRule(const RuleSet& rules, std::string_view rule, std::string_view text) {
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), rules.Pattern(rule));
-}
-
 void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, std::vector<CellText>* cells) {
   std::string current;
   size_t i = 0;
@@ -64,7 +60,7 @@ std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin
   for (size_t i = begin; i < end; ++i) {
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
-    if (MatchesRule(rules, "assignment_table_header", line.text)) {
+    if (rules.Matches("assignment_table_header", line.text)) {
       flush();
       open = false;
       after_break = true;

@@ -296,7 +296,7 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   bool page_break = false;
   for (size_t i = begin + 1; i < end; ++i) {
     if (lines[i].IsBlank()) continue;
-    if (RE2::PartialMatch(lines[i].text, rules.Pattern("detail_table_header"))) {
+    if (rules.Matches("detail_table_header", lines[i].text)) {
       page_break = true;
       continue;
     }

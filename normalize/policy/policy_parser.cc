@@ -207,7 +207,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     const std::string& first = lines[i].text;
     bool taken = !used.empty() && used.front().begin <= i;
     if (!taken && !lines[i].IsTableRow() && !MatchHeading(rules, first) && !EndsSentence(first) &&
-        unicode::Length(first) <= kMaxCaptionLength && RE2::PartialMatch(first, rules.Pattern("policy_title"))) {
+        unicode::Length(first) <= kMaxCaptionLength && rules.Matches("policy_title", first)) {
       doc.title = rules.ApplyStage("text", first);
       used.insert(used.begin(), LineRange{i, i + 1});
     }

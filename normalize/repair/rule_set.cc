@@ -173,4 +173,8 @@ const re2::RE2& RuleSet::Pattern(std::string_view name) const {
   return *compiled_[it->second];
 }
 
+bool RuleSet::Matches(std::string_view name, std::string_view text) const {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), Pattern(name));
+}
+
 }  // namespace docpipe

@@ -71,6 +71,10 @@ class RuleSet {
   // is a programming error caught by every test that parses a document.
   const re2::RE2& Pattern(std::string_view name) const;
 
+  // Whether the pattern rule `name` matches anywhere in `text`: the one
+  // Matches of the code base (no other file calls RE2 for a yes/no).
+  bool Matches(std::string_view name, std::string_view text) const;
+
   const std::vector<Rule>& rules() const { return rules_; }
 
  private:

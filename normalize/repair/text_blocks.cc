@@ -1,6 +1,5 @@
 #include "normalize/repair/text_blocks.h"
 
-#include <re2/re2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -110,9 +109,8 @@ bool HasEndMarks(const std::vector<SourceLine>& lines) {
 }
 
 bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& label_rules, std::string_view text) {
-  re2::StringPiece input(text.data(), text.size());
   for (std::string_view name : label_rules) {
-    if (RE2::PartialMatch(input, rules.Pattern(name))) {
+    if (rules.Matches(name, text)) {
       // Patterns are anchored at the start with ^; an empty label (附錄
       // patterns allow an empty tail) still counts.
       return true;

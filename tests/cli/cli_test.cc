@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/cli/run_command.h"
 
@@ -75,7 +76,7 @@ TEST_F(CliTest, VersionAndHelp) {
   testing::CommandResult v = RunCommand(kDocpipe + " --version");
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.output.find("docpipe "), std::string::npos);
-  for (const char* sub : {"normalize", "validate", "extract", "run"}) {
+  for (const char* sub : {"normalize", "validate", "extract", "run", "export", "diff"}) {
     testing::CommandResult h = RunCommand(kDocpipe + " " + sub + " --help");
     EXPECT_EQ(h.exit_code, 0) << sub;
     EXPECT_NE(h.output.find("Usage"), std::string::npos) << sub;
@@ -118,6 +119,70 @@ TEST_F(CliTest, HelpNamesMarkdownAndHtmlInputs) {
   EXPECT_NE(normalize.output.find(".html"), std::string::npos) << normalize.output;
   testing::CommandResult run = RunCommand(kDocpipe + " run --help");
   EXPECT_NE(run.output.find("*.markdown"), std::string::npos) << run.output;
+}
+
+// Every option every command's --help lists is documented in the README.
+TEST_F(CliTest, EveryOptionOfEveryCommandIsInTheReadme) {
+  std::ifstream in(std::string(DOCPIPE_SOURCE_DIR) + "/README.md");
+  std::stringstream readme;
+  readme << in.rdbuf();
+  int checked = 0;
+  for (const char* sub : {"normalize", "validate", "extract", "run", "export", "diff"}) {
+    testing::CommandResult h = RunCommand(kDocpipe + " " + sub + " --help");
+    ASSERT_EQ(h.exit_code, 0) << sub;
+    std::stringstream lines(h.output);
+    std::string line;
+    while (std::getline(lines, line)) {
+      // "  -o,--output TEXT  ..." -> every "--name" on the line.
+      for (size_t at = line.find("--"); at != std::string::npos; at = line.find("--", at + 2)) {
+        size_t end = line.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", at + 2);
+        std::string option = line.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (option == "--help" || option.size() < 3) continue;
+        ++checked;
+        EXPECT_NE(readme.str().find(option), std::string::npos) << sub << " " << option << " is not in README.md";
+      }
+    }
+  }
+  EXPECT_GE(checked, 20);
+}
+
+// Each failure names the file once: "docpipe COMMAND: FILE: KIND: reason".
+TEST_F(CliTest, MissingInputIsNamedOnceByEveryCommand) {
+  const std::string missing = (dir_ / "nope.pdf").string();
+  for (const std::string& args : {"normalize " + Quote(missing), "extract " + Quote(missing),
+                                  "validate " + Quote(missing)}) {
+    testing::CommandResult r = RunCommand(kDocpipe + " " + args);
+    EXPECT_EQ(r.exit_code, 3) << args << ": " << r.output;
+    const std::string command = args.substr(0, args.find(' '));
+    EXPECT_EQ(r.output, "docpipe " + command + ": " + missing + ": not found: no such file\n") << args;
+  }
+}
+
+// Numeric options out of range were accepted (-j -3) or gave nonsense
+// ("0 MB exceeds the limit of 0 MB", "outside pages 1-9"); each is now a
+// usage error, exit 2, before anything runs.
+TEST_F(CliTest, NumericOptionsOutOfRangeAreUsageErrors) {
+  std::string in = Write("x.txt", "T1\tx\n");
+  const std::string samples = Quote(kSamples + "/text");
+  const std::string out = Quote((dir_ / "out").string());
+  for (const std::string& args :
+       {"run " + samples + " -o " + out + " --timeout -1", "run " + samples + " -o " + out + " --timeout 0",
+        "run " + samples + " -o " + out + " -j -3", "run " + samples + " -o " + out + " --max-memory-mb -5",
+        "normalize " + Quote(in) + " --max-text-mb -5", "normalize " + Quote(in) + " --max-text-mb 0",
+        "normalize " + Quote(in) + " --max-memory-mb -1", "extract " + Quote(in) + " --pages 9-3",
+        "extract " + Quote(in) + " --pages 0"}) {
+    testing::CommandResult r = RunCommand(kDocpipe + " " + args);
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.output;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
+}
+
+// A bare `docpipe run` used to process ./samples into ./out.
+TEST_F(CliTest, RunRequiresItsInputFolder) {
+  testing::CommandResult r = RunCommand("cd " + Quote(dir_.string()) + " && " + kDocpipe + " run");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("input_dir is required"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir_ / "out"));
 }
 
 TEST_F(CliTest, NormalizeWritesValidJsonThatValidatePasses) {
@@ -191,11 +256,11 @@ TEST_F(CliTest, RunIsolatesFailuresAndResumes) {
 TEST_F(CliTest, RunKillsAWorkerPastTheTimeLimit) {
   fs::path in = dir_ / "in";
   fs::create_directories(in);
-  // The 181-page gazette takes well over the zero-second limit to extract.
+  // The 181-page gazette takes well over the one-second limit to extract.
   fs::copy_file(kSamples + "/real/control-yuan-gazette-114.pdf", in / "slow.pdf");
   fs::path out = dir_ / "out";
   testing::CommandResult r =
-      RunCommand(kDocpipe + " run -q --timeout 0 " + Quote(in.string()) + " -o " + Quote(out.string()));
+      RunCommand(kDocpipe + " run -q --timeout 1 " + Quote(in.string()) + " -o " + Quote(out.string()));
   EXPECT_EQ(r.exit_code, 10) << r.output;
   EXPECT_NE(r.output.find("timed out"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out / "slow.json"));

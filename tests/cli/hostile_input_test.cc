@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/cli/run_command.h"
 #include "tests/extract/pdf_writer.h"
@@ -190,6 +191,57 @@ TEST_F(HostileInputTest, RunSurvivesAFolderOfHostileFiles) {
   EXPECT_EQ(r.exit_code, 10) << r.output;
   EXPECT_TRUE(fs::exists(dir_ / "out" / "good.json"));
   EXPECT_NE(r.output.find("3 failed"), std::string::npos) << r.output;
+}
+
+// export reads a run folder, which may have been edited or damaged: a
+// document with a wrong-typed member, a malformed index line. Each is one
+// line naming the folder and the file, exit 4, and no export written.
+TEST_F(HostileInputTest, ExportOfARunFolderWithMalformedJsonAndIndexLines) {
+  fs::create_directories(dir_ / "in");
+  fs::copy_file(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/IIS3513-001v4.txt", dir_ / "in" / "good.txt");
+  const std::string out = (dir_ / "out").string();
+  ASSERT_EQ(Docpipe("run -q " + Quote((dir_ / "in").string()) + " -o " + Quote(out)).exit_code, 0);
+  const fs::path doc_path = dir_ / "out" / "good.json";
+  std::string original;
+  {
+    std::ifstream in(doc_path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    original = ss.str();
+  }
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(original);
+  doc["duties"][0]["tasks"][0]["knowledge"] = nlohmann::ordered_json::array({1});
+  std::ofstream(doc_path) << doc.dump();
+  testing::CommandResult r = Docpipe("export " + Quote(out));
+  ExpectClearError(r, 4, "good.json", (dir_ / "out" / "export").string());
+  EXPECT_NE(r.output.find("$.duties[0].tasks[0].knowledge[0]"), std::string::npos) << r.output;
+
+  std::ofstream(doc_path) << std::string(100000, '[') + std::string(100000, ']');
+  ExpectClearError(Docpipe("export " + Quote(out)), 4, "good.json", (dir_ / "out" / "export").string());
+
+  std::ofstream(doc_path) << original;
+  std::ofstream(dir_ / "out" / "index.jsonl", std::ios::app) << std::string(100000, '[') << "\n";
+  r = Docpipe("export " + Quote(out) + " --format jsonl");
+  ExpectClearError(r, 4, "index.jsonl line 2", (dir_ / "out" / "export").string());
+}
+
+// Reproduced (issue 11): an input that exists but cannot be read exited 8
+// ("output could not be written") instead of 3. Root ignores file modes, so
+// the command runs as nobody.
+TEST_F(HostileInputTest, UnreadableInputIsNotFoundExitThree) {
+  std::string in = Write("secret.txt", "T1\tx\n");
+  fs::permissions(in, fs::perms::none);
+  std::string prefix;
+  if (::geteuid() == 0) {
+    if (testing::RunCommand("command -v setpriv").exit_code != 0) GTEST_SKIP() << "root without setpriv";
+    fs::permissions(dir_, fs::perms::all);
+    prefix = "setpriv --reuid=nobody --regid=nogroup --clear-groups ";
+  }
+  const std::string out = "/tmp/docpipe-unreadable-" + std::to_string(::getpid()) + ".json";
+  testing::CommandResult r = testing::RunCommand(prefix + kDocpipe + " normalize " + Quote(in) + " -o " + Quote(out));
+  if (r.output.find("setpriv:") != std::string::npos) GTEST_SKIP() << r.output;
+  ExpectClearError(r, 3, in, out);
+  EXPECT_NE(r.output.find("Permission denied"), std::string::npos) << r.output;
 }
 
 }  // namespace

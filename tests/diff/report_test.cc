@@ -8,6 +8,16 @@
 #include "tests/diff/version_pairs.h"
 
 namespace docpipe::diff {
+
+// True when `first` and `then` both occur in `text`, `first` before `then`
+// (find's npos would otherwise compare as "after everything").
+static ::testing::AssertionResult Precedes(const std::string& text, const std::string& first, const std::string& then) {
+  size_t a = text.find(first), b = text.find(then);
+  if (a == std::string::npos) return ::testing::AssertionFailure() << "missing: " << first;
+  if (b == std::string::npos) return ::testing::AssertionFailure() << "missing: " << then;
+  if (a >= b) return ::testing::AssertionFailure() << first << " comes after " << then;
+  return ::testing::AssertionSuccess();
+}
 namespace {
 
 class ReportTest : public ::testing::Test {
@@ -65,7 +75,7 @@ TEST_F(ReportTest, MarkdownGroupsByDutyAndTaskWithInlineEdits) {
   EXPECT_NE(md.find("分析與<del>檢討</del><ins>審查</ins>使用者"), std::string::npos);
   EXPECT_NE(md.find("**renumbered** task `T1.2 → T1.3`"), std::string::npos);
   // The summary comes before the first group.
-  EXPECT_LT(md.find("## Summary"), md.find("## T1 "));
+  EXPECT_TRUE(Precedes(md, "## Summary", "## T1 "));
 }
 
 TEST_F(ReportTest, HtmlIsSelfContainedAndHighlightsEdits) {
@@ -76,8 +86,8 @@ TEST_F(ReportTest, HtmlIsSelfContainedAndHighlightsEdits) {
   EXPECT_NE(html.find("<style>"), std::string::npos);
   EXPECT_NE(html.find("分析與<del>檢討</del>使用者"), std::string::npos);  // old column
   EXPECT_NE(html.find("分析與<ins>審查</ins>使用者"), std::string::npos);  // new column
-  EXPECT_LT(html.find("Summary"), html.find("<h2>T1 "));
-  EXPECT_LT(html.find("<h2>T1 "), html.find("<h3>T1.2 "));
+  EXPECT_TRUE(Precedes(html, "Summary", "<h2>T1 "));
+  EXPECT_TRUE(Precedes(html, "<h2>T1 ", "<h3>T1.2 "));
 }
 
 TEST_F(ReportTest, DocumentTextIsEscapedInBothReports) {

@@ -55,13 +55,17 @@ TEST_F(SamplePdfTest, FindsTheThreeTablesOfPageOneWithMergedCells) {
   const Table& versions = page.tables[0];
   EXPECT_EQ(versions.rows, 3);
   EXPECT_EQ(versions.cols, 6);
-  EXPECT_EQ(CellAt(versions, 1, 1)->text, "INM2529-002v2");
+  const Cell* version = CellAt(versions, 1, 1);
+  ASSERT_NE(version, nullptr);
+  EXPECT_EQ(version->text, "INM2529-002v2");
   const Table& duties = page.tables[2];
   const Cell* t1 = CellAt(duties, 1, 0);
   ASSERT_NE(t1, nullptr);
   EXPECT_EQ(t1->row_span, 2);
   EXPECT_EQ(t1->text.rfind("T1 資訊安全管理系統", 0), 0u) << t1->text;
-  EXPECT_EQ(CellAt(duties, 2, 1)->text, "T1.2 風險識別、分析與評估");
+  const Cell* t12 = CellAt(duties, 2, 1);
+  ASSERT_NE(t12, nullptr);
+  EXPECT_EQ(t12->text, "T1.2 風險識別、分析與評估");
 }
 
 TEST_F(SamplePdfTest, LinksTheDutyTableAcrossPagesAndMarksTheCutRow) {
@@ -73,8 +77,12 @@ TEST_F(SamplePdfTest, LinksTheDutyTableAcrossPagesAndMarksTheCutRow) {
   EXPECT_TRUE(next.repeated_header);
   EXPECT_EQ(next.header_rows, 1);
   EXPECT_TRUE(next.first_row_continued);
-  EXPECT_EQ(CellAt(next, 1, 3)->text.rfind("程。P1.2.3", 0), 0u) << CellAt(next, 1, 3)->text;
-  EXPECT_EQ(CellAt(next, 1, 1)->text, "");
+  const Cell* cut = CellAt(next, 1, 3);
+  const Cell* empty = CellAt(next, 1, 1);
+  ASSERT_NE(cut, nullptr);
+  ASSERT_NE(empty, nullptr);
+  EXPECT_EQ(cut->text.rfind("程。P1.2.3", 0), 0u) << cut->text;
+  EXPECT_EQ(empty->text, "");
 }
 
 TEST_F(SamplePdfTest, AttitudesAreAOneColumnTableOfTenRows) {
