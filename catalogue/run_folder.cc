@@ -14,7 +14,11 @@ Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir)
   std::error_code ec;
   if (!fs::exists(index_path, ec)) return Status::NotFound(index_path + ": no index; run `docpipe run` first");
   std::vector<CatalogueDocument> documents;
-  for (const auto& [path, record] : LoadIndex({index_path})) {
+  // A line that is not a record is reported, never skipped: the catalogue
+  // would otherwise lack a document without a word.
+  IndexLoad loaded = LoadIndex({index_path});
+  if (!loaded.bad_lines.empty()) return Status::BadInput(loaded.bad_lines.front());
+  for (const auto& [path, record] : loaded.records) {
     if (record.status != "ok" || record.output.empty()) continue;
     const std::string file = (fs::path(run_dir) / record.output).string();
     Result<std::string> text = ReadFile(file);
