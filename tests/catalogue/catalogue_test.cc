@@ -160,11 +160,12 @@ TEST_F(CatalogueTest, RowCountsEqualTheJsonForEverySampleDocument) {
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   Db db(run / "catalogue.sqlite");
   std::map<std::string, int64_t> totals;
-  int documents = 0;
+  int documents = 0, inputs = 0;
   std::ifstream index(run / "index.jsonl");
   std::string line;
   while (std::getline(index, line)) {
     Json record = Json::parse(line);
+    ++inputs;
     if (record["status"] != "ok") continue;
     ++documents;
     const std::string id = record["path"];
@@ -175,7 +176,8 @@ TEST_F(CatalogueTest, RowCountsEqualTheJsonForEverySampleDocument) {
       totals[table.name] += expected[table.name];
     }
   }
-  EXPECT_EQ(documents, 16);  // every input of samples/ is ok in out/
+  EXPECT_GT(documents, 0);
+  EXPECT_EQ(documents, inputs);  // every input of samples/ is ok in out/
   EXPECT_EQ(summary->documents, documents);
   for (const auto& [table, n] : totals) EXPECT_EQ(summary->rows[table], n) << table;
   EXPECT_EQ(db.Query("PRAGMA user_version")[0][0], std::to_string(kCatalogueSchemaVersion));
