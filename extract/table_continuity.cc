@@ -44,18 +44,40 @@ bool SameColumns(const Table& a, const Table& b, const ContinuityOptions& option
 
 bool IsContent(const TextLine& line) { return line.role == LineRole::kContent; }
 
-// The table ends its page: no content below it.
+// The median size of the text in the table's cells, 0 when it has none.
+double TableTextSize(const Table& table) {
+  std::vector<double> sizes;
+  for (const Cell& cell : table.cells) {
+    for (const TextLine& line : cell.lines) sizes.push_back(line.size);
+  }
+  if (sizes.empty()) return 0;
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  return sizes[sizes.size() / 2];
+}
+
+// The table ends its page: no content below it but footnotes, which are set
+// smaller than the table's text (the notes a table's cells refer to stand at
+// the foot of the page, under the table, on whichever page it is).
 bool EndsPage(const Page& page, const Table& table) {
+  const double table_size = TableTextSize(table);
   for (const TextLine& line : page.lines) {
-    if (IsContent(line) && line.bbox.y0 >= table.bbox.y1 - 1) return false;
+    if (!IsContent(line) || line.bbox.y0 < table.bbox.y1 - 1) continue;
+    if (table_size <= 0 || line.size >= table_size - 0.5) return false;
   }
   return true;
 }
 
-// The table opens its page: no content above it.
-bool OpensPage(const Page& page, const Table& table) {
+// The table opens its page: no content above it but lines that repeat, word
+// for word, a line above the table's previous part (a running caption such
+// as "服務提供模式：…" printed over every page of the table).
+bool OpensPage(const Page& page, const Table& table, const Page& before, const Table& previous) {
+  std::vector<std::string> repeated;
+  for (const TextLine& line : before.lines) {
+    if (IsContent(line) && line.bbox.y1 <= previous.bbox.y0 + 1) repeated.push_back(unicode::FoldKey(line.text));
+  }
   for (const TextLine& line : page.lines) {
-    if (IsContent(line) && line.bbox.y1 <= table.bbox.y0 + 1) return false;
+    if (!IsContent(line) || line.bbox.y1 > table.bbox.y0 + 1) continue;
+    if (std::find(repeated.begin(), repeated.end(), unicode::FoldKey(line.text)) == repeated.end()) return false;
   }
   return true;
 }
@@ -118,7 +140,9 @@ void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
         Page& before = layout->pages[p - 1];
         if (!before.tables.empty()) {
           Table& last = before.tables.back();
-          if (EndsPage(before, last) && OpensPage(page, table) && SameColumns(last, table, options)) previous = &last;
+          if (EndsPage(before, last) && OpensPage(page, table, before, last) && SameColumns(last, table, options)) {
+            previous = &last;
+          }
         }
       }
       if (previous == nullptr) {

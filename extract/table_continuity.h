@@ -2,8 +2,10 @@
 // the table, and the rows the break cut, back together.
 //
 // The last table of a page continues on the next page when nothing but page
-// furniture follows it on its page, nothing but furniture precedes the first
-// table of the next page, and both have the same outer edges and (mostly)
+// furniture and footnotes (set smaller than the table's text) follows it on
+// its page, nothing but furniture and lines repeated from above the previous
+// part (a running caption) precedes the first table of the next page, and
+// both have the same outer edges and (mostly)
 // the same column borders. The continuation takes the table's id. Its first
 // rows repeat the column header when their texts (FoldKey) equal the first
 // rows of the table's first part. Its first body row is taken as the rest of

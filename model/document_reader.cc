@@ -332,7 +332,16 @@ Status ReadPolicyTable(const In& in, PolicyTable* t) {
     return Status::Ok();
   }));
   DOCPIPE_TRY(ReadNodeRef(in, &t->node));
-  return ReadLocation(in, &t->pos);
+  DOCPIPE_TRY(ReadLocation(in, &t->pos));
+  return in.Member("pages", kOptional, [&](const In& pages) -> Status {
+    int first = 0;
+    DOCPIPE_TRY(pages.Member("first", kRequired, [&](const In& m) { return m.Int(&first); }));
+    DOCPIPE_TRY(pages.Member("last", kRequired, [&](const In& m) { return m.Int(&t->last_page); }));
+    if (first != t->pos.page || t->last_page < first) {
+      return Status::BadInput("tables: pages must run from the location's page forward");
+    }
+    return Status::Ok();
+  });
 }
 
 Status ReadActionPlan(const In& in, ActionPlan* a) {

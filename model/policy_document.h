@@ -50,7 +50,8 @@ struct PolicyTable {
   std::vector<std::string> header;
   std::vector<PolicyTableRow> rows;
   int node = -1;
-  SourcePos pos;
+  SourcePos pos;       // where it starts; pos.page is its first page
+  int last_page = 0;   // the page its last row stands on (0 without pages)
 };
 
 struct Kpi {

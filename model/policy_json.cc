@@ -1,5 +1,7 @@
 #include "model/policy_json.h"
 
+#include <algorithm>
+
 #include "common/version.h"
 
 namespace docpipe {
@@ -60,6 +62,9 @@ Json PolicyDocumentToJson(const PolicyDocument& doc, const SourceInfo& source, c
                       {"rows", std::move(rows)},
                       {"node", NodeRef(t.node)},
                       {"location", PosToJson(t.pos)}});
+    // A table of a paged input states the pages it spans, one page or a
+    // table that page breaks cut, joined into one.
+    if (t.pos.page > 0) tables.back()["pages"] = {{"first", t.pos.page}, {"last", std::max(t.pos.page, t.last_page)}};
   }
   out["tables"] = std::move(tables);
   Json goals = Json::array();

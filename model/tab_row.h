@@ -17,6 +17,13 @@ struct TabRow {
   // 1-6 for a heading of a Markdown or HTML input (# Title, <h2>), which
   // TAB text cannot mark; 0 otherwise.
   int heading_level = 0;
+  // For a row of a table a page break cut (extract's table continuity):
+  // the row belongs to the table before it although text stands between
+  // (footnotes, a running caption); it repeats the column header; it is the
+  // rest of the previous row, to be joined to it cell by cell.
+  bool continues_table = false;
+  bool repeated_header = false;
+  bool continues_row = false;
   bool IsBlank() const;
 };
 

@@ -98,7 +98,13 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
       for (const Cell& cell : table.cells) {
         grid[static_cast<size_t>(cell.row)][static_cast<size_t>(cell.col)] = JoinCellLines(cell.lines, rules);
       }
-      for (auto& cells : grid) emit(std::move(cells));
+      for (size_t r = 0; r < grid.size(); ++r) {
+        emit(std::move(grid[r]));
+        TabRow& row = rows.back();
+        row.continues_table = table.continued_from_previous_page;
+        row.repeated_header = table.repeated_header && static_cast<int>(r) < table.header_rows;
+        row.continues_row = table.first_row_continued && static_cast<int>(r) == (table.repeated_header ? table.header_rows : 0);
+      }
     }
   }
   return rows;

@@ -234,8 +234,25 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     const TextBlock& block = blocks[b];
     const SourcePos pos = block.where.front();
     if (lines[block.first_line].IsTableRow()) {
-      const std::vector<std::string>& cells = lines[block.first_line].cells;
-      if (!previous_was_table_row) {
+      const SourceLine& line = lines[block.first_line];
+      const std::vector<std::string>& cells = line.cells;
+      // A part of a table that a page break cut belongs to the table before
+      // it, across the footnotes and running caption between the parts.
+      const bool continues = line.continues_table && !doc.tables.empty();
+      if (continues && pos.page > doc.tables.back().last_page) doc.tables.back().last_page = pos.page;
+      if (continues && line.repeated_header) {
+        // dropped: the column header printed again on the new page
+      } else if (continues && line.continues_row && !doc.tables.back().rows.empty() &&
+                 doc.tables.back().rows.back().cells.size() == cells.size()) {
+        PolicyTableRow& cut = doc.tables.back().rows.back();
+        for (size_t c = 0; c < cells.size(); ++c) {
+          if (cells[c].empty()) continue;
+          cut.cells[c] = cut.cells[c].empty() ? cells[c] : unicode::JoinWrapped(cut.cells[c], cells[c]);
+        }
+        cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
+      } else if (continues) {
+        if (cells != doc.tables.back().header) doc.tables.back().rows.push_back({cells, block.where});
+      } else if (!previous_was_table_row) {
         PolicyTable table;
         if (previous_was_caption) {
           table.caption = doc.captions.back().label;
@@ -243,10 +260,12 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
         }
         table.node = outline.Current();
         table.pos = pos;
+        table.last_page = pos.page;
         table.header = cells;
         doc.tables.push_back(std::move(table));
       } else if (cells != doc.tables.back().header) {  // a header repeated on a new page is dropped
         doc.tables.back().rows.push_back({cells, block.where});
+        if (pos.page > doc.tables.back().last_page) doc.tables.back().last_page = pos.page;
       }
       previous_was_table_row = true;
       previous_was_caption = false;

@@ -78,9 +78,10 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
       filled += !all_cells.back().empty();
     }
     // A table row keeps its empty cells, so that every cell stays under its
-    // column's header; a row with one filled cell is a line of text.
+    // column's header; a row with one filled cell is a line of text, unless
+    // it is the rest of a row a page break cut, to be joined cell by cell.
     for (std::string& cell : all_cells) {
-      if (filled > 1 || !cell.empty()) line.cells.push_back(std::move(cell));
+      if (filled > 1 || row.continues_row || !cell.empty()) line.cells.push_back(std::move(cell));
     }
     if (!row.cells.empty()) {
       const std::string& first = row.cells.front();
@@ -88,6 +89,9 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
       line.end_mark = line.cells.size() == 1 && HasEndMark(row.cells.back());
     }
     line.heading_level = line.cells.size() == 1 ? row.heading_level : 0;
+    line.continues_table = row.continues_table;
+    line.repeated_header = row.repeated_header;
+    line.continues_row = row.continues_row;
     for (const std::string& cell : line.cells) {
       if (cell.empty()) continue;
       if (!line.text.empty()) line.text += '\t';

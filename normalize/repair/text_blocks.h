@@ -45,6 +45,9 @@ struct SourceLine {
   bool indented = false;  // began with white space (page break or indent)
   bool end_mark = false;  // see above
   int heading_level = 0;  // TabRow::heading_level: a block of its own
+  bool continues_table = false;  // TabRow's marks of a table a page break cut
+  bool repeated_header = false;
+  bool continues_row = false;
   bool IsBlank() const { return text.empty(); }
   bool IsTableRow() const { return cells.size() > 1; }
 };

@@ -99,5 +99,64 @@ TEST(TableContinuity, DoesNotLinkAcrossTextOrDifferentColumns) {
   }
 }
 
+// Every cell of `table` set in `size` points.
+Table WithTextSize(Table table, double size) {
+  for (Cell& cell : table.cells) {
+    TextLine line;
+    line.text = cell.text;
+    line.bbox = cell.bbox;
+    line.size = size;
+    cell.lines.push_back(line);
+  }
+  return table;
+}
+
+TextLine Line(const std::string& text, double y, double size) {
+  TextLine line = Content(y);
+  line.text = text;
+  line.size = size;
+  return line;
+}
+
+TEST(TableContinuity, FootnotesUnderTheTableDoNotStopIt) {
+  Layout layout;
+  layout.pages.push_back(MakePage(1, {WithTextSize(MakeTable({{"A", "B", "C"}, {"1", "2", "3"}}, 500), 14)},
+                                  {Line("1 note on a cell", 700, 10)}));
+  layout.pages.push_back(MakePage(2, {WithTextSize(MakeTable({{"A", "B", "C"}, {"4", "5", "6"}}, 50), 14)}));
+  LinkTablesAcrossPages(&layout);
+  EXPECT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_EQ(layout.pages[1].tables[0].id, 1);
+}
+
+TEST(TableContinuity, TextAsLargeAsTheTableUnderItStopsIt) {
+  Layout layout;
+  layout.pages.push_back(MakePage(1, {WithTextSize(MakeTable({{"A", "B", "C"}, {"1", "2", "3"}}, 500), 14)},
+                                  {Line("A paragraph after the table.", 700, 14)}));
+  layout.pages.push_back(MakePage(2, {WithTextSize(MakeTable({{"A", "B", "C"}, {"4", "5", "6"}}, 50), 14)}));
+  LinkTablesAcrossPages(&layout);
+  EXPECT_FALSE(layout.pages[1].tables[0].continued_from_previous_page);
+}
+
+TEST(TableContinuity, RunningCaptionRepeatedOverEachPartDoesNotStopIt) {
+  Layout layout;
+  layout.pages.push_back(MakePage(1, {MakeTable({{"A", "B", "C"}, {"1", "2", "3"}}, 600)},
+                                  {Line("Modes: (1) cross-border (2) abroad", 580, 14)}));
+  layout.pages.push_back(MakePage(2, {MakeTable({{"A", "B", "C"}, {"4", "5", "6"}}, 80)},
+                                  {Line("Modes: (1) cross-border (2) abroad", 50, 14)}));
+  LinkTablesAcrossPages(&layout);
+  EXPECT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_TRUE(layout.pages[1].tables[0].repeated_header);
+}
+
+TEST(TableContinuity, ADifferentCaptionOverTheNextTableStopsIt) {
+  Layout layout;
+  layout.pages.push_back(MakePage(1, {MakeTable({{"A", "B", "C"}, {"1", "2", "3"}}, 600)},
+                                  {Line("Commitments of side one", 580, 14)}));
+  layout.pages.push_back(MakePage(2, {MakeTable({{"A", "B", "C"}, {"4", "5", "6"}}, 80)},
+                                  {Line("Commitments of side two", 50, 14)}));
+  LinkTablesAcrossPages(&layout);
+  EXPECT_FALSE(layout.pages[1].tables[0].continued_from_previous_page);
+}
+
 }  // namespace
 }  // namespace docpipe

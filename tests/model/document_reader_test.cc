@@ -101,6 +101,32 @@ TEST(DocumentReader, ReadsBackThePolicyOutlineTree) {
   EXPECT_FALSE(q.stated_counts->strategies.has_value());
 }
 
+TEST(DocumentReader, ReadsBackTheTablesPageRange) {
+  PolicyDocument p;
+  p.tables.push_back({"", "", {"部門", "承諾"}, {{{"旅遊", "不予限制"}, {{3, 1}}}}, -1, {2, 1}, 37});
+  p.tables.push_back({"", "", {"A", "B"}, {}, -1, {5}, 0});  // a text input: no pages
+  Json j = PolicyDocumentToJson(p, Source(), "generic_document");
+  EXPECT_EQ(j["tables"][0]["pages"]["first"], 1);
+  EXPECT_EQ(j["tables"][0]["pages"]["last"], 37);
+  EXPECT_FALSE(j["tables"][1].contains("pages"));
+  Result<Document> doc = ReadDocument(j);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->policy->tables.size(), 2u);
+  EXPECT_EQ(doc->policy->tables[0].pos.page, 1);
+  EXPECT_EQ(doc->policy->tables[0].last_page, 37);
+  EXPECT_EQ(doc->policy->tables[1].last_page, 0);
+}
+
+TEST(DocumentReader, TablePagesThatRunBackwardsAreBadInput) {
+  PolicyDocument p;
+  p.tables.push_back({"", "", {"A", "B"}, {}, -1, {2, 5}, 5});
+  Json j = PolicyDocumentToJson(p, Source(), "generic_document");
+  j["tables"][0]["pages"]["last"] = 3;
+  Result<Document> doc = ReadDocument(j);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), Status::Code::kBadInput);
+}
+
 // The reproduced export crash: a task's knowledge [1] instead of codes.
 TEST(DocumentReader, WrongTypedKnowledgeIsBadInputNamingItsPath) {
   Json j = CompetencyStandardToJson(SmallStandard(), Source());

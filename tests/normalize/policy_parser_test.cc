@@ -265,5 +265,54 @@ TEST(PolicyParser, EmptyInputIsBadInput) {
   EXPECT_FALSE(ParsePolicyDocument(RowsOf({"", "  "}), RuleSet::Default()).ok());
 }
 
+// A table a page break cut, as LayoutToRows gives it with extract's marks:
+// footnotes and a running caption between the parts, the header repeated,
+// the first body row of page 2 the rest of page 1's last row.
+std::vector<TabRow> CutTableRows(bool marked) {
+  std::vector<TabRow> rows;
+  auto add = [&](int page, int line, std::vector<std::string> cells, bool header = false, bool cut = false) {
+    TabRow row;
+    row.pos = {line, page};
+    row.cells = std::move(cells);
+    row.continues_table = marked && page == 2 && row.cells.size() > 1;
+    row.repeated_header = marked && header;
+    row.continues_row = marked && cut;
+    rows.push_back(std::move(row));
+  };
+  add(1, 1, {"Modes of supply: (1) cross-border (2) abroad"});
+  add(1, 2, {"Sector", "Limits", "Notes"});
+  add(1, 3, {"(a) Legal services", "None", ""});
+  add(1, 4, {"(c)自用小客車租", "Unbound", "see 1"});
+  add(1, 5, {"1 A footnote on the car rent row."});
+  add(2, 1, {"Modes of supply: (1) cross-border (2) abroad"});
+  add(2, 2, {"Sector", "Limits", "Notes"}, true);
+  add(2, 3, {"賃(CPC83101)", "", ""}, false, true);
+  add(2, 4, {"(d) Courier services", "None", ""});
+  return rows;
+}
+
+TEST(PolicyParser, ATableCutByAPageBreakIsOneTableWithItsPages) {
+  Result<PolicyDocument> doc = ParsePolicyDocument(CutTableRows(true), RuleSet::Default());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->tables.size(), 1u);
+  const PolicyTable& table = doc->tables[0];
+  EXPECT_EQ(table.header, (std::vector<std::string>{"Sector", "Limits", "Notes"}));
+  EXPECT_EQ(table.pos.page, 1);
+  EXPECT_EQ(table.last_page, 2);
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[1].cells[0], "(c)自用小客車租賃(CPC83101)");
+  EXPECT_EQ(table.rows[1].cells[1], "Unbound");
+  EXPECT_EQ(table.rows[2].cells[0], "(d) Courier services");
+}
+
+TEST(PolicyParser, TablesNotMarkedContinuedStaySeparate) {
+  Result<PolicyDocument> doc = ParsePolicyDocument(CutTableRows(false), RuleSet::Default());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  // Page 2's header opens a new table; its lone cut-row tail reads as text.
+  ASSERT_GE(doc->tables.size(), 2u);
+  EXPECT_EQ(doc->tables[0].last_page, 1);
+  EXPECT_EQ(doc->tables[1].pos.page, 2);
+}
+
 }  // namespace
 }  // namespace docpipe
