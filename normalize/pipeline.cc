@@ -9,6 +9,7 @@
 #include "normalize/policy_json.h"
 #include "normalize/policy_parser.h"
 #include "normalize/standard_parser.h"
+#include "normalize/text_layer_repair.h"
 #include "schema/schema_validator.h"
 
 namespace docpipe {
@@ -43,6 +44,10 @@ Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, co
     Result<PolicyDocument> document = ParsePolicyDocument(rows, rules);
     if (!document.ok()) return document.status();
     out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
+  }
+  if (std::optional<Warning> repaired = TextLayerRepairWarning(rows)) {
+    out["warnings"].push_back(
+        {{"kind", repaired->kind}, {"message", repaired->message}, {"location", PosToJson(repaired->pos)}});
   }
   if (Status s = ValidateOutput(out); !s.ok()) return s;
   return out;

@@ -24,6 +24,8 @@ BuiltinFn FindBuiltin(std::string_view name) {
   if (name == "collapse_spaces") return &unicode::CollapseSpaces;
   if (name == "fake_bold") return &CollapseFakeBold;
   if (name == "nfc") return &unicode::Nfc;
+  if (name == "unify_radicals") return [](std::string_view text) { return unicode::UnifyRadicals(text); };
+  if (name == "ascii_hyphens_in_codes") return [](std::string_view text) { return unicode::AsciiHyphensInCodes(text); };
   return nullptr;
 }
 
