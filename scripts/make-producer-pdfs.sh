@@ -9,9 +9,10 @@
 #                its ToUnicode maps ideographs to Kangxi radicals (⼈ for 人);
 #   reportlab/   the ReportLab library (scripts/standard-to-reportlab.py):
 #                rows cut inside at a page end, a running header 4 mm above
-#                the table, 。、， hanging past a cell's right rule.
+#                the table (once 32 mm down the page, below the top tenth),
+#                。、， hanging past a cell's right edge.
 # Run it after a change to the sample texts' output (out/text).
-# tests/normalize/producer_agreement_test.cc reads them; they are committed,
+# tests/normalize/pdf_text_agreement_test.cc reads them; they are committed,
 # so the tests need no TeX, browser engine or Python library. Needs (Debian):
 # texlive-xetex texlive-lang-chinese wkhtmltopdf python3-reportlab
 # fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei
@@ -66,6 +67,6 @@ EOF
   done <<'EOF'
 uming-10-split|uming|--size 10 --header-gap 4 --no-repeat-header --split-rows
 wqy-9-landscape|wqy|--size 9 --landscape --header-gap 4
-cwming-11|cwming|--size 11 --header-gap 10
+cwming-11-lowheader|cwming|--size 11 --header-top 32 --header-gap 4
 EOF
 done

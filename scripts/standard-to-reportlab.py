@@ -9,7 +9,7 @@ running header can sit close above the table, and its CJK line breaking lets
 。、， hang past a cell's right edge instead of starting a line with them.
 
 Usage: standard-to-reportlab.py STANDARD.json OUT.pdf --font FILE[:INDEX]
-       [--size PT] [--landscape] [--header-gap MM] [--no-repeat-header] [--split-rows]
+       [--size PT] [--landscape] [--header-top MM] [--header-gap MM] [--no-repeat-header] [--split-rows]
 
 --split-rows cuts a duty-table row at a page end instead of moving it whole.
 It is not combined with a repeated header: ReportLab 3.6 then draws the
@@ -31,6 +31,7 @@ ap.add_argument('out')
 ap.add_argument('--font', required=True)
 ap.add_argument('--size', type=float, default=10)
 ap.add_argument('--landscape', action='store_true')
+ap.add_argument('--header-top', type=float, default=15, help='mm from the page top to the running header')
 ap.add_argument('--header-gap', type=float, default=8, help='mm between the running header and the body')
 ap.add_argument('--no-repeat-header', action='store_true')
 ap.add_argument('--split-rows', action='store_true')
@@ -46,7 +47,7 @@ body = ParagraphStyle('body', fontName='CJK', fontSize=size, leading=size * 1.3,
 head = ParagraphStyle('head', parent=body, alignment=1)
 title = ParagraphStyle('title', parent=body, fontSize=size * 1.6, leading=size * 2, alignment=1)
 page = landscape(A4) if a.landscape else A4
-top = 15 * mm + a.header_gap * mm + size  # the header line, then the gap, then the body
+top = a.header_top * mm + a.header_gap * mm + size  # the header line, then the gap, then the body
 
 
 def P(text, style=body):
@@ -64,7 +65,7 @@ def grid(data, widths, repeat=0, spans=()):
 def running_header(canvas, doc):  # the standard's code atop every page, close to the body
     canvas.saveState()
     canvas.setFont('CJK', 8)
-    canvas.drawRightString(page[0] - 12 * mm, page[1] - 15 * mm, d['code'])
+    canvas.drawRightString(page[0] - 12 * mm, page[1] - a.header_top * mm, d['code'])
     canvas.restoreState()
 
 
