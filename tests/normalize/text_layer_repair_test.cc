@@ -1,4 +1,4 @@
-#include "normalize/text_layer_repair.h"
+#include "normalize/repair/text_layer_repair.h"
 
 #include <gtest/gtest.h>
 
