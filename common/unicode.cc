@@ -200,6 +200,20 @@ std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
   return out;
 }
 
+bool CannotBeginLine(std::string_view text) {
+  int32_t c = FirstChar(text);
+  if (c < 0) return false;
+  switch (u_getIntPropertyValue(c, UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION:
+    case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_EXCLAMATION:
+    case U_LB_NONSTARTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string FoldWidth(std::string_view text) {
   // Every Fullwidth character that NFKC maps to an ASCII letter or digit
   // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8

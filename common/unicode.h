@@ -59,6 +59,12 @@ std::string UnifyRadicals(std::string_view text, int* repaired = nullptr);
 // or spaces, and wave dashes (〜) stay. `repaired` as above.
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
 
+// True when the first character of `text` may not begin a line (ICU
+// Line_Break class CL, CP, EX or NS: 。、，．）」！？：；), i.e. it belongs
+// to the text before it. Chinese typesetting lets such marks hang past the
+// right edge of a line or a table cell.
+bool CannotBeginLine(std::string_view text);
+
 // Removes white space whose neighbours on both sides are CJK (the spaces a
 // line wrap or an extractor put inside a Chinese word), collapses every other
 // run of white space to one ASCII space, and trims both ends. Spaces between
