@@ -150,7 +150,7 @@ Result<std::vector<std::string>> FindInputs(const std::string& dir, const std::s
       continue;
     }
     std::string ext = Lower(p.extension().string());
-    if ((ext == ".pdf" || ext == ".txt") && it->is_regular_file()) {
+    if ((ext == ".pdf" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html") && it->is_regular_file()) {
       inputs.push_back(fs::relative(p, dir).generic_string());
     }
   }

@@ -54,8 +54,9 @@ struct BatchSummary {
 // Called from worker threads (serialised by the runner) after each input.
 using ProgressFn = std::function<void(const IndexRecord& record, int done, int total, double elapsed)>;
 
-// Input files under `dir`, relative paths, sorted: *.pdf and *.txt at any
-// depth (case-insensitive), skipping hidden entries and `exclude_dir`.
+// Input files under `dir`, relative paths, sorted: *.pdf, *.txt, *.md,
+// *.markdown and *.html at any depth (case-insensitive), skipping hidden
+// entries and `exclude_dir`.
 Result<std::vector<std::string>> FindInputs(const std::string& dir, const std::string& exclude_dir);
 
 // Output path (relative to OUT_DIR) of each input; see above.

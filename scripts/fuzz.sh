@@ -21,6 +21,7 @@ for t in "${targets[@]}"; do
     normalize_text_fuzzer) seeds=(samples/text) ;;
     rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/repair/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
     layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
+    markup_fuzzer) seeds=(fuzz/seeds/markup) ;;
     diff_fuzzer)
       # Pairs of committed outputs, NUL-separated: identical, and two versions.
       mkdir -p build-fuzz/seeds/diff
