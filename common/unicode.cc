@@ -6,6 +6,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <vector>
 
 namespace docpipe::unicode {
@@ -112,6 +115,103 @@ std::string FoldKey(std::string_view text) {
     if (!IsSpace(c)) Append(key, c);
   }
   return key;
+}
+
+namespace {
+
+struct IdeographPair {
+  int32_t radical;
+  int32_t ideograph;
+};
+
+constexpr IdeographPair kEquivalentIdeographs[] = {
+#include "common/equivalent_ideographs.inc"
+};
+
+bool IsAsciiAlnum(int32_t c) { return c < 0x80 && std::isalnum(c) != 0; }
+
+bool IsAsciiAlpha(int32_t c) { return c < 0x80 && std::isalpha(c) != 0; }
+
+bool IsHyphenLike(int32_t c) {
+  if (c == '-' || !u_hasBinaryProperty(c, UCHAR_DASH)) return false;
+  int8_t category = u_charType(c);
+  if (category != U_DASH_PUNCTUATION && category != U_MATH_SYMBOL) return false;
+  return u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) != U_EA_WIDE;
+}
+
+}  // namespace
+
+int32_t EquivalentIdeograph(int32_t c) {
+  if (!u_hasBinaryProperty(c, UCHAR_RADICAL)) return -1;
+  const auto* end = std::end(kEquivalentIdeographs);
+  const auto* it = std::lower_bound(std::begin(kEquivalentIdeographs), end, c,
+                                    [](const IdeographPair& p, int32_t value) { return p.radical < value; });
+  return it != end && it->radical == c ? it->ideograph : -1;
+}
+
+std::string UnifyRadicals(std::string_view text, int* repaired) {
+  // Radicals are three-byte sequences led by 0xE2; text without that byte
+  // (most cells) is returned at once.
+  if (text.find('\xE2') == std::string_view::npos) return std::string(text);
+  Decoded d = Decode(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < d.chars.size(); ++i) {
+    int32_t ideograph = EquivalentIdeograph(d.chars[i]);
+    if (ideograph < 0) {
+      out.append(text.substr(d.offsets[i], d.offsets[i + 1] - d.offsets[i]));
+      continue;
+    }
+    Append(out, ideograph);
+    if (repaired != nullptr) ++*repaired;
+  }
+  return out;
+}
+
+std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
+  if (text.find_first_of("\xE2\xEF") == std::string_view::npos) return std::string(text);
+  Decoded d = Decode(text);
+  const size_t n = d.chars.size();
+  std::vector<bool> replace(n, false);
+  // Tokens: maximal runs of ASCII letters, digits and hyphen-like characters.
+  for (size_t start = 0; start < n;) {
+    if (!IsAsciiAlnum(d.chars[start]) && !IsHyphenLike(d.chars[start])) {
+      ++start;
+      continue;
+    }
+    size_t end = start;
+    bool letter = false;
+    while (end < n && (IsAsciiAlnum(d.chars[end]) || IsHyphenLike(d.chars[end]))) letter |= IsAsciiAlpha(d.chars[end++]);
+    for (size_t i = start + 1; letter && i + 1 < end; ++i) {
+      replace[i] = IsHyphenLike(d.chars[i]) && IsAsciiAlnum(d.chars[i - 1]) && IsAsciiAlnum(d.chars[i + 1]);
+    }
+    start = end;
+  }
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (replace[i]) {
+      out.push_back('-');
+      if (repaired != nullptr) ++*repaired;
+    } else {
+      out.append(text.substr(d.offsets[i], d.offsets[i + 1] - d.offsets[i]));
+    }
+  }
+  return out;
+}
+
+bool CannotBeginLine(std::string_view text) {
+  int32_t c = FirstChar(text);
+  if (c < 0) return false;
+  switch (u_getIntPropertyValue(c, UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION:
+    case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_EXCLAMATION:
+    case U_LB_NONSTARTER:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::string FoldWidth(std::string_view text) {

@@ -37,6 +37,34 @@ std::string FoldKey(std::string_view text);
 // NFKC mapping, not code point ranges.
 std::string FoldWidth(std::string_view text);
 
+// The unified ideograph a CJK radical stands for, by the Unicode Character
+// Database's Equivalent_Unified_Ideograph property (U+2F8F ⾏ -> U+884C 行,
+// U+2ED1 ⻑ -> U+9577 長), or -1. Only characters ICU gives Radical=Yes
+// (Kangxi Radicals, CJK Radicals Supplement) are mapped; CJK strokes and
+// everything else give -1. NFKC folds most Kangxi radicals but almost none
+// of the supplement, hence the UCD table (common/equivalent_ideographs.inc).
+int32_t EquivalentIdeograph(int32_t c);
+
+// Replaces every radical that has an equivalent ideograph by it. PDF fonts
+// whose ToUnicode maps ideographs to radicals leave such text; a radical on
+// its own in real prose is rare enough to be taken for that damage.
+// `repaired`, when given, is increased by the number of replacements.
+std::string UnifyRadicals(std::string_view text, int* repaired = nullptr);
+
+// Replaces hyphen-like characters (ICU Dash=Yes of category Pd or Sm and not
+// East-Asian-Wide: U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+2012-U+2015,
+// U+2212 MINUS, U+FF0D...) by '-' where they join ASCII letters and digits
+// into a code-like token holding at least one letter: INM3513‐001v4,
+// Plan‐Do‐Check‐Act. A dash between numbers only (2010–2015), next to CJK
+// or spaces, and wave dashes (〜) stay. `repaired` as above.
+std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
+
+// True when the first character of `text` may not begin a line (ICU
+// Line_Break class CL, CP, EX or NS: 。、，．）」！？：；), i.e. it belongs
+// to the text before it. Chinese typesetting lets such marks hang past the
+// right edge of a line or a table cell.
+bool CannotBeginLine(std::string_view text);
+
 // Removes white space whose neighbours on both sides are CJK (the spaces a
 // line wrap or an extractor put inside a Chinese word), collapses every other
 // run of white space to one ASCII space, and trims both ends. Spaces between

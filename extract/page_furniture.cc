@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -55,13 +56,117 @@ bool IsPageNumberKey(const std::string& key) {
   return number;
 }
 
+namespace {
+
+// The runs of digits of a line, in order.
+std::vector<std::string> Numbers(const std::string& text) {
+  std::vector<std::string> numbers;
+  std::string key = unicode::FoldKey(text);
+  for (size_t i = 0; i < key.size();) {
+    if (key[i] < '0' || key[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < key.size() && key[end] >= '0' && key[end] <= '9') ++end;
+    numbers.push_back(key.substr(i, end - i));
+    i = end;
+  }
+  return numbers;
+}
+
+// Lines of one key that differ in at most one number (a page number) repeat;
+// lines that differ in more (a date range per form: "101 年 03 月 22 日至 101
+// 年 05 月 21 日") are content that happens to share a wording.
+bool DifferInAtMostOneNumber(const std::vector<const TextLine*>& lines) {
+  if (lines.empty()) return true;
+  const std::vector<std::string> first = Numbers(lines.front()->text);
+  std::vector<bool> varies(first.size(), false);
+  for (const TextLine* line : lines) {
+    std::vector<std::string> numbers = Numbers(line->text);
+    for (size_t i = 0; i < first.size() && i < numbers.size(); ++i) varies[i] = varies[i] || numbers[i] != first[i];
+  }
+  return std::count(varies.begin(), varies.end(), true) <= 1;
+}
+
+// True when the page holds a table or a line whose key differs from `key`.
+bool HoldsMoreThan(const Page& page, const std::string& key) {
+  if (!page.tables.empty()) return true;
+  for (const TextLine& line : page.lines) {
+    if (FurnitureKey(line.text) != key) return true;
+  }
+  return false;
+}
+
+LineRole RoleByHalf(const TextLine& line, const Page& page) {
+  return line.bbox.cy() < page.height / 2 ? LineRole::kHeader : LineRole::kFooter;
+}
+
+// The same key at the same height on most pages: each occurrence of a key
+// is grouped with the others whose centres lie within the tolerance (sorted
+// by height, greedy), and a group spread over enough pages is furniture.
+void LabelRepeatedPositions(Layout* layout, const FurnitureOptions& options) {
+  struct Occurrence {
+    double cy;
+    size_t page;
+    size_t line;
+  };
+  std::map<std::string, std::vector<Occurrence>> by_key;
+  std::vector<std::map<std::string, bool>> holds_more(layout->pages.size());
+  for (size_t p = 0; p < layout->pages.size(); ++p) {
+    const Page& page = layout->pages[p];
+    for (size_t l = 0; l < page.lines.size(); ++l) {
+      std::string key = FurnitureKey(page.lines[l].text);
+      if (key.empty()) continue;
+      if (!holds_more[p].count(key)) holds_more[p][key] = HoldsMoreThan(page, key);
+      by_key[key].push_back({page.lines[l].bbox.cy(), p, l});
+    }
+  }
+  // More than the share of the pages ("most pages"), and not fewer than the minimum.
+  const double share = options.position_page_share * static_cast<double>(layout->pages.size());
+  auto enough = [&](size_t pages) {
+    return static_cast<double>(pages) > share && pages >= static_cast<size_t>(options.min_position_pages);
+  };
+  for (auto& [key, occurrences] : by_key) {
+    if (!enough(occurrences.size())) continue;
+    std::sort(occurrences.begin(), occurrences.end(),
+              [](const Occurrence& a, const Occurrence& b) { return a.cy < b.cy; });
+    for (size_t first = 0; first < occurrences.size();) {
+      size_t end = first + 1;
+      while (end < occurrences.size() && occurrences[end].cy - occurrences[first].cy <= options.position_tolerance) {
+        ++end;
+      }
+      std::set<size_t> pages;
+      std::vector<const TextLine*> lines;
+      for (size_t i = first; i < end; ++i) {
+        if (!holds_more[occurrences[i].page][key]) continue;
+        pages.insert(occurrences[i].page);
+        lines.push_back(&layout->pages[occurrences[i].page].lines[occurrences[i].line]);
+      }
+      if (enough(pages.size()) && DifferInAtMostOneNumber(lines)) {
+        for (size_t i = first; i < end; ++i) {
+          Page& page = layout->pages[occurrences[i].page];
+          TextLine& line = page.lines[occurrences[i].line];
+          if (line.role == LineRole::kContent && holds_more[occurrences[i].page][key]) {
+            line.role = RoleByHalf(line, page);
+          }
+        }
+      }
+      first = end;
+    }
+  }
+}
+
+}  // namespace
+
 void LabelPageFurniture(Layout* layout, const FurnitureOptions& options) {
-  // Pages on which each (band, key) occurs.
+  // Pages on which each (band, key) occurs beside other content.
   std::map<std::pair<Band, std::string>, std::set<int>> pages_of;
   for (const Page& page : layout->pages) {
     for (const TextLine& line : page.lines) {
       Band band = BandOf(line, page, options.band);
-      if (band != Band::kNone) pages_of[{band, FurnitureKey(line.text)}].insert(page.number);
+      std::string key = FurnitureKey(line.text);
+      if (band != Band::kNone && HoldsMoreThan(page, key)) pages_of[{band, key}].insert(page.number);
     }
   }
   const size_t page_total = layout->pages.size();
@@ -74,6 +179,18 @@ void LabelPageFurniture(Layout* layout, const FurnitureOptions& options) {
       bool repeated = page_total >= 2 && static_cast<double>(pages_of[{band, key}].size()) >= needed;
       if (repeated || IsPageNumberKey(key)) line.role = band == Band::kTop ? LineRole::kHeader : LineRole::kFooter;
     }
+  }
+  LabelRepeatedPositions(layout, options);
+
+  // Furniture never takes the whole document.
+  for (const Page& page : layout->pages) {
+    if (!page.tables.empty()) return;
+    for (const TextLine& line : page.lines) {
+      if (line.role == LineRole::kContent) return;
+    }
+  }
+  for (Page& page : layout->pages) {
+    for (TextLine& line : page.lines) line.role = LineRole::kContent;
   }
 }
 

@@ -2,12 +2,27 @@
 // every page, "第 3 頁，共 5 頁", "第1頁/共7頁", "- 12 -") are labelled
 // LineRole::kHeader / kFooter so that they stay out of the content.
 //
-// A line is furniture when it lies in the top or bottom band of its page and
-// the same text, with its numbers blanked, appears in that band on a good
-// share of the pages (which catches page numbers of any wording and running
-// titles, also on alternating pages). On a document too short for
+// A line is furniture when the same text, with its numbers blanked, repeats
+// on the document's pages either
+//   - in the top or bottom band of the page, on a good share of the pages
+//     (page numbers of any wording, running titles, also on alternating
+//     pages), or
+//   - at the same height anywhere on the page, on most pages (a running
+//     header printed low, just above a continued table, or a line repeated
+//     under a table's header) — by position and repetition, not by distance.
+//     A line repeated on a run of pages only (the running header of one part
+//     of a document) is not enough: a gazette's forms repeat their titles
+//     ("第 1 次賸餘政治獻金收支結算表", "臺北市") page after page, and those
+//     are content.
+// Lines that differ in more than one number ("101 年 03 月 22 日至 101 年 05
+// 月 21 日" on each form of a gazette) are content, not repetition.
+// A page counts towards a repetition only when it holds something else as
+// well (another line or a table): a document of one line per page ("Potato
+// 0", "Potato 1"...) is content, not furniture. On a document too short for
 // repetition, a line in a band that reads as a bare page number (digits with
-// 第/頁/共/page/of/-/ / around them) is furniture as well.
+// 第/頁/共/page/of/-/ / around them) is furniture as well. Whatever the
+// rules say, furniture never takes a document's whole text: if nothing
+// would be left, every line stays content.
 #ifndef DOCPIPE_EXTRACT_PAGE_FURNITURE_H_
 #define DOCPIPE_EXTRACT_PAGE_FURNITURE_H_
 
@@ -20,6 +35,12 @@ namespace docpipe {
 struct FurnitureOptions {
   double band = 0.1;          // share of the page height at the top and bottom
   double min_page_share = 0.4;  // of the pages a repeated line must appear on
+  // Outside the bands: a line must repeat at the same height (its centre
+  // within position_tolerance points) on more than this share of the pages,
+  // and on at least min_position_pages.
+  double position_page_share = 0.5;
+  int min_position_pages = 3;
+  double position_tolerance = 3;
 };
 
 // Sets the role of the content lines of every page.

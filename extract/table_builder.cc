@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "common/unicode.h"
 #include "extract/line_builder.h"
 
 namespace docpipe {
@@ -280,6 +281,19 @@ void SplitUnruledRows(const std::vector<double>& edges, std::vector<Cell>* cells
   *cell_glyphs = std::move(out_glyphs);
 }
 
+// Where a glyph is placed in the grid: its centre, except for a mark that
+// may not begin a line (。、，．）！？), which belongs to the text before it.
+// Chinese typesetting lets such a mark hang past a cell's right rule, by up
+// to its whole width, so its centre (or even its origin) can lie in the next
+// column; its origin less a quarter em still lies in its own cell, since a
+// cell's text never starts with it. Only for upright text (rotation 0).
+std::pair<double, double> AnchorOf(const Glyph& glyph) {
+  if (glyph.rotation == 0 && unicode::CannotBeginLine(glyph.text)) {
+    return {glyph.bbox.x0 - 0.25 * std::max(glyph.size, 1.0), glyph.bbox.cy()};
+  }
+  return {glyph.bbox.cx(), glyph.bbox.cy()};
+}
+
 int DominantRotation(const std::vector<Glyph>& glyphs, const std::vector<size_t>& members) {
   int count[4] = {0, 0, 0, 0};
   for (size_t i : members) ++count[glyphs[i].rotation & 3];
@@ -320,7 +334,9 @@ std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::ve
     std::vector<size_t> claimed;
     for (size_t i = 0; i < glyphs.size(); ++i) {
       if ((*in_table)[i]) continue;
-      int cell = grid.CellAt(glyphs[i].bbox.cx(), glyphs[i].bbox.cy());
+      auto [x, y] = AnchorOf(glyphs[i]);
+      int cell = grid.CellAt(x, y);
+      if (cell < 0 && (x != glyphs[i].bbox.cx())) cell = grid.CellAt(glyphs[i].bbox.cx(), y);
       if (cell < 0) continue;
       cell_glyphs[static_cast<size_t>(cell)].push_back(&glyphs[i]);
       claimed.push_back(i);

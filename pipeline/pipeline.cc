@@ -10,6 +10,7 @@
 #include "model/policy_json.h"
 #include "normalize/policy/policy_parser.h"
 #include "normalize/standard/standard_parser.h"
+#include "normalize/repair/text_layer_repair.h"
 #include "schema/schema_validator.h"
 
 namespace docpipe {
@@ -54,6 +55,10 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
     if (!document.ok()) return document.status();
     for (const Warning& w : extra) document->diagnostics.warnings.push_back(w);
     out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
+  }
+  if (std::optional<Warning> repaired = TextLayerRepairWarning(rows)) {
+    out["warnings"].push_back(
+        {{"kind", repaired->kind}, {"message", repaired->message}, {"location", PosToJson(repaired->pos)}});
   }
   if (Status s = ValidateOutput(out); !s.ok()) return s;
   return out;

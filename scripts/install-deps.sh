@@ -4,6 +4,11 @@
 # through sudo otherwise.
 #   --with-browser  also Chromium and a CJK font, for the test that renders
 #                   the diff HTML report (it skips when they are absent)
+#   --with-producers  also XeLaTeX, wkhtmltopdf, ReportLab, the CJK fonts and
+#                   the Unicode Character Database, to remake the committed
+#                   prints (scripts/make-producer-pdfs.sh) and the radical
+#                   table (scripts/gen-equivalent-ideographs.py); the tests
+#                   need none of them
 set -euo pipefail
 
 packages=(
@@ -15,6 +20,9 @@ packages=(
   libsqlite3-dev postgresql python3-pandas
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)
+[ "${1:-}" = "--with-producers" ] && packages+=(texlive-xetex texlive-lang-chinese texlive-latex-extra wkhtmltopdf
+  python3-reportlab fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei fonts-cwtex-ming
+  unicode-data)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,10 +5,16 @@ with K/S names, the attitudes and the notes. Used by make-browser-pdfs.sh.
 With --variant: landscape pages with a running header and a page footer,
 a duty table whose header has two rows (職能內涵 spanning 知識 | 技能),
 cells centred vertically and header words in fake bold.
-Usage: standard-to-html.py STANDARD.json [--variant] > STANDARD.html"""
+With --font FAMILY and --size PT (make-producer-pdfs.sh): another body font
+and size than WenQuanYi Micro Hei 10pt.
+Usage: standard-to-html.py STANDARD.json [--variant] [--font F] [--size PT] > STANDARD.html"""
 import html, json, sys
 d = json.load(open(sys.argv[1]))
-variant = '--variant' in sys.argv[2:]
+args = sys.argv[2:]
+variant = '--variant' in args
+font = args[args.index('--font') + 1] if '--font' in args else 'WenQuanYi Micro Hei'
+size = args[args.index('--size') + 1] if '--size' in args else '10'
+
 e = html.escape
 names = {k['code']: k['name'] for k in d['knowledge']}
 snames = {k['code']: k['name'] for k in d['skills']}
@@ -19,7 +25,7 @@ if variant:  # running header and page footer in the margins, as the published P
 else:
     page = '@page{size:A4;margin:15mm 12mm}'
 o.append('<!doctype html><html><head><meta charset="utf-8"><style>' + page +
-         ' body{font-family:"WenQuanYi Micro Hei";font-size:10pt}'
+         ' body{font-family:"' + font + '";font-size:' + size + 'pt}'
          'table{border-collapse:collapse;width:100%;margin-bottom:8px} td,th{border:0.8px solid #000;padding:3px;vertical-align:top}'
          'th{font-weight:bold;background:#eee} h1{text-align:center;font-size:16pt}'
          # the variant: cells centred vertically, header words in fake bold

@@ -25,6 +25,8 @@ BuiltinFn FindBuiltin(std::string_view name) {
   if (name == "letter_spacing") return &unicode::RemoveLetterSpacing;
   if (name == "fake_bold") return &CollapseFakeBold;
   if (name == "nfc") return &unicode::Nfc;
+  if (name == "unify_radicals") return [](std::string_view text) { return unicode::UnifyRadicals(text); };
+  if (name == "ascii_hyphens_in_codes") return [](std::string_view text) { return unicode::AsciiHyphensInCodes(text); };
   return nullptr;
 }
 

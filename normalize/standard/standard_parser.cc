@@ -414,6 +414,7 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
   Section section = Section::kPreamble;
   std::optional<RowStitcher> stitcher;
   bool previous_was_header = false;  // the last row read was a duty-table header
+  std::vector<Column> header_columns;  // the columns that header named
   for (const TabRow& raw : rows) {
     if (raw.IsBlank()) {
       if (stitcher && section == Section::kDuties) stitcher->AddBreak(raw.pos);
@@ -445,11 +446,20 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
       stitcher->AddHeader(row.pos);
       section = Section::kDuties;
       previous_was_header = true;
+      header_columns = columns;
       continue;
     }
     if (previous_was_header) {
       previous_was_header = false;
-      if (std::vector<Column> sub = ColumnsFromSubHeader(row.keys); !sub.empty()) {
+      // A second header row names only columns the first left open (under a
+      // spanning 職能內涵). A row after a repeated header that names a column
+      // the header already has is the rest of a row cut by the page break
+      // ("P4.1.4 制定風險監控指標…" holds 指標), not a header.
+      std::vector<Column> sub = ColumnsFromSubHeader(row.keys);
+      for (size_t i = 0; i < sub.size(); ++i) {
+        if (sub[i] != Column::kOther && i < header_columns.size() && header_columns[i] != Column::kOther) sub.clear();
+      }
+      if (!sub.empty()) {
         stitcher->RefineColumns(sub);
         continue;
       }

@@ -86,5 +86,46 @@ TEST(Length, CountsCodePoints) {
   EXPECT_EQ(FirstChar(""), -1);
 }
 
+TEST(EquivalentIdeograph, RadicalsOfBothBlocksMapToTheirIdeographs) {
+  EXPECT_EQ(EquivalentIdeograph(0x2F8F), 0x884C);  // KANGXI RADICAL WALK -> 行
+  EXPECT_EQ(EquivalentIdeograph(0x2F08), 0x4EBA);  // KANGXI RADICAL MAN -> 人
+  EXPECT_EQ(EquivalentIdeograph(0x2ED1), 0x9577);  // CJK RADICAL LONG ONE -> 長, which NFKC keeps
+  EXPECT_EQ(Nfkc("\u2ED1"), "\u2ED1");
+}
+
+TEST(EquivalentIdeograph, StrokesIdeographsAndLatinHaveNone) {
+  EXPECT_EQ(EquivalentIdeograph(0x31C0), -1);  // a CJK stroke: listed by the UCD, not a radical
+  EXPECT_EQ(EquivalentIdeograph(0x884C), -1);
+  EXPECT_EQ(EquivalentIdeograph('A'), -1);
+  EXPECT_EQ(EquivalentIdeograph(0x2E9A), -1);  // unassigned inside the supplement block
+}
+
+TEST(UnifyRadicals, ReplacesAndCounts) {
+  int repaired = 0;
+  EXPECT_EQ(UnifyRadicals("執\u2F8F網路資訊安全\u2F08員", &repaired), "執行網路資訊安全人員");
+  EXPECT_EQ(UnifyRadicals("\u2ED1期", &repaired), "長期");
+  EXPECT_EQ(repaired, 3);
+  EXPECT_EQ(UnifyRadicals("執行 — IPv4 ✓", &repaired), "執行 — IPv4 ✓");  // other 0xE2-led characters
+  EXPECT_EQ(repaired, 3);
+}
+
+TEST(AsciiHyphensInCodes, RepairsHyphensInsideCodeTokens) {
+  int repaired = 0;
+  EXPECT_EQ(AsciiHyphensInCodes("INM3513\u2011001v4", &repaired), "INM3513-001v4");
+  EXPECT_EQ(AsciiHyphensInCodes("Plan\u2010Do\u2010Check\u2010Act", &repaired), "Plan-Do-Check-Act");
+  EXPECT_EQ(AsciiHyphensInCodes("已被《INM3513\u2212001v3》取代", &repaired), "已被《INM3513-001v3》取代");
+  EXPECT_EQ(AsciiHyphensInCodes("ISO\uFF0D27001", &repaired), "ISO-27001");
+  EXPECT_EQ(repaired, 6);
+}
+
+TEST(AsciiHyphensInCodes, KeepsRangesProseDashesAndWaveDashes) {
+  int repaired = 0;
+  for (const char* kept : {"2010\u20132015", "1\u20133", "資訊\u2014安全", "A \u2013 B", "\u2010K01", "K01\u2010",
+                           "1\u301C3級", "5\u22123", "INM3513-001v4"}) {
+    EXPECT_EQ(AsciiHyphensInCodes(kept, &repaired), kept);
+  }
+  EXPECT_EQ(repaired, 0);
+}
+
 }  // namespace
 }  // namespace docpipe::unicode

@@ -139,5 +139,33 @@ TEST(TableBuilder, ASmallFramedTextBoxIsNotATable) {
   EXPECT_EQ(BuildTables(box, glyphs, {}, 612, 792, &in_table).size(), 1u);
 }
 
+// Issue 12: ReportLab lets 。、， hang past a cell's right rule (up to a whole
+// em); placed by their centre they moved into the next column: a level
+// became '', S12 became 資料庫、、作業系統.
+TEST(TableBuilder, HangingPunctuationStaysInItsCell) {
+  std::vector<Ruling> rulings = {H(0, 0, 200), H(20, 0, 200), V(0, 0, 20), V(100, 0, 20), V(200, 0, 20)};
+  auto wide = [](const std::string& text, double x) {
+    Glyph g = G(text, x, 5);
+    g.bbox.x1 = x + 10;
+    return g;
+  };
+  // Column 0: 資料庫、 with 、 hanging 7 pt past the rule at x=100; then 。
+  // starting exactly on the rule. Column 1: 作業 and a mid-line ，.
+  std::vector<Glyph> glyphs = {wide("資", 67), wide("料", 77), wide("庫", 87), wide("、", 97),
+                               wide("作", 104), wide("，", 114), wide("業", 124)};
+  std::vector<Glyph> second_line = {wide("系", 80), wide("統", 90), wide("。", 100)};
+  for (Glyph g : second_line) {
+    g.bbox.y0 += 8, g.bbox.y1 += 8;
+    glyphs.push_back(g);
+  }
+  std::vector<bool> in_table;
+  std::vector<Table> tables = BuildTables(rulings, glyphs, {}, 612, 792, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_NE(CellAt(tables[0], 0, 0), nullptr);
+  ASSERT_NE(CellAt(tables[0], 0, 1), nullptr);
+  EXPECT_EQ(CellAt(tables[0], 0, 0)->text, "資料庫、系統。");
+  EXPECT_EQ(CellAt(tables[0], 0, 1)->text, "作，業");  // a glyph that may begin a line goes by its centre
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -1,9 +1,12 @@
 // The PDF path and the text path must model a standard the same way: for each
 // sample standard, both layout variants of its PDF (samples/pdf, written by
-// LibreOffice) and a print of it by Chromium (tests/data/browser-pdf, made by
+// LibreOffice), a print of it by Chromium (tests/data/browser-pdf, made by
 // scripts/make-browser-pdfs.sh; one also landscape with a two-row duty-table
-// header) give the same competency-standard JSON as
-// the other extractors' text (samples/text).
+// header) and its prints by XeLaTeX, wkhtmltopdf and ReportLab with several
+// fonts, sizes and orientations (tests/data/producers, made by
+// scripts/make-producer-pdfs.sh) give the same competency-standard JSON as
+// the other extractors' text (samples/text). Besides, no string of the
+// result holds a CJK radical (ICU Radical=Yes), whatever the text layer said.
 //
 // Compared: every field, strings by unicode::FoldKey (NFKC, case folded,
 // white space removed), since the text extractors lost or added spaces that
@@ -14,9 +17,16 @@
 //     pages differently by nature;
 //   - warning messages: they quote line numbers ("first at line 51"); the
 //     warnings' kinds, in order, are compared instead;
+//   - the text_layer_repaired warning: it tells what the PDF's text layer
+//     needed (radicals for ideographs, U+2011 for hyphens), not the standard;
 //   - nothing else.
 #include <gtest/gtest.h>
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <set>
 
 #include "common/unicode.h"
@@ -26,6 +36,30 @@ namespace docpipe {
 namespace {
 
 const std::set<std::string> kProvenance = {"source", "source_lines", "field_lines", "location", "locations"};
+
+void DropTextLayerWarnings(nlohmann::json* document) {
+  nlohmann::json kept = nlohmann::json::array();
+  for (const nlohmann::json& w : (*document)["warnings"]) {
+    if (w["kind"] != "text_layer_repaired") kept.push_back(w);
+  }
+  (*document)["warnings"] = kept;
+}
+
+// Strings of the document holding a character with ICU's Radical=Yes.
+void FindRadicals(const nlohmann::json& value, const std::string& path, std::vector<std::string>* found) {
+  if (value.is_object()) {
+    for (auto it = value.begin(); it != value.end(); ++it) FindRadicals(it.value(), path + "." + it.key(), found);
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) FindRadicals(value[i], path + "[" + std::to_string(i) + "]", found);
+  } else if (value.is_string()) {
+    for (char32_t c : unicode::ToCodePoints(value.get<std::string>())) {
+      if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_RADICAL)) {
+        found->push_back(path + ": " + value.get<std::string>());
+        break;
+      }
+    }
+  }
+}
 
 void Compare(const nlohmann::json& pdf, const nlohmann::json& text, const std::string& path,
              std::vector<std::string>* differences) {
@@ -60,7 +94,7 @@ void Compare(const nlohmann::json& pdf, const nlohmann::json& text, const std::s
   }
 }
 
-class PdfTextAgreementTest : public ::testing::TestWithParam<const char*> {};
+class PdfTextAgreementTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(PdfTextAgreementTest, PdfGivesTheTextPathsStandard) {
   const std::string relative = GetParam();  // a PDF under the source tree
@@ -74,12 +108,54 @@ TEST_P(PdfTextAgreementTest, PdfGivesTheTextPathsStandard) {
   EXPECT_EQ((*pdf)["source"]["format"], "pdf");
   EXPECT_GT((*pdf)["duties"].size(), 0u);
 
+  std::vector<std::string> radicals;
+  FindRadicals(nlohmann::json(*pdf), "", &radicals);
+  EXPECT_TRUE(radicals.empty()) << radicals.size() << " strings with radicals, first " << radicals.front();
+
+  nlohmann::json pdf_doc(*pdf), text_doc(*text);
+  DropTextLayerWarnings(&pdf_doc);
+  DropTextLayerWarnings(&text_doc);
   std::vector<std::string> differences;
-  Compare(nlohmann::json(*pdf), nlohmann::json(*text), "", &differences);
+  Compare(pdf_doc, text_doc, "", &differences);
   std::string report;
   for (const std::string& d : differences) report += d + "\n";
   EXPECT_TRUE(differences.empty()) << differences.size() << " differences:\n" << report;
 }
+
+std::string ParamName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string n = info.param;
+  n = n.substr(0, n.size() - 4);  // without .pdf
+  std::string dir = n.substr(0, n.rfind('/'));
+  std::string prefix;
+  for (const char* producer : {"browser", "xelatex", "wkhtmltopdf", "reportlab"}) {
+    if (dir.find(producer) != std::string::npos) prefix = std::string(producer) + "_";
+  }
+  n = prefix + n.substr(n.rfind('/') + 1);
+  for (char& c : n) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return n;
+}
+
+// Every print under tests/data/producers/<producer>/, relative to the source tree.
+std::vector<std::string> ProducerPrints() {
+  std::vector<std::string> prints;
+  const std::filesystem::path root = std::filesystem::path(DOCPIPE_SOURCE_DIR) / "tests/data/producers";
+  std::error_code error;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root, error)) {
+    if (entry.path().extension() == ".pdf") {
+      prints.push_back(std::filesystem::relative(entry.path(), DOCPIPE_SOURCE_DIR).generic_string());
+    }
+  }
+  std::sort(prints.begin(), prints.end());
+  return prints;
+}
+
+// Three producers, three settings each, three standards: a missing folder
+// must not pass as an empty test.
+TEST(ProducerPrints, AllTwentySevenArePresent) { EXPECT_EQ(ProducerPrints().size(), 27u); }
+
+INSTANTIATE_TEST_SUITE_P(ProducerPrints, PdfTextAgreementTest, ::testing::ValuesIn(ProducerPrints()), ParamName);
 
 INSTANTIATE_TEST_SUITE_P(SampleStandards, PdfTextAgreementTest,
                          ::testing::Values("samples/pdf/INM2529-002v2.pdf", "samples/pdf/INM2529-002v2_layout2.pdf",
@@ -89,16 +165,7 @@ INSTANTIATE_TEST_SUITE_P(SampleStandards, PdfTextAgreementTest,
                                            "tests/data/browser-pdf/INM3513-001v4.pdf",
                                            "tests/data/browser-pdf/IIS3513-001v4.pdf",
                                            "tests/data/browser-pdf/INM3513-001v4_landscape.pdf"),
-                         [](const ::testing::TestParamInfo<const char*>& info) {
-                           std::string n = info.param;
-                           n = n.substr(0, n.size() - 4);  // without .pdf
-                           std::string dir = n.substr(0, n.rfind('/'));
-                           n = (dir.find("browser") != std::string::npos ? "browser_" : "") + n.substr(n.rfind('/') + 1);
-                           for (char& c : n) {
-                             if (c == '-') c = '_';
-                           }
-                           return n;
-                         });
+                         ParamName);
 
 }  // namespace
 }  // namespace docpipe

@@ -187,6 +187,37 @@ TEST(StandardParser, TwoRowDutyHeaderNamesTheKnowledgeAndSkillColumns) {
   EXPECT_TRUE(ColumnsFromSubHeader({"", ""}).empty());
 }
 
+// Issue 12: a ReportLab print cut T4.1's row after its first page; after the
+// repeated header the row went on in the indicator and knowledge columns
+// only ("P4.1.4 制定風險監控指標…", K29-K31). The indicator's 指標 made the
+// row pass for a second header row, and it was dropped without a word.
+TEST(StandardParser, RowCutAfterItsFirstPageContinuesInIndicatorAndKnowledgeColumns) {
+  const std::string header =
+      "主要職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n";
+  const std::string text = "職能基準代碼\t\tHFB5120-001v1\t\t\t\n" + header +
+                           "T4 管理網路安全\tT4.1 分析資訊安全風險\tO4.1.1 資產清冊\tP4.1.1 識別威脅來源。 P4.1.2 "
+                           "建立資產清冊。\t3\tK01 稽核技術 K28 風險管理計畫\tS01 溝通協調能力\n" +
+                           header +
+                           "\t\t\tP4.1.4 制定風險監控指標與報告機制。\t\tK29 外部資訊安全情資 K30 ISO31000風險管理原理 "
+                           "K31 ISO27001資訊安全管理系統制度與相關指引\t\n"
+                           "\tT4.2 規劃風險處理\tO4.2.1 處理計畫\tP4.2.1 選擇處理方式。\t3\tK29 外部資訊安全情資\tS01 溝通協調能力\n";
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  ASSERT_TRUE(rows.ok());
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_EQ(parsed->duties.size(), 1u);
+  ASSERT_EQ(parsed->duties[0].tasks.size(), 2u);
+  const Task& task = parsed->duties[0].tasks[0];
+  ASSERT_EQ(task.indicators.size(), 3u);
+  EXPECT_EQ(task.indicators[2].code, "P4.1.4");
+  ASSERT_EQ(task.knowledge.size(), 5u);
+  EXPECT_EQ(task.knowledge[4].code, "K31");
+  EXPECT_TRUE(parsed->diagnostics.unparsed.empty());
+  // Counter-example: a real second header row under a spanning 職能內涵 is
+  // still read as one (the columns the first row left open).
+  EXPECT_EQ(ColumnsFromSubHeader({"", "", "", "", "", "知識(k=knowledge)", "技能(s=skills)"}).size(), 7u);
+}
+
 TEST(StandardParser, NonVersionRowInVersionTableIsUnparsed) {
   const char* text =
       "某職能基準\n版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期\n"
