@@ -32,7 +32,10 @@ Status ValidateOutput(const nlohmann::ordered_json& document) {
 }
 
 Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source) {
-  const RuleSet& rules = RuleSet::Default();
+  // A PDF's text layer (read now or earlier, as layout JSON) has no markup
+  // remnants and its overprints were removed by extract: "**" and "III" in it
+  // are data.
+  const RuleSet& rules = RuleSet::Default(source.format == "text" ? RuleInput::kText : RuleInput::kPdf);
   DocumentFamily family = DetectFamily(rows, rules);
   nlohmann::ordered_json out;
   if (family == DocumentFamily::kCompetencyStandard) {
