@@ -58,6 +58,18 @@ std::map<std::string, IndexRecord> LoadIndex(const std::vector<std::string>& fil
   return index;
 }
 
+// Outline nodes at every depth: the outline is a tree, and its top level
+// alone says little (80 of 817 nodes in a gazette).
+int CountOutlineNodes(const nlohmann::json& nodes) {
+  if (!nodes.is_array()) return 0;
+  int count = 0;
+  for (const nlohmann::json& node : nodes) {
+    ++count;
+    if (node.is_object() && node.contains("children")) count += CountOutlineNodes(node["children"]);
+  }
+  return count;
+}
+
 std::map<std::string, int> CountItems(const nlohmann::json& doc) {
   std::map<std::string, int> counts;
   auto size_of = [&](const char* key) {
@@ -81,9 +93,10 @@ std::map<std::string, int> CountItems(const nlohmann::json& doc) {
     counts["skills"] = size_of("skills");
     counts["attitudes"] = size_of("attitudes");
   } else {
-    for (const char* key : {"outline", "paragraphs", "tables", "captions", "action_plans"}) {
+    for (const char* key : {"paragraphs", "tables", "captions", "action_plans"}) {
       if (doc.contains(key)) counts[key] = size_of(key);
     }
+    if (doc.contains("outline")) counts["outline"] = CountOutlineNodes(doc["outline"]);
   }
   return counts;
 }
