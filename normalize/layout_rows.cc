@@ -3,8 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "common/unicode.h"
+#include "normalize/layout_title.h"
 
 namespace docpipe {
 namespace {
@@ -61,11 +63,17 @@ std::string JoinCellLines(const std::vector<TextLine>& lines, const RuleSet& rul
 
 std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
   std::vector<TabRow> rows;
+  const std::optional<LayoutTitle> title = FindLayoutTitle(layout);
+  auto in_title = [&](const TextLine* line) {
+    return title && std::find(title->lines.begin(), title->lines.end(), line) != title->lines.end();
+  };
   for (const Page& page : layout.pages) {
     std::vector<Block> blocks;
     double right_margin = 0;
+    const bool title_page = title && title->page == page.number;
+    if (title_page) blocks.push_back({title->lines.front()->bbox.y0, title->lines.front(), nullptr});
     for (const TextLine& line : page.lines) {
-      if (line.role != LineRole::kContent) continue;
+      if (line.role != LineRole::kContent || (title_page && in_title(&line))) continue;
       blocks.push_back({line.bbox.y0, &line, nullptr});
       right_margin = std::max(right_margin, line.bbox.x1);
     }
@@ -82,6 +90,13 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
     };
     const TextLine* paragraph_end = nullptr;
     for (const Block& block : blocks) {
+      if (title_page && block.line == title->lines.front()) {
+        // The title is a row of its own, never the start of a paragraph.
+        emit({title->text});
+        rows.back().title = true;
+        paragraph_end = nullptr;
+        continue;
+      }
       if (block.line != nullptr) {
         if (paragraph_end != nullptr && ContinuesParagraph(*paragraph_end, *block.line, right_margin)) {
           rows.back().cells[0] = unicode::JoinWrapped(rows.back().cells[0], block.line->text);

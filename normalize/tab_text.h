@@ -18,6 +18,9 @@ namespace docpipe {
 struct TabRow {
   SourcePos pos;
   std::vector<std::string> cells;  // raw, as read
+  // The document's title, known from a PDF's typography (LayoutToRows);
+  // text from another extractor has none.
+  bool title = false;
   bool IsBlank() const;
 };
 

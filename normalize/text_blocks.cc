@@ -68,6 +68,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
   for (const TabRow& row : rows) {
     SourceLine line;
     line.pos = row.pos;
+    line.title = row.title;
     for (const std::string& raw : row.cells) {
       std::string cell = rules.ApplyStage("cell", raw);
       for (char& c : cell) {

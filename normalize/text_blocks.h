@@ -42,6 +42,7 @@ struct SourceLine {
   SourcePos pos;
   bool indented = false;  // began with white space (page break or indent)
   bool end_mark = false;  // see above
+  bool title = false;     // the row is the document's title (TabRow::title)
   bool IsBlank() const { return text.empty(); }
   bool IsTableRow() const { return cells.size() > 1; }
 };

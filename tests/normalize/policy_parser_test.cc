@@ -261,6 +261,58 @@ TEST(PolicyParser, TableOfContentsEntriesAreNotSections) {
   EXPECT_EQ(single.outline.size(), 3u);
 }
 
+// Regression (issue 14): an outline skipped 五、 and 七、 without a word.
+TEST(PolicyParser, WarnsWhenALabelSequenceSkips) {
+  PolicyDocument doc = Parse({"一、 目的 ", "說明目的。 ", "二、 範圍 ", "四、 附則 ", "(一) 生效 ", "(三) 廢止 "});
+  std::vector<std::string> gaps;
+  for (const Warning& w : doc.diagnostics.warnings) {
+    if (w.kind == "outline_gap") gaps.push_back(w.message);
+  }
+  ASSERT_EQ(gaps.size(), 2u);
+  EXPECT_NE(gaps[0].find("四、 follows 二、: 1 item is missing"), std::string::npos) << gaps[0];
+  EXPECT_NE(gaps[1].find("(三) follows (一)"), std::string::npos) << gaps[1];
+  EXPECT_EQ(doc.diagnostics.warnings[0].pos.line, 4);
+}
+
+TEST(PolicyParser, RestartedAndUnbrokenSequencesAreNoGap) {
+  std::vector<std::string> lines = {"一、 目的 ", "(一) 甲 ", "(二) 乙 ", "二、 範圍 ", "(一) 丙 "};
+  for (const char* label : {"三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", "十一、"}) {
+    lines.push_back(std::string(label) + " 其他 ");
+  }
+  PolicyDocument doc = Parse(lines);
+  EXPECT_EQ(doc.outline.size(), 14u);
+  for (const Warning& w : doc.diagnostics.warnings) EXPECT_NE(w.kind, "outline_gap") << w.message;
+  PolicyDocument skip = Parse({"一、 目的 ", "二、 範圍 ", "九、 其他 "});
+  ASSERT_EQ(skip.diagnostics.warnings.size(), 1u);
+  EXPECT_NE(skip.diagnostics.warnings[0].message.find("6 items"), std::string::npos);
+}
+
+// Regression (issue 14): "（ㄧ）" with Bopomofo ㄧ (U+3127) typed for 一 was no
+// label, so its list began at （二）.
+TEST(PolicyParser, BopomofoYiIsTheNumeralOneInALabel) {
+  PolicyDocument doc = Parse({"一、 學習重點 ", "（ㄧ） 資訊科技 ", "（二） 生活科技 ", "ㄧ般民眾皆可參與。 "});
+  std::vector<std::string> labels;
+  for (const OutlineNode& node : doc.outline) labels.push_back(node.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"一、", "（一）", "（二）"}));
+  EXPECT_EQ(doc.outline[1].title, "資訊科技");
+  EXPECT_EQ(doc.outline[1].parent, 0);
+  EXPECT_TRUE(doc.diagnostics.warnings.empty());
+  ASSERT_FALSE(doc.paragraphs.empty());
+  EXPECT_EQ(doc.paragraphs.back().text, "ㄧ般民眾皆可參與。");  // not a label: left as written
+}
+
+// Regression (issue 14): a PDF's title, known from its typography, was glued
+// to the paragraph after it ("附件一服務貿易特定承諾表臺灣方面…").
+TEST(PolicyParser, TitleRowIsTheTitleAndNoParagraph) {
+  std::vector<TabRow> rows = RowsOf({"附件一 服務貿易特定承諾表", "臺灣方面非金融服務部門的開放承諾", "一、 商業服務 "});
+  rows[0].title = true;
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->title, "附件一服務貿易特定承諾表");
+  ASSERT_FALSE(doc->paragraphs.empty());
+  EXPECT_EQ(doc->paragraphs[0].text, "臺灣方面非金融服務部門的開放承諾");
+}
+
 TEST(PolicyParser, EmptyInputIsBadInput) {
   EXPECT_FALSE(ParsePolicyDocument(RowsOf({"", "  "}), RuleSet::Default()).ok());
 }
