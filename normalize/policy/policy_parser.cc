@@ -289,6 +289,15 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     previous_was_caption = false;
     const std::string& text = readings[b].text;
     const std::optional<HeadingLabel>& heading = readings[b].heading;
+    std::string entry_text, entry_page;
+    if (RE2::FullMatch(text, rules.Pattern("contents_entry"), &entry_text, &entry_page) && !entry_text.empty()) {
+      ContentsEntry entry;
+      entry.text = unicode::CollapseSpaces(entry_text);
+      entry.page = std::stoi(entry_page);  // at most four digits (the pattern)
+      entry.where = block.where;
+      doc.contents.push_back(std::move(entry));
+      continue;
+    }
     if (b == 0 && doc.title.empty() && !heading && !EndsSentence(text) &&
         unicode::Length(text) <= kMaxCaptionLength) {
       doc.title = text;

@@ -136,8 +136,14 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     if (line.IsBlank()) continue;
     bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
                      OpensWithNonStarter(line.text);
-    bool starts_new =
-        !continues && (!open || line.IsTableRow() || StartsWithLabel(rules, options.label_rules, line.text));
+    // An entry of a table of contents is a block of its own; a leader and
+    // page number alone on a line finish the entry wrapped before them.
+    std::string entry_text;
+    const bool contents_line =
+        !line.IsTableRow() && RE2::FullMatch(line.text, rules.Pattern("contents_entry"), &entry_text);
+    bool starts_new = !continues && (!open || line.IsTableRow() ||
+                                     (contents_line && !entry_text.empty()) ||
+                                     StartsWithLabel(rules, options.label_rules, line.text));
     if (starts_new) {
       TextBlock block;
       block.text = line.text;
@@ -162,6 +168,7 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
                            StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
       open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }
+    if (contents_line) open = false;
   }
   return blocks;
 }

@@ -251,11 +251,20 @@ TEST(PolicyParser, TableOfContentsEntriesAreNotSections) {
   std::vector<std::string> labels;
   for (const OutlineNode& node : doc.outline) labels.push_back(node.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"附錄", "附錄1", "一、", "附錄2", "二、"}));
-  ASSERT_GE(doc.paragraphs.size(), 2u);
-  EXPECT_EQ(doc.paragraphs[0].text, "附錄1. 會報設置要點 ........ 40");
-  EXPECT_EQ(doc.paragraphs[0].node, 0);
-  EXPECT_EQ(doc.paragraphs[1].text, "附錄2. 績效指標說明表 ........ 45");
-  EXPECT_EQ(doc.paragraphs[1].node, 0);
+  // With dot leaders and page numbers they are the document's contents.
+  ASSERT_EQ(doc.contents.size(), 2u);
+  EXPECT_EQ(doc.contents[0].text, "附錄1. 會報設置要點");
+  EXPECT_EQ(doc.contents[0].page, 40);
+  EXPECT_EQ(doc.contents[1].text, "附錄2. 績效指標說明表");
+  EXPECT_EQ(doc.contents[1].page, 45);
+  EXPECT_EQ(doc.contents[1].where.front().line, 3);
+  // Without, they are text of the section that lists them.
+  PolicyDocument plain = Parse({"附錄 ", "附錄1. 會報設置要點 ", "附錄2. 績效指標說明表 ", "附錄1. 會報設置要點 ",
+                                "一、 本會報負責政策審議。 ", "附錄2. 績效指標說明 ", "二、 每年檢討一次。 "});
+  ASSERT_GE(plain.paragraphs.size(), 2u);
+  EXPECT_EQ(plain.paragraphs[0].text, "附錄1. 會報設置要點");
+  EXPECT_EQ(plain.paragraphs[0].node, 0);
+  EXPECT_TRUE(plain.contents.empty());
   // One heading repeated later is not a table of contents.
   PolicyDocument single = Parse({"一、 目的 ", "說明目的。 ", "二、 範圍 ", "一、 目的 "});
   EXPECT_EQ(single.outline.size(), 3u);
@@ -311,6 +320,26 @@ TEST(PolicyParser, TitleRowIsTheTitleAndNoParagraph) {
   EXPECT_EQ(doc->title, "附件一服務貿易特定承諾表");
   ASSERT_FALSE(doc->paragraphs.empty());
   EXPECT_EQ(doc->paragraphs[0].text, "臺灣方面非金融服務部門的開放承諾");
+}
+
+// Regression (issue 14): a contents line "陸、實施要點 ……23" became outline
+// node 0, placing 陸 before 壹; entries without end marks (a PDF) ran into
+// one paragraph.
+TEST(PolicyParser, DotLeaderContentsAreAContentsListNotOutline) {
+  std::vector<TabRow> rows = RowsOf({"目次", "壹、基本理念 ........................ 1", "陸、實施要點 ........................ 23",
+                                     "第 16 屆彰化縣花壇鄉鄉長補選(第 2 次)", "······························· 51",
+                                     "壹、基本理念", "科技的發展帶動社會的變遷。"});
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->contents.size(), 3u);
+  EXPECT_EQ(doc->contents[0].text, "壹、基本理念");
+  EXPECT_EQ(doc->contents[1].text, "陸、實施要點");
+  EXPECT_EQ(doc->contents[1].page, 23);
+  EXPECT_EQ(doc->contents[2].text, "第 16 屆彰化縣花壇鄉鄉長補選(第 2 次)");
+  EXPECT_EQ(doc->contents[2].page, 51);
+  EXPECT_EQ(doc->contents[2].where.size(), 2u);
+  ASSERT_EQ(doc->outline.size(), 1u);
+  EXPECT_EQ(doc->outline[0].label, "壹、");
 }
 
 TEST(PolicyParser, EmptyInputIsBadInput) {
