@@ -31,7 +31,7 @@ std::optional<Gutter> FindGutter(const std::vector<PagePiece>& pieces, double le
     for (int x = a; x <= b; ++x) ++crossing[static_cast<size_t>(x - from)];
   }
   const int fewest = *std::min_element(crossing.begin(), crossing.end());
-  if (fewest > std::max<int>(2, static_cast<int>(pieces.size() / 10))) return std::nullopt;
+  if (fewest > std::max<int>(3, static_cast<int>(pieces.size() / 5))) return std::nullopt;
   std::optional<Gutter> best;
   for (int x = from; x <= to;) {
     if (crossing[static_cast<size_t>(x - from)] != fewest) {

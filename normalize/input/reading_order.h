@@ -4,7 +4,7 @@
 //
 // Columns are found from the page's white space, not from the text: a
 // gutter is a vertical strip, near the middle of the text block, that (next
-// to) no piece crosses (at most a tenth of them, the ones spanning both
+// to) no piece crosses (at most a fifth of them, the ones spanning both
 // columns), with
 // enough pieces on both sides, each side as wide as a column and its lines
 // filling it (most left-column lines end near the gutter, most right-column
@@ -34,7 +34,9 @@ struct PagePiece {
 struct ReadingOrderOptions {
   int min_pieces_per_column = 5;
   double min_column_share = 0.3;  // a column's width / the text block's width
-  double fill_share = 0.5;        // lines reaching the gutter, at least
+  // Lines reaching the gutter, at least: a contents page has as many short
+  // section lines as entries running to the page number.
+  double fill_share = 0.25;
 };
 
 // The pieces in reading order, each with its column_right set.
