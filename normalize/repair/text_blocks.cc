@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "common/unicode.h"
@@ -58,6 +59,20 @@ bool OpensWithNonStarter(std::string_view text) {
     default:
       return false;
   }
+}
+
+// More opening than closing brackets (ICU's Bidi_Paired_Bracket_Type, so
+// that full- and half-width brackets count alike).
+bool HasOpenBracket(std::string_view text) {
+  int depth = 0;
+  for (char32_t c : unicode::ToCodePoints(text)) {
+    switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
+      case U_BPT_OPEN: ++depth; break;
+      case U_BPT_CLOSE: depth = std::max(0, depth - 1); break;
+      default: break;
+    }
+  }
+  return depth > 0;
 }
 
 }  // namespace
@@ -164,7 +179,9 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
       // Without end marks, a short labelled line is a heading of its own
       // ("一、 出席人員"); a long one is an item whose text wraps.
       int32_t last = unicode::LastChar(line.text);
-      bool short_heading = starts_new && unicode::Length(line.text) <= kMaxHeadingLine &&
+      // A heading whose bracket is still open runs on to the next line
+      // ("（十）債權（總金額：新臺幣" / "元）").
+      bool short_heading = starts_new && !HasOpenBracket(line.text) && unicode::Length(line.text) <= kMaxHeadingLine &&
                            StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
       open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }

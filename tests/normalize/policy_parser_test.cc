@@ -342,6 +342,19 @@ TEST(PolicyParser, DotLeaderContentsAreAContentsListNotOutline) {
   EXPECT_EQ(doc->outline[0].label, "壹、");
 }
 
+// Regression (issue 14): a heading cut at a line break inside its bracket,
+// "（十）債權（總金額：新臺幣" / "元）", became a heading and a paragraph "元）".
+TEST(PolicyParser, HeadingWithAnOpenBracketRunsOnToTheNextLine) {
+  std::vector<TabRow> rows = RowsOf({"（十）債權（總金額：新臺幣", "元）", "（十一）債務", "無。"});
+  for (TabRow& row : rows) row.pos.page = 1;
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->outline.size(), 2u);
+  EXPECT_EQ(doc->outline[0].title, "債權（總金額：新臺幣元）");
+  EXPECT_EQ(doc->outline[1].title, "債務");
+  for (const Paragraph& p : doc->paragraphs) EXPECT_NE(p.text, "元）");
+}
+
 TEST(PolicyParser, EmptyInputIsBadInput) {
   EXPECT_FALSE(ParsePolicyDocument(RowsOf({"", "  "}), RuleSet::Default()).ok());
 }
