@@ -96,9 +96,9 @@ std::map<std::string, int> CountItems(const Document& doc) {
     counts["attitudes"] = size(s.attitudes);
   } else if (doc.policy) {
     const PolicyDocument& p = *doc.policy;
-    // Top-level headings, as the outline tree is written.
-    counts["outline"] = static_cast<int>(
-        std::count_if(p.outline.begin(), p.outline.end(), [](const OutlineNode& n) { return n.parent < 0; }));
+    // Outline nodes at every depth: the top level alone says little (80 of
+    // 817 nodes in a gazette).
+    counts["outline"] = size(p.outline);
     counts["paragraphs"] = size(p.paragraphs);
     counts["tables"] = size(p.tables);
     counts["captions"] = size(p.captions);

@@ -407,6 +407,35 @@ std::optional<double> SoleNumeralValue(std::string_view text) {
   return value;
 }
 
+std::optional<long> NumeralValue(std::string_view text) {
+  bool any = false;
+  long total = 0, current = 0;
+  bool after_digit = false;  // the previous numeral was a digit 0-9
+  for (char32_t c : ToCodePoints(text)) {
+    double v = u_getNumericValue(static_cast<UChar32>(c));
+    if (v == U_NO_NUMERIC_VALUE || v < 0 || v != static_cast<double>(static_cast<long>(v))) {
+      after_digit = false;
+      continue;
+    }
+    any = true;
+    long value = static_cast<long>(v);
+    if (value == 10 || value == 100 || value == 1000) {
+      total += (current == 0 ? 1 : current) * value;  // 十 alone is ten
+      current = 0;
+      after_digit = false;
+    } else if (value < 10) {
+      current = after_digit ? current * 10 + value : value;
+      after_digit = true;
+    } else {
+      current += value;
+      after_digit = false;
+    }
+    if (total > 1000000 || current > 1000000) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return total + current;
+}
+
 size_t Length(std::string_view text) {
   int32_t i = 0, count = 0;
   const int32_t n = static_cast<int32_t>(text.size());
@@ -416,6 +445,28 @@ size_t Length(std::string_view text) {
     ++count;
   }
   return static_cast<size_t>(count);
+}
+
+std::optional<char32_t> SoleFoldedChar(std::u32string_view chars) {
+  if (chars.size() < 2) return std::nullopt;
+  bool all_same = true;
+  for (char32_t c : chars) all_same = all_same && c == chars.front();
+  if (all_same) return std::nullopt;
+  // A radical (ICU's Radical property: Kangxi radicals and the CJK radicals
+  // supplement, ⺠ U+2EA0 among them, which NFKC leaves alone) beside an
+  // ideograph is that ideograph's other name, not a second character.
+  std::u32string kept;
+  for (char32_t c : chars) {
+    if (!u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_RADICAL)) kept.push_back(c);
+  }
+  if (kept.empty()) kept = std::u32string(chars);
+  std::optional<char32_t> folded;
+  for (char32_t c : kept) {
+    std::u32string one = ToCodePoints(Nfkc(FromCodePoints(std::u32string_view(&c, 1))));
+    if (one.size() != 1 || (folded && *folded != one.front())) return std::nullopt;
+    folded = one.front();
+  }
+  return folded;
 }
 
 std::u32string ToCodePoints(std::string_view text) {

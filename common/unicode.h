@@ -100,6 +100,21 @@ size_t Length(std::string_view text);
 // numeral or more than one ("十一、", "12.").
 std::optional<double> SoleNumeralValue(std::string_view text);
 
+// The one character that several code points, all mapped from one glyph,
+// stand for: when they are not all the same code point and, radicals set
+// aside (ICU Radical property: ⾏ U+2F8F, ⺠ U+2EA0), NFKC folds each of them
+// to the same single code point (the ideograph U+884C 行 and a compatibility
+// ideograph U+FA08 行, as macOS Quartz writes them), that code point;
+// nullopt otherwise. A ligature such as "ff" (the same code point twice) or
+// "fi" is no such glyph.
+std::optional<char32_t> SoleFoldedChar(std::u32string_view chars);
+
+// The number a label's numerals write, by ICU's Numeric_Value: positional
+// digits (12.) and Chinese numerals with their multipliers 十 百 千
+// (十一、 is 11, 二十三 is 23, 壹拾貳 is 12); other characters are skipped.
+// nullopt when `text` holds no numeral.
+std::optional<long> NumeralValue(std::string_view text);
+
 // Code points of well-formed UTF-8 (an ill-formed sequence becomes U+FFFD),
 // and back.
 std::u32string ToCodePoints(std::string_view text);

@@ -11,7 +11,11 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <unordered_map>
+
+#include "common/unicode.h"
 
 namespace docpipe {
 namespace {
@@ -100,6 +104,25 @@ class TextAndRulingsDev : public TextOutputDev {
                    sub->getY(0));
       }
     }
+  }
+
+  // macOS Quartz maps one glyph to two or three code points that are one
+  // character (⾏行行: a Kangxi radical, the ideograph, a compatibility
+  // ideograph); every text layer then reads the character several times.
+  // Here, per glyph, the glyph's own mapping is folded to that character, so
+  // that two glyphs that really are a repeat (謝謝, 星星) stay two.
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x, double origin_y,
+                CharCode code, int n_bytes, const Unicode* u, int u_len) override {
+    Unicode one = 0;
+    if (u != nullptr && u_len > 1) {
+      std::u32string chars(u, u + u_len);
+      if (std::optional<char32_t> folded = unicode::SoleFoldedChar(chars)) {
+        one = static_cast<Unicode>(*folded);
+        u = &one;
+        u_len = 1;
+      }
+    }
+    TextOutputDev::drawChar(state, x, y, dx, dy, origin_x, origin_y, code, n_bytes, u, u_len);
   }
 
   void fill(GfxState* state) override { FillRects(state); }

@@ -84,8 +84,18 @@ struct PlanCounts {
   SourcePos pos;
 };
 
+// One entry of a table of contents printed with dot leaders and page
+// numbers ("陸、實施要點 ……23"): a pointer into the document, not a section
+// or paragraph of its own.
+struct ContentsEntry {
+  std::string text;           // the entry's words, without leader and number
+  std::optional<int> page;    // the page number it prints
+  std::vector<SourcePos> where;
+};
+
 struct PolicyDocument {
   std::string title;
+  std::vector<ContentsEntry> contents;
   std::vector<OutlineNode> outline;
   std::vector<Paragraph> paragraphs;
   std::vector<Caption> captions;

@@ -30,6 +30,18 @@ Json PolicyDocumentToJson(const PolicyDocument& doc, const SourceInfo& source, c
   out["schema_version"] = kSchemaVersion;
   out["source"] = SourceToJson(source);
   out["title"] = doc.title;
+  // Written only when the document has a table of contents, so that the
+  // output of a document without one keeps its shape.
+  if (!doc.contents.empty()) {
+    Json contents = Json::array();
+    for (const ContentsEntry& entry : doc.contents) {
+      contents.push_back({{"text", entry.text},
+                          {"page", entry.page ? Json(*entry.page) : Json(nullptr)},
+                          {"location", PosToJson(entry.where.front())},
+                          {"source_lines", LinesToJson(entry.where)}});
+    }
+    out["contents"] = std::move(contents);
+  }
   Json outline = Json::array();
   for (size_t i = 0; i < doc.outline.size(); ++i) {
     if (doc.outline[i].parent < 0) outline.push_back(OutlineNodeToJson(doc, static_cast<int>(i)));

@@ -24,6 +24,9 @@ struct TabRow {
   bool continues_table = false;
   bool repeated_header = false;
   bool continues_row = false;
+  // The document's title, known from a PDF's typography (LayoutToRows);
+  // text from another extractor has none.
+  bool title = false;
   bool IsBlank() const;
 };
 

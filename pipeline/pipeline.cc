@@ -42,7 +42,11 @@ namespace {
 // so that what is returned is what was validated.
 Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows, const SourceInfo& source,
                                                  const std::vector<Warning>& extra) {
-  const RuleSet& rules = RuleSet::Default();
+  // A PDF's text layer (read now or earlier, as layout JSON) has no markup
+  // remnants and its overprints were removed by extract: "**" and "III" in it
+  // are data. Other extractors' text, Markdown and HTML get every repair.
+  const bool from_pdf = source.format == "pdf" || source.format == "layout";
+  const RuleSet& rules = RuleSet::Default(from_pdf ? RuleInput::kPdf : RuleInput::kText);
   DocumentFamily family = DetectFamily(rows, rules);
   nlohmann::ordered_json out;
   if (family == DocumentFamily::kCompetencyStandard) {

@@ -3,8 +3,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "common/unicode.h"
+#include "normalize/input/layout_title.h"
+#include "normalize/input/reading_order.h"
 
 namespace docpipe {
 namespace {
@@ -24,13 +27,6 @@ bool EndsSentence(const std::string& text) {
   }
   return false;
 }
-
-// One piece of a page in reading order: a content line or a table.
-struct Block {
-  double top = 0;
-  const TextLine* line = nullptr;
-  const Table* table = nullptr;
-};
 
 // Consecutive lines of one paragraph: same size, close below each other,
 // starting at about the same x, the first one running to the right margin.
@@ -61,16 +57,34 @@ std::string JoinCellLines(const std::vector<TextLine>& lines, const RuleSet& rul
 
 std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
   std::vector<TabRow> rows;
+  const std::optional<LayoutTitle> title = FindLayoutTitle(layout);
+  auto in_title = [&](const TextLine* line) {
+    return title && std::find(title->lines.begin(), title->lines.end(), line) != title->lines.end();
+  };
+  const re2::RE2& contents_entry = rules.Pattern("contents_entry");
   for (const Page& page : layout.pages) {
-    std::vector<Block> blocks;
-    double right_margin = 0;
-    for (const TextLine& line : page.lines) {
-      if (line.role != LineRole::kContent) continue;
-      blocks.push_back({line.bbox.y0, &line, nullptr});
-      right_margin = std::max(right_margin, line.bbox.x1);
+    std::vector<PagePiece> pieces;
+    const bool title_page = title && title->page == page.number;
+    if (title_page) {
+      PagePiece piece;
+      piece.line = title->lines.front();
+      for (const TextLine* line : title->lines) piece.box.Extend(line->bbox);
+      pieces.push_back(piece);
     }
-    for (const Table& table : page.tables) blocks.push_back({table.bbox.y0, nullptr, &table});
-    std::stable_sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.top < b.top; });
+    for (const TextLine& line : page.lines) {
+      if (line.role != LineRole::kContent || (title_page && in_title(&line))) continue;
+      PagePiece piece;
+      piece.box = line.bbox;
+      piece.line = &line;
+      pieces.push_back(piece);
+    }
+    for (const Table& table : page.tables) {
+      PagePiece piece;
+      piece.box = table.bbox;
+      piece.table = &table;
+      pieces.push_back(piece);
+    }
+    const std::vector<PagePiece> blocks = ReadingOrder(std::move(pieces));
 
     int line_number = 0;
     auto emit = [&](std::vector<std::string> cells) {
@@ -80,15 +94,26 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
       row.cells = std::move(cells);
       rows.push_back(std::move(row));
     };
-    const TextLine* paragraph_end = nullptr;
-    for (const Block& block : blocks) {
+    const PagePiece* paragraph_end = nullptr;
+    for (const PagePiece& block : blocks) {
+      if (title_page && block.line == title->lines.front()) {
+        // The title is a row of its own, never the start of a paragraph.
+        emit({title->text});
+        rows.back().title = true;
+        paragraph_end = nullptr;
+        continue;
+      }
       if (block.line != nullptr) {
-        if (paragraph_end != nullptr && ContinuesParagraph(*paragraph_end, *block.line, right_margin)) {
+        // An entry of a table of contents (dot leader, page number) ends
+        // where its number stands, though it runs to the margin.
+        if (paragraph_end != nullptr &&
+            ContinuesParagraph(*paragraph_end->line, *block.line, paragraph_end->column_right) &&
+            !RE2::FullMatch(paragraph_end->line->text, contents_entry)) {
           rows.back().cells[0] = unicode::JoinWrapped(rows.back().cells[0], block.line->text);
         } else {
           emit({block.line->text});
         }
-        paragraph_end = block.line;
+        paragraph_end = &block;
         continue;
       }
       paragraph_end = nullptr;

@@ -5,7 +5,9 @@
 // bottom, each table row is one TabRow with one cell per grid column (a
 // merged cell's text in its top-left position, "" in the positions it
 // covers), each content paragraph outside tables is a one-cell row, and page
-// headers and footers are left out. Repeated header rows and rows cut by a
+// headers and footers are left out. The document's title (layout_title.h)
+// is a one-cell row of its own, marked `title`, where its first line stands,
+// even when extract labelled it a running header. Repeated header rows and rows cut by a
 // page break are emitted as they stand; the parsers already recognise the
 // former and the row stitcher joins the latter. pos.page is the page number,
 // pos.line the row's 1-based index among the rows of its page.

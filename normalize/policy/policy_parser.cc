@@ -29,6 +29,7 @@ class OutlineBuilder {
 
   int Add(const HeadingLabel& heading, std::string title, SourcePos pos) {
     while (!open_.empty() && doc_->outline[open_.back()].rank >= heading.rank) open_.pop_back();
+    CheckSequence(heading, pos);
     OutlineNode node;
     node.label = heading.label;
     node.title = std::move(title);
@@ -46,8 +47,32 @@ class OutlineBuilder {
   int Current() const { return open_.empty() ? -1 : open_.back(); }
 
  private:
+  // A label that skips numbers after its previous sibling of the same kind
+  // (四、 then 六、) is a warning: the document lost or misnumbered an item,
+  // and the outline would otherwise hide it. A list that starts again at one
+  // is no gap.
+  void CheckSequence(const HeadingLabel& heading, SourcePos pos) {
+    const std::vector<int>* siblings = &top_level_;
+    if (!open_.empty()) siblings = &doc_->outline[open_.back()].children;
+    const OutlineNode* previous = nullptr;
+    for (auto it = siblings->rbegin(); it != siblings->rend() && previous == nullptr; ++it) {
+      if (doc_->outline[*it].rank == heading.rank) previous = &doc_->outline[*it];
+    }
+    if (open_.empty()) top_level_.push_back(static_cast<int>(doc_->outline.size()));
+    if (previous == nullptr) return;
+    std::optional<long> before = unicode::NumeralValue(previous->label);
+    std::optional<long> now = unicode::NumeralValue(heading.label);
+    if (!before || !now || *now <= *before + 1 || *now == 1) return;
+    const long missing = *now - *before - 1;
+    doc_->diagnostics.Warn("outline_gap",
+                           heading.label + " follows " + previous->label + ": " + std::to_string(missing) +
+                               (missing == 1 ? " item is" : " items are") + " missing between them",
+                           pos);
+  }
+
   PolicyDocument* doc_;
   std::vector<int> open_;
+  std::vector<int> top_level_;
 };
 
 // The title of a numbered item: its words when it is a heading; when it is a
@@ -200,9 +225,17 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
   std::vector<LineRange> used = ParseActionPlanTables(lines, rules, &doc);
   BlockOptions options;
   options.end_marks = HasEndMarks(lines);
+  // A PDF's title, known from its typography, is the title and no paragraph.
+  for (size_t i = 0; i < lines.size() && doc.title.empty(); ++i) {
+    if (!lines[i].title || lines[i].IsBlank()) continue;
+    doc.title = unicode::CollapseSpaces(rules.ApplyStage("text", lines[i].text));
+    used.push_back(LineRange{i, i + 1});
+    std::sort(used.begin(), used.end(),
+              [](const LineRange& a, const LineRange& b) { return a.begin < b.begin; });
+  }
   // A first line that names a plan or directive (…作業要點) is the title even
   // when no end mark separates it from the lines after it (a PDF).
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i = 0; i < lines.size() && doc.title.empty(); ++i) {
     if (lines[i].IsBlank()) continue;
     const std::string& first = lines[i].text;
     bool taken = !used.empty() && used.front().begin <= i;
@@ -275,6 +308,15 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
     previous_was_caption = false;
     const std::string& text = readings[b].text;
     const std::optional<HeadingLabel>& heading = readings[b].heading;
+    std::string entry_text, entry_page;
+    if (RE2::FullMatch(text, rules.Pattern("contents_entry"), &entry_text, &entry_page) && !entry_text.empty()) {
+      ContentsEntry entry;
+      entry.text = unicode::CollapseSpaces(entry_text);
+      entry.page = std::stoi(entry_page);  // at most four digits (the pattern)
+      entry.where = block.where;
+      doc.contents.push_back(std::move(entry));
+      continue;
+    }
     if (b == 0 && doc.title.empty() && !heading && !EndsSentence(text) &&
         unicode::Length(text) <= kMaxCaptionLength) {
       doc.title = text;

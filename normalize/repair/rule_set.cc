@@ -2,9 +2,11 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "common/json_parse.h"
 #include "common/unicode.h"
@@ -41,13 +43,25 @@ Result<std::string> StringField(const nlohmann::json& object, const char* key, c
   return it->get<std::string>();
 }
 
+std::optional<RuleInput> ParseInput(const nlohmann::json& value) {
+  if (value == "text") return RuleInput::kText;
+  if (value == "pdf") return RuleInput::kPdf;
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::string_view RuleInputName(RuleInput input) { return input == RuleInput::kPdf ? "pdf" : "text"; }
+
+bool Rule::AppliesTo(RuleInput input) const {
+  return kind == "pattern" || std::find(inputs.begin(), inputs.end(), input) != inputs.end();
+}
 
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 RuleSet::~RuleSet() = default;
 
-Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
+Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
   Result<nlohmann::json> parsed = ParseUntrustedJson(json_text);
   if (!parsed.ok()) return Status::BadInput("rule file: " + parsed.status().message());
   const nlohmann::json& root = *parsed;
@@ -55,6 +69,7 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
     return Status::BadInput("rule file must be an object with a \"rules\" array");
   }
   RuleSet set;
+  set.input_ = input;
   for (const nlohmann::json& entry : root["rules"]) {
     if (!entry.is_object()) return Status::BadInput("every rule must be an object");
     Rule rule;
@@ -81,7 +96,22 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
           !example["before"].is_string() || !example["after"].is_string()) {
         return Status::BadInput("rule '" + rule.name + "': an example needs string \"before\" and \"after\"");
       }
-      rule.examples.push_back({example["before"].get<std::string>(), example["after"].get<std::string>()});
+      std::optional<RuleInput> example_input = RuleInput::kText;
+      if (example.contains("input")) example_input = ParseInput(example["input"]);
+      if (!example_input) return Status::BadInput("rule '" + rule.name + "': an example's \"input\" is text or pdf");
+      rule.examples.push_back(
+          {*example_input, example["before"].get<std::string>(), example["after"].get<std::string>()});
+    }
+    if (rule.kind == "replace" || rule.kind == "builtin") {
+      auto inputs = entry.find("inputs");
+      if (inputs == entry.end() || !inputs->is_array() || inputs->empty()) {
+        return Status::BadInput("rule '" + rule.name + "' must say which inputs it applies to (\"inputs\")");
+      }
+      for (const nlohmann::json& name : *inputs) {
+        std::optional<RuleInput> applies = ParseInput(name);
+        if (!applies) return Status::BadInput("rule '" + rule.name + "': unknown input " + name.dump());
+        rule.inputs.push_back(*applies);
+      }
     }
     std::unique_ptr<re2::RE2> compiled;
     if (rule.kind == "replace" || rule.kind == "pattern") {
@@ -107,7 +137,7 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
   }
   std::map<std::string, std::string> alternations;
   for (const Rule& rule : set.rules_) {
-    if (rule.kind != "replace") continue;
+    if (rule.kind != "replace" || !rule.AppliesTo(input)) continue;
     std::string& alt = alternations[rule.stage];
     alt += (alt.empty() ? "(?:" : "|(?:") + rule.pattern + ")";
   }
@@ -121,16 +151,18 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text) {
   return set;
 }
 
-const RuleSet& RuleSet::Default() {
-  static const RuleSet* rules = [] {
-    Result<RuleSet> parsed = Parse(embedded::normalize_rules);
+const RuleSet& RuleSet::Default(RuleInput input) {
+  auto load = [](RuleInput for_input) {
+    Result<RuleSet> parsed = Parse(embedded::normalize_rules, for_input);
     if (!parsed.ok()) {
       std::fprintf(stderr, "docpipe: embedded rules.json is broken: %s\n", parsed.status().ToString().c_str());
       std::abort();
     }
     return new RuleSet(std::move(*parsed));
-  }();
-  return *rules;
+  };
+  static const RuleSet* text = load(RuleInput::kText);
+  static const RuleSet* pdf = load(RuleInput::kPdf);
+  return input == RuleInput::kPdf ? *pdf : *text;
 }
 
 std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
@@ -159,7 +191,7 @@ std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) c
                   RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *filter->second);
   std::string out(text);
   for (const Rule& rule : rules_) {
-    if (rule.stage != stage || rule.kind == "pattern") continue;
+    if (rule.stage != stage || rule.kind == "pattern" || !rule.AppliesTo(input_)) continue;
     if (rule.kind == "replace" && !replaces) continue;
     out = ApplyRule(rule, out);
   }

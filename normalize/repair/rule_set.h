@@ -7,7 +7,13 @@
 //   builtin  a repair that needs ICU character properties (fold_width,
 //            collapse_spaces); its behaviour is still pinned by examples.
 //
-//   const RuleSet& rules = RuleSet::Default();
+// Every replace and builtin rule names the inputs it applies to ("text":
+// rows from another extractor; "pdf": a PDF's text layer or its layout
+// JSON). A RuleSet is loaded for one input and applies only its rules:
+// markup remnants and text-level fake bold are repaired in other extractors'
+// text, never in a PDF's, where "**" and "III" are data.
+//
+//   const RuleSet& rules = RuleSet::Default();  // or Default(RuleInput::kPdf)
 //   std::string cell = rules.ApplyStage("cell", raw_cell);
 //   std::string text = rules.ApplyStage("text", cell);
 //   const re2::RE2& task = rules.Pattern("duty_or_task_code");
@@ -30,7 +36,14 @@ class RE2;
 
 namespace docpipe {
 
+// The text a rule set repairs.
+enum class RuleInput { kText, kPdf };
+
+// "text" or "pdf", as rules.json spells them.
+std::string_view RuleInputName(RuleInput input);
+
 struct RuleExample {
+  RuleInput input = RuleInput::kText;  // run as that input's rule set would run it
   std::string before;
   std::string after;
 };
@@ -42,25 +55,33 @@ struct Rule {
   std::string description;
   std::string pattern;
   std::string replacement;
+  std::vector<RuleInput> inputs;  // replace and builtin rules; empty for patterns
   std::vector<RuleExample> examples;
+  // Pattern rules apply to every input.
+  bool AppliesTo(RuleInput input) const;
 };
 
 class RuleSet {
  public:
   // Parses and compiles a rule file. BadInput naming the rule and the reason
   // when the JSON is malformed, a field is missing, a pattern does not
-  // compile, a builtin is unknown or a rule has no example.
-  static Result<RuleSet> Parse(std::string_view json_text);
+  // compile, a builtin is unknown, a rule has no example, or a repair rule
+  // does not say which inputs it applies to. The set repairs text of `input`.
+  static Result<RuleSet> Parse(std::string_view json_text, RuleInput input = RuleInput::kText);
 
-  // The rules compiled into the binary. Their validity is checked by the
-  // test suite; if they ever failed to load this aborts with the reason.
-  static const RuleSet& Default();
+  // The rules compiled into the binary, for one input. Their validity is
+  // checked by the test suite; if they ever failed to load this aborts with
+  // the reason.
+  static const RuleSet& Default(RuleInput input = RuleInput::kText);
 
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
   ~RuleSet();
 
-  // Applies every replace and builtin rule of `stage`, in file order.
+  RuleInput input() const { return input_; }
+
+  // Applies every replace and builtin rule of `stage` that applies to this
+  // set's input, in file order.
   std::string ApplyStage(std::string_view stage, std::string_view text) const;
 
   // Applies one rule; for a pattern rule returns its first match (group 1
@@ -79,6 +100,7 @@ class RuleSet {
 
  private:
   RuleSet() = default;
+  RuleInput input_ = RuleInput::kText;
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> compiled_;  // parallel to rules_
   std::map<std::string, size_t, std::less<>> by_name_;

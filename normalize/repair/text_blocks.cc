@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "common/unicode.h"
@@ -59,6 +60,20 @@ bool OpensWithNonStarter(std::string_view text) {
   }
 }
 
+// More opening than closing brackets (ICU's Bidi_Paired_Bracket_Type, so
+// that full- and half-width brackets count alike).
+bool HasOpenBracket(std::string_view text) {
+  int depth = 0;
+  for (char32_t c : unicode::ToCodePoints(text)) {
+    switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
+      case U_BPT_OPEN: ++depth; break;
+      case U_BPT_CLOSE: depth = std::max(0, depth - 1); break;
+      default: break;
+    }
+  }
+  return depth > 0;
+}
+
 }  // namespace
 
 std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules) {
@@ -69,6 +84,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     line.pos = row.pos;
     std::vector<std::string> all_cells;
     size_t filled = 0;
+    line.title = row.title;
     for (const std::string& raw : row.cells) {
       std::string cell = rules.ApplyStage("cell", raw);
       for (char& c : cell) {
@@ -146,7 +162,13 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     if (line.IsBlank()) continue;
     bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
                      line.heading_level == 0 && OpensWithNonStarter(line.text);
+    // An entry of a table of contents is a block of its own; a leader and
+    // page number alone on a line finish the entry wrapped before them.
+    std::string entry_text;
+    const bool contents_line =
+        !line.IsTableRow() && RE2::FullMatch(line.text, rules.Pattern("contents_entry"), &entry_text);
     bool starts_new = !continues && (!open || line.IsTableRow() || line.heading_level > 0 ||
+                                     (contents_line && !entry_text.empty()) ||
                                      StartsWithLabel(rules, options.label_rules, line.text));
     if (starts_new) {
       TextBlock block;
@@ -168,10 +190,13 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
       // Without end marks, a short labelled line is a heading of its own
       // ("一、 出席人員"); a long one is an item whose text wraps.
       int32_t last = unicode::LastChar(line.text);
-      bool short_heading = starts_new && unicode::Length(line.text) <= kMaxHeadingLine &&
+      // A heading whose bracket is still open runs on to the next line
+      // ("（十）債權（總金額：新臺幣" / "元）").
+      bool short_heading = starts_new && !HasOpenBracket(line.text) && unicode::Length(line.text) <= kMaxHeadingLine &&
                            StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
       open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }
+    if (contents_line) open = false;
   }
   return blocks;
 }

@@ -48,6 +48,7 @@ struct SourceLine {
   bool continues_table = false;  // TabRow's marks of a table a page break cut
   bool repeated_header = false;
   bool continues_row = false;
+  bool title = false;     // the row is the document's title (TabRow::title)
   bool IsBlank() const { return text.empty(); }
   bool IsTableRow() const { return cells.size() > 1; }
 };

@@ -1,4 +1,5 @@
 #include "batch/batch_runner.h"
+#include "batch/index_record.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,6 +10,17 @@
 namespace docpipe {
 namespace {
 namespace fs = std::filesystem;
+
+// Regression (issue 14): index.jsonl counted top-level outline nodes only
+// (80 for a document of 817 nodes).
+TEST(CountItems, OutlineCountsNodesAtEveryDepth) {
+  nlohmann::json doc = nlohmann::json::parse(R"json({"document_type": "generic_document", "paragraphs": [],
+    "outline": [{"label": "壹、", "children": [{"label": "一、", "children": [{"label": "(一)", "children": []}]},
+                                               {"label": "二、", "children": []}]},
+                {"label": "貳、", "children": []}]})json");
+  EXPECT_EQ(CountItems(doc).at("outline"), 5);
+  EXPECT_EQ(CountItems(doc).at("paragraphs"), 0);
+}
 
 TEST(OutputNames, StripExtensionUnlessTwoInputsShareAStem) {
   EXPECT_EQ(OutputNames({"a/x.pdf", "a/x.txt", "b/y.txt"}),

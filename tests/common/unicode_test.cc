@@ -79,6 +79,33 @@ TEST(SoleNumeralValue, ReadsTheOneNumeralOfALabel) {
   EXPECT_EQ(SoleNumeralValue("附錄"), std::nullopt);
 }
 
+TEST(NumeralValue, ReadsMultiplierNumeralsAndDigits) {
+  EXPECT_EQ(NumeralValue("一、"), 1);
+  EXPECT_EQ(NumeralValue("十、"), 10);
+  EXPECT_EQ(NumeralValue("十一、"), 11);
+  EXPECT_EQ(NumeralValue("二十三、"), 23);
+  EXPECT_EQ(NumeralValue("壹拾貳、"), 12);
+  EXPECT_EQ(NumeralValue("（十二）"), 12);
+  EXPECT_EQ(NumeralValue("12."), 12);
+  EXPECT_EQ(NumeralValue("第一百零五章"), 105);
+  EXPECT_EQ(NumeralValue("附錄"), std::nullopt);
+}
+
+TEST(SoleFoldedChar, FoldsOneGlyphsSeveralNamesOfOneCharacter) {
+  EXPECT_EQ(SoleFoldedChar(U"\u2F8F\u884C\uFA08"), U'行');  // ⾏行行
+  EXPECT_EQ(SoleFoldedChar(U"\u2F63\u751F"), U'生');        // ⽣生
+  EXPECT_EQ(SoleFoldedChar(U"\u5E74\uF98E"), U'年');        // 年年 (compatibility)
+  EXPECT_EQ(SoleFoldedChar(U"\u2EA0\u6C11"), U'民');        // ⺠民: no NFKC mapping, a radical
+}
+
+TEST(SoleFoldedChar, KeepsLigaturesAndDifferentCharacters) {
+  EXPECT_EQ(SoleFoldedChar(U"ff"), std::nullopt);  // a ligature: the same code point twice
+  EXPECT_EQ(SoleFoldedChar(U"fi"), std::nullopt);
+  EXPECT_EQ(SoleFoldedChar(U"謝謝"), std::nullopt);
+  EXPECT_EQ(SoleFoldedChar(U"生日"), std::nullopt);
+  EXPECT_EQ(SoleFoldedChar(U"行"), std::nullopt);  // one code point: nothing to fold
+}
+
 TEST(Length, CountsCodePoints) {
   EXPECT_EQ(Length("職能a"), 3u);
   EXPECT_EQ(FirstChar("職能"), 0x8077);

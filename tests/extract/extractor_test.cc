@@ -119,6 +119,24 @@ TEST(Extractor, CollapsesFakeBold) {
   EXPECT_EQ(layout->pages[0].lines[1].text, "plain");
 }
 
+// Regression (issue 14): macOS Quartz maps one glyph to a Kangxi radical,
+// the ideograph and a compatibility ideograph (⾏行行), and every text layer
+// read "健⾏行行科技⼤大學". Decided per glyph: two glyphs that really
+// repeat a character (行行, 謝謝) stay two, a ligature stays "ff".
+TEST(Extractor, GlyphMappedToOneCharacterSeveralWaysReadsOnce) {
+  PdfPage page;
+  page.MappedText(100, 100, 12, "A");
+  page.MappedText(100, 130, 12, "AA");
+  page.MappedText(100, 160, 12, "BB");
+  page.MappedText(100, 190, 12, "C");
+  page.MappedText(100, 220, 12, "D");
+  Result<Layout> layout = ExtractLayout(BuildPdf({page}), "quartz.pdf", {});
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  std::vector<std::string> texts;
+  for (const TextLine& line : layout->pages[0].lines) texts.push_back(line.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"行", "行行", "謝謝", "ff", "民"}));
+}
+
 TEST(Extractor, ExtractsAPageRangeAndRejectsOneOutsideTheDocument) {
   ExtractOptions second;
   second.first_page = 2;

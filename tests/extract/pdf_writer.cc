@@ -30,6 +30,12 @@ PdfPage& PdfPage::Text(double x, double y, double size, const std::string& text)
   return *this;
 }
 
+PdfPage& PdfPage::MappedText(double x, double y, double size, const std::string& codes) {
+  content_ += "BT /F2 " + Num(size) + " Tf " + Num(x) + " " + Num(kPageHeight - y) + " Td (" + Escape(codes) +
+              ") Tj ET\n";
+  return *this;
+}
+
 PdfPage& PdfPage::Line(double x0, double y0, double x1, double y1, double width) {
   content_ += Num(width) + " w " + Num(x0) + " " + Num(kPageHeight - y0) + " m " + Num(x1) + " " +
               Num(kPageHeight - y1) + " l S\n";
@@ -66,19 +72,30 @@ void DrawGrid(PdfPage* page, const std::vector<double>& rows_y, const std::vecto
 }
 
 std::string BuildPdf(const std::vector<PdfPage>& pages) {
-  // Objects: 1 catalog, 2 pages, 3 font, then per page: page, content.
+  // Objects: 1 catalog, 2 pages, 3 font, then per page: page, content; then
+  // the mapped font and its ToUnicode map.
   std::vector<std::string> objects;
+  const std::string mapped_font = std::to_string(4 + 2 * pages.size());
+  const std::string to_unicode = std::to_string(5 + 2 * pages.size());
   std::string kids;
   for (size_t i = 0; i < pages.size(); ++i) kids += std::to_string(4 + 2 * i) + " 0 R ";
   objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   for (size_t i = 0; i < pages.size(); ++i) {
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 " + mapped_font + " 0 R >> >> "
                       "/Contents " + std::to_string(5 + 2 * i) + " 0 R >>");
     const std::string& content = pages[i].content();
     objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
   }
+  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 65 "
+                    "/LastChar 68 /Widths [600 600 600 600] /ToUnicode " + to_unicode + " 0 R >>");
+  const std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Quartz def /CMapType 2 def\n"
+      "1 begincodespacerange <00> <FF> endcodespacerange\n"
+      "4 beginbfchar <41> <2F8F884CFA08> <42> <8B1D> <43> <00660066> <44> <2EA06C11> endbfchar\n"
+      "endcmap CMapName currentdict /CMap defineresource pop end end";
+  objects.push_back("<< /Length " + std::to_string(cmap.size()) + " >>\nstream\n" + cmap + "\nendstream");
   std::string pdf = "%PDF-1.4\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {

@@ -14,6 +14,11 @@ class PdfPage {
  public:
   // Text (ASCII) with its baseline at y.
   PdfPage& Text(double x, double y, double size, const std::string& text);
+  // Codes A-D of a second font whose ToUnicode map gives one glyph several
+  // code points, as macOS Quartz writes them: A is ⾏行行 (U+2F8F U+884C
+  // U+FA08), B is 謝 (one code point), C is "ff" (a ligature), D is ⺠民
+  // (U+2EA0 U+6C11). Each code is one glyph, drawn one advance apart.
+  PdfPage& MappedText(double x, double y, double size, const std::string& codes);
   PdfPage& Line(double x0, double y0, double x1, double y1, double width = 0.5);
   // Raw content-stream operators, for pages that must be broken.
   PdfPage& Raw(const std::string& operators);

@@ -64,6 +64,101 @@ TEST(LayoutRows, EmitsTableRowsAndContentInPageOrderWithoutFurniture) {
   EXPECT_EQ(rows[2].pos.line, 3);
 }
 
+TextLine At(const std::string& text, double x0, double y0, double x1, double size,
+            LineRole role = LineRole::kContent) {
+  TextLine line = L(text);
+  line.size = size;
+  line.bbox = {x0, y0, x1, y0 + size};
+  line.role = role;
+  return line;
+}
+
+// Regression (issue 14): a running title, labelled header on every page,
+// appeared nowhere; a title set letter-spaced (廉 政 專 刊) came in pieces.
+TEST(LayoutRows, TitleFromTheFirstPagesTypographyIsARowOfItsOwn) {
+  Layout layout;
+  Page first;
+  first.number = 1;
+  first.width = 595;
+  first.height = 842;
+  first.lines = {At("國家教育研究院函陳報教育部", 300, 30, 540, 10),  // small print above
+                 At("廉", 186, 156, 204, 18, LineRole::kHeader), At("政", 222, 156, 240, 18, LineRole::kHeader),
+                 At("專刊第 46 期", 258, 156, 403, 18, LineRole::kHeader),
+                 At("政治獻金收支結算表依政治獻金法之規定辦理結算申報", 54, 200, 540, 12),
+                 At("公告如下。", 54, 215, 120, 12)};
+  Page second = first;
+  second.number = 2;
+  second.lines = {At("廉政專刊第 46 期", 186, 156, 403, 18, LineRole::kHeader), At("本文。", 54, 200, 120, 12)};
+  layout.pages = {first, second};
+  std::vector<TabRow> rows = LayoutToRows(layout, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_GE(rows.size(), 3u);
+  EXPECT_EQ(rows[0].cells[0], "國家教育研究院函陳報教育部");
+  EXPECT_FALSE(rows[0].title);
+  EXPECT_EQ(rows[1].cells[0], "廉政專刊第 46 期");
+  EXPECT_TRUE(rows[1].title);
+  EXPECT_EQ(rows[2].cells[0], "政治獻金收支結算表依政治獻金法之規定辦理結算申報公告如下。");
+  for (size_t i = 3; i < rows.size(); ++i) EXPECT_FALSE(rows[i].title);  // page 2's header stays furniture
+}
+
+TEST(LayoutRows, NoTitleWhenNothingIsSetLargerThanTheBody) {
+  Layout layout;
+  Page page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  page.lines = {At("選區", 90, 90, 130, 10), At("學經歷", 300, 90, 350, 10)};
+  layout.pages = {page};
+  for (const TabRow& row : LayoutToRows(layout, RuleSet::Default(RuleInput::kPdf))) EXPECT_FALSE(row.title);
+}
+
+// Regression (issue 14): a two-column table of contents was read across
+// the columns, one entry of each in turn.
+TEST(LayoutRows, ReadsTwoColumnsOneAfterTheOther) {
+  Layout layout;
+  Page page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  page.lines.push_back(At("本期目次", 80, 200, 160, 12));
+  for (int i = 0; i < 6; ++i) {
+    const double y = 250 + 18 * i;
+    page.lines.push_back(At("左欄第" + std::to_string(i + 1) + "項 ·········· " + std::to_string(i + 1), 90, y, 269, 12));
+    page.lines.push_back(
+        At("右欄第" + std::to_string(i + 1) + "項 ·········· " + std::to_string(40 + i), 326, y, 505, 12));
+  }
+  page.lines.push_back(At("監察院公職人員財產申報處編印，中華民國一百零一年十一月二十六日出版", 100, 700, 500, 12));
+  layout.pages = {page};
+  std::vector<TabRow> rows = LayoutToRows(layout, RuleSet::Default(RuleInput::kPdf));
+  std::vector<std::string> texts;
+  for (const TabRow& row : rows) texts.push_back(row.cells[0]);
+  ASSERT_EQ(texts.size(), 14u) << ::testing::PrintToString(texts);
+  EXPECT_EQ(texts[0], "本期目次");
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(texts[1 + i].substr(0, 9), "左欄第") << i;
+    EXPECT_EQ(texts[7 + i].substr(0, 9), "右欄第") << i;
+  }
+  EXPECT_EQ(texts[13].substr(0, 9), "監察院");
+}
+
+// A form's labels and values side by side are read row by row.
+TEST(LayoutRows, LabelsAndValuesSideBySideAreNoColumns) {
+  Layout layout;
+  Page page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  for (int i = 0; i < 6; ++i) {
+    const double y = 250 + 18 * i;
+    page.lines.push_back(At("欄位" + std::to_string(i) + "：", 60, y, 110, 12));
+    page.lines.push_back(At("值" + std::to_string(i), 330, y, 360, 12));
+  }
+  layout.pages = {page};
+  std::vector<TabRow> rows = LayoutToRows(layout, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_EQ(rows.size(), 12u);
+  EXPECT_EQ(rows[0].cells[0], "欄位0：");
+  EXPECT_EQ(rows[1].cells[0], "值0");
+}
+
 TEST(LayoutRows, APageExtractCouldNotReadBecomesAWarningOfTheDocument) {
   Result<std::string> pdf = ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/pdf/INM2529-002v2.pdf");
   ASSERT_TRUE(pdf.ok());

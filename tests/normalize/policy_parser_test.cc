@@ -251,14 +251,108 @@ TEST(PolicyParser, TableOfContentsEntriesAreNotSections) {
   std::vector<std::string> labels;
   for (const OutlineNode& node : doc.outline) labels.push_back(node.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"附錄", "附錄1", "一、", "附錄2", "二、"}));
-  ASSERT_GE(doc.paragraphs.size(), 2u);
-  EXPECT_EQ(doc.paragraphs[0].text, "附錄1. 會報設置要點 ........ 40");
-  EXPECT_EQ(doc.paragraphs[0].node, 0);
-  EXPECT_EQ(doc.paragraphs[1].text, "附錄2. 績效指標說明表 ........ 45");
-  EXPECT_EQ(doc.paragraphs[1].node, 0);
+  // With dot leaders and page numbers they are the document's contents.
+  ASSERT_EQ(doc.contents.size(), 2u);
+  EXPECT_EQ(doc.contents[0].text, "附錄1. 會報設置要點");
+  EXPECT_EQ(doc.contents[0].page, 40);
+  EXPECT_EQ(doc.contents[1].text, "附錄2. 績效指標說明表");
+  EXPECT_EQ(doc.contents[1].page, 45);
+  EXPECT_EQ(doc.contents[1].where.front().line, 3);
+  // Without, they are text of the section that lists them.
+  PolicyDocument plain = Parse({"附錄 ", "附錄1. 會報設置要點 ", "附錄2. 績效指標說明表 ", "附錄1. 會報設置要點 ",
+                                "一、 本會報負責政策審議。 ", "附錄2. 績效指標說明 ", "二、 每年檢討一次。 "});
+  ASSERT_GE(plain.paragraphs.size(), 2u);
+  EXPECT_EQ(plain.paragraphs[0].text, "附錄1. 會報設置要點");
+  EXPECT_EQ(plain.paragraphs[0].node, 0);
+  EXPECT_TRUE(plain.contents.empty());
   // One heading repeated later is not a table of contents.
   PolicyDocument single = Parse({"一、 目的 ", "說明目的。 ", "二、 範圍 ", "一、 目的 "});
   EXPECT_EQ(single.outline.size(), 3u);
+}
+
+// Regression (issue 14): an outline skipped 五、 and 七、 without a word.
+TEST(PolicyParser, WarnsWhenALabelSequenceSkips) {
+  PolicyDocument doc = Parse({"一、 目的 ", "說明目的。 ", "二、 範圍 ", "四、 附則 ", "(一) 生效 ", "(三) 廢止 "});
+  std::vector<std::string> gaps;
+  for (const Warning& w : doc.diagnostics.warnings) {
+    if (w.kind == "outline_gap") gaps.push_back(w.message);
+  }
+  ASSERT_EQ(gaps.size(), 2u);
+  EXPECT_NE(gaps[0].find("四、 follows 二、: 1 item is missing"), std::string::npos) << gaps[0];
+  EXPECT_NE(gaps[1].find("(三) follows (一)"), std::string::npos) << gaps[1];
+  EXPECT_EQ(doc.diagnostics.warnings[0].pos.line, 4);
+}
+
+TEST(PolicyParser, RestartedAndUnbrokenSequencesAreNoGap) {
+  std::vector<std::string> lines = {"一、 目的 ", "(一) 甲 ", "(二) 乙 ", "二、 範圍 ", "(一) 丙 "};
+  for (const char* label : {"三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", "十一、"}) {
+    lines.push_back(std::string(label) + " 其他 ");
+  }
+  PolicyDocument doc = Parse(lines);
+  EXPECT_EQ(doc.outline.size(), 14u);
+  for (const Warning& w : doc.diagnostics.warnings) EXPECT_NE(w.kind, "outline_gap") << w.message;
+  PolicyDocument skip = Parse({"一、 目的 ", "二、 範圍 ", "九、 其他 "});
+  ASSERT_EQ(skip.diagnostics.warnings.size(), 1u);
+  EXPECT_NE(skip.diagnostics.warnings[0].message.find("6 items"), std::string::npos);
+}
+
+// Regression (issue 14): "（ㄧ）" with Bopomofo ㄧ (U+3127) typed for 一 was no
+// label, so its list began at （二）.
+TEST(PolicyParser, BopomofoYiIsTheNumeralOneInALabel) {
+  PolicyDocument doc = Parse({"一、 學習重點 ", "（ㄧ） 資訊科技 ", "（二） 生活科技 ", "ㄧ般民眾皆可參與。 "});
+  std::vector<std::string> labels;
+  for (const OutlineNode& node : doc.outline) labels.push_back(node.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"一、", "（一）", "（二）"}));
+  EXPECT_EQ(doc.outline[1].title, "資訊科技");
+  EXPECT_EQ(doc.outline[1].parent, 0);
+  EXPECT_TRUE(doc.diagnostics.warnings.empty());
+  ASSERT_FALSE(doc.paragraphs.empty());
+  EXPECT_EQ(doc.paragraphs.back().text, "ㄧ般民眾皆可參與。");  // not a label: left as written
+}
+
+// Regression (issue 14): a PDF's title, known from its typography, was glued
+// to the paragraph after it ("附件一服務貿易特定承諾表臺灣方面…").
+TEST(PolicyParser, TitleRowIsTheTitleAndNoParagraph) {
+  std::vector<TabRow> rows = RowsOf({"附件一 服務貿易特定承諾表", "臺灣方面非金融服務部門的開放承諾", "一、 商業服務 "});
+  rows[0].title = true;
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->title, "附件一服務貿易特定承諾表");
+  ASSERT_FALSE(doc->paragraphs.empty());
+  EXPECT_EQ(doc->paragraphs[0].text, "臺灣方面非金融服務部門的開放承諾");
+}
+
+// Regression (issue 14): a contents line "陸、實施要點 ……23" became outline
+// node 0, placing 陸 before 壹; entries without end marks (a PDF) ran into
+// one paragraph.
+TEST(PolicyParser, DotLeaderContentsAreAContentsListNotOutline) {
+  std::vector<TabRow> rows = RowsOf({"目次", "壹、基本理念 ........................ 1", "陸、實施要點 ........................ 23",
+                                     "第 16 屆彰化縣花壇鄉鄉長補選(第 2 次)", "······························· 51",
+                                     "壹、基本理念", "科技的發展帶動社會的變遷。"});
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->contents.size(), 3u);
+  EXPECT_EQ(doc->contents[0].text, "壹、基本理念");
+  EXPECT_EQ(doc->contents[1].text, "陸、實施要點");
+  EXPECT_EQ(doc->contents[1].page, 23);
+  EXPECT_EQ(doc->contents[2].text, "第 16 屆彰化縣花壇鄉鄉長補選(第 2 次)");
+  EXPECT_EQ(doc->contents[2].page, 51);
+  EXPECT_EQ(doc->contents[2].where.size(), 2u);
+  ASSERT_EQ(doc->outline.size(), 1u);
+  EXPECT_EQ(doc->outline[0].label, "壹、");
+}
+
+// Regression (issue 14): a heading cut at a line break inside its bracket,
+// "（十）債權（總金額：新臺幣" / "元）", became a heading and a paragraph "元）".
+TEST(PolicyParser, HeadingWithAnOpenBracketRunsOnToTheNextLine) {
+  std::vector<TabRow> rows = RowsOf({"（十）債權（總金額：新臺幣", "元）", "（十一）債務", "無。"});
+  for (TabRow& row : rows) row.pos.page = 1;
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->outline.size(), 2u);
+  EXPECT_EQ(doc->outline[0].title, "債權（總金額：新臺幣元）");
+  EXPECT_EQ(doc->outline[1].title, "債務");
+  for (const Paragraph& p : doc->paragraphs) EXPECT_NE(p.text, "元）");
 }
 
 TEST(PolicyParser, EmptyInputIsBadInput) {
