@@ -27,7 +27,8 @@ namespace docpipe {
 
 enum class InputFormat { kText, kPdf, kLayoutJson };
 
-// By content, not by file name: %PDF- magic, a JSON object, else text.
+// By content, not by file name: %PDF- magic or PDF object syntax (a damaged
+// PDF is still a PDF, never text), a JSON object, else text.
 InputFormat SniffFormat(std::string_view bytes);
 
 struct PipelineOptions {
@@ -36,6 +37,7 @@ struct PipelineOptions {
   // real standard or plan is well under 1 MB, and a hostile 100 MB line
   // would otherwise cost seconds and gigabytes.
   size_t max_text_bytes = size_t{32} << 20;
+  std::optional<double> page_seconds;  // PDF: each page's time budget (see ExtractOptions)
 };
 
 // Rows (from text or from a PDF) -> document JSON, validated.
