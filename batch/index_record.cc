@@ -9,6 +9,7 @@ nlohmann::ordered_json IndexRecord::ToJson() const {
   j["path"] = path;
   j["output"] = output;
   j["sha256"] = sha256;
+  j["output_sha256"] = output_sha256;
   j["status"] = status;
   j["document_type"] = document_type;
   j["code"] = code;
@@ -28,6 +29,7 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
     r.path = j.at("path").get<std::string>();
     r.output = j.at("output").get<std::string>();
     r.sha256 = j.at("sha256").get<std::string>();
+    r.output_sha256 = j.value("output_sha256", "");
     r.status = j.at("status").get<std::string>();
     r.document_type = j.value("document_type", "");
     r.code = j.value("code", "");

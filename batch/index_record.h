@@ -14,6 +14,7 @@ struct IndexRecord {
   std::string path;            // input, relative to IN_DIR
   std::string output;          // output, relative to OUT_DIR ("" when failed)
   std::string sha256;          // of the input bytes
+  std::string output_sha256;   // of the output as written, when ok: a changed output is redone
   std::string status;          // "ok" or "failed" (an input skipped on a re-run keeps its record)
   std::string document_type;   // from the output, when ok
   std::string code;            // the document's code, when it has one

@@ -22,9 +22,10 @@ TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
     fs::create_directories((root / p).parent_path());
     std::ofstream(root / p) << "x";
   }
-  Result<std::vector<std::string>> inputs = FindInputs(root.string(), (root / "out").string());
-  ASSERT_TRUE(inputs.ok());
-  EXPECT_EQ(*inputs, (std::vector<std::string>{"a/two.txt", "b/one.PDF"}));
+  Result<InputTree> tree = FindInputs(root.string(), (root / "out").string());
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ(tree->inputs, (std::vector<std::string>{"a/two.txt", "b/one.PDF"}));
+  EXPECT_TRUE(tree->unreadable.empty());
   EXPECT_FALSE(FindInputs((root / "missing").string(), "").ok());
   fs::remove_all(root);
 }
