@@ -11,7 +11,7 @@ packages=(
   libpoppler-private-dev poppler-utils poppler-data
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  qpdf python3
+  qpdf python3 time
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)
 
