@@ -5,7 +5,7 @@
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {
