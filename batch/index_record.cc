@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include "common/json_parse.h"
+
 namespace docpipe {
 
 nlohmann::ordered_json IndexRecord::ToJson() const {
@@ -46,16 +48,24 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
   return r;
 }
 
+void ParseIndexLines(std::string_view text, std::map<std::string, IndexRecord>* index) {
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    // Depth-limited: a hostile line nested 100,000 deep must not overflow the stack.
+    Result<nlohmann::json> j = ParseUntrustedJson(line);
+    if (!j.ok()) continue;
+    if (std::optional<IndexRecord> r = IndexRecord::FromJson(*j)) (*index)[r->path] = *r;
+  }
+}
+
 std::map<std::string, IndexRecord> LoadIndex(const std::vector<std::string>& files) {
   std::map<std::string, IndexRecord> index;
   for (const std::string& file : files) {
-    std::ifstream in(file);
-    std::string line;
-    while (std::getline(in, line)) {
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded()) continue;
-      if (std::optional<IndexRecord> r = IndexRecord::FromJson(j)) index[r->path] = *r;
-    }
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ParseIndexLines(text, &index);
   }
   return index;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docpipe {
@@ -34,6 +35,10 @@ struct IndexRecord {
 // Reads index.jsonl (and the journal of an interrupted run), keyed by path;
 // unreadable lines are skipped. A missing file is an empty index.
 std::map<std::string, IndexRecord> LoadIndex(const std::vector<std::string>& files);
+
+// The lines of one index file's text into `index` (a later line for a path
+// replaces an earlier one); what LoadIndex does per file. Never throws.
+void ParseIndexLines(std::string_view text, std::map<std::string, IndexRecord>* index);
 
 // Counts of a document's items, for the index and the exports' checks.
 std::map<std::string, int> CountItems(const nlohmann::json& document);

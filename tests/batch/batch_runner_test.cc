@@ -15,6 +15,23 @@ TEST(OutputNames, StripExtensionUnlessTwoInputsShareAStem) {
             (std::vector<std::string>{"a/x.pdf.json", "a/x.txt.json", "b/y.json"}));
 }
 
+TEST(ParseIndexLines, SkipsBrokenAndDeeplyNestedLinesKeepsTheLastRecordPerPath) {
+  IndexRecord a;
+  a.path = "a.txt";
+  a.sha256 = "1";
+  a.status = "ok";
+  a.tool_version = "v";
+  IndexRecord a2 = a;
+  a2.sha256 = "2";
+  std::string text = a.ToJson().dump() + "\n" + std::string(100000, '[') + std::string(100000, ']') + "\n" +
+                     "{\"path\": \"half" + "\n" + R"({"path": 5, "output": "", "sha256": "", "status": "ok", "tool_version": ""})" +
+                     "\n" + a2.ToJson().dump();
+  std::map<std::string, IndexRecord> index;
+  ParseIndexLines(text, &index);
+  ASSERT_EQ(index.size(), 1u);
+  EXPECT_EQ(index["a.txt"].sha256, "2");
+}
+
 TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
   fs::path root = fs::temp_directory_path() / ("docpipe_find_" + std::to_string(::getpid()));
   fs::remove_all(root);
