@@ -127,8 +127,9 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
     RemoveLeftovers(output);
     return {false, "timed out after " + std::to_string(options.timeout_seconds) + " s (worker killed)", -1};
   }
-  if (WIFSIGNALED(wstatus) && Stopping(options)) {
-    RemoveLeftovers(output);  // killed by the same Ctrl-C as the run
+  const bool stopped_by_user = WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM);
+  if (WIFSIGNALED(wstatus) && (Stopping(options) || stopped_by_user)) {
+    RemoveLeftovers(output);  // killed by the same Ctrl-C as the run (maybe before the run saw it)
     return {false, "interrupted", 0, true};
   }
   if (WIFSIGNALED(wstatus)) {
