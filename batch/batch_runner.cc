@@ -153,7 +153,7 @@ namespace {
 
 bool IsInputName(const fs::path& p) {
   std::string ext = Lower(p.extension().string());
-  return ext == ".pdf" || ext == ".txt";
+  return ext == ".pdf" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html";
 }
 
 // Depth-first over `folder` (relative to `root`), without following links to

@@ -63,13 +63,14 @@ using ProgressFn = std::function<void(const IndexRecord& record, int done, int t
 struct InputTree {
   std::vector<std::string> inputs;  // relative paths, sorted
   // Relative paths that could not be looked at, with the reason: subfolders
-  // that cannot be listed, *.pdf/*.txt links that lead nowhere or in a loop.
+  // that cannot be listed, input-named links that lead nowhere or in a loop.
   std::vector<std::pair<std::string, std::string>> unreadable;
 };
 
-// Input files under `dir`: *.pdf and *.txt at any depth (case-insensitive),
-// skipping hidden entries and `exclude_dir`. Symbolic links to folders are
-// not followed (no loops); links to files are inputs.
+// Input files under `dir`: *.pdf, *.txt, *.md, *.markdown and *.html at any
+// depth (case-insensitive), skipping hidden entries and `exclude_dir`.
+// Symbolic links to folders are not followed (no loops); links to files are
+// inputs.
 Result<InputTree> FindInputs(const std::string& dir, const std::string& exclude_dir);
 
 // Output path (relative to OUT_DIR) of each input; see above.

@@ -1,29 +1,38 @@
 #include <cstdio>
 #include <iostream>
 
-#include "batch/exporter.h"
+#include "catalogue/catalogue_export.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 
 namespace docpipe {
 
 void AddExportCommand(CLI::App& app, int* exit_code) {
-  auto options = std::make_shared<ExportOptions>();
-  auto format = std::make_shared<std::string>("csv");
-  CLI::App* cmd = app.add_subcommand("export", "Flat CSV tables or JSON Lines from a `docpipe run` output folder");
-  cmd->add_option("output_dir", options->output_dir, "Folder written by docpipe run")->capture_default_str();
-  cmd->add_option("--format", *format, "csv or jsonl")->check(CLI::IsMember({"csv", "jsonl"}))->capture_default_str();
-  cmd->add_option("-o,--export-dir", options->export_dir, "Where to write the tables (default OUT_DIR/export)");
+  auto options = std::make_shared<catalogue::CatalogueOptions>();
+  auto format = std::make_shared<std::string>("sqlite");
+  CLI::App* cmd = app.add_subcommand(
+      "export", "The catalogue of a `docpipe run` folder: one SQLite database, or CSV / JSON Lines tables");
+  cmd->add_option("output_dir", options->run_dir, "Folder written by docpipe run")->capture_default_str();
+  cmd->add_option("--format", *format, "sqlite, csv or jsonl")
+      ->check(CLI::IsMember({"sqlite", "csv", "jsonl"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", options->output,
+                  "The database file (sqlite; default OUT_DIR/catalogue.sqlite) or the folder of the tables "
+                  "(csv, jsonl; default OUT_DIR/export)");
   cmd->callback([options, format, exit_code] {
-    options->format = *format == "jsonl" ? ExportFormat::kJsonl : ExportFormat::kCsv;
-    Result<ExportSummary> summary = ExportTables(*options);
+    options->format = *format == "sqlite" ? catalogue::CatalogueFormat::kSqlite
+                      : *format == "csv"  ? catalogue::CatalogueFormat::kCsv
+                                          : catalogue::CatalogueFormat::kJsonl;
+    Result<catalogue::CatalogueSummary> summary = catalogue::ExportCatalogue(*options);
     if (!summary.ok()) {
       std::cerr << "docpipe export: " << summary.status().ToString() << "\n";
       *exit_code = ExitCodeFor(summary.status());
       return;
     }
     std::fprintf(stderr, "docpipe export: %d documents\n", summary->documents);
-    for (const auto& [file, rows] : summary->rows) std::fprintf(stderr, "  %-20s %d rows\n", file.c_str(), rows);
+    for (const auto& [table, rows] : summary->rows) {
+      std::fprintf(stderr, "  %-22s %lld rows\n", table.c_str(), static_cast<long long>(rows));
+    }
     *exit_code = kExitOk;
   });
 }

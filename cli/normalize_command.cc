@@ -49,7 +49,7 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<NormalizeArgs>();
   CLI::App* cmd = app.add_subcommand(
       "normalize", "Repair and model one document (text from another extractor, a PDF, or layout JSON) as validated JSON");
-  cmd->add_option("input", args->input, "Input file: .txt (TAB rows), .pdf, or docpipe layout JSON")->required();
+  cmd->add_option("input", args->input, "Input file: .txt (TAB rows), .md (Markdown with pipe or HTML tables), .html, .pdf, or docpipe layout JSON (recognised by content)")->required();
   cmd->add_option("-o,--output", args->output, "Output JSON file (written atomically); stdout when omitted");
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");

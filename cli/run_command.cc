@@ -94,7 +94,7 @@ int RunRun(RunArgs& args) {
 void AddRunCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run the pipeline over every PDF and text file in a folder");
-  cmd->add_option("input_dir", args->options.input_dir, "Folder of inputs (searched recursively)")
+  cmd->add_option("input_dir", args->options.input_dir, "Folder of inputs (*.pdf, *.txt, *.md, *.markdown, *.html; searched recursively)")
       ->capture_default_str();
   cmd->add_option("-o,--output", args->options.output_dir, "Output folder (JSON per input + index.jsonl)")
       ->capture_default_str();

@@ -12,7 +12,7 @@ namespace docpipe {
 struct SourceInfo {
   std::string path;
   std::string sha256;
-  std::string format;  // "text", "pdf" or "layout"
+  std::string format;  // "text", "markdown", "html", "pdf" or "layout"
   std::optional<int> pages;
 };
 

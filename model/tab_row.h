@@ -14,6 +14,9 @@ namespace docpipe {
 struct TabRow {
   SourcePos pos;
   std::vector<std::string> cells;  // raw, as read
+  // 1-6 for a heading of a Markdown or HTML input (# Title, <h2>), which
+  // TAB text cannot mark; 0 otherwise.
+  int heading_level = 0;
   bool IsBlank() const;
 };
 

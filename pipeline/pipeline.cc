@@ -4,6 +4,7 @@
 #include "common/sha256.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
+#include "normalize/input/markup_input.h"
 #include "normalize/input/layout_rows.h"
 #include "normalize/repair/rule_set.h"
 #include "model/policy_json.h"
@@ -58,7 +59,10 @@ InputFormat SniffFormat(std::string_view bytes) {
   size_t magic = bytes.substr(0, 1024).find("%PDF-");
   if (magic != std::string_view::npos) return InputFormat::kPdf;
   if (i < bytes.size() && bytes[i] == '{') return InputFormat::kLayoutJson;
+  // PDF syntax before the markup guesses: a damaged PDF is never text.
   if (HasPdfObjectSyntax(bytes)) return InputFormat::kPdf;
+  if (LooksLikeHtml(bytes)) return InputFormat::kHtml;
+  if (LooksLikeMarkdown(bytes)) return InputFormat::kMarkdown;
   return InputFormat::kText;
 }
 
@@ -117,7 +121,8 @@ Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const Sourc
 
 Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::string& path,
                                             const PipelineOptions& options) {
-  switch (SniffFormat(bytes)) {
+  const InputFormat format = SniffFormat(bytes);
+  switch (format) {
     case InputFormat::kPdf: {
       ExtractOptions extract;
       extract.password = options.password;
@@ -132,14 +137,19 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
       return NormalizeLayout(*layout, SourceInfo{path, Sha256Hex(bytes), "layout", layout->page_count});
     }
     case InputFormat::kText:
+    case InputFormat::kMarkdown:
+    case InputFormat::kHtml:
       break;
   }
   if (bytes.size() > options.max_text_bytes) {
     return Status::BadInput("text input of " + std::to_string(bytes.size() >> 20) + " MB exceeds the limit of " +
                             std::to_string(options.max_text_bytes >> 20) + " MB for text documents");
   }
-  SourceInfo source{path, Sha256Hex(bytes), "text", std::nullopt};
-  Result<std::vector<TabRow>> rows = ParseTabText(bytes);
+  const char* name = format == InputFormat::kMarkdown ? "markdown" : format == InputFormat::kHtml ? "html" : "text";
+  SourceInfo source{path, Sha256Hex(bytes), name, std::nullopt};
+  Result<std::vector<TabRow>> rows = format == InputFormat::kMarkdown ? ParseMarkdownText(bytes)
+                                     : format == InputFormat::kHtml   ? ParseHtmlText(bytes)
+                                                                      : ParseTabText(bytes);
   if (!rows.ok()) return rows.status();
   return NormalizeRows(*rows, source);
 }

@@ -1,6 +1,7 @@
 // The whole path from an input file to a validated document:
 //
 //   bytes --sniff--> text  --ParseTabText--> rows --+
+//                    markdown, html --MarkdownToRows, HtmlToRows->+
 //                    pdf   --extract, LayoutToRows->+--> family detection
 //                    layout JSON --LayoutToRows---->+    --> parser --> JSON
 //                                                         --> schema check
@@ -25,10 +26,12 @@
 
 namespace docpipe {
 
-enum class InputFormat { kText, kPdf, kLayoutJson };
+enum class InputFormat { kText, kPdf, kLayoutJson, kMarkdown, kHtml };
 
-// By content, not by file name: %PDF- magic or PDF object syntax (a damaged
-// PDF is still a PDF, never text), a JSON object, else text.
+// By content, not by file name: %PDF- magic, a JSON object, PDF object
+// syntax without a header (a damaged PDF is still a PDF, never text), HTML
+// (LooksLikeHtml), Markdown with tables or headings (LooksLikeMarkdown),
+// else text.
 InputFormat SniffFormat(std::string_view bytes);
 
 struct PipelineOptions {

@@ -284,6 +284,15 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       doc.paragraphs.push_back({text, outline.Current(), block.where});
       continue;
     }
+    if (!heading && lines[block.first_line].heading_level > 0) {
+      // A heading the markup marks (# Title, <h2>) without a printed label:
+      // its level is its rank, its marker its label.
+      const int level = lines[block.first_line].heading_level;
+      HeadingLabel marked{std::string(static_cast<size_t>(level), '#'), text, level};
+      outline.Add(marked, text, pos);
+      sentence_item.resize(doc.outline.size(), false);
+      continue;
+    }
     if (heading) {
       bool is_sentence = false;
       std::string title = ItemTitle(heading->rest, &is_sentence);

@@ -81,6 +81,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
       line.indented = !first.empty() && unicode::IsSpace(unicode::FirstChar(first)) && !line.cells.empty();
       line.end_mark = line.cells.size() == 1 && HasEndMark(row.cells.back());
     }
+    line.heading_level = line.cells.size() == 1 ? row.heading_level : 0;
     for (size_t i = 0; i < line.cells.size(); ++i) {
       if (i) line.text += '\t';
       line.text += line.cells[i];
@@ -93,7 +94,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
 bool HasEndMarks(const std::vector<SourceLine>& lines) {
   size_t text_lines = 0, marked = 0;
   for (const SourceLine& line : lines) {
-    if (line.IsBlank() || line.IsTableRow()) continue;
+    if (line.IsBlank() || line.IsTableRow() || line.heading_level > 0) continue;
     ++text_lines;
     if (line.end_mark) ++marked;
   }
@@ -134,9 +135,9 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
     bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
-                     OpensWithNonStarter(line.text);
-    bool starts_new =
-        !continues && (!open || line.IsTableRow() || StartsWithLabel(rules, options.label_rules, line.text));
+                     line.heading_level == 0 && OpensWithNonStarter(line.text);
+    bool starts_new = !continues && (!open || line.IsTableRow() || line.heading_level > 0 ||
+                                     StartsWithLabel(rules, options.label_rules, line.text));
     if (starts_new) {
       TextBlock block;
       block.text = line.text;
@@ -149,7 +150,7 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     TextBlock& block = blocks.back();
     block.where.push_back(line.pos);
     block.last_line = i;
-    if (line.IsTableRow()) {
+    if (line.IsTableRow() || line.heading_level > 0) {
       open = false;
     } else if (options.end_marks) {
       open = !line.end_mark;

@@ -11,6 +11,8 @@
 //     by ICU's line-break property) continues the block before it;
 //   * a line that opens with a label (第一章, 壹、, 一、, (一), 1., a code...,
 //     by the rule names the caller gives) starts a new block;
+//   * a heading marked by the input's markup (Markdown #, HTML <h2>) is a
+//     block of its own;
 //   * otherwise, when the document has end marks, a line continues the block
 //     unless the previous line carried one; without end marks (a PDF), the
 //     block ends after a line that ends a sentence (。！？；：) and after a
@@ -42,6 +44,7 @@ struct SourceLine {
   SourcePos pos;
   bool indented = false;  // began with white space (page break or indent)
   bool end_mark = false;  // see above
+  int heading_level = 0;  // TabRow::heading_level: a block of its own
   bool IsBlank() const { return text.empty(); }
   bool IsTableRow() const { return cells.size() > 1; }
 };

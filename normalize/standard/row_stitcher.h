@@ -60,6 +60,11 @@ class RowStitcher {
 
   // A repeated column header row (a page break happened just before it).
   void AddHeader(SourcePos pos);
+  // A table break without a repeated header: a blank row between table rows
+  // (a page break in TAB text; the end of one pipe or HTML table and the
+  // start of the next, when the extractor did not repeat the header).
+  // The next row may continue a cut row, as after AddHeader.
+  void AddBreak(SourcePos pos) { AddHeader(pos); }
   // A second header row: its named columns replace kOther ones.
   void RefineColumns(const std::vector<Column>& sub_header);
   // A body row; cells already cleaned of markup (stage "cell").

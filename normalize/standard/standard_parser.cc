@@ -186,6 +186,12 @@ class Parser {
   void FinishNotes();
   std::vector<CodedItem> Items(const std::vector<Fragment>& fragments, const char* pattern, const std::string& task);
   void SetField(Label label, const std::string& value, SourcePos pos);
+  bool IsPageNumber(const CleanRow& row) const {
+    for (const std::string& cell : row.cells) {
+      if (!cell.empty()) return RE2::FullMatch(cell, rules_.Pattern("page_number_line"));
+    }
+    return false;
+  }
 
   const RuleSet& rules_;
   CompetencyStandard out_;
@@ -409,7 +415,10 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
   std::optional<RowStitcher> stitcher;
   bool previous_was_header = false;  // the last row read was a duty-table header
   for (const TabRow& raw : rows) {
-    if (raw.IsBlank()) continue;
+    if (raw.IsBlank()) {
+      if (stitcher && section == Section::kDuties) stitcher->AddBreak(raw.pos);
+      continue;
+    }
     CleanRow row;
     row.pos = raw.pos;
     for (const std::string& cell : raw.cells) {
@@ -418,6 +427,11 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
       row.cells.push_back(std::move(clean));
     }
     if (row.non_empty == 0) continue;
+    if (row.non_empty == 1 && IsPageNumber(row)) {
+      // Page furniture between the pieces of a table cut by page breaks.
+      if (stitcher && section == Section::kDuties) stitcher->AddBreak(raw.pos);
+      continue;
+    }
     for (const std::string& cell : row.cells) {
       row.keys.push_back(cell.size() <= kMaxLabelBytes ? unicode::FoldKey(cell) : std::string());
       row.key += row.keys.back();

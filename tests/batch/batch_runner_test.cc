@@ -47,6 +47,19 @@ TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
   fs::remove_all(root);
 }
 
+TEST(FindInputs, PicksUpMarkdownAndHtml) {
+  fs::path root = fs::temp_directory_path() / ("docpipe_find_markup_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  for (const char* p : {"a.md", "b.markdown", "c.HTML", "d.htm.bak", "e.mdx", "f.txt"}) {
+    fs::create_directories(root);
+    std::ofstream(root / p) << "x";
+  }
+  Result<InputTree> tree = FindInputs(root.string(), "");
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ(tree->inputs, (std::vector<std::string>{"a.md", "b.markdown", "c.HTML", "f.txt"}));
+  fs::remove_all(root);
+}
+
 TEST(RunBatch, ForceRedoesAndChangedInputIsReprocessed) {
   fs::path root = fs::temp_directory_path() / ("docpipe_batch_" + std::to_string(::getpid()));
   fs::remove_all(root);

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run_command.h"
@@ -78,6 +80,44 @@ TEST_F(CliTest, VersionAndHelp) {
     EXPECT_EQ(h.exit_code, 0) << sub;
     EXPECT_NE(h.output.find("Usage"), std::string::npos) << sub;
   }
+}
+
+TEST_F(CliTest, ExportHelpNamesFormatsAndOutput) {
+  testing::CommandResult h = RunCommand(kDocpipe + " export --help");
+  EXPECT_EQ(h.exit_code, 0);
+  for (const char* word : {"--format", "sqlite", "csv", "jsonl", "-o,--output", "catalogue.sqlite"}) {
+    EXPECT_NE(h.output.find(word), std::string::npos) << word << "\n" << h.output;
+  }
+}
+
+TEST_F(CliTest, ExportWritesTheCatalogueOrOneLineOnBadDocuments) {
+  fs::copy(kSamples + "/../out", dir_ / "run", fs::copy_options::recursive);
+  fs::remove(dir_ / "run" / "catalogue.sqlite");
+  const std::string db = (dir_ / "c.sqlite").string();
+  testing::CommandResult r = RunCommand(kDocpipe + " export " + Quote((dir_ / "run").string()) + " -o " + Quote(db));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  // As many documents as the run's index has lines.
+  std::ifstream index(kSamples + "/../out/index.jsonl");
+  const long documents = std::count(std::istreambuf_iterator<char>(index), std::istreambuf_iterator<char>(), '\n');
+  EXPECT_NE(r.output.find("docpipe export: " + std::to_string(documents) + " documents"), std::string::npos)
+      << r.output;
+  EXPECT_TRUE(fs::exists(db));
+  // A document whose task lists a number as a K code: exit 4, one line.
+  Write("run/text/INM2529-002v2.json", "{\"document_type\": \"competency_standard\", \"duties\": "
+                                       "[{\"code\": \"T1\", \"tasks\": [{\"knowledge\": [1]}]}]}");
+  r = RunCommand(kDocpipe + " export " + Quote((dir_ / "run").string()) + " -o " + Quote(db));
+  EXPECT_EQ(r.exit_code, 4) << r.output;
+  EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+  EXPECT_NE(r.output.find("docpipe export: bad input: "), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("INM2529-002v2.json"), std::string::npos) << r.output;
+}
+
+TEST_F(CliTest, HelpNamesMarkdownAndHtmlInputs) {
+  testing::CommandResult normalize = RunCommand(kDocpipe + " normalize --help");
+  EXPECT_NE(normalize.output.find(".md (Markdown"), std::string::npos) << normalize.output;
+  EXPECT_NE(normalize.output.find(".html"), std::string::npos) << normalize.output;
+  testing::CommandResult run = RunCommand(kDocpipe + " run --help");
+  EXPECT_NE(run.output.find("*.markdown"), std::string::npos) << run.output;
 }
 
 TEST_F(CliTest, NormalizeWritesValidJsonThatValidatePasses) {

@@ -32,10 +32,16 @@ nlohmann::json LoadIndex(const fs::path& p) {
   return all;
 }
 
+// The run's outputs below root. The catalogue that `docpipe export` adds
+// to out/ (catalogue.sqlite, export/) is not part of the run and is not
+// committed, so a checkout that built it still compares equal.
 std::set<std::string> Files(const fs::path& root) {
   std::set<std::string> files;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) files.insert(fs::relative(e.path(), root).generic_string());
+    if (!e.is_regular_file()) continue;
+    const std::string name = fs::relative(e.path(), root).generic_string();
+    if (name == "catalogue.sqlite" || name.rfind("export/", 0) == 0) continue;
+    files.insert(name);
   }
   return files;
 }
