@@ -25,6 +25,7 @@ for t in "${targets[@]}"; do
     rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/repair/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
     layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
     index_record_fuzzer) seeds=(fuzz/seeds/index) ;;
+    document_reader_fuzzer) seeds=(out/text) ;;
     markup_fuzzer) seeds=(fuzz/seeds/markup) ;;
     diff_fuzzer)
       # Pairs of committed outputs, NUL-separated: identical, and two versions.
