@@ -63,6 +63,11 @@ class RunFaultsTest : public testing::TempDirTest {
       EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
     }
   }
+  bool JournalHasALine() {
+    std::ifstream in(out_ / ".docpipe-journal.jsonl");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return text.find('\n') != std::string::npos;
+  }
   fs::path in_, out_;
 };
 
@@ -106,10 +111,11 @@ TEST_F(RunFaultsTest, KilledMidwayThenResumedFinishesConsistently) {
     execl(kDocpipe.c_str(), "docpipe", "run", "-q", "-j", "1", in_.c_str(), "-o", out_.c_str(), nullptr);
     _exit(127);
   }
-  // Wait until the first output exists, then kill the whole group at once.
+  // Wait until the first input is finished (its journal line written: an
+  // output without one is redone, rightly), then kill the whole group.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (!fs::exists(out_ / "IIS3513-001v4.json") && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  while (!JournalHasALine() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   kill(-pid, SIGKILL);
   int status = 0;
