@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,7 +43,10 @@ struct WorkResult {
   bool ok = false;
   std::string error;
   int exit_code = 0;
+  bool interrupted = false;  // stopped by BatchOptions::stop: not a result
 };
+
+bool Stopping(const BatchOptions& options) { return options.stop != nullptr && options.stop->load(); }
 
 std::string FirstLine(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
@@ -87,8 +91,11 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  std::string memory = std::to_string(options.max_memory_mb);
-  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "--max-memory-mb", memory};
+  // The worker keeps its own time budget (and says so in its one line); the
+  // kill below is the backstop for a worker that cannot even do that.
+  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "--max-memory-mb",
+                                   std::to_string(options.max_memory_mb), "--timeout",
+                                   std::to_string(options.timeout_seconds)};
   if (options.password) {
     args.push_back("--password");
     args.push_back(*options.password);
@@ -106,7 +113,7 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   }
   std::string stderr_text;
   fcntl(err_pipe[0], F_SETFL, O_NONBLOCK);
-  const auto deadline = Clock::now() + std::chrono::seconds(options.timeout_seconds);
+  const auto deadline = Clock::now() + std::chrono::seconds(options.timeout_seconds + (options.timeout_seconds > 0 ? 2 : 0));
   int wstatus = 0;
   bool timed_out = false;
   while (true) {
@@ -117,6 +124,13 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
     }
     pid_t done = waitpid(pid, &wstatus, WNOHANG);
     if (done == pid) break;
+    if (Stopping(options)) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &wstatus, 0);
+      ::close(err_pipe[0]);
+      RemoveLeftovers(output);
+      return {false, "interrupted", 0, true};
+    }
     if (Clock::now() > deadline) {
       kill(pid, SIGKILL);
       waitpid(pid, &wstatus, 0);
@@ -129,6 +143,11 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   if (timed_out) {
     RemoveLeftovers(output);
     return {false, "timed out after " + std::to_string(options.timeout_seconds) + " s (worker killed)", -1};
+  }
+  const bool stopped_by_user = WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM);
+  if (WIFSIGNALED(wstatus) && (Stopping(options) || stopped_by_user)) {
+    RemoveLeftovers(output);  // killed by the same Ctrl-C as the run (maybe before the run saw it)
+    return {false, "interrupted", 0, true};
   }
   if (WIFSIGNALED(wstatus)) {
     RemoveLeftovers(output);
@@ -147,32 +166,64 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
 
 }  // namespace
 
-Result<std::vector<std::string>> FindInputs(const std::string& dir, const std::string& exclude_dir) {
+namespace {
+
+bool IsInputName(const fs::path& p) {
+  std::string ext = Lower(p.extension().string());
+  return ext == ".pdf" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html";
+}
+
+// Depth-first over `folder` (relative to `root`), without following links to
+// folders, so a link loop cannot make the walk endless.
+void Walk(const fs::path& root, const fs::path& folder, const fs::path& exclude, InputTree* tree) {
+  std::error_code ec;
+  fs::directory_iterator it(root / folder, ec);
+  if (ec) {
+    tree->unreadable.push_back({folder.generic_string() + "/", "folder cannot be read: " + ec.message()});
+    return;
+  }
+  std::vector<fs::directory_entry> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      tree->unreadable.push_back({folder.generic_string() + "/", "folder cannot be read: " + ec.message()});
+      break;
+    }
+    entries.push_back(*it);
+  }
+  for (const fs::directory_entry& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    const fs::path relative = folder.empty() ? fs::path(name) : folder / name;
+    std::error_code status_ec;
+    const bool link = entry.is_symlink(status_ec);
+    const fs::file_status target = fs::status(entry.path(), status_ec);
+    if (!link && fs::is_directory(target)) {
+      if (!exclude.empty() && fs::weakly_canonical(entry.path(), ec) == exclude) continue;
+      Walk(root, relative, exclude, tree);
+    } else if (IsInputName(entry.path())) {
+      if (status_ec) {
+        tree->unreadable.push_back({relative.generic_string(), "cannot be read: " + status_ec.message()});
+      } else if (fs::is_regular_file(target)) {
+        tree->inputs.push_back(relative.generic_string());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Result<InputTree> FindInputs(const std::string& dir, const std::string& exclude_dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
   fs::path exclude = exclude_dir.empty() ? fs::path() : fs::weakly_canonical(exclude_dir, ec);
-  std::vector<std::string> inputs;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) return Status::IoError(dir + ": " + ec.message());
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return Status::IoError(dir + ": " + ec.message());
-    const fs::path& p = it->path();
-    std::string name = p.filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_directory()) {
-      if (!exclude.empty() && fs::weakly_canonical(p, ec) == exclude) it.disable_recursion_pending();
-      continue;
-    }
-    std::string ext = Lower(p.extension().string());
-    if ((ext == ".pdf" || ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html") && it->is_regular_file()) {
-      inputs.push_back(fs::relative(p, dir).generic_string());
-    }
+  InputTree tree;
+  Walk(fs::path(dir), fs::path(), exclude, &tree);
+  if (!tree.unreadable.empty() && tree.unreadable.front().first == "/") {
+    return Status::IoError(dir + ": " + tree.unreadable.front().second);
   }
-  std::sort(inputs.begin(), inputs.end());
-  return inputs;
+  std::sort(tree.inputs.begin(), tree.inputs.end());
+  std::sort(tree.unreadable.begin(), tree.unreadable.end());
+  return tree;
 }
 
 std::vector<std::string> OutputNames(const std::vector<std::string>& inputs) {
@@ -186,14 +237,48 @@ std::vector<std::string> OutputNames(const std::vector<std::string>& inputs) {
   return outputs;
 }
 
+namespace {
+
+// Appends one whole line to the journal; a short write (a full disk) is cut
+// back, so that the next line never lands after half a line.
+void AppendLine(int fd, const std::string& line) {
+  off_t before = ::lseek(fd, 0, SEEK_END);
+  ssize_t n = ::write(fd, line.data(), line.size());
+  if (n != static_cast<ssize_t>(line.size()) && before >= 0) {
+    if (::ftruncate(fd, before) != 0) { /* the final index is still written whole */ }
+  }
+}
+
+// True when `path` holds exactly what was written (its sha256 as recorded).
+bool OutputIntact(const std::string& path, const std::string& sha256) {
+  if (sha256.empty()) return false;  // an index from before checksums: redo
+  Result<std::string> bytes = ReadFile(path);
+  return bytes.ok() && Sha256Hex(*bytes) == sha256;
+}
+
+}  // namespace
+
 Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& progress) {
   const auto start = Clock::now();
-  Result<std::vector<std::string>> inputs = FindInputs(options.input_dir, options.output_dir);
-  if (!inputs.ok()) return inputs.status();
-  std::vector<std::string> outputs = OutputNames(*inputs);
+  Result<InputTree> tree = FindInputs(options.input_dir, options.output_dir);
+  if (!tree.ok()) return tree.status();
+  const std::vector<std::string>& inputs = tree->inputs;
+  std::vector<std::string> outputs = OutputNames(inputs);
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   if (ec) return Status::IoError(options.output_dir + ": cannot create: " + ec.message());
+
+  // One run per output folder: the lock goes with the process, even killed.
+  int lock = ::open(options.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock < 0) return Status::IoError(options.output_dir + ": cannot open: " + std::strerror(errno));
+  if (::flock(lock, LOCK_EX | LOCK_NB) != 0) {
+    ::close(lock);
+    return Status::IoError(options.output_dir + ": in use by another docpipe run (it is locked); wait for it to end");
+  }
+  struct Unlock {
+    int fd;
+    ~Unlock() { ::close(fd); }
+  } unlock{lock};
 
   const fs::path out_dir(options.output_dir);
   const std::string index_path = (out_dir / "index.jsonl").string();
@@ -204,8 +289,9 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   if (journal < 0) return Status::IoError(journal_path + ": cannot open: " + std::strerror(errno));
 
   BatchSummary summary;
-  summary.total = static_cast<int>(inputs->size());
-  summary.records.resize(inputs->size());
+  summary.total = static_cast<int>(inputs.size());
+  std::vector<IndexRecord> records(inputs.size());
+  std::vector<bool> finished(inputs.size(), false);
   std::atomic<size_t> next{0};
   std::mutex mutex;
   int done = 0;
@@ -213,13 +299,14 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
 
   auto work = [&] {
     while (true) {
+      if (Stopping(options)) return;
       size_t i = next.fetch_add(1);
-      if (i >= inputs->size()) return;
+      if (i >= inputs.size()) return;
       const auto t0 = Clock::now();
-      const std::string input = (fs::path(options.input_dir) / (*inputs)[i]).string();
+      const std::string input = (fs::path(options.input_dir) / inputs[i]).string();
       const std::string output = (out_dir / outputs[i]).string();
       IndexRecord record;
-      record.path = (*inputs)[i];
+      record.path = inputs[i];
       record.tool_version = kVersion;
       bool skipped = false;
       Result<std::string> bytes = ReadFile(input);
@@ -231,20 +318,28 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
         auto old = previous.find(record.path);
         bool unchanged = !options.force && old != previous.end() && old->second.status != "failed" &&
                          old->second.sha256 == record.sha256 && old->second.tool_version == kVersion &&
-                         old->second.output == outputs[i] && fs::exists(output);
+                         old->second.output == outputs[i] && OutputIntact(output, old->second.output_sha256);
         if (unchanged) {
           record = old->second;  // the index line stays byte-identical
           skipped = true;
         } else {
           WorkResult result = options.isolation == Isolation::kProcess ? RunInProcess(options, input, output)
                                                                        : RunInThread(options, input, output);
+          if (result.interrupted) return;  // left for the next run
           record.exit_code = result.exit_code;
+          // The worker read the file again: if it changed meanwhile, the
+          // output does not belong to the recorded sha256.
+          Result<std::string> after = ReadFile(input);
+          if (result.ok && (!after.ok() || Sha256Hex(*after) != record.sha256)) {
+            result = {false, "input changed while it was read; run again when it is complete", 0};
+          }
           if (result.ok) {
             Result<std::string> text = ReadFile(output);
             Result<Document> doc = text.ok() ? ReadDocumentJson(*text) : Result<Document>(text.status());
             if (doc.ok()) {
               record.status = "ok";
               record.output = outputs[i];
+              record.output_sha256 = Sha256Hex(*text);
               record.document_type = doc->document_type;
               record.code = doc->standard ? doc->standard->code : "";
               record.counts = CountItems(*doc);
@@ -258,16 +353,16 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
           } else {
             record.status = "failed";
             record.error = result.error;
-            // A stale output of an earlier, successful run would look current.
-            fs::remove(output, ec);
           }
+          // A stale output of an earlier, successful run would look current.
+          if (record.status == "failed") fs::remove(output, ec);
         }
       }
       record.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-      std::lock_guard<std::mutex> lock(mutex);
-      summary.records[i] = record;
-      std::string line = record.ToJson().dump() + "\n";
-      if (::write(journal, line.data(), line.size()) < 0) { /* the final index is still written */ }
+      std::lock_guard<std::mutex> guard(mutex);
+      records[i] = record;
+      finished[i] = true;
+      AppendLine(journal, record.ToJson().dump() + "\n");
       if (skipped) {
         ++summary.unchanged;
       } else if (record.status == "ok") {
@@ -288,9 +383,36 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   for (std::thread& t : workers) t.join();
   ::close(journal);
 
-  std::string index;
-  for (const IndexRecord& r : summary.records) index += r.ToJson().dump() + "\n";
-  Status written = WriteFileAtomic(index_path, index);
+  // What could not even be looked at fails visibly, in path order.
+  for (const auto& [path, reason] : tree->unreadable) {
+    IndexRecord record;
+    record.path = path;
+    record.status = "failed";
+    record.error = reason;
+    record.tool_version = kVersion;
+    summary.records.push_back(record);
+    ++summary.failed;
+    ++summary.total;
+  }
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (finished[i]) {
+      summary.records.push_back(records[i]);
+    } else {
+      ++summary.not_done;
+    }
+  }
+  std::stable_sort(summary.records.begin(), summary.records.end(),
+                   [](const IndexRecord& a, const IndexRecord& b) { return a.path < b.path; });
+  std::string lines;
+  for (const IndexRecord& r : summary.records) lines += r.ToJson().dump() + "\n";
+  summary.interrupted = summary.not_done > 0;
+  if (summary.interrupted) {
+    // The index is left as it was; the journal holds this run's lines and
+    // stays for the resume, which reads both.
+    summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return summary;
+  }
+  Status written = WriteFileAtomic(index_path, lines);
   if (!written.ok()) return written;
   fs::remove(journal_path, ec);
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();

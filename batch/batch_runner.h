@@ -20,6 +20,7 @@
 #ifndef DOCPIPE_BATCH_BATCH_RUNNER_H_
 #define DOCPIPE_BATCH_BATCH_RUNNER_H_
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -39,9 +40,12 @@ struct BatchOptions {
   bool force = false;            // redo inputs the index says are unchanged
   Isolation isolation = Isolation::kProcess;
   int timeout_seconds = 300;     // per document (process isolation only)
-  int max_memory_mb = 4096;      // per document (process isolation only); 0: none
+  int max_memory_mb = 1024;      // per document (process isolation only); 0: none
   std::optional<std::string> password;  // for encrypted PDFs (all of them)
   std::string self_executable = "/proc/self/exe";  // the docpipe binary for workers
+  // Set (from a signal handler, say) to stop: no new input starts, running
+  // workers are killed, and what finished is kept for the next run.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct BatchSummary {
@@ -49,17 +53,27 @@ struct BatchSummary {
   int ok = 0;
   int unchanged = 0;
   int failed = 0;
+  int not_done = 0;         // left for the next run by a stop
+  bool interrupted = false;
   double seconds = 0;
-  std::vector<IndexRecord> records;  // in input order
+  std::vector<IndexRecord> records;  // in input order; those not done are left out
 };
 
 // Called from worker threads (serialised by the runner) after each input.
 using ProgressFn = std::function<void(const IndexRecord& record, int done, int total, double elapsed)>;
 
-// Input files under `dir`, relative paths, sorted: *.pdf, *.txt, *.md,
-// *.markdown and *.html at any depth (case-insensitive), skipping hidden
-// entries and `exclude_dir`.
-Result<std::vector<std::string>> FindInputs(const std::string& dir, const std::string& exclude_dir);
+struct InputTree {
+  std::vector<std::string> inputs;  // relative paths, sorted
+  // Relative paths that could not be looked at, with the reason: subfolders
+  // that cannot be listed, input-named links that lead nowhere or in a loop.
+  std::vector<std::pair<std::string, std::string>> unreadable;
+};
+
+// Input files under `dir`: *.pdf, *.txt, *.md, *.markdown and *.html at any
+// depth (case-insensitive), skipping hidden entries and `exclude_dir`.
+// Symbolic links to folders are not followed (no loops); links to files are
+// inputs.
+Result<InputTree> FindInputs(const std::string& dir, const std::string& exclude_dir);
 
 // Output path (relative to OUT_DIR) of each input; see above.
 std::vector<std::string> OutputNames(const std::vector<std::string>& inputs);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "common/json_parse.h"
 
@@ -14,6 +15,7 @@ nlohmann::ordered_json IndexRecord::ToJson() const {
   j["path"] = path;
   j["output"] = output;
   j["sha256"] = sha256;
+  j["output_sha256"] = output_sha256;
   j["status"] = status;
   j["document_type"] = document_type;
   j["code"] = code;
@@ -33,6 +35,7 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
     r.path = j.at("path").get<std::string>();
     r.output = j.at("output").get<std::string>();
     r.sha256 = j.at("sha256").get<std::string>();
+    r.output_sha256 = j.value("output_sha256", "");
     r.status = j.at("status").get<std::string>();
     r.document_type = j.value("document_type", "");
     r.code = j.value("code", "");
@@ -49,27 +52,35 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
   return r;
 }
 
+void ParseIndexLines(std::string_view text, std::string_view name, IndexLoad* load) {
+  int number = 0;
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    ++number;
+    const std::string where = std::string(name) + " line " + std::to_string(number);
+    // Depth-limited: a hostile line nested 100,000 deep must not overflow the stack.
+    Result<nlohmann::json> j = ParseUntrustedJson(line);
+    if (!j.ok()) {
+      load->bad_lines.push_back(where + ": " + j.status().message());
+      continue;
+    }
+    std::optional<IndexRecord> r = IndexRecord::FromJson(*j);
+    if (!r) {
+      load->bad_lines.push_back(where + ": not an index record");
+      continue;
+    }
+    load->records[r->path] = *r;
+  }
+}
+
 IndexLoad LoadIndex(const std::vector<std::string>& files) {
   IndexLoad load;
   for (const std::string& file : files) {
-    std::ifstream in(file);
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      const std::string where = fs::path(file).filename().string() + " line " + std::to_string(number);
-      Result<nlohmann::json> j = ParseUntrustedJson(line);
-      if (!j.ok()) {
-        load.bad_lines.push_back(where + ": " + j.status().message());
-        continue;
-      }
-      std::optional<IndexRecord> r = IndexRecord::FromJson(*j);
-      if (!r) {
-        load.bad_lines.push_back(where + ": not an index record");
-        continue;
-      }
-      load.records[r->path] = *r;
-    }
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ParseIndexLines(text, fs::path(file).filename().string(), &load);
   }
   return load;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document_reader.h"
@@ -16,6 +17,7 @@ struct IndexRecord {
   std::string path;            // input, relative to IN_DIR
   std::string output;          // output, relative to OUT_DIR ("" when failed)
   std::string sha256;          // of the input bytes
+  std::string output_sha256;   // of the output as written, when ok: a changed output is redone
   std::string status;          // "ok" or "failed" (an input skipped on a re-run keeps its record)
   std::string document_type;   // from the output, when ok
   std::string code;            // the document's code, when it has one
@@ -42,6 +44,11 @@ struct IndexLoad {
   std::vector<std::string> bad_lines;
 };
 IndexLoad LoadIndex(const std::vector<std::string>& files);
+
+// The lines of one index file's text (named `name` in the bad-line reports)
+// into `load`: a later line for a path replaces an earlier one, a line that
+// is not a record is reported. What LoadIndex does per file. Never throws.
+void ParseIndexLines(std::string_view text, std::string_view name, IndexLoad* load);
 
 // Counts of a document's items, for the index and the exports' checks.
 std::map<std::string, int> CountItems(const Document& document);

@@ -19,6 +19,8 @@ enum ExitCode : int {
   kExitWriteFailed = 8,   // the output could not be written
   kExitInternal = 9,      // a bug
   kExitSomeFailed = 10,   // batch: at least one input failed
+  kExitLimit = 11,        // the memory ceiling or the time budget was exceeded
+  kExitInterrupted = 130, // run: stopped by SIGINT/SIGTERM (128 + SIGINT); resumable
 };
 
 int ExitCodeFor(const Status& status);

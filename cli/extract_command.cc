@@ -4,6 +4,7 @@
 #include "cli/exit_codes.h"
 #include "common/json_text.h"
 #include "cli/output.h"
+#include "cli/resource_limits.h"
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
@@ -17,6 +18,7 @@ struct ExtractArgs {
   std::string pages;   // "A-B" or "A"
   std::string password;
   bool compact = false;
+  ResourceLimits limits;
 };
 
 // "3" or "2-5" -> options; false when malformed.
@@ -49,12 +51,28 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << me << "--pages wants A-B or A (1-based, A <= B), got '" << args.pages << "'\n";
     return kExitUsage;
   }
+  ApplyResourceLimits("extract", args.input, args.limits);
+  if (args.limits.page_timeout_seconds > 0) options.page_seconds = args.limits.page_timeout_seconds;
   Result<std::string> bytes = ReadFile(args.input);
   if (!bytes.ok()) {
+    EndLimitedWork();
     std::cerr << me << args.input << ": " << bytes.status().ToString() << "\n";
     return ExitCodeFor(bytes.status());
   }
-  Result<Layout> layout = ExtractLayout(*bytes, args.input, options);
+  Result<Layout> layout = Status::Internal("not run");
+  std::string text;
+  try {
+    layout = ExtractLayout(*bytes, args.input, options);
+    // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
+    if (layout.ok()) {
+      text = JsonText(LayoutToJson(*layout), args.compact);
+    }
+  } catch (const std::bad_alloc&) {
+    EndLimitedWork();
+    std::cerr << me << args.input << ": " << OutOfMemoryMessage(args.limits) << "\n";
+    return kExitLimit;
+  }
+  EndLimitedWork();
   if (!layout.ok()) {
     std::cerr << me << args.input << ": " << layout.status().ToString() << "\n";
     return ExitCodeFor(layout.status());
@@ -64,9 +82,6 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << me << args.input << ": page " << page.number << " could not be read"
               << (page.warnings.empty() ? std::string() : ": " + page.warnings.front()) << "\n";
   }
-  // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
-  std::string text =
-      JsonText(LayoutToJson(*layout), args.compact);
   return EmitOutput("extract", args.output, text);
 }
 
@@ -80,6 +95,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--pages", args->pages, "Page range A-B (1-based, inclusive) or a single page A");
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
+  AddResourceLimitOptions(cmd, &args->limits);
   cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
 }
 

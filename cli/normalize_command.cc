@@ -1,5 +1,3 @@
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <iostream>
 
@@ -7,6 +5,7 @@
 #include "cli/exit_codes.h"
 #include "common/json_text.h"
 #include "cli/output.h"
+#include "cli/resource_limits.h"
 #include "pipeline/pipeline.h"
 
 namespace docpipe {
@@ -17,42 +16,32 @@ struct NormalizeArgs {
   std::string output;  // empty: stdout
   std::string password;
   bool compact = false;
-  int max_memory_mb = 0;
+  ResourceLimits limits;
   int max_text_mb = 32;
 };
 
-// Caps the address space, so that a hostile input fails with an allocation
-// error instead of exhausting the machine (used by `docpipe run` workers).
-void LimitMemory(int megabytes) {
-#if defined(__SANITIZE_ADDRESS__)
-  megabytes = 0;  // ASan reserves terabytes of address space up front
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  megabytes = 0;
-#endif
-#endif
-  if (megabytes <= 0) return;
-  rlimit limit{};
-  limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(megabytes) * 1024 * 1024;
-  setrlimit(RLIMIT_AS, &limit);
-}
-
 int RunNormalize(const NormalizeArgs& args) {
-  LimitMemory(args.max_memory_mb);
+  ApplyResourceLimits("normalize", args.input, args.limits);
   PipelineOptions options;
   if (!args.password.empty()) options.password = args.password;
+  if (args.limits.page_timeout_seconds > 0) options.page_seconds = args.limits.page_timeout_seconds;
   options.max_text_bytes = static_cast<size_t>(std::max(args.max_text_mb, 0)) << 20;
   Result<nlohmann::ordered_json> doc = Status::Internal("not run");
+  std::string text;
   try {
     doc = ProcessFile(args.input, options);
+    if (doc.ok()) text = JsonText(*doc, args.compact);
   } catch (const std::bad_alloc&) {
-    doc = Status::BadInput("out of memory (limit " + std::to_string(args.max_memory_mb) + " MB)");
+    EndLimitedWork();
+    std::cerr << "docpipe normalize: " << args.input << ": " << OutOfMemoryMessage(args.limits) << "\n";
+    return kExitLimit;
   }
+  EndLimitedWork();
   if (!doc.ok()) {
     std::cerr << "docpipe normalize: " << args.input << ": " << doc.status().ToString() << "\n";
     return ExitCodeFor(doc.status());
   }
-  return EmitOutput("normalize", args.output, JsonText(*doc, args.compact));
+  return EmitOutput("normalize", args.output, text);
 }
 
 }  // namespace
@@ -65,8 +54,7 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", args->output, "Output JSON file (written atomically); stdout when omitted");
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
-  cmd->add_option("--max-memory-mb", args->max_memory_mb, "Address-space limit in MB (0: none)")
-      ->check(CLI::Range(0, 1 << 20));
+  AddResourceLimitOptions(cmd, &args->limits);
   cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();

@@ -1,5 +1,7 @@
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <iostream>
 
@@ -16,6 +18,10 @@ struct RunArgs {
   bool quiet = false;
   std::string password;
 };
+
+std::atomic<bool> g_stop{false};
+
+void OnStopSignal(int) { g_stop.store(true); }
 
 std::string Clock(double seconds) {
   int s = static_cast<int>(seconds + 0.5);
@@ -55,10 +61,26 @@ int RunRun(RunArgs& args) {
     return kExitUsage;
   }
   if (!args.password.empty()) args.options.password = args.password;
+  // Ctrl-C or a TERM stops the run cleanly: no new input starts, running
+  // workers are stopped, finished outputs and the journal stay for a resume.
+  struct sigaction action {};
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  args.options.stop = &g_stop;
   Result<BatchSummary> summary = RunBatch(args.options, MakeProgress(args.quiet));
   if (!summary.ok()) {
     std::cerr << "docpipe run: " << summary.status().ToString() << "\n";
     return ExitCodeFor(summary.status());
+  }
+  if (summary->interrupted) {
+    std::fprintf(stderr,
+                 "docpipe run: interrupted: %d of %d inputs done (%d ok, %d unchanged, %d failed), %d left; "
+                 "run again to resume\n",
+                 summary->total - summary->not_done, summary->total, summary->ok, summary->unchanged,
+                 summary->failed, summary->not_done);
+    return kExitInterrupted;
   }
   std::fprintf(stderr, "docpipe run: %d inputs: %d ok, %d unchanged, %d failed in %.2f s; index: %s/index.jsonl\n",
                summary->total, summary->ok, summary->unchanged, summary->failed, summary->seconds,

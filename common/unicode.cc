@@ -96,6 +96,8 @@ bool IsCjk(int32_t c) {
 
 bool IsSpace(int32_t c) { return u_isUWhiteSpace(c) || c == '\t'; }
 
+bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
+
 std::string Nfc(std::string_view text) {
   static const icu::Normalizer2* n = Instance("nfc", UNORM2_COMPOSE);
   return Normalize(n, text);

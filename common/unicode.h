@@ -25,6 +25,10 @@ bool IsCjk(int32_t c);
 // ICU white space (includes U+3000 IDEOGRAPHIC SPACE and NBSP).
 bool IsSpace(int32_t c);
 
+// General category Cc (C0 and C1 controls, DEL): never text a PDF shows; a
+// glyph that decodes to one had no Unicode mapping in its font.
+bool IsControl(int32_t c);
+
 std::string Nfc(std::string_view text);
 std::string Nfkc(std::string_view text);
 

@@ -43,7 +43,7 @@ Page AnalysePage(PageContent content) {
 
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
                              const ExtractOptions& options) {
-  Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(pdf_bytes, options.password);
+  Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(pdf_bytes, options.password, options.page_seconds);
   if (!reader.ok()) return reader.status();
   const int count = (*reader)->page_count();
   const int first = options.first_page.value_or(1);
@@ -62,10 +62,20 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     const bool has_text = !content.glyphs.empty();
     Page page = AnalysePage(std::move(content));
     if (!has_text && !page.failed) page.warnings.push_back("no text on this page (blank, or an image of text)");
+    // A repair concerns the file; it is told on the first page read.
+    if (number == first) {
+      for (const std::string& repair : (*reader)->repairs()) page.warnings.insert(page.warnings.begin(), repair);
+    }
     any_text |= has_text;
     layout.pages.push_back(std::move(page));
   }
   if (!any_text) {
+    // Pages that failed are not a scan: say why they failed.
+    for (const Page& page : layout.pages) {
+      if (!page.failed) continue;
+      return Status::BadInput("no page could be read (page " + std::to_string(page.number) + ": " +
+                              (page.warnings.empty() ? std::string("unreadable") : page.warnings.front()) + ")");
+    }
     return Status::Unsupported("no text layer: the PDF's pages hold no extractable text (a scanned document? "
                                "it needs OCR first)");
   }

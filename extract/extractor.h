@@ -34,6 +34,10 @@ struct ExtractOptions {
   std::optional<std::string> password;
   std::optional<int> first_page;  // 1-based, inclusive; default: 1
   std::optional<int> last_page;   // inclusive; default: the last page
+  // Time budget of each page; a page past it is marked failed with the
+  // reason and the others are read. Stops only between drawing operators: a
+  // single operator stuck inside poppler needs the process's own budget.
+  std::optional<double> page_seconds;
 };
 
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,

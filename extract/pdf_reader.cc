@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <mutex>
 #include <optional>
@@ -202,26 +203,56 @@ class TextAndRulingsDev : public TextOutputDev {
   double height_ = 0;
 };
 
-void AppendUtf8(Unicode u, std::string* out) {
-  if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0xFFFD;
+// A glyph whose font has no Unicode mapping comes out of poppler as its raw
+// character code, often a control character (U+0003); it becomes U+FFFD,
+// counted in *unmapped so that the page says so.
+void AppendUtf8(Unicode u, std::string* out, int* unmapped) {
+  if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF) || unicode::IsControl(static_cast<int32_t>(u))) {
+    u = 0xFFFD;
+    ++*unmapped;
+  }
   char buffer[4];
   int32_t length = 0;
   U8_APPEND_UNSAFE(buffer, length, u);
   out->append(buffer, static_cast<size_t>(length));
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Poppler asks between content-stream operators whether to stop drawing.
+bool PastDeadline(void* data) { return Clock::now() > *static_cast<Clock::time_point*>(data); }
+
+bool HasPdfHeader(std::string_view bytes) {
+  // The header may follow up to 1024 bytes of junk (ISO 32000-1, 7.5.2).
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
 class PopplerReader : public PdfReader {
  public:
-  PopplerReader(std::string bytes) : bytes_(std::move(bytes)) {}
+  PopplerReader(std::string bytes, std::optional<double> page_seconds)
+      : bytes_(std::move(bytes)), page_seconds_(page_seconds) {}
 
+  // No check of our own before poppler's: a missing %%EOF, a missing header
+  // or a broken cross-reference table is poppler's to repair (it rebuilds the
+  // table by scanning for objects), and a repair is reported, not refused.
   Status Open(const std::optional<std::string>& password) {
     std::optional<GooString> pw;
     if (password) pw.emplace(password->c_str());
-    std::vector<std::string> ignored;
-    tls_messages = &ignored;
+    std::vector<std::string> messages;
+    tls_messages = &messages;
     auto* stream = new MemStream(bytes_.data(), 0, static_cast<Goffset>(bytes_.size()), Object(objNull));
-    doc_ = std::make_unique<PDFDoc>(stream, pw, pw);
+    bool reconstructed = false;
+    doc_ = std::make_unique<PDFDoc>(stream, pw, pw, nullptr, [&reconstructed] { reconstructed = true; });
     tls_messages = nullptr;
+    const bool header = HasPdfHeader(bytes_);
+    if (!doc_->isOk() && !header) {
+      return Status::BadInput("not a PDF (no %PDF- header, and no PDF objects poppler could read)");
+    }
+    if (doc_->isOk() && (reconstructed || !header)) {
+      std::string what = !header ? "the PDF has no %PDF- header" : "the PDF's cross-reference table is damaged";
+      repairs_.push_back(what + "; poppler rebuilt it by scanning the file for objects" +
+                         (messages.empty() ? std::string() : " (" + messages.front() + ")"));
+    }
     if (!doc_->isOk()) {
       switch (doc_->getErrorCode()) {
         case errEncrypted:
@@ -239,6 +270,7 @@ class PopplerReader : public PdfReader {
   }
 
   int page_count() const override { return doc_->getNumPages(); }
+  std::vector<std::string> repairs() const override { return repairs_; }
 
   PageContent ReadPage(int number) override {
     PageContent page;
@@ -246,12 +278,31 @@ class PopplerReader : public PdfReader {
     tls_messages = &page.warnings;
     tls_saw_error = false;
     dev_.startPage(number, nullptr, nullptr);  // drop the previous page's text
-    doc_->displayPage(&dev_, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    Clock::time_point deadline = Clock::time_point::max();
+    if (page_seconds_ && *page_seconds_ > 0) {
+      deadline = Clock::now() + std::chrono::microseconds(static_cast<int64_t>(*page_seconds_ * 1e6));
+    }
+    doc_->displayPage(&dev_, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false,
+                      page_seconds_ ? PastDeadline : nullptr, &deadline);
     tls_messages = nullptr;
+    if (Clock::now() > deadline) {
+      // Drawing stopped part-way: what was read of the page is not the page.
+      page.failed = true;
+      page.warnings.insert(page.warnings.begin(), "the page was not read within its time budget of " +
+                                                      FormatSeconds(*page_seconds_) + " s");
+      dev_.startPage(number, nullptr, nullptr);
+      page.width = dev_.width();
+      page.height = dev_.height();
+      return page;
+    }
     page.width = dev_.width();
     page.height = dev_.height();
     page.segments = dev_.TakeSegments();
-    CopyText(&page);
+    int unmapped = CopyText(&page);
+    if (unmapped > 0) {
+      page.warnings.push_back(std::to_string(unmapped) +
+                              " glyphs have no Unicode mapping in their font and became U+FFFD");
+    }
     if (tls_saw_error && page.glyphs.empty() && page.segments.empty()) page.failed = true;
     if (page.width <= 0 || page.height <= 0) {
       page.failed = true;
@@ -261,7 +312,16 @@ class PopplerReader : public PdfReader {
   }
 
  private:
-  void CopyText(PageContent* page) {
+  static std::string FormatSeconds(double seconds) {
+    std::string text = std::to_string(seconds);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text;
+  }
+
+  // Returns the number of glyphs without a Unicode mapping.
+  int CopyText(PageContent* page) {
+    int unmapped = 0;
     std::unordered_map<std::string, int> font_ids;
     int word_index = 0, line_index = 0;
     for (const TextFlow* flow = dev_.getFlows(); flow; flow = flow->getNext()) {
@@ -270,7 +330,7 @@ class PopplerReader : public PdfReader {
           for (const TextWord* word = line->getWords(); word; word = word->getNext(), ++word_index) {
             for (int i = 0; i < word->getLength(); ++i) {
               Glyph glyph;
-              AppendUtf8(*word->getChar(i), &glyph.text);
+              AppendUtf8(*word->getChar(i), &glyph.text, &unmapped);
               word->getCharBBox(i, &glyph.bbox.x0, &glyph.bbox.y0, &glyph.bbox.x1, &glyph.bbox.y1);
               const GooString* font = word->getFontName(i);
               std::string name = font ? font->toStr() : std::string();
@@ -289,37 +349,24 @@ class PopplerReader : public PdfReader {
         }
       }
     }
+    return unmapped;
   }
 
   std::string bytes_;  // PDFDoc reads from here; must outlive doc_
+  std::optional<double> page_seconds_;
   std::unique_ptr<PDFDoc> doc_;
   TextAndRulingsDev dev_;
+  std::vector<std::string> repairs_;
 };
-
-bool HasPdfHeader(std::string_view bytes) {
-  // The header may follow up to 1024 bytes of junk (ISO 32000-1, 7.5.2).
-  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
-}
-
-bool HasEofMarker(std::string_view bytes) {
-  // Writers may add a little trailing garbage after %%EOF; a file cut short
-  // loses the marker along with its cross-reference table.
-  size_t tail = std::min<size_t>(bytes.size(), 4096);
-  return bytes.substr(bytes.size() - tail).find("%%EOF") != std::string_view::npos;
-}
 
 }  // namespace
 
 Result<std::unique_ptr<PdfReader>> PdfReader::Open(std::string_view bytes,
-                                                   const std::optional<std::string>& password) {
+                                                   const std::optional<std::string>& password,
+                                                   std::optional<double> page_seconds) {
   if (bytes.empty()) return Status::BadInput("empty file");
-  if (!HasPdfHeader(bytes)) return Status::BadInput("not a PDF (no %PDF- header)");
-  if (!HasEofMarker(bytes)) {
-    return Status::BadInput("truncated PDF: no %%EOF marker at the end of its " + std::to_string(bytes.size()) +
-                            " bytes");
-  }
   EnsurePopplerInitialised();
-  auto reader = std::make_unique<PopplerReader>(std::string(bytes));
+  auto reader = std::make_unique<PopplerReader>(std::string(bytes), page_seconds);
   if (Status s = reader->Open(password); !s.ok()) return s;
   return std::unique_ptr<PdfReader>(std::move(reader));
 }

@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "extract/page_content.h"
@@ -35,14 +36,20 @@ namespace docpipe {
 
 class PdfReader {
  public:
-  // Opens a PDF held in memory; `bytes` is copied. Fails with BadInput (not a
-  // PDF, truncated, damaged beyond repair), Encrypted (a password is needed,
-  // or the one given is wrong).
+  // Opens a PDF held in memory; `bytes` is copied. Whatever poppler can
+  // repair (a missing %%EOF or header, a broken cross-reference table) is
+  // read, and the repair listed in repairs(). Fails with BadInput (not a PDF,
+  // damaged beyond repair), Encrypted (a password is needed, or the one given
+  // is wrong). `page_seconds`: each page's time budget; a page that takes
+  // longer stops being drawn and comes back failed.
   static Result<std::unique_ptr<PdfReader>> Open(std::string_view bytes,
-                                                 const std::optional<std::string>& password);
+                                                 const std::optional<std::string>& password,
+                                                 std::optional<double> page_seconds = std::nullopt);
 
   virtual ~PdfReader() = default;
   virtual int page_count() const = 0;
+  // What poppler had to repair to open the file, one sentence each.
+  virtual std::vector<std::string> repairs() const = 0;
   // Reads page `number` (1-based, <= page_count()). A page whose content
   // cannot be read comes back with `failed` set and the reason in warnings.
   virtual PageContent ReadPage(int number) = 0;

@@ -15,6 +15,43 @@
 
 namespace docpipe {
 
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsPdfSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; }
+
+// True when `bytes` hold an indirect object ("12 0 obj" ... "endobj") or a
+// cross-reference section ("xref" / "startxref"): PDF syntax, whatever the
+// header says. Text that merely mentions the words has neither shape.
+bool HasPdfObjectSyntax(std::string_view bytes) {
+  if (bytes.find("endobj") == std::string_view::npos && bytes.find("startxref") == std::string_view::npos) {
+    return false;
+  }
+  if (bytes.find("startxref") != std::string_view::npos && bytes.find("trailer") != std::string_view::npos) {
+    return true;
+  }
+  for (size_t at = bytes.find("obj"); at != std::string_view::npos; at = bytes.find("obj", at + 3)) {
+    // Backwards from "obj": spaces, a generation number, spaces, an object number.
+    size_t i = at;
+    auto skip_spaces = [&] {
+      size_t n = 0;
+      while (i > 0 && IsPdfSpace(bytes[i - 1])) --i, ++n;
+      return n;
+    };
+    auto skip_digits = [&] {
+      size_t n = 0;
+      while (i > 0 && IsDigit(bytes[i - 1])) --i, ++n;
+      return n;
+    };
+    if (at > 0 && bytes[at - 1] == 'd') continue;  // "endobj"
+    if (skip_spaces() == 0 || skip_digits() == 0 || skip_spaces() == 0 || skip_digits() == 0) continue;
+    if (bytes.find("endobj", at) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 InputFormat SniffFormat(std::string_view bytes) {
   size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
@@ -23,6 +60,8 @@ InputFormat SniffFormat(std::string_view bytes) {
   size_t magic = bytes.substr(0, 1024).find("%PDF-");
   if (magic != std::string_view::npos) return InputFormat::kPdf;
   if (i < bytes.size() && bytes[i] == '{') return InputFormat::kLayoutJson;
+  // PDF syntax before the markup guesses: a damaged PDF is never text.
+  if (HasPdfObjectSyntax(bytes)) return InputFormat::kPdf;
   if (LooksLikeHtml(bytes)) return InputFormat::kHtml;
   if (LooksLikeMarkdown(bytes)) return InputFormat::kMarkdown;
   return InputFormat::kText;
@@ -108,6 +147,7 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
     case InputFormat::kPdf: {
       ExtractOptions extract;
       extract.password = options.password;
+      extract.page_seconds = options.page_seconds;
       Result<Layout> layout = ExtractLayout(bytes, path, extract);
       if (!layout.ok()) return layout.status();
       return NormalizeLayout(*layout, SourceInfo{path, layout->source_sha256, "pdf", layout->page_count});

@@ -28,7 +28,8 @@ namespace docpipe {
 
 enum class InputFormat { kText, kPdf, kLayoutJson, kMarkdown, kHtml };
 
-// By content, not by file name: %PDF- magic, a JSON object, HTML
+// By content, not by file name: %PDF- magic, a JSON object, PDF object
+// syntax without a header (a damaged PDF is still a PDF, never text), HTML
 // (LooksLikeHtml), Markdown with tables or headings (LooksLikeMarkdown),
 // else text.
 InputFormat SniffFormat(std::string_view bytes);
@@ -39,6 +40,7 @@ struct PipelineOptions {
   // real standard or plan is well under 1 MB, and a hostile 100 MB line
   // would otherwise cost seconds and gigabytes.
   size_t max_text_bytes = size_t{32} << 20;
+  std::optional<double> page_seconds;  // PDF: each page's time budget (see ExtractOptions)
 };
 
 // Rows (from text or from a PDF) -> document JSON, validated.

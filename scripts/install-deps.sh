@@ -16,7 +16,7 @@ packages=(
   libpoppler-private-dev poppler-utils poppler-data
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  qpdf python3
+  qpdf python3 time
   libsqlite3-dev postgresql python3-pandas
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)

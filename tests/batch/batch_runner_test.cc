@@ -27,6 +27,26 @@ TEST(OutputNames, StripExtensionUnlessTwoInputsShareAStem) {
             (std::vector<std::string>{"a/x.pdf.json", "a/x.txt.json", "b/y.json"}));
 }
 
+TEST(ParseIndexLines, ReportsBrokenAndDeeplyNestedLinesKeepsTheLastRecordPerPath) {
+  IndexRecord a;
+  a.path = "a.txt";
+  a.sha256 = "1";
+  a.status = "ok";
+  a.tool_version = "v";
+  IndexRecord a2 = a;
+  a2.sha256 = "2";
+  std::string text = a.ToJson().dump() + "\n" + std::string(100000, '[') + std::string(100000, ']') + "\n" +
+                     "{\"path\": \"half" + "\n" + R"({"path": 5, "output": "", "sha256": "", "status": "ok", "tool_version": ""})" +
+                     "\n" + a2.ToJson().dump();
+  IndexLoad load;
+  ParseIndexLines(text, "index.jsonl", &load);
+  ASSERT_EQ(load.records.size(), 1u);
+  EXPECT_EQ(load.records["a.txt"].sha256, "2");
+  ASSERT_EQ(load.bad_lines.size(), 3u);
+  EXPECT_EQ(load.bad_lines[0].rfind("index.jsonl line 2: ", 0), 0u) << load.bad_lines[0];
+  EXPECT_EQ(load.bad_lines[2].rfind("index.jsonl line 4: not an index record", 0), 0u) << load.bad_lines[2];
+}
+
 TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
   fs::path root = fs::temp_directory_path() / ("docpipe_find_" + std::to_string(::getpid()));
   fs::remove_all(root);
@@ -34,9 +54,10 @@ TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
     fs::create_directories((root / p).parent_path());
     std::ofstream(root / p) << "x";
   }
-  Result<std::vector<std::string>> inputs = FindInputs(root.string(), (root / "out").string());
-  ASSERT_TRUE(inputs.ok());
-  EXPECT_EQ(*inputs, (std::vector<std::string>{"a/two.txt", "b/one.PDF"}));
+  Result<InputTree> tree = FindInputs(root.string(), (root / "out").string());
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ(tree->inputs, (std::vector<std::string>{"a/two.txt", "b/one.PDF"}));
+  EXPECT_TRUE(tree->unreadable.empty());
   EXPECT_FALSE(FindInputs((root / "missing").string(), "").ok());
   fs::remove_all(root);
 }
@@ -48,9 +69,9 @@ TEST(FindInputs, PicksUpMarkdownAndHtml) {
     fs::create_directories(root);
     std::ofstream(root / p) << "x";
   }
-  Result<std::vector<std::string>> inputs = FindInputs(root.string(), "");
-  ASSERT_TRUE(inputs.ok());
-  EXPECT_EQ(*inputs, (std::vector<std::string>{"a.md", "b.markdown", "c.HTML", "f.txt"}));
+  Result<InputTree> tree = FindInputs(root.string(), "");
+  ASSERT_TRUE(tree.ok());
+  EXPECT_EQ(tree->inputs, (std::vector<std::string>{"a.md", "b.markdown", "c.HTML", "f.txt"}));
   fs::remove_all(root);
 }
 

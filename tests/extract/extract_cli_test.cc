@@ -62,7 +62,7 @@ TEST_F(ExtractCliTest, BadInputsExitWithTheirCodeAndLeaveNoOutput) {
   };
   const std::vector<Case> cases = {
       {"not a PDF", Write("text.pdf", "just text\n"), "", kExitBadInput, "not a PDF"},
-      {"truncated", Write("cut.pdf", pdf.substr(0, pdf.size() / 2)), "", kExitBadInput, "truncated"},
+      {"truncated", Write("cut.pdf", pdf.substr(0, pdf.size() / 2)), "", kExitBadInput, "damaged PDF"},
       {"missing", dir_ + "nothing.pdf", "", kExitNotFound, "nothing.pdf"},
       {"bad page range", Write("one.pdf", pdf), "--pages 3-4", kExitUsage, "outside"},
   };

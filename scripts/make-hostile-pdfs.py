@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Writes the committed hostile PDF set (tests/data/hostile/), each < 100 KB.
+
+Small synthetic reproductions of what the public suites (pdf.js, qpdf, pypdf,
+pdfminer; see docs/corpus.md) hold: files poppler repairs, files that make a
+library hang or allocate without end, PDF syntax without a header. The
+expected outcome of each is in tests/data/hostile/README.md.
+Usage: python3 scripts/make-hostile-pdfs.py [OUT_DIR]
+"""
+import os
+import sys
+import zlib
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "tests", "data", "hostile")
+
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def stream(data, extra=b"", compress=False):
+    if compress:
+        data = zlib.compress(data, 9)
+        extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def build(objects, header=True, eof=True, xref=True, bad_offsets=False):
+    """objects: list of bytes, numbered from 1; object 1 is the catalog."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" if header else b"")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    if xref:
+        start = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        for off in offsets:
+            out += b"%010d 00000 n \n" % (off + 7 if bad_offsets else off)
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n" % (len(objects) + 1, start + (3 if bad_offsets else 0))
+    if eof:
+        out += b"%%EOF\n"
+    return bytes(out)
+
+
+def page_doc(content, extra_page=b"", extra_catalog=b"", more=(), pages=1, font=FONT):
+    """Catalog, pages, `pages` pages sharing one content stream, font, more objects."""
+    n_more = len(more)
+    first_page = 5 + n_more
+    kids = b" ".join(b"%d 0 R" % (first_page + k) for k in range(pages))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R" + extra_catalog + b" >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        content,
+        font,
+    ]
+    objs += list(more)
+    for _ in range(pages):
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+                    b"/Resources << /Font << /F1 4 0 R >> >>" + extra_page + b" >>")
+    return objs
+
+
+HELLO = stream(b"BT /F1 24 Tf 72 720 Td (Hello World) Tj ET")
+
+
+def write(name, data):
+    assert len(data) < 100 * 1024, (name, len(data))
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(data)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    # Repairable: poppler reads them; docpipe must too (with a warning).
+    write("no-eof-marker.pdf", build(page_doc(HELLO), eof=False))
+    write("no-header.pdf", build(page_doc(HELLO), header=False))
+    write("broken-xref-offsets.pdf", build(page_doc(HELLO), bad_offsets=True))
+    write("no-xref-table.pdf", build(page_doc(HELLO), xref=False, eof=False))
+    # PDF syntax without a header and without pages: a PDF (damaged), never text.
+    write("objects-without-header.pdf",
+          build([b"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] >>", b"(Hello World)", b"[1 2 3]"],
+                header=False))
+    # Glyphs without a Unicode mapping: names /g3 /g4 that poppler reads as
+    # the codes 3 and 4 (pdftotext prints U+0003 U+0004). docpipe: U+FFFD and
+    # a warning, never a control character.
+    write("unmapped-glyphs.pdf",
+          build(page_doc(stream(b"BT /F1 24 Tf 72 720 Td (Hello \x03\x04 World) Tj ET"),
+                         font=b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                              b"/Encoding << /Differences [3 /g3 4 /g4] >> >>")))
+    # Decompression bomb: a 60 MB content stream of one-glyph text operators
+    # (about 70 KB compressed), shared by 40 pages. Unbounded, it takes
+    # minutes and gigabytes (poppler keeps every glyph of a page).
+    bomb = b"BT /F1 1 Tf\n" + b"(a) Tj\n" * (60 * 1024 * 1024 // 7) + b"ET\n"
+    write("content-stream-bomb.pdf", build(page_doc(stream(bomb, compress=True), pages=40)))
+    # qpdf shared-unnamed-field.pdf, small: an unnamed form field that is its
+    # own grandparent (Kids -> Parent loop), reached from the page's widget.
+    loop = [
+        b"<< /Kids [6 0 R] /Parent 6 0 R /FT /Tx >>",                                  # 5: field
+        b"<< /Kids [5 0 R] /Parent 5 0 R /Type /Annot /Subtype /Widget /Rect [0 0 10 10] >>",  # 6
+    ]
+    write("form-field-loop.pdf",
+          build(page_doc(HELLO, extra_page=b" /Annots [6 0 R]", extra_catalog=b" /AcroForm << /Fields [5 0 R] >>",
+                         more=loop)))
+
+
+if __name__ == "__main__":
+    main()
