@@ -57,8 +57,10 @@ void RemoveLeftovers(const fs::path& output) {
   }
 }
 
-WorkResult RunInThread(const std::string& input, const std::string& output) {
-  Result<nlohmann::ordered_json> doc = ProcessFile(input, {});
+WorkResult RunInThread(const std::string& input, const std::string& output, OcrMode ocr) {
+  PipelineOptions pipeline;
+  pipeline.ocr = ocr;
+  Result<nlohmann::ordered_json> doc = ProcessFile(input, pipeline);
   if (!doc.ok()) return {false, doc.status().ToString(), 0};
   Status written = WriteFileAtomic(output, doc->dump(2) + "\n");
   if (!written.ok()) return {false, written.ToString(), 0};
@@ -75,7 +77,8 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   std::string memory = std::to_string(options.max_memory_mb);
-  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "--max-memory-mb", memory};
+  std::vector<std::string> args = {"docpipe", "normalize", input,  "-o",   output,
+                                   "--max-memory-mb", memory, "--ocr", OcrModeName(options.ocr)};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -219,7 +222,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
           skipped = true;
         } else {
           WorkResult result = options.isolation == Isolation::kProcess ? RunInProcess(options, input, output)
-                                                                       : RunInThread(input, output);
+                                                                       : RunInThread(input, output, options.ocr);
           record.exit_code = result.exit_code;
           if (result.ok) {
             Result<std::string> text = ReadFile(output);

@@ -26,6 +26,7 @@
 
 #include "batch/index_record.h"
 #include "common/status.h"
+#include "extract/ocr_mode.h"
 
 namespace docpipe {
 
@@ -40,6 +41,7 @@ struct BatchOptions {
   int timeout_seconds = 300;     // per document (process isolation only)
   int max_memory_mb = 4096;      // per document (process isolation only); 0: none
   std::string self_executable = "/proc/self/exe";  // the docpipe binary for workers
+  OcrMode ocr = OcrMode::kAuto;  // which PDF pages are OCR'd (extract/ocr_mode.h)
 };
 
 struct BatchSummary {

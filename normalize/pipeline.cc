@@ -5,6 +5,7 @@
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
 #include "normalize/layout_rows.h"
+#include "normalize/ocr_repair.h"
 #include "normalize/rule_set.h"
 #include "normalize/policy_json.h"
 #include "normalize/policy_parser.h"
@@ -54,9 +55,12 @@ namespace {
 // becomes a warning of the document, so that a loss is not silent: a page it
 // could not read (unreadable_page), a page without text, an image of text
 // in the middle of a document (page_without_text), anything else it said
-// (page_warning).
+// (page_warning); a page read by OCR (ocr_page), and each of its lines with
+// words OCR was unsure of (ocr_low_confidence): they are in the document as
+// read, and a reader should check them against the scan.
 Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
-  Result<nlohmann::ordered_json> doc = NormalizeRows(LayoutToRows(layout, RuleSet::Default()), source);
+  const RuleSet& rules = RuleSet::Default();
+  Result<nlohmann::ordered_json> doc = NormalizeRows(LayoutToRows(RepairOcrText(layout, rules), rules), source);
   if (!doc.ok()) return doc;
   for (const Page& page : layout.pages) {
     const std::string where = "page " + std::to_string(page.number);
@@ -68,6 +72,25 @@ Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const Sourc
       warn("unreadable_page",
            where + " could not be read" + (page.warnings.empty() ? "" : ": " + page.warnings.front()));
       continue;
+    }
+    if (page.ocr) {
+      warn("ocr_page", where + " was read by OCR (" + page.ocr->engine + ", " + page.ocr->language_data + ", " +
+                           std::to_string(page.ocr->low_confidence_words) + " words of low confidence)");
+      auto flag = [&](const TextLine& line, const std::string& in) {
+        if (line.low_confidence_words.empty()) return;
+        std::string words;
+        for (const std::string& w : line.low_confidence_words) words += (words.empty() ? "" : ", ") + w;
+        warn("ocr_low_confidence", where + in + ": OCR unsure of " + words + " in: " + line.text);
+      };
+      for (const TextLine& line : page.lines) flag(line, "");
+      for (const Table& table : page.tables) {
+        for (const Cell& cell : table.cells) {
+          for (const TextLine& line : cell.lines) {
+            flag(line, ", table " + std::to_string(table.id) + " row " + std::to_string(cell.row + 1) + " column " +
+                           std::to_string(cell.col + 1));
+          }
+        }
+      }
     }
     const bool has_text = !page.lines.empty() || !page.tables.empty();
     for (const std::string& said : page.warnings) warn(has_text ? "page_warning" : "page_without_text", where + ": " + said);
@@ -83,6 +106,7 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
     case InputFormat::kPdf: {
       ExtractOptions extract;
       extract.password = options.password;
+      extract.ocr = options.ocr;
       Result<Layout> layout = ExtractLayout(bytes, path, extract);
       if (!layout.ok()) return layout.status();
       return NormalizeLayout(*layout, SourceInfo{path, layout->source_sha256, "pdf", layout->page_count});

@@ -9,9 +9,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libpoppler-private-dev poppler-utils poppler-data
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-tra tesseract-ocr-eng
   libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  qpdf python3
+  qpdf python3 imagemagick img2pdf
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)
 
