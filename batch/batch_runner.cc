@@ -19,7 +19,7 @@
 #include "common/file_io.h"
 #include "common/sha256.h"
 #include "common/version.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 extern char** environ;
 

@@ -20,7 +20,7 @@
 #include "common/unicode.h"
 #include "diff/char_diff.h"
 #include "diff/standard_diff.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe::diff {
 namespace {

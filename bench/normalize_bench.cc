@@ -9,10 +9,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "normalize/pipeline.h"
-#include "normalize/rule_set.h"
-#include "normalize/standard_json.h"
-#include "normalize/standard_parser.h"
+#include "pipeline/pipeline.h"
+#include "normalize/repair/rule_set.h"
+#include "model/standard_json.h"
+#include "normalize/standard/standard_parser.h"
 
 namespace {
 

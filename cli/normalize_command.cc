@@ -6,7 +6,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

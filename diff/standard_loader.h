@@ -13,7 +13,7 @@
 #include <string>
 
 #include "common/status.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe::diff {
 

@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "extract/layout_json.h"
-#include "normalize/layout_rows.h"
-#include "normalize/pipeline.h"
+#include "normalize/input/layout_rows.h"
+#include "pipeline/pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -19,7 +19,7 @@ for t in "${targets[@]}"; do
   seeds=()
   case "$t" in
     normalize_text_fuzzer) seeds=(samples/text) ;;
-    rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
+    rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/repair/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
     layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
     diff_fuzzer)
       # Pairs of committed outputs, NUL-separated: identical, and two versions.

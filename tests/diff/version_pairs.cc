@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe::diff::testing {
 

@@ -1,4 +1,4 @@
-#include "normalize/document_family.h"
+#include "pipeline/document_family.h"
 
 #include <gtest/gtest.h>
 

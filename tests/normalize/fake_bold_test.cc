@@ -1,4 +1,4 @@
-#include "normalize/fake_bold.h"
+#include "normalize/repair/fake_bold.h"
 
 #include <gtest/gtest.h>
 

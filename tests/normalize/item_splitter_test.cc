@@ -1,8 +1,8 @@
-#include "normalize/item_splitter.h"
+#include "normalize/standard/item_splitter.h"
 
 #include <gtest/gtest.h>
 
-#include "normalize/rule_set.h"
+#include "normalize/repair/rule_set.h"
 
 namespace docpipe {
 namespace {

@@ -1,11 +1,11 @@
-#include "normalize/layout_rows.h"
+#include "normalize/input/layout_rows.h"
 
 #include <gtest/gtest.h>
 
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

@@ -20,7 +20,7 @@
 #include <set>
 
 #include "common/unicode.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

@@ -1,7 +1,7 @@
 // The policy parser on small constructed inputs in the shape another
 // extractor leaves a plan in (fake bold, end marks, page breaks, flattened
 // tables). The real plan is covered by sample_plan_test.cc.
-#include "normalize/policy_parser.h"
+#include "normalize/policy/policy_parser.h"
 
 #include <gtest/gtest.h>
 

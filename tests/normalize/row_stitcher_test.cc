@@ -1,4 +1,4 @@
-#include "normalize/row_stitcher.h"
+#include "normalize/standard/row_stitcher.h"
 
 #include <gtest/gtest.h>
 

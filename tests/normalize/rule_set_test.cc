@@ -1,4 +1,4 @@
-#include "normalize/rule_set.h"
+#include "normalize/repair/rule_set.h"
 
 #include <gtest/gtest.h>
 

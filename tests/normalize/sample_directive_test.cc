@@ -3,7 +3,7 @@
 // parser. Expected values were read off `pdftotext -layout` of the PDF.
 #include <gtest/gtest.h>
 
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

@@ -12,8 +12,8 @@
 #include <sstream>
 
 #include "common/unicode.h"
-#include "normalize/fake_bold.h"
-#include "normalize/pipeline.h"
+#include "normalize/repair/fake_bold.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "common/unicode.h"
-#include "normalize/pipeline.h"
+#include "pipeline/pipeline.h"
 
 namespace docpipe {
 namespace {

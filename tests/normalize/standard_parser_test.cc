@@ -3,9 +3,10 @@
 // (職類), the header word 工作職責, no version table, attitudes printed as
 // "A01：名稱" without description, markdown list notes, levels 5-7, and
 // planted anomalies that must come out as warnings.
-#include "normalize/standard_parser.h"
+#include "normalize/standard/standard_parser.h"
 
-#include "normalize/row_stitcher.h"
+#include "normalize/input/tab_text.h"
+#include "normalize/standard/row_stitcher.h"
 
 #include <gtest/gtest.h>
 

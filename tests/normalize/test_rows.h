@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "normalize/tab_text.h"
+#include "normalize/input/tab_text.h"
 
 namespace docpipe {
 

@@ -1,4 +1,4 @@
-#include "normalize/text_blocks.h"
+#include "normalize/repair/text_blocks.h"
 
 #include <gtest/gtest.h>
 

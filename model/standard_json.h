@@ -1,0 +1,26 @@
+// Serialises a CompetencyStandard to the JSON of
+// schema/competency-standard.schema.json (keys in the schema's order).
+#ifndef DOCPIPE_MODEL_STANDARD_JSON_H_
+#define DOCPIPE_MODEL_STANDARD_JSON_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "model/competency_standard.h"
+#include "model/source_info.h"
+
+namespace docpipe {
+
+nlohmann::ordered_json CompetencyStandardToJson(const CompetencyStandard& standard, const SourceInfo& source);
+
+// Shared by every document family: `source`, a location, and the
+// warnings/unparsed lists.
+nlohmann::ordered_json SourceToJson(const SourceInfo& source);
+nlohmann::ordered_json PosToJson(SourcePos pos);
+nlohmann::ordered_json LinesToJson(const std::vector<SourcePos>& where);
+void AddDiagnostics(const Diagnostics& diagnostics, nlohmann::ordered_json* out);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_MODEL_STANDARD_JSON_H_

@@ -1,0 +1,344 @@
+// The detail table (附錄2) flattened by another extractor.
+//
+// Lines are joined into blocks (text_blocks.h) with the table's own labels:
+// an action code starts a row, a number "1." an item, "經濟部：" the
+// indicators of one agency. Inside a row the order is: the code cell, the
+// points (執行要點), the indicators (績效指標), the agency cell, and after a
+// page break the tails of the cells the break cut.
+//
+//   * Points and indicators are both numbered from 1: the numbering starting
+//     again, or an agency label, switches from points to indicators. A row
+//     with a single unnumbered point prints it unnumbered.
+//   * The agency cell is the last run of blocks shaped like an agency list
+//     ("A、B(C、D)", rule agency_cell) that ends the row or is followed by a
+//     page break (a repeated header row or an indented line).
+//   * After the agency cell, a numbered block continues the points when its
+//     number is the next point number, else the indicators; an unnumbered
+//     block completes the first item (points first) that does not yet end a
+//     sentence.
+#include <re2/re2.h>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "common/unicode.h"
+#include "normalize/policy/action_plan_tables.h"
+#include "normalize/repair/heading_label.h"
+
+namespace docpipe {
+namespace {
+
+const std::vector<std::string_view> kDetailLabels = {"action_code", "heading_arabic", "agency_label"};
+
+struct Item {
+  std::string text;
+  int number = 0;  // 0: unnumbered
+  std::string agency;
+};
+
+struct RowReader {
+  const RuleSet& rules;
+  DetailedAction action;
+  std::vector<Item> points;
+  std::vector<Item> kpis;
+  bool in_kpis = false;
+  std::string agency;  // current indicator agency label
+
+  std::optional<std::pair<int, std::string>> Numbered(const std::string& text) const {
+    auto groups = MatchTwoGroups(rules, "heading_arabic", text);
+    if (!groups) return std::nullopt;
+    return std::make_pair(std::atoi(groups->first.c_str()), groups->second);
+  }
+
+  int NextKpiNumber() const {
+    int next = 1;
+    for (const Item& k : kpis) {
+      if (k.agency == agency && k.number > 0) next = k.number + 1;
+    }
+    return next;
+  }
+
+  void Push(std::vector<Item>* column, Item item) {
+    if (column == &kpis) item.agency = agency;
+    column->push_back(std::move(item));
+  }
+
+  // Text in the body of the row, before the agency cell.
+  void Body(const std::string& text) {
+    if (auto n = Numbered(text)) {
+      if (!in_kpis && n->first == 1 && !points.empty()) in_kpis = true;
+      Push(in_kpis ? &kpis : &points, {n->second, n->first, ""});
+      return;
+    }
+    std::vector<Item>* column = in_kpis ? &kpis : &points;
+    if (!column->empty() && !EndsSentence(column->back().text)) {
+      column->back().text = unicode::JoinWrapped(column->back().text, text);
+    } else if (!in_kpis && points.empty()) {
+      Push(&points, {text, 0, ""});
+    } else {
+      in_kpis = true;
+      Push(&kpis, {text, 0, ""});
+    }
+  }
+
+  // Text after the agency cell: tails of cells a page break cut.
+  void Tail(const std::string& text) {
+    if (auto n = Numbered(text)) {
+      int next_point = points.empty() ? 1 : points.back().number + 1;
+      if (n->first == next_point && !in_kpis_by_label_only()) {
+        Push(&points, {n->second, n->first, ""});
+      } else {
+        Push(&kpis, {n->second, n->first, ""});
+      }
+      return;
+    }
+    for (std::vector<Item>* column : {&points, &kpis}) {
+      for (Item& item : *column) {
+        if (!EndsSentence(item.text)) {
+          item.text = unicode::JoinWrapped(item.text, text);
+          return;
+        }
+      }
+    }
+    Push(in_kpis ? &kpis : &points, {text, 0, ""});
+  }
+
+  // Once an agency label follows the page break, numbers restart per agency
+  // and belong to the indicators.
+  bool in_kpis_by_label_only() const { return label_after_agency; }
+  bool label_after_agency = false;
+
+  void Text(const std::string& text, bool after_agency) {
+    if (auto label = MatchTwoGroups(rules, "agency_label", text)) {
+      in_kpis = true;
+      agency = label->first;
+      if (after_agency) label_after_agency = true;
+      if (!label->second.empty()) Text(label->second, after_agency);
+      return;
+    }
+    if (after_agency) {
+      Tail(text);
+    } else {
+      Body(text);
+    }
+  }
+};
+
+// Splits a block at a run-in item: "建構資安警示等級及燈號。 1. 103 年完成"
+// holds the last point and the first indicator, printed side by side.
+std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rules) {
+  std::vector<std::string> parts;
+  const std::string stop = "。";
+  size_t start = 0, search = 0;
+  while (true) {
+    size_t at = text.find(stop, search);
+    if (at == std::string::npos) break;
+    size_t after = at + stop.size();
+    size_t next = after;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next > after && next < text.size() && MatchTwoGroups(rules, "heading_arabic", text.substr(next))) {
+      parts.push_back(text.substr(start, after - start));
+      start = next;
+    }
+    search = after;
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+// Agency-cell text: spaces collapsed, a leading 、 (the cell continued from
+// the block before) dropped.
+std::string AgencyText(const std::string& text) {
+  std::string collapsed = unicode::CollapseSpaces(text);
+  const std::string comma = "、";
+  if (collapsed.rfind(comma, 0) == 0) collapsed.erase(0, comma.size());
+  return collapsed;
+}
+
+bool IsAgencyCell(const RuleSet& rules, const std::string& text) {
+  std::string collapsed = AgencyText(text);
+  if (collapsed.empty() || MatchTwoGroups(rules, "agency_label", collapsed) ||
+      MatchTwoGroups(rules, "heading_arabic", collapsed)) {
+    return false;
+  }
+  re2::StringPiece input(collapsed);
+  std::string lead, co;
+  if (!RE2::FullMatch(input, rules.Pattern("agency_cell"), &lead, &co)) return false;
+  return !lead.empty() || !co.empty();
+}
+
+// The first agency a cell names, as a FoldKey.
+std::string FirstAgencyKey(const RuleSet& rules, const std::string& text) {
+  std::string lead, co;
+  if (!RE2::FullMatch(AgencyText(text), rules.Pattern("agency_cell"), &lead, &co)) return "";
+  std::vector<std::string> names = SplitAgencies(lead.empty() ? co : lead);
+  return names.empty() ? "" : unicode::FoldKey(names.front());
+}
+
+// The agency cell of a row: the last run of agency-shaped blocks that ends
+// the row or is followed by a page break. With `known` (FoldKeys), a block
+// must also open with a known agency. [first, last) are the row's blocks
+// after its code block; returns {last, last} when there is none.
+std::pair<size_t, size_t> FindAgencyRun(const std::vector<TextBlock>& blocks, size_t first, size_t last,
+                                        const RuleSet& rules, const std::set<std::string>* known) {
+  auto is_agency = [&](const TextBlock& block) {
+    return IsAgencyCell(rules, block.text) && (known == nullptr || known->count(FirstAgencyKey(rules, block.text)));
+  };
+  for (size_t i = last; i-- > first;) {
+    if (!is_agency(blocks[i])) continue;
+    size_t run_begin = i;
+    while (run_begin > first && !blocks[run_begin].indented && is_agency(blocks[run_begin - 1])) {
+      --run_begin;
+    }
+    if (i + 1 == last || blocks[i + 1].indented) return {run_begin, i + 1};
+    i = run_begin;
+  }
+  return {last, last};
+}
+
+// When a page break cut the cell before the agency cell, the extractor glued
+// the two: "每年檢討政府機關保密裝備之部" + "資通安全辦公" + "室、各機關(國安局)".
+// The agency cell then starts at one of the block's lines, with an agency
+// the document names elsewhere. Splits block `b` there; false if no such line.
+bool SplitGluedAgency(const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+                      size_t b, std::vector<TextBlock>* blocks) {
+  const TextBlock& block = (*blocks)[b];
+  for (size_t k = block.first_line + 1; k <= block.last_line; ++k) {
+    std::string suffix;
+    for (size_t i = k; i <= block.last_line; ++i) suffix = unicode::JoinWrapped(suffix, body[i].text);
+    if (!IsAgencyCell(rules, suffix) || !known.count(FirstAgencyKey(rules, suffix))) continue;
+    TextBlock head, tail;
+    for (size_t i = block.first_line; i <= block.last_line; ++i) {
+      TextBlock& part = i < k ? head : tail;
+      if (part.where.empty()) part.first_line = i;
+      part.text = unicode::JoinWrapped(part.text, body[i].text);
+      part.where.push_back(body[i].pos);
+      part.last_line = i;
+    }
+    head.indented = block.indented;
+    (*blocks)[b] = std::move(head);
+    blocks->insert(blocks->begin() + static_cast<std::ptrdiff_t>(b) + 1, std::move(tail));
+    return true;
+  }
+  return false;
+}
+
+struct AgencyCell {
+  std::vector<std::string> lead, co;
+  std::string text;
+};
+
+AgencyCell ReadAgencyCell(const std::vector<TextBlock>& blocks, size_t begin, size_t end, const RuleSet& rules) {
+  AgencyCell cell;
+  for (size_t i = begin; i < end; ++i) {
+    std::string collapsed = AgencyText(blocks[i].text);
+    std::string lead, co;
+    RE2::FullMatch(collapsed, rules.Pattern("agency_cell"), &lead, &co);
+    for (std::string& name : SplitAgencies(lead)) cell.lead.push_back(std::move(name));
+    for (std::string& name : SplitAgencies(co)) cell.co.push_back(std::move(name));
+    cell.text += (cell.text.empty() || collapsed.rfind("(", 0) == 0 || collapsed.rfind("（", 0) == 0 ? "" : "、") +
+                 collapsed;
+  }
+  return cell;
+}
+
+DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<SourceLine>& body,
+                       const std::set<std::string>& known, const RuleSet& rules, Diagnostics* diagnostics) {
+  auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
+  RowReader reader{rules, {}, {}, {}};
+  reader.action.code = code->first;
+  reader.action.title = unicode::CollapseSpaces(code->second);
+  for (const TextBlock& block : blocks) {
+    reader.action.where.insert(reader.action.where.end(), block.where.begin(), block.where.end());
+  }
+  auto [agency_begin, agency_end] = FindAgencyRun(blocks, 1, blocks.size(), rules, &known);
+  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(blocks, agency_begin, agency_end, rules).lead.empty();
+  if (!has_lead) {
+    // Candidates for a glued agency cell: the block before the run found,
+    // or else any block that ends the row or precedes a page break.
+    for (size_t b = agency_begin < agency_end ? agency_begin : blocks.size(); b-- > 1;) {
+      bool candidate = agency_begin < agency_end ? b + 1 == agency_begin
+                                                 : b + 1 == blocks.size() || blocks[b + 1].indented;
+      if (candidate && SplitGluedAgency(body, known, rules, b, &blocks)) {
+        std::tie(agency_begin, agency_end) = FindAgencyRun(blocks, 1, blocks.size(), rules, &known);
+        break;
+      }
+      if (agency_begin < agency_end) break;
+    }
+  }
+  if (agency_begin == agency_end) {
+    diagnostics->Warn("missing_agency", "action plan " + reader.action.code + " has no lead agency cell",
+                      blocks.front().where.front());
+  } else {
+    AgencyCell cell = ReadAgencyCell(blocks, agency_begin, agency_end, rules);
+    reader.action.lead = std::move(cell.lead);
+    reader.action.co = std::move(cell.co);
+    reader.action.agency_cell = std::move(cell.text);
+  }
+  for (size_t i = 1; i < blocks.size(); ++i) {
+    if (i >= agency_begin && i < agency_end) continue;
+    for (const std::string& part : SplitRunIn(blocks[i].text, rules)) reader.Text(part, i >= agency_end);
+  }
+  for (Item& p : reader.points) reader.action.points.push_back(unicode::CollapseSpaces(p.text));
+  for (Item& k : reader.kpis) reader.action.kpis.push_back({k.agency, unicode::CollapseSpaces(k.text)});
+  return std::move(reader.action);
+}
+
+}  // namespace
+
+DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, size_t end, const RuleSet& rules,
+                            bool end_marks, const std::set<std::string>& known_agencies, Diagnostics* diagnostics) {
+  DetailTable table;
+  table.header = HeaderCells(lines[begin].text);
+  // Drop repeated header rows; the line after one starts a new page.
+  std::vector<SourceLine> body;
+  bool page_break = false;
+  for (size_t i = begin + 1; i < end; ++i) {
+    if (lines[i].IsBlank()) continue;
+    if (RE2::PartialMatch(lines[i].text, rules.Pattern("detail_table_header"))) {
+      page_break = true;
+      continue;
+    }
+    body.push_back(lines[i]);
+    if (page_break) body.back().indented = true;
+    page_break = false;
+  }
+  BlockOptions options;
+  options.end_marks = end_marks;
+  options.label_rules = kDetailLabels;
+  std::vector<TextBlock> blocks = JoinBlocks(body, 0, body.size(), rules, options);
+
+  // Rows: from one action code to the next.
+  std::vector<std::vector<TextBlock>> rows;
+  for (const TextBlock& block : blocks) {
+    if (MatchTwoGroups(rules, "action_code", block.text)) {
+      rows.emplace_back();
+    } else if (rows.empty()) {
+      diagnostics->Unplaced(unicode::CollapseSpaces(block.text), block.where.front());
+      continue;
+    }
+    rows.back().push_back(block);
+  }
+  // The agencies this document names: those given, and those that head the
+  // agency cells of at least two rows (a real agency recurs; text a page
+  // break glued to an agency cell does not).
+  std::set<std::string> known = known_agencies;
+  std::map<std::string, int> rows_naming;
+  for (const std::vector<TextBlock>& row : rows) {
+    auto [b, e] = FindAgencyRun(row, 1, row.size(), rules, nullptr);
+    AgencyCell cell = ReadAgencyCell(row, b, e, rules);
+    std::set<std::string> names;
+    for (const std::string& name : cell.lead) names.insert(unicode::FoldKey(name));
+    for (const std::string& name : cell.co) names.insert(unicode::FoldKey(name));
+    for (const std::string& key : names) {
+      if (++rows_naming[key] == 2) known.insert(key);
+    }
+  }
+  for (std::vector<TextBlock>& row : rows) {
+    table.actions.push_back(ReadRow(std::move(row), body, known, rules, diagnostics));
+  }
+  return table;
+}
+
+}  // namespace docpipe

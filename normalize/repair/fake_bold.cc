@@ -1,0 +1,160 @@
+#include "normalize/repair/fake_bold.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "common/unicode.h"
+
+namespace docpipe {
+namespace {
+
+// The largest repeat count we look for. Overprinting seen in practice is
+// 2-4 times; a little headroom costs nothing.
+constexpr int kMaxRepeat = 6;
+// Overprinted chunks and tokens are heading-sized. The bounds keep the
+// dynamic programming below linear in the line length on hostile input (a
+// single 100 MB line of repeated text).
+constexpr size_t kMaxChunk = 64;
+constexpr size_t kMaxToken = 1024;
+
+std::vector<int32_t> CodePoints(std::string_view text) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::vector<int32_t> out(static_cast<size_t>(s.countChar32()));
+  UErrorCode status = U_ZERO_ERROR;
+  s.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
+  return out;
+}
+
+void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
+  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(chars.data()), static_cast<int32_t>(chars.size()))
+      .toUTF8String(*out);
+}
+
+// Splits `token` into chunks each repeated exactly k times, by dynamic
+// programming from the end (ok[i]: the suffix from i splits). Returns the
+// collapsed token (each chunk once) or nullopt when no split exists. Chunks
+// are at most kMaxChunk and tokens kMaxToken code points long.
+std::optional<std::vector<int32_t>> SplitRepeated(const std::vector<int32_t>& token, int k) {
+  const size_t n = token.size();
+  if (n < static_cast<size_t>(k)) return std::nullopt;
+  // Any split starts with its first chunk printed k times: checking that
+  // first rejects ordinary text (nearly every token) without the full
+  // dynamic programming below.
+  bool first_chunk_repeats = false;
+  for (size_t len = 1; len <= kMaxChunk && len * k <= n && !first_chunk_repeats; ++len) {
+    bool repeated = true;
+    for (int r = 1; r < k && repeated; ++r) {
+      repeated = std::equal(token.begin(), token.begin() + len, token.begin() + r * len);
+    }
+    first_chunk_repeats = repeated;
+  }
+  if (!first_chunk_repeats) return std::nullopt;
+  std::vector<char> ok(n + 1, 0);
+  std::vector<size_t> chunk(n + 1, 0);
+  ok[n] = 1;
+  for (size_t i = n; i-- > 0;) {
+    for (size_t len = 1; len <= kMaxChunk && i + len * k <= n; ++len) {
+      if (!ok[i + len * k]) continue;
+      bool repeated = true;
+      for (int r = 1; r < k && repeated; ++r) {
+        repeated = std::equal(token.begin() + i, token.begin() + i + len, token.begin() + i + r * len);
+      }
+      if (repeated) {
+        ok[i] = 1;
+        chunk[i] = len;
+        break;
+      }
+    }
+  }
+  if (!ok[0]) return std::nullopt;
+  std::vector<int32_t> out;
+  for (size_t i = 0; i < n; i += chunk[i] * k) {
+    out.insert(out.end(), token.begin() + i, token.begin() + i + chunk[i]);
+  }
+  return out;
+}
+
+struct Piece {
+  std::vector<int32_t> chars;
+  bool space = false;
+};
+
+// The largest k for which the token is k-printed, with its collapsed form
+// (empty when k == 1: the token stays as it is).
+struct Repeat {
+  int k = 1;
+  std::vector<int32_t> collapsed;
+};
+
+Repeat BestRepeat(const std::vector<int32_t>& token) {
+  if (token.size() > kMaxToken) return {1, {}};
+  for (int k = kMaxRepeat; k >= 2; --k) {
+    if (auto collapsed = SplitRepeated(token, k)) {
+      bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return u_isalpha(c) != 0; });
+      if (!has_letter) return {1, {}};
+      return {k, std::move(*collapsed)};
+    }
+  }
+  return {1, {}};  // `collapsed` is only filled for k >= 2
+}
+
+std::string CollapseLine(std::string_view line) {
+  std::vector<Piece> pieces;
+  for (int32_t c : CodePoints(line)) {
+    bool space = unicode::IsSpace(c);
+    if (pieces.empty() || pieces.back().space != space) pieces.push_back({{}, space});
+    pieces.back().chars.push_back(c);
+  }
+  // A doubled token is collapsed only when the whole line is doubled CJK
+  // text (see the header): a lone "謝謝" or "ABAB" is ordinary text.
+  std::vector<Repeat> repeats(pieces.size());
+  bool all_doubled = true;
+  bool any_token = false;
+  size_t doubled_length = 0;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    if (pieces[i].space) continue;
+    any_token = true;
+    repeats[i] = BestRepeat(pieces[i].chars);
+    const Repeat& r = repeats[i];
+    bool cjk = std::any_of(r.collapsed.begin(), r.collapsed.end(), [](int32_t c) { return unicode::IsCjk(c); });
+    if (r.k != 2 || !cjk) all_doubled = false;
+    doubled_length += r.collapsed.size();
+  }
+  bool collapse_doubled = any_token && all_doubled && doubled_length >= 2;
+  bool changes = std::any_of(repeats.begin(), repeats.end(),
+                             [&](const Repeat& r) { return r.k >= 3 || (r.k == 2 && collapse_doubled); });
+  if (!changes) return std::string(line);
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const std::vector<int32_t>* chars = &pieces[i].chars;
+    if (!pieces[i].space && (repeats[i].k >= 3 || (repeats[i].k == 2 && collapse_doubled))) {
+      chars = &repeats[i].collapsed;
+    }
+    AppendUtf8(*chars, &out);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CollapseFakeBold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t start = 0;
+  while (true) {
+    size_t end = text.find('\n', start);
+    out += CollapseLine(text.substr(start, end == std::string_view::npos ? text.npos : end - start));
+    if (end == std::string_view::npos) break;
+    out.push_back('\n');
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,35 @@
+// Heading and item labels of government documents (第一章, 壹、, 一、, (一),
+// 1., (1), 附錄2), recognised by the heading_* pattern rules of rules.json.
+//
+//   std::optional<HeadingLabel> h = MatchHeading(rules, "一、 組織化網路犯罪猖獗");
+//   // h->label == "一、", h->rest == "組織化網路犯罪猖獗", h->rank == 3
+#ifndef DOCPIPE_NORMALIZE_REPAIR_HEADING_LABEL_H_
+#define DOCPIPE_NORMALIZE_REPAIR_HEADING_LABEL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "normalize/repair/rule_set.h"
+
+namespace docpipe {
+
+struct HeadingLabel {
+  std::string label;  // as printed, trimmed: 第一章, 壹、, (一), 1., 附錄2
+  std::string rest;   // the text after the label, trimmed
+  // Outline rank of the label kind: 1 chapter or appendix, 2 壹、, 3 一、,
+  // 4 (一), 5 1., 6 (1). A node nests under the nearest earlier node of a
+  // smaller rank.
+  int rank = 0;
+};
+
+std::optional<HeadingLabel> MatchHeading(const RuleSet& rules, std::string_view text);
+
+// Groups 1 and 2 of pattern rule `rule` matched against `text` (patterns
+// are anchored by their own ^), trimmed; nullopt when it does not match.
+std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, std::string_view rule,
+                                                                   std::string_view text);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_NORMALIZE_REPAIR_HEADING_LABEL_H_

@@ -1,0 +1,168 @@
+#include "normalize/repair/text_blocks.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cctype>
+
+#include "common/unicode.h"
+
+namespace docpipe {
+
+const std::vector<std::string_view> kHeadingLabels = {
+    "heading_chapter",    "heading_appendix", "heading_capital_number", "heading_cjk_number",
+    "heading_paren_cjk", "heading_arabic",   "heading_paren_arabic",   "goal_label"};
+
+namespace {
+
+// Longest line that can be a heading on its own when there are no end marks.
+constexpr size_t kMaxHeadingLine = 24;
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && unicode::IsSpace(unicode::FirstChar(s))) {
+    s.remove_prefix(U8_LENGTH(unicode::FirstChar(s)));
+  }
+  while (!s.empty() && unicode::IsSpace(unicode::LastChar(s))) {
+    s.remove_suffix(U8_LENGTH(unicode::LastChar(s)));
+  }
+  return s;
+}
+
+// The end mark of a raw line: trailing white space after a character that a
+// wrap between Latin words would also leave (letter, digit, comma) is none.
+bool HasEndMark(std::string_view raw) {
+  std::string_view body = TrimView(raw);
+  if (body.empty() || body.size() == raw.size() || !unicode::IsSpace(unicode::LastChar(raw))) return false;
+  int32_t last = unicode::LastChar(body);
+  bool latin_wrap = last < 0x80 && (std::isalnum(last) || last == ',');
+  return !latin_wrap;
+}
+
+bool IsClosingBracket(int32_t c) {
+  switch (c) {
+    case U'」': case U'』': case U'）': case U')': case U'”': case U'’': case U'】': case U'〕':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A line opening with punctuation that may not start a line (ICU line-break
+// classes CL, CP, NS, EX: "：由核安會…", "、外交部…", "」，處理…") is the
+// rest of the line before, whatever ended that one.
+bool OpensWithNonStarter(std::string_view text) {
+  switch (u_getIntPropertyValue(unicode::FirstChar(text), UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS: case U_LB_NONSTARTER: case U_LB_EXCLAMATION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules) {
+  std::vector<SourceLine> lines;
+  lines.reserve(rows.size());
+  for (const TabRow& row : rows) {
+    SourceLine line;
+    line.pos = row.pos;
+    for (const std::string& raw : row.cells) {
+      std::string cell = rules.ApplyStage("cell", raw);
+      for (char& c : cell) {
+        if (c == '\n') c = ' ';
+      }
+      std::string trimmed(TrimView(cell));
+      if (!trimmed.empty()) line.cells.push_back(std::move(trimmed));
+    }
+    if (!row.cells.empty()) {
+      const std::string& first = row.cells.front();
+      line.indented = !first.empty() && unicode::IsSpace(unicode::FirstChar(first)) && !line.cells.empty();
+      line.end_mark = line.cells.size() == 1 && HasEndMark(row.cells.back());
+    }
+    for (size_t i = 0; i < line.cells.size(); ++i) {
+      if (i) line.text += '\t';
+      line.text += line.cells[i];
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+bool HasEndMarks(const std::vector<SourceLine>& lines) {
+  size_t text_lines = 0, marked = 0;
+  for (const SourceLine& line : lines) {
+    if (line.IsBlank() || line.IsTableRow()) continue;
+    ++text_lines;
+    if (line.end_mark) ++marked;
+  }
+  return marked >= 3 && marked * 20 >= text_lines;
+}
+
+bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& label_rules, std::string_view text) {
+  re2::StringPiece input(text.data(), text.size());
+  for (std::string_view name : label_rules) {
+    if (RE2::PartialMatch(input, rules.Pattern(name))) {
+      // Patterns are anchored at the start with ^; an empty label (附錄
+      // patterns allow an empty tail) still counts.
+      return true;
+    }
+  }
+  return false;
+}
+
+bool EndsSentence(std::string_view text) {
+  std::string_view s = TrimView(text);
+  while (!s.empty() && IsClosingBracket(unicode::LastChar(s))) {
+    s.remove_suffix(U8_LENGTH(unicode::LastChar(s)));
+  }
+  if (s.empty()) return false;
+  switch (unicode::LastChar(s)) {
+    case U'。': case U'！': case U'？': case U'；': case U'!': case U'?': case U';':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t begin, size_t end,
+                                  const RuleSet& rules, const BlockOptions& options) {
+  std::vector<TextBlock> blocks;
+  bool open = false;  // the last block may take the next line
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    const SourceLine& line = lines[i];
+    if (line.IsBlank()) continue;
+    bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
+                     OpensWithNonStarter(line.text);
+    bool starts_new =
+        !continues && (!open || line.IsTableRow() || StartsWithLabel(rules, options.label_rules, line.text));
+    if (starts_new) {
+      TextBlock block;
+      block.text = line.text;
+      block.first_line = i;
+      block.indented = line.indented;
+      blocks.push_back(std::move(block));
+    } else {
+      blocks.back().text = unicode::JoinWrapped(blocks.back().text, line.text);
+    }
+    TextBlock& block = blocks.back();
+    block.where.push_back(line.pos);
+    block.last_line = i;
+    if (line.IsTableRow()) {
+      open = false;
+    } else if (options.end_marks) {
+      open = !line.end_mark;
+    } else {
+      // Without end marks, a short labelled line is a heading of its own
+      // ("一、 出席人員"); a long one is an item whose text wraps.
+      int32_t last = unicode::LastChar(line.text);
+      bool short_heading = starts_new && unicode::Length(line.text) <= kMaxHeadingLine &&
+                           StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
+      open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
+    }
+  }
+  return blocks;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,158 @@
+#include "normalize/standard/row_stitcher.h"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+#include "common/unicode.h"
+
+namespace docpipe {
+namespace {
+
+bool Contains(const std::string& haystack, const char* needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Splits "T1.4監控與測試" into code "T1.4" and the rest; code is empty when
+// the cell does not open with a T code.
+std::pair<std::string, std::string> LeadingCode(const re2::RE2& pattern, const std::string& cell) {
+  re2::StringPiece groups[2];
+  if (!pattern.Match(cell, 0, cell.size(), RE2::ANCHOR_START, groups, 2)) return {"", cell};
+  size_t end = static_cast<size_t>(groups[0].data() - cell.data()) + groups[0].size();
+  return {std::string(groups[1].data(), groups[1].size()), cell.substr(end)};
+}
+
+int Depth(const std::string& code) {
+  int dots = 0;
+  for (char c : code) dots += c == '.';
+  return dots;
+}
+
+}  // namespace
+
+std::vector<Column> ColumnsFromHeader(const std::vector<std::string>& cleaned_cells) {
+  std::vector<std::string> keys;
+  for (const std::string& cell : cleaned_cells) keys.push_back(unicode::FoldKey(cell));
+  return ColumnsFromKeys(keys);
+}
+
+namespace {
+
+Column ColumnOfKey(const std::string& key) {
+  if (Contains(key, "職責")) return Column::kDuty;
+  if (Contains(key, "任務")) return Column::kTask;
+  if (Contains(key, "產出")) return Column::kOutputs;
+  if (Contains(key, "指標")) return Column::kIndicators;
+  if (Contains(key, "knowledge") || Contains(key, "知識")) return Column::kKnowledge;
+  if (Contains(key, "skill") || Contains(key, "技能")) return Column::kSkills;
+  if (Contains(key, "級別")) return Column::kLevel;
+  return Column::kOther;
+}
+
+}  // namespace
+
+std::vector<Column> ColumnsFromKeys(const std::vector<std::string>& keys) {
+  std::vector<Column> columns;
+  for (const std::string& key : keys) columns.push_back(ColumnOfKey(key));
+  bool has_duty = std::find(columns.begin(), columns.end(), Column::kDuty) != columns.end();
+  bool has_task = std::find(columns.begin(), columns.end(), Column::kTask) != columns.end();
+  if (!has_duty || !has_task) columns.clear();
+  return columns;
+}
+
+std::vector<Column> ColumnsFromSubHeader(const std::vector<std::string>& keys) {
+  std::vector<Column> columns;
+  bool any = false;
+  for (const std::string& key : keys) {
+    Column column = key.empty() ? Column::kOther : ColumnOfKey(key);
+    if (!key.empty() && column == Column::kOther) return {};
+    any = any || column != Column::kOther;
+    columns.push_back(column);
+  }
+  if (!any) columns.clear();
+  return columns;
+}
+
+RowStitcher::RowStitcher(const RuleSet& rules, std::vector<Column> columns)
+    : rules_(rules), columns_(std::move(columns)) {}
+
+void RowStitcher::AddHeader(SourcePos) { after_header_ = true; }
+
+void RowStitcher::RefineColumns(const std::vector<Column>& sub_header) {
+  for (size_t i = 0; i < sub_header.size() && i < columns_.size(); ++i) {
+    if (sub_header[i] != Column::kOther && columns_[i] == Column::kOther) columns_[i] = sub_header[i];
+  }
+}
+
+void RowStitcher::AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics) {
+  const re2::RE2& code_pattern = rules_.Pattern("duty_or_task_code");
+  std::array<std::string, kColumnCount> by_column;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    Column column = i < columns_.size() ? columns_[i] : Column::kOther;
+    std::string& slot = by_column[static_cast<size_t>(column)];
+    slot = slot.empty() ? cells[i] : unicode::JoinWrapped(slot, cells[i]);
+  }
+  const bool continued = after_header_;
+  after_header_ = false;
+
+  auto [duty_code, duty_rest] = LeadingCode(code_pattern, by_column[static_cast<size_t>(Column::kDuty)]);
+  auto [task_code, task_rest] = LeadingCode(code_pattern, by_column[static_cast<size_t>(Column::kTask)]);
+
+  // A duty cell holding a task code (or the reverse) is a shifted row: the
+  // extractor dropped an empty leading cell. Read it by its codes.
+  if (!duty_code.empty() && Depth(duty_code) >= 1 && task_code.empty() &&
+      by_column[static_cast<size_t>(Column::kTask)].empty()) {
+    std::swap(task_code, duty_code);
+    std::swap(task_rest, duty_rest);
+  }
+
+  if (!duty_code.empty() && Depth(duty_code) == 0) {
+    duties_.push_back(RawDuty{duty_code, {}, {}, {pos}});
+    if (!duty_rest.empty()) duties_.back().name.push_back({duty_rest, pos});
+  } else if (!by_column[static_cast<size_t>(Column::kDuty)].empty()) {
+    if (duties_.empty()) {
+      diagnostics->Unplaced(by_column[static_cast<size_t>(Column::kDuty)], pos);
+    } else {
+      duties_.back().name.push_back({by_column[static_cast<size_t>(Column::kDuty)], pos});
+      duties_.back().rows.push_back(pos);
+      if (!continued) {
+        diagnostics->Warn("continued_row",
+                          "duty cell without a duty code is read as the rest of " + duties_.back().code +
+                              "'s name",
+                          pos);
+      }
+    }
+  }
+
+  RawTask* task = nullptr;
+  if (!task_code.empty()) {
+    if (duties_.empty()) {
+      diagnostics->Warn("missing_duty", "task " + task_code + " appears before any duty", pos);
+      duties_.push_back(RawDuty{"", {}, {}, {pos}});
+    }
+    duties_.back().tasks.push_back(RawTask{task_code, {}, {pos}});
+    task = &duties_.back().tasks.back();
+    if (!task_rest.empty()) task->cells[static_cast<size_t>(Column::kTask)].push_back({task_rest, pos});
+  } else if (!duties_.empty() && !duties_.back().tasks.empty()) {
+    task = &duties_.back().tasks.back();
+    task->rows.push_back(pos);
+    const std::string& fragment = by_column[static_cast<size_t>(Column::kTask)];
+    if (!fragment.empty()) task->cells[static_cast<size_t>(Column::kTask)].push_back({fragment, pos});
+  }
+
+  for (size_t c = static_cast<size_t>(Column::kOutputs); c < kColumnCount; ++c) {
+    const std::string& text = by_column[c];
+    if (text.empty()) continue;
+    if (task == nullptr || static_cast<Column>(c) == Column::kOther) {
+      diagnostics->Unplaced(text, pos);
+      continue;
+    }
+    task->cells[c].push_back({text, pos});
+  }
+  if (task == nullptr && task_code.empty()) {
+    const std::string& fragment = by_column[static_cast<size_t>(Column::kTask)];
+    if (!fragment.empty()) diagnostics->Unplaced(fragment, pos);
+  }
+}
+
+}  // namespace docpipe
