@@ -70,6 +70,7 @@ WorkResult RunInThread(const BatchOptions& options, const std::string& input, co
   try {
     PipelineOptions pipeline;
     pipeline.password = options.password;
+    pipeline.ocr = options.ocr;
     Result<nlohmann::ordered_json> doc = ProcessFile(input, pipeline);
     if (!doc.ok()) return {false, doc.status().ToString(), 0};
     Status written = WriteFileAtomic(output, JsonText(*doc));
@@ -95,7 +96,8 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   // kill below is the backstop for a worker that cannot even do that.
   std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "--max-memory-mb",
                                    std::to_string(options.max_memory_mb), "--timeout",
-                                   std::to_string(options.timeout_seconds)};
+                                   std::to_string(options.timeout_seconds), "--ocr",
+                                   OcrModeName(options.ocr)};
   if (options.password) {
     args.push_back("--password");
     args.push_back(*options.password);

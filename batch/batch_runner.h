@@ -28,6 +28,7 @@
 
 #include "batch/index_record.h"
 #include "common/status.h"
+#include "extract/ocr_mode.h"
 
 namespace docpipe {
 
@@ -46,6 +47,7 @@ struct BatchOptions {
   // Set (from a signal handler, say) to stop: no new input starts, running
   // workers are killed, and what finished is kept for the next run.
   const std::atomic<bool>* stop = nullptr;
+  OcrMode ocr = OcrMode::kAuto;  // which PDF pages are OCR'd (extract/ocr_mode.h)
 };
 
 struct BatchSummary {

@@ -17,6 +17,7 @@ struct ExtractArgs {
   std::string output;  // empty: stdout
   std::string pages;   // "A-B" or "A"
   std::string password;
+  std::string ocr = "auto";
   bool compact = false;
   ResourceLimits limits;
 };
@@ -47,6 +48,7 @@ int RunExtract(const ExtractArgs& args) {
   const char* me = "docpipe extract: ";
   ExtractOptions options;
   if (!args.password.empty()) options.password = args.password;
+  options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
     std::cerr << me << "--pages wants A-B or A (1-based, A <= B), got '" << args.pages << "'\n";
     return kExitUsage;
@@ -94,6 +96,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", args->output, "Output layout JSON (written atomically); stdout when omitted");
   cmd->add_option("--pages", args->pages, "Page range A-B (1-based, inclusive) or a single page A");
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
+  cmd->add_option("--ocr", args->ocr, "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });

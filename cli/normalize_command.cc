@@ -15,6 +15,7 @@ struct NormalizeArgs {
   std::string input;
   std::string output;  // empty: stdout
   std::string password;
+  std::string ocr = "auto";
   bool compact = false;
   ResourceLimits limits;
   int max_text_mb = 32;
@@ -25,6 +26,7 @@ int RunNormalize(const NormalizeArgs& args) {
   PipelineOptions options;
   if (!args.password.empty()) options.password = args.password;
   if (args.limits.page_timeout_seconds > 0) options.page_seconds = args.limits.page_timeout_seconds;
+  options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   options.max_text_bytes = static_cast<size_t>(std::max(args.max_text_mb, 0)) << 20;
   Result<nlohmann::ordered_json> doc = Status::Internal("not run");
   std::string text;
@@ -53,6 +55,7 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("input", args->input, "Input file: .txt (TAB rows), .md (Markdown with pipe or HTML tables), .html, .pdf, or docpipe layout JSON (recognised by content)")->required();
   cmd->add_option("-o,--output", args->output, "Output JSON file (written atomically); stdout when omitted");
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
+  cmd->add_option("--ocr", args->ocr, "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")

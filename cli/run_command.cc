@@ -15,6 +15,7 @@ namespace {
 struct RunArgs {
   BatchOptions options;
   std::string isolation = "process";
+  std::string ocr = "auto";
   bool quiet = false;
   std::string password;
 };
@@ -54,6 +55,7 @@ ProgressFn MakeProgress(bool quiet) {
 }
 
 int RunRun(RunArgs& args) {
+  args.options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   if (args.isolation == "thread") {
     args.options.isolation = Isolation::kThread;
   } else if (args.isolation != "process") {
@@ -114,6 +116,10 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--password", args->password, "Password of encrypted PDFs (the same for every input)");
   cmd->add_option("--isolation", args->isolation,
                   "process: each document in a child process (limits apply); thread: in-process, faster")
+      ->capture_default_str();
+  cmd->add_option("--ocr", args->ocr,
+                  "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")
+      ->check(CLI::IsMember({"auto", "never", "always"}))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "Report only failures and the summary");
   cmd->callback([args, exit_code] { *exit_code = RunRun(*args); });

@@ -78,6 +78,16 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   return std::nullopt;
 }
 
+bool IsUnreadable(int32_t c) {
+  if (c == 0xFFFD) return true;
+  switch (u_charType(c)) {
+    case U_CONTROL_CHAR: case U_PRIVATE_USE_CHAR: case U_UNASSIGNED: case U_SURROGATE:
+      return !IsSpace(c);
+    default:
+      return false;
+  }
+}
+
 bool IsCjk(int32_t c) {
   if (c < 0x2E80) return false;  // fast path: nothing below is CJK-wide
   UErrorCode status = U_ZERO_ERROR;

@@ -22,6 +22,11 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text);
 // between them when a line wraps.
 bool IsCjk(int32_t c);
 
+// A character no reader can read: U+FFFD, a control, private-use or
+// unassigned code point (what a PDF font without a usable ToUnicode map
+// gives). Decides whether a page's text layer is garbage that needs OCR.
+bool IsUnreadable(int32_t c);
+
 // ICU white space (includes U+3000 IDEOGRAPHIC SPACE and NBSP).
 bool IsSpace(int32_t c);
 

@@ -1,11 +1,13 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
 #include "extract/glyph_dedup.h"
 #include "extract/line_builder.h"
+#include "extract/ocr_page.h"
 #include "extract/page_furniture.h"
 #include "extract/pdf_reader.h"
 #include "extract/ruling_detector.h"
@@ -41,6 +43,59 @@ Page AnalysePage(PageContent content) {
   return page;
 }
 
+namespace {
+
+// The OCR engine of one extraction, loaded at the first page that needs it.
+class OcrRun {
+ public:
+  explicit OcrRun(const ExtractOptions& options) : options_(options) {}
+
+  // Reads page `number` by OCR into `page`; false (with the reason in
+  // `warnings`) when that fails, and the caller falls back on the text layer.
+  bool Read(PdfReader& reader, int number, const PageContent& text_layer, Page* page,
+            std::vector<std::string>* warnings) {
+    if (!engine_ && unavailable.empty()) {
+      Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Open(options_.ocr_engine);
+      if (engine.ok()) {
+        engine_ = std::move(*engine);
+      } else {
+        unavailable = engine.status().message();
+      }
+    }
+    if (!engine_) {
+      warnings->push_back("OCR needed but unavailable: " + unavailable);
+      return false;
+    }
+    Result<OcrPage> read = ReadPageByOcr(reader, number, *engine_, options_.ocr_dpi, text_layer);
+    if (!read.ok()) {
+      warnings->push_back("OCR failed: " + read.status().message());
+      return false;
+    }
+    *page = AnalysePage(std::move(read->content));
+    MarkOcrConfidence(read->lines, options_.ocr_low_confidence, page);
+    OcrInfo info{engine_->engine_version(), engine_->language_data(), options_.ocr_dpi,
+                 std::round(read->skew_degrees * 100) / 100, 0};
+    auto count = [&](const TextLine& line) { info.low_confidence_words += static_cast<int>(line.low_confidence_words.size()); };
+    for (const TextLine& line : page->lines) count(line);
+    for (const Table& table : page->tables) {
+      for (const Cell& cell : table.cells) {
+        for (const TextLine& line : cell.lines) count(line);
+      }
+    }
+    page->source = PageSource::kOcr;
+    page->ocr = std::move(info);
+    return true;
+  }
+
+  std::string unavailable;  // why the engine could not be loaded
+
+ private:
+  const ExtractOptions& options_;
+  std::unique_ptr<OcrEngine> engine_;
+};
+
+}  // namespace
+
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
                              const ExtractOptions& options) {
   Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(pdf_bytes, options.password, options.page_seconds);
@@ -57,10 +112,16 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
   layout.source_sha256 = Sha256Hex(pdf_bytes);
   layout.page_count = count;
   bool any_text = false;
+  OcrRun ocr(options);
   for (int number = first; number <= last; ++number) {
     PageContent content = (*reader)->ReadPage(number);
-    const bool has_text = !content.glyphs.empty();
-    Page page = AnalysePage(std::move(content));
+    Page page;
+    std::vector<std::string> ocr_warnings;
+    if (!PageNeedsOcr(content, options.ocr) || !ocr.Read(**reader, number, content, &page, &ocr_warnings)) {
+      page = AnalysePage(std::move(content));
+      page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
+    }
+    const bool has_text = !page.lines.empty() || !page.tables.empty();
     if (!has_text && !page.failed) page.warnings.push_back("no text on this page (blank, or an image of text)");
     // A repair concerns the file; it is told on the first page read.
     if (number == first) {
@@ -76,8 +137,12 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
       return Status::BadInput("no page could be read (page " + std::to_string(page.number) + ": " +
                               (page.warnings.empty() ? std::string("unreadable") : page.warnings.front()) + ")");
     }
-    return Status::Unsupported("no text layer: the PDF's pages hold no extractable text (a scanned document? "
-                               "it needs OCR first)");
+    if (options.ocr == OcrMode::kNever) {
+      return Status::Unsupported("no text layer: the PDF's pages hold no extractable text (a scanned document? "
+                                 "--ocr auto reads it)");
+    }
+    return Status::Unsupported("no text: the PDF's pages hold no text layer and OCR recognised none" +
+                               (ocr.unavailable.empty() ? std::string() : " (" + ocr.unavailable + ")"));
   }
   LabelPageFurniture(&layout);
   LinkTablesAcrossPages(&layout);

@@ -5,15 +5,24 @@
 //   ExtractOptions options;
 //   options.password = "secret";            // for encrypted PDFs
 //   options.first_page = 2; options.last_page = 5;
+//   options.ocr = OcrMode::kNever;          // default kAuto: scans are OCR'd
 //   Result<Layout> layout = ExtractLayout(pdf_bytes, "in.pdf", options);
 //   if (!layout.ok()) return layout.status();
 //   std::string json = LayoutToJson(*layout).dump(2);   // extract/layout_json.h
 //
 // Failures of the whole file are a Status: BadInput (not a PDF, truncated,
-// damaged), Encrypted (password missing or wrong), Unsupported (no text
-// layer at all, e.g. a scan), InvalidArgument (page range outside the
-// document). A single page that cannot be read does not fail the file: it is
-// marked `failed` with its reason and the other pages are extracted.
+// damaged), Encrypted (password missing or wrong), Unsupported (no text on
+// any page: no text layer and, with OCR, nothing recognised either),
+// InvalidArgument (page range outside the document). A single page that
+// cannot be read does not fail the file: it is marked `failed` with its
+// reason and the other pages are extracted. A page whose OCR fails (or OCR
+// not installed) keeps what its text layer gave, with a warning.
+//
+// OCR (extract/ocr_mode.h says which pages): the page is rendered at
+// `ocr_dpi`, read by Tesseract and analysed like a text page; it is marked
+// `source: ocr` with the engine and language data versions, and its lines
+// carry their confidence. The engine is loaded at the first page that needs
+// it, so a text PDF costs nothing more.
 //
 // Pages are read one at a time; only the layout model is kept, so memory
 // stays bounded by the text of the document, not by its drawing.
@@ -26,6 +35,8 @@
 
 #include "common/status.h"
 #include "extract/layout.h"
+#include "extract/ocr_engine.h"
+#include "extract/ocr_mode.h"
 #include "extract/page_content.h"
 
 namespace docpipe {
@@ -38,6 +49,10 @@ struct ExtractOptions {
   // reason and the others are read. Stops only between drawing operators: a
   // single operator stuck inside poppler needs the process's own budget.
   std::optional<double> page_seconds;
+  OcrMode ocr = OcrMode::kAuto;
+  double ocr_dpi = 300;            // rendering resolution for OCR
+  double ocr_low_confidence = 0.6;  // words below this are flagged (0..1)
+  OcrOptions ocr_engine;            // languages, tessdata folder
 };
 
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,

@@ -10,6 +10,7 @@
 #ifndef DOCPIPE_EXTRACT_LAYOUT_H_
 #define DOCPIPE_EXTRACT_LAYOUT_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ struct TextLine {
   std::string font;  // name of the font of the line's first glyph
   double size = 0;   // font size in points
   LineRole role = LineRole::kContent;
+  // Lines read by OCR only: the mean confidence (0..1) of the line's words,
+  // weighted by their length, and the words below the low-confidence
+  // threshold, kept in `text` as read and listed here for a reader to check.
+  std::optional<double> confidence;
+  std::vector<std::string> low_confidence_words;
 };
 
 // One cell of a ruled table. A merged cell appears once, at its top-left grid
@@ -86,6 +92,18 @@ struct Table {
   bool continues_on_next_page = false;
 };
 
+// Where a page's text came from: the PDF's text layer, or OCR of the page
+// rendered to pixels (extract/ocr_page.h).
+enum class PageSource { kText, kOcr };
+
+struct OcrInfo {
+  std::string engine;         // "tesseract 5.3.0"
+  std::string language_data;  // version of each language's trained data
+  double dpi = 0;             // resolution the page was rendered at
+  double skew_degrees = 0;    // rotation applied to straighten the scan
+  int low_confidence_words = 0;
+};
+
 struct Page {
   int number = 0;  // 1-based page number in the PDF
   double width = 0;
@@ -97,6 +115,8 @@ struct Page {
   std::vector<std::string> warnings;
   bool failed = false;
   int removed_duplicate_glyphs = 0;  // fake bold collapsed on this page
+  PageSource source = PageSource::kText;
+  std::optional<OcrInfo> ocr;  // set when source is kOcr
 };
 
 struct Layout {

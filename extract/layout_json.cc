@@ -15,6 +15,7 @@ namespace {
 constexpr int kMaxDepth = 16;
 
 double Round2(double v) { return std::round(v * 100) / 100; }
+double Round3(double v) { return std::round(v * 1000) / 1000; }
 
 nlohmann::ordered_json BBoxToJson(const BBox& b) {
   return nlohmann::ordered_json::array({Round2(b.x0), Round2(b.y0), Round2(b.x1), Round2(b.y1)});
@@ -36,6 +37,8 @@ nlohmann::ordered_json LineToJson(const TextLine& line, bool with_role) {
   out["font"] = line.font;
   out["size"] = Round2(line.size);
   if (with_role) out["role"] = RoleName(line.role);
+  if (line.confidence) out["confidence"] = Round3(*line.confidence);
+  if (!line.low_confidence_words.empty()) out["low_confidence_words"] = line.low_confidence_words;
   return out;
 }
 
@@ -87,6 +90,10 @@ TextLine LineFromJson(const nlohmann::json& j) {
   line.size = j["size"].get<double>();
   std::string role = j.value("role", "content");
   line.role = role == "header" ? LineRole::kHeader : role == "footer" ? LineRole::kFooter : LineRole::kContent;
+  if (j.contains("confidence")) line.confidence = j["confidence"].get<double>();
+  if (j.contains("low_confidence_words")) {
+    line.low_confidence_words = j["low_confidence_words"].get<std::vector<std::string>>();
+  }
   return line;
 }
 
@@ -135,6 +142,14 @@ nlohmann::ordered_json LayoutToJson(const Layout& layout) {
     p["failed"] = page.failed;
     p["warnings"] = page.warnings;
     p["removed_duplicate_glyphs"] = page.removed_duplicate_glyphs;
+    p["source"] = page.source == PageSource::kOcr ? "ocr" : "text";
+    if (page.ocr) {
+      p["ocr"] = {{"engine", page.ocr->engine},
+                  {"language_data", page.ocr->language_data},
+                  {"dpi", page.ocr->dpi},
+                  {"skew_degrees", page.ocr->skew_degrees},
+                  {"low_confidence_words", page.ocr->low_confidence_words}};
+    }
     p["lines"] = nlohmann::ordered_json::array();
     for (const TextLine& line : page.lines) p["lines"].push_back(LineToJson(line, true));
     p["tables"] = nlohmann::ordered_json::array();
@@ -175,6 +190,13 @@ Result<Layout> ParseLayoutJson(std::string_view text) {
     page.failed = p["failed"].get<bool>();
     page.warnings = p["warnings"].get<std::vector<std::string>>();
     page.removed_duplicate_glyphs = p["removed_duplicate_glyphs"].get<int>();
+    page.source = p.value("source", "text") == "ocr" ? PageSource::kOcr : PageSource::kText;
+    if (p.contains("ocr")) {
+      const nlohmann::json& o = p["ocr"];
+      page.ocr = OcrInfo{o["engine"].get<std::string>(), o["language_data"].get<std::string>(),
+                         o["dpi"].get<double>(), o["skew_degrees"].get<double>(),
+                         o["low_confidence_words"].get<int>()};
+    }
     for (const nlohmann::json& l : p["lines"]) page.lines.push_back(LineFromJson(l));
     for (const nlohmann::json& t : p["tables"]) {
       Table table;

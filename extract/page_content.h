@@ -41,6 +41,12 @@ struct PageContent {
   std::vector<Glyph> glyphs;  // in the text layer's reading order
   std::vector<std::string> fonts;
   std::vector<PathSegment> segments;
+  // Glyphs drawn invisibly (render mode 3): a hidden text layer, as OCR
+  // programs put over a scan.
+  int invisible_glyphs = 0;
+  // The page's resources hold an image (directly or in a form): it decides
+  // whether OCR may find text on a page without any (extract/ocr_mode.h).
+  bool has_images = false;
   std::vector<std::string> warnings;  // messages of the PDF library
   bool failed = false;                // the page could not be read
 };

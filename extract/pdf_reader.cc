@@ -4,8 +4,10 @@
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <PDFDoc.h>
+#include <SplashOutputDev.h>
 #include <Stream.h>
 #include <TextOutputDev.h>
+#include <splash/SplashBitmap.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -87,6 +89,7 @@ class TextAndRulingsDev : public TextOutputDev {
   void startPage(int page_number, GfxState* state, XRef* xref) override {
     TextOutputDev::startPage(page_number, state, xref);
     segments_.clear();
+    invisible_chars_ = 0;
     width_ = state ? state->getPageWidth() : 0;
     height_ = state ? state->getPageHeight() : 0;
   }
@@ -107,6 +110,9 @@ class TextAndRulingsDev : public TextOutputDev {
     }
   }
 
+  // Text drawn in render mode 3 (neither filled nor stroked) is the hidden
+  // layer an OCR program lays over a scan: it counts as text, but the page
+  // may need OCR of its own (extract/ocr_policy.h).
   // macOS Quartz maps one glyph to two or three code points that are one
   // character (⾏行行: a Kangxi radical, the ideograph, a compatibility
   // ideograph); every text layer then reads the character several times.
@@ -114,6 +120,7 @@ class TextAndRulingsDev : public TextOutputDev {
   // that two glyphs that really are a repeat (謝謝, 星星) stay two.
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x, double origin_y,
                 CharCode code, int n_bytes, const Unicode* u, int u_len) override {
+    if (state->getRender() == 3) ++invisible_chars_;
     Unicode one = 0;
     if (u != nullptr && u_len > 1) {
       std::u32string chars(u, u + u_len);
@@ -130,6 +137,7 @@ class TextAndRulingsDev : public TextOutputDev {
   void eoFill(GfxState* state) override { FillRects(state); }
 
   std::vector<PathSegment> TakeSegments() { return std::move(segments_); }
+  int invisible_chars() const { return invisible_chars_; }
   double width() const { return width_; }
   double height() const { return height_; }
 
@@ -199,9 +207,30 @@ class TextAndRulingsDev : public TextOutputDev {
   }
 
   std::vector<PathSegment> segments_;
+  int invisible_chars_ = 0;
   double width_ = 0;
   double height_ = 0;
 };
+
+// Whether a resource dictionary holds an image XObject, directly or inside
+// form XObjects (nested at most a few levels: forms can refer to each other).
+bool HasImages(Dict* resources, int depth) {
+  if (resources == nullptr || depth > 3) return false;
+  Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return false;
+  for (int i = 0; i < xobjects.dictGetLength(); ++i) {
+    Object xobject = xobjects.dictGetVal(i);
+    if (!xobject.isStream()) continue;
+    Dict* dict = xobject.streamGetDict();
+    Object subtype = dict->lookup("Subtype");
+    if (subtype.isName("Image")) return true;
+    if (subtype.isName("Form")) {
+      Object inner = dict->lookup("Resources");
+      if (inner.isDict() && HasImages(inner.getDict(), depth + 1)) return true;
+    }
+  }
+  return false;
+}
 
 // A glyph whose font has no Unicode mapping comes out of poppler as its raw
 // character code, often a control character (U+0003); it becomes U+FFFD,
@@ -272,6 +301,37 @@ class PopplerReader : public PdfReader {
   int page_count() const override { return doc_->getNumPages(); }
   std::vector<std::string> repairs() const override { return repairs_; }
 
+  Result<PageImage> RenderPage(int number, double dpi) override {
+    if (number < 1 || number > page_count()) return Status::InvalidArgument("no page " + std::to_string(number));
+    std::vector<std::string> messages;
+    tls_messages = &messages;
+    SplashColor white;
+    white[0] = 0xff;
+    SplashOutputDev splash(splashModeMono8, /*bitmapRowPad=*/1, /*reverseVideo=*/false, white);
+    splash.setFontAntialias(true);
+    splash.setVectorAntialias(true);
+    splash.startDoc(doc_.get());
+    doc_->displayPage(&splash, number, dpi, dpi, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    tls_messages = nullptr;
+    SplashBitmap* bitmap = splash.getBitmap();
+    if (bitmap == nullptr || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0) {
+      return Status::BadInput("page " + std::to_string(number) + " could not be rendered" +
+                              (messages.empty() ? std::string() : ": " + messages.front()));
+    }
+    PageImage image;
+    image.width = bitmap->getWidth();
+    image.height = bitmap->getHeight();
+    image.dpi = dpi;
+    image.gray.resize(static_cast<size_t>(image.width) * image.height);
+    const unsigned char* data = bitmap->getDataPtr();
+    for (int y = 0; y < image.height; ++y) {
+      std::copy(data + static_cast<size_t>(y) * bitmap->getRowSize(),
+                data + static_cast<size_t>(y) * bitmap->getRowSize() + image.width,
+                image.gray.begin() + static_cast<size_t>(y) * image.width);
+    }
+    return image;
+  }
+
   PageContent ReadPage(int number) override {
     PageContent page;
     page.number = number;
@@ -303,6 +363,8 @@ class PopplerReader : public PdfReader {
       page.warnings.push_back(std::to_string(unmapped) +
                               " glyphs have no Unicode mapping in their font and became U+FFFD");
     }
+    page.invisible_glyphs = std::min(dev_.invisible_chars(), static_cast<int>(page.glyphs.size()));
+    if (::Page* pdf_page = doc_->getPage(number)) page.has_images = HasImages(pdf_page->getResourceDict(), 0);
     if (tls_saw_error && page.glyphs.empty() && page.segments.empty()) page.failed = true;
     if (page.width <= 0 || page.height <= 0) {
       page.failed = true;

@@ -1,5 +1,6 @@
 // PdfReader: the only place that knows poppler. Opens a PDF and reads one page
-// at a time into a PageContent (glyphs with fonts, vector line segments).
+// at a time into a PageContent (glyphs with fonts, vector line segments), or
+// renders it to a gray image for OCR.
 //
 //   Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(bytes, password);
 //   if (!reader.ok()) return reader.status();   // BadInput, Encrypted, ...
@@ -31,6 +32,7 @@
 
 #include "common/status.h"
 #include "extract/page_content.h"
+#include "extract/page_image.h"
 
 namespace docpipe {
 
@@ -53,6 +55,10 @@ class PdfReader {
   // Reads page `number` (1-based, <= page_count()). A page whose content
   // cannot be read comes back with `failed` set and the reason in warnings.
   virtual PageContent ReadPage(int number) = 0;
+  // Renders page `number` (cropped, rotated as displayed) to 8-bit gray at
+  // `dpi`, for OCR. Only called for pages that need it: a text PDF is never
+  // rendered. BadInput when poppler produces no image.
+  virtual Result<PageImage> RenderPage(int number, double dpi) = 0;
 };
 
 }  // namespace docpipe

@@ -5,6 +5,7 @@
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
 #include "normalize/input/markup_input.h"
+#include "normalize/input/ocr_repair.h"
 #include "normalize/input/layout_rows.h"
 #include "normalize/repair/rule_set.h"
 #include "model/policy_json.h"
@@ -110,17 +111,40 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
 // What extract noticed about a page becomes a warning of the document, so
 // that a loss is not silent: a page it could not read (unreadable_page), a
 // page without text, an image of text in the middle of a document
-// (page_without_text), anything else it said (page_warning).
+// (page_without_text), anything else it said (page_warning); a page read by
+// OCR (ocr_page), and each of its lines with words OCR was unsure of
+// (ocr_low_confidence): they are in the document as read, and a reader
+// should check them against the scan.
 std::vector<Warning> PageWarnings(const Layout& layout) {
   std::vector<Warning> warnings;
   for (const Page& page : layout.pages) {
     const std::string where = "page " + std::to_string(page.number);
     const SourcePos pos{1, page.number};
+    auto warn = [&](const char* kind, const std::string& message) { warnings.push_back({kind, message, pos}); };
     if (page.failed) {
       warnings.push_back({"unreadable_page",
                           where + " could not be read" + (page.warnings.empty() ? "" : ": " + page.warnings.front()),
                           pos});
       continue;
+    }
+    if (page.ocr) {
+      warn("ocr_page", where + " was read by OCR (" + page.ocr->engine + ", " + page.ocr->language_data + ", " +
+                           std::to_string(page.ocr->low_confidence_words) + " words of low confidence)");
+      auto flag = [&](const TextLine& line, const std::string& in) {
+        if (line.low_confidence_words.empty()) return;
+        std::string words;
+        for (const std::string& w : line.low_confidence_words) words += (words.empty() ? "" : ", ") + w;
+        warn("ocr_low_confidence", where + in + ": OCR unsure of " + words + " in: " + line.text);
+      };
+      for (const TextLine& line : page.lines) flag(line, "");
+      for (const Table& table : page.tables) {
+        for (const Cell& cell : table.cells) {
+          for (const TextLine& line : cell.lines) {
+            flag(line, ", table " + std::to_string(table.id) + " row " + std::to_string(cell.row + 1) + " column " +
+                           std::to_string(cell.col + 1));
+          }
+        }
+      }
     }
     const bool has_text = !page.lines.empty() || !page.tables.empty();
     for (const std::string& said : page.warnings) {
@@ -131,7 +155,8 @@ std::vector<Warning> PageWarnings(const Layout& layout) {
 }
 
 Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
-  return NormalizeRowsWith(LayoutToRows(layout, RuleSet::Default()), source, PageWarnings(layout));
+  const RuleSet& rules = RuleSet::Default();
+  return NormalizeRowsWith(LayoutToRows(RepairOcrText(layout, rules), rules), source, PageWarnings(layout));
 }
 
 }  // namespace
@@ -148,6 +173,7 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
       ExtractOptions extract;
       extract.password = options.password;
       extract.page_seconds = options.page_seconds;
+      extract.ocr = options.ocr;
       Result<Layout> layout = ExtractLayout(bytes, path, extract);
       if (!layout.ok()) return layout.status();
       return NormalizeLayout(*layout, SourceInfo{path, layout->source_sha256, "pdf", layout->page_count});

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "extract/ocr_mode.h"
 #include "pipeline/document_family.h"
 #include "model/standard_json.h"
 #include "normalize/input/tab_text.h"
@@ -36,6 +37,7 @@ InputFormat SniffFormat(std::string_view bytes);
 
 struct PipelineOptions {
   std::optional<std::string> password;  // for encrypted PDFs
+  OcrMode ocr = OcrMode::kAuto;          // which PDF pages are OCR'd (extract/ocr_mode.h)
   // Text inputs larger than this are refused (BadInput) before parsing: a
   // real standard or plan is well under 1 MB, and a hostile 100 MB line
   // would otherwise cost seconds and gigabytes.

@@ -185,6 +185,18 @@ TEST_F(CliTest, RunRequiresItsInputFolder) {
   EXPECT_FALSE(fs::exists(dir_ / "out"));
 }
 
+TEST_F(CliTest, OcrOptionIsInHelpAndChecked) {
+  for (const char* sub : {"normalize", "extract", "run"}) {
+    testing::CommandResult h = RunCommand(kDocpipe + " " + sub + " --help");
+    EXPECT_NE(h.output.find("--ocr"), std::string::npos) << sub;
+    EXPECT_NE(h.output.find("never"), std::string::npos) << sub;
+  }
+  testing::CommandResult bad =
+      RunCommand(kDocpipe + " normalize --ocr sometimes " + Quote(kSamples + "/text/INM2529-002v2.txt"));
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("--ocr"), std::string::npos) << bad.output;
+}
+
 TEST_F(CliTest, NormalizeWritesValidJsonThatValidatePasses) {
   std::string out = (dir_ / "s.json").string();
   testing::CommandResult r =

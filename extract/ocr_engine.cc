@@ -1,0 +1,189 @@
+#include "extract/ocr_engine.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace docpipe {
+namespace {
+
+// Owns a Leptonica image.
+struct PixDeleter {
+  void operator()(PIX* pix) const { pixDestroy(&pix); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+PixPtr ToPix(const PageImage& image) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return pix;
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, image.at(x, y));
+  }
+  pixSetResolution(pix.get(), static_cast<l_int32>(image.dpi), static_cast<l_int32>(image.dpi));
+  return pix;
+}
+
+PageImage FromPix(PIX* pix, double dpi) {
+  PageImage image;
+  image.width = pixGetWidth(pix);
+  image.height = pixGetHeight(pix);
+  image.dpi = dpi;
+  image.gray.resize(static_cast<size_t>(image.width) * image.height);
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = pixGetData(pix) + static_cast<size_t>(y) * pixGetWpl(pix);
+    for (int x = 0; x < image.width; ++x) {
+      image.gray[static_cast<size_t>(y) * image.width + x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
+    }
+  }
+  return image;
+}
+
+// The version entry of a .traineddata file. The file is a table of
+// contents (an int32 count, then int64 offsets, little-endian) followed by
+// the components; entry 23 (TESSDATA_VERSION) is a text that names the
+// model and its training run. Tesseract's API does not expose it.
+std::string TrainedDataVersion(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "unknown";
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  constexpr int kVersionEntry = 23;
+  if (bytes.size() < 4) return "unknown";
+  int32_t count = 0;
+  std::memcpy(&count, bytes.data(), 4);
+  if (count <= kVersionEntry || count > 100 || bytes.size() < 4 + 8 * static_cast<size_t>(count)) return "unknown";
+  std::vector<int64_t> offsets(static_cast<size_t>(count));
+  std::memcpy(offsets.data(), bytes.data() + 4, 8 * offsets.size());
+  const int64_t start = offsets[kVersionEntry];
+  if (start <= 0 || static_cast<size_t>(start) >= bytes.size()) return "unknown";
+  int64_t end = static_cast<int64_t>(bytes.size());
+  for (int64_t o : offsets) {
+    if (o > start && o < end) end = o;
+  }
+  return bytes.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+}
+
+std::string TakeText(char* text) {
+  std::string out = text ? text : "";
+  delete[] text;
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+class TesseractEngine : public OcrEngine {
+ public:
+  Status Open(const OcrOptions& options) {
+    // Tesseract prints its diagnostics to stderr unless told otherwise;
+    // library code does not print.
+    api_.SetVariable("debug_file", "/dev/null");
+    const char* data = options.data_dir ? options.data_dir->c_str() : nullptr;
+    if (api_.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      return Status::Unsupported("OCR language data '" + options.languages +
+                                 "' not found (install tesseract-ocr-chi-tra and tesseract-ocr-eng)");
+    }
+    api_.SetVariable("debug_file", "/dev/null");
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    std::string dir = api_.GetDatapath() ? api_.GetDatapath() : "";
+    if (!dir.empty() && dir.back() != '/') dir += '/';
+    std::stringstream langs(options.languages);
+    std::string lang;
+    while (std::getline(langs, lang, '+')) {
+      if (lang.empty()) continue;
+      if (!language_data_.empty()) language_data_ += "; ";
+      language_data_ += lang + " " + TrainedDataVersion(dir + lang + ".traineddata");
+    }
+    return Status::Ok();
+  }
+
+  std::string engine_version() const override { return std::string("tesseract ") + tesseract::TessBaseAPI::Version(); }
+  std::string language_data() const override { return language_data_; }
+
+  Result<std::vector<OcrLine>> Recognise(const PageImage& image) override {
+    if (image.width <= 0 || image.height <= 0 || image.gray.size() != static_cast<size_t>(image.width) * image.height) {
+      return Status::InvalidArgument("empty page image");
+    }
+    api_.SetImage(image.gray.data(), image.width, image.height, 1, image.width);
+    api_.SetSourceResolution(static_cast<int>(image.dpi));
+    if (api_.Recognize(nullptr) != 0) {
+      api_.Clear();
+      return Status::Internal("Tesseract could not recognise the page");
+    }
+    const double scale = image.PointsPerPixel();
+    auto box = [&](const tesseract::PageIterator& it, tesseract::PageIteratorLevel level, BBox* out) {
+      int l, t, r, b;
+      if (!it.BoundingBox(level, &l, &t, &r, &b)) return false;
+      *out = BBox{l * scale, t * scale, r * scale, b * scale};
+      return true;
+    };
+    std::vector<OcrLine> lines;
+    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+    if (it) {
+      do {
+        if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+        if (lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+          lines.emplace_back();
+          box(*it, tesseract::RIL_TEXTLINE, &lines.back().bbox);
+          int x1, y1, x2, y2;
+          if (it->Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2)) {
+            lines.back().baseline = (y1 + y2) / 2.0 * scale;
+          }
+        }
+        OcrLine& line = lines.back();
+        if (line.words.empty() || it->IsAtBeginningOf(tesseract::RIL_WORD)) {
+          line.words.emplace_back();
+          OcrWord& word = line.words.back();
+          word.text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
+          word.confidence = std::max(0.0, std::min(1.0, it->Confidence(tesseract::RIL_WORD) / 100.0));
+          box(*it, tesseract::RIL_WORD, &word.bbox);
+        }
+        OcrSymbol symbol;
+        symbol.text = TakeText(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (symbol.text.empty()) continue;
+        if (!box(*it, tesseract::RIL_SYMBOL, &symbol.bbox)) symbol.bbox = line.words.back().bbox;
+        line.words.back().symbols.push_back(std::move(symbol));
+      } while (it->Next(tesseract::RIL_SYMBOL));
+    }
+    api_.Clear();
+    // A word Tesseract found but could not spell has no symbols: it is kept
+    // as one glyph over its box, so nothing seen is lost.
+    for (OcrLine& line : lines) {
+      for (OcrWord& word : line.words) {
+        if (word.symbols.empty() && !word.text.empty()) word.symbols.push_back({word.text, word.bbox});
+      }
+    }
+    return lines;
+  }
+
+ private:
+  tesseract::TessBaseAPI api_;
+  std::string language_data_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<OcrEngine>> OcrEngine::Open(const OcrOptions& options) {
+  auto engine = std::make_unique<TesseractEngine>();
+  if (Status s = engine->Open(options); !s.ok()) return s;
+  return std::unique_ptr<OcrEngine>(std::move(engine));
+}
+
+PageImage Deskew(const PageImage& image, double* degrees) {
+  *degrees = 0;
+  PixPtr pix = ToPix(image);
+  if (!pix) return image;
+  l_float32 angle = 0, confidence = 0;
+  // Leptonica reports through its own stderr messages; silence them.
+  setMsgSeverity(L_SEVERITY_NONE);
+  PixPtr straight(pixFindSkewAndDeskew(pix.get(), /*redsearch=*/0, &angle, &confidence));
+  if (!straight || std::fabs(angle) < 0.05 || confidence < 2.5) return image;
+  *degrees = angle;
+  return FromPix(straight.get(), image.dpi);
+}
+
+}  // namespace docpipe

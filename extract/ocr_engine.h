@@ -1,0 +1,81 @@
+// OcrEngine: the only place that knows Tesseract and Leptonica. Recognises
+// the text of a rendered page (extract/page_image.h) as lines of words, each
+// word with its box, its characters' boxes and a confidence.
+//
+//   OcrOptions options;                      // chi_tra, Tesseract's data
+//   Result<std::unique_ptr<OcrEngine>> ocr = OcrEngine::Open(options);
+//   if (!ocr.ok()) return ocr.status();      // Unsupported: no language data
+//   Result<std::vector<OcrLine>> lines = (*ocr)->Recognise(image);
+//
+// Boxes are in page points (extract/layout.h), converted with the image's
+// dpi. Tesseract's messages never reach stderr. An engine is not thread-safe;
+// use one per thread. Tesseract's own threads: set OMP_THREAD_LIMIT=1 in the
+// environment to keep it to one core (the tests and bench do).
+#ifndef DOCPIPE_EXTRACT_OCR_ENGINE_H_
+#define DOCPIPE_EXTRACT_OCR_ENGINE_H_
+
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "extract/layout.h"
+#include "extract/page_image.h"
+
+namespace docpipe {
+
+struct OcrOptions {
+  // Tesseract language codes, '+'-joined. chi_tra alone by default: its
+  // model reads Latin letters and digits too, and with "chi_tra+eng"
+  // Tesseract takes the English reading of CJK words it is unsure of,
+  // which turned "P1.1.1 依據國際相關" into "PlLI RBRARMEE SAR" on a clean
+  // scan (bench/README.md). eng serves documents in English.
+  std::string languages = "chi_tra";
+  std::optional<std::string> data_dir;     // tessdata folder; default: Tesseract's
+};
+
+struct OcrSymbol {
+  std::string text;  // UTF-8, one character (rarely a cluster)
+  BBox bbox;
+};
+
+struct OcrWord {
+  std::string text;
+  BBox bbox;
+  double confidence = 0;  // 0..1, Tesseract's word confidence / 100
+  std::vector<OcrSymbol> symbols;
+};
+
+struct OcrLine {
+  std::vector<OcrWord> words;  // left to right
+  BBox bbox;
+  // y of the line's baseline at its middle; NaN when Tesseract gives none.
+  double baseline = std::numeric_limits<double>::quiet_NaN();
+};
+
+class OcrEngine {
+ public:
+  // Fails with Unsupported when Tesseract cannot load the language data.
+  static Result<std::unique_ptr<OcrEngine>> Open(const OcrOptions& options);
+  virtual ~OcrEngine() = default;
+
+  // "tesseract 5.3.0"
+  virtual std::string engine_version() const = 0;
+  // The version string of each language's trained data, '; '-joined:
+  // "chi_tra 4.00.00alpha:chi_tra:synth20170629:...; eng 4.00.00alpha:eng:..."
+  virtual std::string language_data() const = 0;
+  // Lines in Tesseract's reading order (blocks, then lines). An image without
+  // text gives no lines; Internal when recognition itself fails.
+  virtual Result<std::vector<OcrLine>> Recognise(const PageImage& image) = 0;
+};
+
+// Straightens a scan turned by a few degrees (Leptonica's skew search over
+// +-7 degrees); the image is unchanged when no skew is found with confidence.
+// `degrees` gets the correction applied (0 when none).
+PageImage Deskew(const PageImage& image, double* degrees);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_EXTRACT_OCR_ENGINE_H_

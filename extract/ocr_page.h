@@ -1,0 +1,47 @@
+// One page read by OCR: rendered by poppler (PdfReader::RenderPage),
+// straightened, its table rules found in the pixels (image_rulings.h) and
+// its text recognised (ocr_engine.h), handed on as the same PageContent a
+// text page gives, so that the line and table builders treat both alike.
+//
+//   Result<OcrPage> read = ReadPageByOcr(reader, number, engine, 300, content);
+//   Page page = AnalysePage(read->content);        // extract/extractor.h
+//   MarkOcrConfidence(read->lines, 0.6, &page);
+#ifndef DOCPIPE_EXTRACT_OCR_PAGE_H_
+#define DOCPIPE_EXTRACT_OCR_PAGE_H_
+
+#include <vector>
+
+#include "common/status.h"
+#include "extract/layout.h"
+#include "extract/ocr_engine.h"
+#include "extract/page_content.h"
+#include "extract/pdf_reader.h"
+
+namespace docpipe {
+
+struct OcrPage {
+  PageContent content;         // glyphs from OCR, segments from the image
+  std::vector<OcrLine> lines;  // the words with their confidences
+  double skew_degrees = 0;
+};
+
+// `text_layer` is the page as PdfReader::ReadPage gave it: its number, size
+// and warnings are kept, its glyphs and drawing replaced. Fails when the page
+// cannot be rendered or recognised; the caller keeps the page as it was and
+// records the failure as a warning.
+Result<OcrPage> ReadPageByOcr(PdfReader& reader, int number, OcrEngine& engine, double dpi,
+                              const PageContent& text_layer);
+
+// OCR words -> glyphs, one per recognised character, numbered by word and
+// line in Tesseract's reading order, in one font named "OCR". Exposed for
+// tests.
+PageContent OcrLinesToContent(const std::vector<OcrLine>& lines, PageContent base);
+
+// Sets `confidence` and `low_confidence_words` on every line of `page`
+// (outside and inside tables) from the OCR words whose centres it covers;
+// words below `low_confidence` (0..1) are listed, never removed.
+void MarkOcrConfidence(const std::vector<OcrLine>& lines, double low_confidence, Page* page);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_EXTRACT_OCR_PAGE_H_

@@ -1,0 +1,19 @@
+#include "normalize/input/ocr_repair.h"
+
+namespace docpipe {
+
+Layout RepairOcrText(Layout layout, const RuleSet& rules) {
+  for (Page& page : layout.pages) {
+    if (page.source != PageSource::kOcr) continue;
+    for (TextLine& line : page.lines) line.text = rules.ApplyStage("ocr", line.text);
+    for (Table& table : page.tables) {
+      for (Cell& cell : table.cells) {
+        cell.text = rules.ApplyStage("ocr", cell.text);
+        for (TextLine& line : cell.lines) line.text = rules.ApplyStage("ocr", line.text);
+      }
+    }
+  }
+  return layout;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,22 @@
+// The repairs OCR text needs before the family parsers read it: the rules of
+// stage "ocr" in normalize/repair/rules.json (confusable characters in codes, O/0
+// and l/1 as in O1.1.1 and K0l; halfwidth punctuation that Chinese text
+// prints fullwidth), applied to the lines and cells of OCR pages only. Text
+// from a PDF's text layer is exactly what the author typed and is left alone.
+//
+//   Layout repaired = RepairOcrText(layout, RuleSet::Default());
+#ifndef DOCPIPE_NORMALIZE_INPUT_OCR_REPAIR_H_
+#define DOCPIPE_NORMALIZE_INPUT_OCR_REPAIR_H_
+
+#include "extract/layout.h"
+#include "normalize/repair/rule_set.h"
+
+namespace docpipe {
+
+// A copy of `layout` whose OCR pages (Page::source kOcr) went through the
+// "ocr" stage: every line outside tables, every cell line and cell text.
+Layout RepairOcrText(Layout layout, const RuleSet& rules);
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_NORMALIZE_INPUT_OCR_REPAIR_H_

@@ -1,0 +1,129 @@
+// End to end on scans made from the sample PDFs (scripts/make-scans.sh; the
+// files are in tests/data/scans): what a scan gives must match what the
+// original's text layer gives. OCR is slow (seconds a page), so these tests
+// read as few pages as they can, with Tesseract on one thread.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "common/file_io.h"
+#include "common/unicode.h"
+#include "extract/extractor.h"
+#include "pipeline/pipeline.h"
+
+namespace docpipe {
+namespace {
+
+const std::string kSource = DOCPIPE_SOURCE_DIR;
+const std::string kScan = kSource + "/tests/data/scans/INM2529-002v2_scan.pdf";    // pages 1-2, scanned
+const std::string kMixed = kSource + "/tests/data/scans/INM2529-002v2_mixed.pdf";  // page 2 scanned
+const std::string kOriginal = kSource + "/samples/pdf/INM2529-002v2_layout2.pdf";
+
+class OcrScanTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { setenv("OMP_THREAD_LIMIT", "1", 1); }
+
+  static Layout Extract(const std::string& path, ExtractOptions options) {
+    Result<std::string> bytes = ReadFile(path);
+    EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+    Result<Layout> layout = ExtractLayout(*bytes, path, options);
+    EXPECT_TRUE(layout.ok()) << layout.status().ToString();
+    return layout.ok() ? *layout : Layout{};
+  }
+
+  // Every text of a page (lines and cells), CJK spacing removed.
+  static std::string PageText(const Page& page) {
+    std::string text;
+    for (const TextLine& line : page.lines) text += line.text + "\n";
+    for (const Table& table : page.tables) {
+      for (const Cell& cell : table.cells) text += cell.text + "\n";
+    }
+    return unicode::CollapseSpaces(text);
+  }
+};
+
+TEST_F(OcrScanTest, ScannedStandardIsReadAsTheOriginal) {
+  PipelineOptions options;
+  Result<nlohmann::ordered_json> scan = ProcessFile(kScan, options);
+  ASSERT_TRUE(scan.ok()) << scan.status().ToString();
+  Result<nlohmann::ordered_json> original = ProcessFile(kOriginal, options);
+  ASSERT_TRUE(original.ok()) << original.status().ToString();
+  const nlohmann::ordered_json& s = *scan;
+  const nlohmann::ordered_json& o = *original;
+  EXPECT_EQ(s["document_type"], "competency_standard");
+  EXPECT_EQ(s["code"], o["code"]);
+  EXPECT_EQ(s["description"], o["description"]);  // needs the ocr_cjk_comma repair
+  EXPECT_EQ(s["level"], o["level"]);
+  EXPECT_EQ(s["category"]["code"], o["category"]["code"]);
+  EXPECT_EQ(s["occupation"]["code"], o["occupation"]["code"]);
+  ASSERT_FALSE(s["versions"].empty());
+  EXPECT_EQ(s["versions"][0]["date"], o["versions"][0]["date"]);
+  int ocr_pages = 0;
+  for (const auto& w : s["warnings"]) ocr_pages += w["kind"] == "ocr_page";
+  EXPECT_EQ(ocr_pages, 2);
+}
+
+TEST_F(OcrScanTest, ScanPagesSayTheyWereOcrd) {
+  ExtractOptions options;
+  options.first_page = options.last_page = 2;
+  Layout layout = Extract(kMixed, options);
+  ASSERT_EQ(layout.pages.size(), 1u);
+  const Page& page = layout.pages[0];
+  EXPECT_EQ(page.source, PageSource::kOcr);
+  ASSERT_TRUE(page.ocr.has_value());
+  EXPECT_NE(page.ocr->engine.find("tesseract"), std::string::npos);
+  EXPECT_NE(page.ocr->language_data.find("chi_tra"), std::string::npos);
+  EXPECT_EQ(page.ocr->dpi, 300);
+  // The scanned page's table is found from its rules, with its text: the
+  // mixed PDF loses nothing of that page.
+  ASSERT_FALSE(page.tables.empty());
+  const std::string text = PageText(page);
+  for (const char* expected : {"T1.4", "營運持續管理", "P1.4.1", "O1.4.1"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << " not in\n" << text;
+  }
+  for (const TextLine& line : page.lines) EXPECT_TRUE(line.confidence.has_value()) << line.text;
+}
+
+TEST_F(OcrScanTest, TextPagesOfAMixedPdfAreNotOcrd) {
+  ExtractOptions options;
+  options.first_page = 1;
+  options.last_page = 1;
+  Layout layout = Extract(kMixed, options);
+  ASSERT_EQ(layout.pages.size(), 1u);
+  EXPECT_EQ(layout.pages[0].source, PageSource::kText);
+  EXPECT_FALSE(layout.pages[0].ocr.has_value());
+}
+
+TEST_F(OcrScanTest, TextPdfIsNeverRendered) {
+  Layout layout = Extract(kOriginal, ExtractOptions{});
+  ASSERT_FALSE(layout.pages.empty());
+  for (const Page& page : layout.pages) EXPECT_EQ(page.source, PageSource::kText) << page.number;
+}
+
+TEST_F(OcrScanTest, OcrNeverKeepsTheNoTextLayerError) {
+  Result<std::string> bytes = ReadFile(kScan);
+  ASSERT_TRUE(bytes.ok());
+  ExtractOptions options;
+  options.ocr = OcrMode::kNever;
+  Result<Layout> layout = ExtractLayout(*bytes, kScan, options);
+  ASSERT_FALSE(layout.ok());
+  EXPECT_EQ(layout.status().code(), Status::Code::kUnsupported);
+  EXPECT_NE(layout.status().message().find("--ocr auto"), std::string::npos);
+}
+
+TEST_F(OcrScanTest, MissingLanguageDataIsAWarningNotACrash) {
+  Result<std::string> bytes = ReadFile(kMixed);
+  ASSERT_TRUE(bytes.ok());
+  ExtractOptions options;
+  options.ocr_engine.languages = "no_such_language";
+  Result<Layout> layout = ExtractLayout(*bytes, kMixed, options);
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();  // the text pages are still read
+  const Page& scanned = layout->pages[1];
+  EXPECT_EQ(scanned.source, PageSource::kText);
+  ASSERT_FALSE(scanned.warnings.empty());
+  EXPECT_NE(scanned.warnings[0].find("OCR needed but unavailable"), std::string::npos) << scanned.warnings[0];
+}
+
+}  // namespace
+}  // namespace docpipe
