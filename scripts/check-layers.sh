@@ -17,7 +17,7 @@ declare -A allowed=(
   [normalize/policy]="normalize/repair model common"
   [pipeline]="normalize/input normalize/standard normalize/policy normalize/repair model extract schema common"
   [diff]="pipeline model schema common"
-  [batch]="pipeline model common"
+  [batch]="pipeline extract model common"
   [catalogue]="batch diff model common"
   [cli]="catalogue batch diff pipeline normalize/input normalize/standard normalize/policy normalize/repair model extract schema common"
 )

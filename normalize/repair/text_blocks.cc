@@ -1,5 +1,7 @@
 #include "normalize/repair/text_blocks.h"
 
+#include <re2/re2.h>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 

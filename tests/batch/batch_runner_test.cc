@@ -14,10 +14,26 @@ namespace fs = std::filesystem;
 // Regression (issue 14): index.jsonl counted top-level outline nodes only
 // (80 for a document of 817 nodes).
 TEST(CountItems, OutlineCountsNodesAtEveryDepth) {
-  nlohmann::json doc = nlohmann::json::parse(R"json({"document_type": "generic_document", "paragraphs": [],
-    "outline": [{"label": "壹、", "children": [{"label": "一、", "children": [{"label": "(一)", "children": []}]},
-                                               {"label": "二、", "children": []}]},
-                {"label": "貳、", "children": []}]})json");
+  // 壹、 > 一、 > (一), 壹、 > 二、, 貳、: five nodes, two at the top.
+  PolicyDocument policy;
+  auto node = [&](const char* label, int parent) {
+    OutlineNode n;
+    n.label = label;
+    n.parent = parent;
+    n.level = parent < 0 ? 1 : policy.outline[parent].level + 1;
+    policy.outline.push_back(n);
+    const int id = static_cast<int>(policy.outline.size()) - 1;
+    if (parent >= 0) policy.outline[parent].children.push_back(id);
+    return id;
+  };
+  const int first = node("壹、", -1);
+  const int one = node("一、", first);
+  node("(一)", one);
+  node("二、", first);
+  node("貳、", -1);
+  Document doc;
+  doc.document_type = "generic_document";
+  doc.policy = policy;
   EXPECT_EQ(CountItems(doc).at("outline"), 5);
   EXPECT_EQ(CountItems(doc).at("paragraphs"), 0);
 }
