@@ -4,6 +4,16 @@
 #include "normalize/input/html_rows.h"
 
 namespace docpipe {
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
@@ -26,16 +36,6 @@ std::string Unescape(std::string_view s) {
     out.push_back(s[i]);
   }
   return out;
-}
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
-  }
-  return true;
 }
 
 size_t CountNoCase(std::string_view s, std::string_view what) {

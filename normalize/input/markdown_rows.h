@@ -43,6 +43,10 @@ namespace docpipe {
 
 std::vector<TabRow> MarkdownToRows(std::string_view text);
 
+// True when `s` begins with `prefix` (lower-case ASCII, such as a tag name
+// "<table") in any letter case.
+bool StartsWithNoCase(std::string_view s, std::string_view prefix);
+
 // The cells of one pipe-table line, unescaped, trimmed, <br> as "\n".
 std::vector<std::string> SplitPipeRow(std::string_view line);
 

@@ -8,16 +8,6 @@
 namespace docpipe {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
 // A tag name ends at white space, ">" or "/".
 bool OpensTag(std::string_view s, std::string_view tag) {
   if (!StartsWithNoCase(s, tag)) return false;
@@ -52,15 +42,6 @@ bool IsTabRow(std::string_view line) {
     tab = line.find('\t', tab + 1);
   }
   return false;
-}
-
-bool AnyTabRow(std::string_view text) {
-  bool found = false;
-  ForEachLine(text, [&](std::string_view line) {
-    found = IsTabRow(line);
-    return !found;
-  });
-  return found;
 }
 
 Status CheckText(std::string_view bytes) {
