@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 bash scripts/install-deps.sh
 command -v clang++ >/dev/null || { sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_=sudo; $sudo_ apt-get install -y -qq clang libclang-rt-14-dev; }
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
   -DDOCPIPE_BUILD_FUZZERS=ON -DDOCPIPE_BUILD_TESTS=OFF -DDOCPIPE_BUILD_BENCHMARKS=OFF >/dev/null
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(sed -n 's/^docpipe_fuzzer(\([a-z_]*\).*/\1/p' fuzz/CMakeLists.txt))
@@ -26,6 +28,13 @@ for t in "${targets[@]}"; do
     layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
     index_record_fuzzer) seeds=(fuzz/seeds/index) ;;
     document_reader_fuzzer) seeds=(out/text) ;;
+    catalogue_fuzzer)
+      # Versions of one standard, NUL-separated, as export meets them.
+      mkdir -p build-fuzz/seeds/catalogue
+      for a in out/text/I*.json; do
+        { cat "$a"; printf '\0'; cat out/text/INM2529-002v2.json; } > "build-fuzz/seeds/catalogue/$(basename "$a" .json)"
+      done
+      seeds=(build-fuzz/seeds/catalogue out/real) ;;
     markup_fuzzer) seeds=(fuzz/seeds/markup) ;;
     diff_fuzzer)
       # Pairs of committed outputs, NUL-separated: identical, and two versions.
