@@ -29,8 +29,28 @@ for t in "${targets[@]}"; do
   found="build-fuzz/corpus/$t"
   mkdir -p "$corpus" "$found"
   seeds=()
+  max_len=262144
   case "$t" in
-    normalize_text_fuzzer) seeds=(samples/text) ;;
+    normalize_text_fuzzer)
+      # The samples cut at line ends into pieces of at most 4 KB: a 12 KB
+      # standard costs about 4 ms per execution before the sanitizers, so
+      # small inputs (max_len 8192) give many more executions per second.
+      mkdir -p build-fuzz/seeds/text
+      python3 - samples/text build-fuzz/seeds/text <<'PY'
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(src)):
+    piece, n = b"", 0
+    for line in open(os.path.join(src, name), "rb").read().splitlines(keepends=True):
+        if piece and len(piece) + len(line) > 4096:
+            open(os.path.join(dst, "%s.%02d" % (name, n)), "wb").write(piece)
+            piece, n = b"", n + 1
+        piece += line
+    if piece:
+        open(os.path.join(dst, "%s.%02d" % (name, n)), "wb").write(piece)
+PY
+      seeds=(build-fuzz/seeds/text)
+      max_len=8192 ;;
     rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/repair/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
     layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
     index_record_fuzzer) seeds=(fuzz/seeds/index) ;;
@@ -58,7 +78,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s"
   log="build-fuzz/$t.log"
   start=$(date +%s)
-  nice -n "${NICE:-10}" "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+  nice -n "${NICE:-10}" "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 "$found" "$corpus" "${existing[@]}" > "$log" 2>&1 || true
   elapsed=$(($(date +%s) - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
@@ -69,7 +89,7 @@ for t in "${targets[@]}"; do
   if [ "${MERGE:-0}" = 1 ]; then
     merged="build-fuzz/merged/$t"
     rm -rf "$merged" && mkdir -p "$merged"
-    nice -n "${NICE:-10}" "build-fuzz/fuzz/$t" -merge=1 -max_len=262144 -timeout=10 -rss_limit_mb=2048 \
+    nice -n "${NICE:-10}" "build-fuzz/fuzz/$t" -merge=1 -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
       "$merged" "$corpus" "$found" > "build-fuzz/$t.merge.log" 2>&1
     rm -rf "$corpus" && mv "$merged" "$corpus"
     echo "$t: corpus minimised to $(find "$corpus" -type f | wc -l) files ($(du -sk "$corpus" | cut -f1) KB)"
