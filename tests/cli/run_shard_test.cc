@@ -4,19 +4,25 @@
 // from running twice and a whole run from running beside shards.
 #include <gtest/gtest.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "batch/shard.h"
 #include "tests/cli/run_command.h"
 
 namespace docpipe {
@@ -212,6 +218,56 @@ TEST_F(RunShardTest, LocksKeepOneShardFromRunningTwiceAndAWholeRunFromShards) {
   EXPECT_EQ(std::count(shard.output.begin(), shard.output.end(), '\n'), 1) << shard.output;
   EXPECT_FALSE(fs::exists(out / "index-shard-3-of-4.jsonl"));
   ::close(folder);
+}
+
+// A shard killed midway (SIGKILL to it and its workers) and started again
+// finishes from its own journal: what it had finished is not redone, its
+// part lists each of its inputs once, and the other shard completes the run.
+TEST_F(RunShardTest, KilledShardResumesFromItsOwnJournal) {
+  const fs::path pdfs = dir_ / "pdfs", out = dir_ / "out";
+  fs::create_directories(pdfs);
+  for (const auto& e : fs::directory_iterator(kSamples + "/pdf")) fs::copy_file(e.path(), pdfs / e.path().filename());
+  // The shard of two that holds more of the six PDFs (slow inputs, so that
+  // the kill lands midway).
+  int held[2] = {0, 0};
+  for (const auto& e : fs::directory_iterator(pdfs)) {
+    for (int k = 0; k < 2; ++k) held[k] += Shard{k, 2}.Holds(e.path().filename().string());
+  }
+  const int k = held[1] > held[0] ? 1 : 0;
+  ASSERT_GE(held[k], 2);
+  const std::string shard = std::to_string(k) + "/2";
+  const fs::path journal = out / (".docpipe-journal-shard-" + std::to_string(k) + "-of-2.jsonl");
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    setpgid(0, 0);
+    execl(kDocpipe.c_str(), "docpipe", "run", "-q", "-j", "1", "--shard", shard.c_str(), pdfs.c_str(), "-o",
+          out.c_str(), nullptr);
+    _exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (ReadAll(journal).find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  kill(-pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the shard ended before it could be killed";
+  const std::string rerun = kDocpipe + " run -q -j 1 " + Quote(pdfs.string()) + " -o " + Quote(out.string());
+  testing::CommandResult again = RunCommand(rerun + " --shard " + shard);
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find(std::to_string(held[k]) + " inputs of shard " + shard), std::string::npos)
+      << again.output;
+  EXPECT_EQ(again.output.find(" 0 unchanged"), std::string::npos) << "the finished input was redone: " << again.output;
+  EXPECT_EQ(Lines(ReadAll(out / ("index-shard-" + std::to_string(k) + "-of-2.jsonl"))).size(),
+            static_cast<size_t>(held[k]));
+  EXPECT_FALSE(fs::exists(journal));
+  testing::CommandResult other = RunCommand(rerun + " --shard " + std::to_string(1 - k) + "/2");
+  EXPECT_EQ(other.exit_code, 0) << other.output;
+  EXPECT_EQ(Outputs(out).size(), 6u);
+  for (const auto& [name, bytes] : Outputs(out)) {
+    EXPECT_FALSE(nlohmann::json::parse(bytes, nullptr, false).is_discarded()) << name;
+  }
 }
 
 TEST_F(RunShardTest, BadShardIsAUsageError) {
