@@ -22,6 +22,8 @@ constexpr double kChunkGapEm = 0.55;
 constexpr double kMinColumnGap = 2.0;
 // A line of one chunk wider than this share of the region is running text.
 constexpr double kProseWidth = 0.6;
+// Share of the data lines that may cross a column gap (spanning headers).
+constexpr double kCrossingShare = 0.12;
 
 struct Chunk {
   std::vector<const Glyph*> glyphs;
@@ -146,15 +148,21 @@ bool BuildRegion(const BBox& region, const std::vector<Glyph>& glyphs, const std
   }
   const double step = 0.5;
   const size_t n = static_cast<size_t>(std::max(0.0, (right - left) / step)) + 2;
-  std::vector<bool> covered(n, false);
+  // How many data lines cover each x. A column gap may be crossed by a few
+  // of them (a group header spanning its columns, one overlong value), as
+  // long as nearly every data line leaves it free.
+  std::vector<int> cover(n, 0);
   for (const Line& line : lines) {
     if (line.chunks.size() < min_chunks) continue;
     for (const Chunk& c : line.chunks) {
       size_t a = static_cast<size_t>(std::max(0.0, (c.x0 - left) / step));
       size_t b = std::min(n - 1, static_cast<size_t>(std::max(0.0, (c.x1 - left) / step)));
-      for (size_t k = a; k <= b; ++k) covered[k] = true;
+      for (size_t k = a; k <= b; ++k) ++cover[k];
     }
   }
+  const int crossing = static_cast<int>(kCrossingShare * static_cast<double>(data_lines));
+  std::vector<bool> covered(n, false);
+  for (size_t k = 0; k < n; ++k) covered[k] = cover[k] > crossing;
   std::vector<double> separators;
   size_t k = 0;
   while (k < n && !covered[k]) ++k;
