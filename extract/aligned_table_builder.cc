@@ -22,6 +22,8 @@ constexpr double kChunkGapEm = 0.55;
 constexpr double kMinColumnGap = 2.0;
 // A line of one chunk wider than this share of the region is running text.
 constexpr double kProseWidth = 0.6;
+// A band of at least this many lines, two thirds of them unsplit, is text.
+constexpr int kMinTextBlockLines = 3;
 // Share of the data lines that may cross a column gap (spanning headers).
 constexpr double kCrossingShare = 0.12;
 
@@ -105,11 +107,18 @@ bool IsProse(const Line& line, double width) {
   return line.chunks.size() == 1 && line.chunks[0].x1 - line.chunks[0].x0 > kProseWidth * width;
 }
 
-// Most of the band's lines are running text (or the band is a caption).
+// Most of the band's lines are running text (or the band is a caption), or
+// the band is a block of text lines of which hardly any is split into
+// columns (the notes under one table and the title of the next, between the
+// two tables' rules).
 bool IsProseBand(const std::vector<Line>& lines, double width) {
-  int prose = 0;
-  for (const Line& line : lines) prose += IsProse(line, width);
-  return !lines.empty() && 2 * prose >= static_cast<int>(lines.size());
+  int prose = 0, single = 0;
+  for (const Line& line : lines) {
+    prose += IsProse(line, width);
+    single += line.chunks.size() == 1;
+  }
+  const int n = static_cast<int>(lines.size());
+  return n > 0 && (2 * prose >= n || (n >= kMinTextBlockLines && 3 * single >= 2 * n));
 }
 
 // A cell under construction: the columns it covers and its glyphs.

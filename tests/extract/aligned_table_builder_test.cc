@@ -204,6 +204,46 @@ TEST(AlignedTableBuilder, AGapCrossedByManyRowsIsNoColumnGap) {
   EXPECT_EQ(tables[0].cols, 3);
 }
 
+TEST(AlignedTableBuilder, NotesAndATitleBetweenTwoTablesKeepThemTwo) {
+  // us-019 page 4: two tables of one width, one under the other; between the
+  // first one's bottom rule and the second one's top rule, its notes and the
+  // next title: short text lines, none split into columns.
+  std::vector<Glyph> glyphs = BooktabsGlyphs();
+  std::vector<Glyph> second = BooktabsGlyphs();
+  for (Glyph& g : second) {
+    g.bbox.y0 += 140, g.bbox.y1 += 140, g.baseline += 140;
+    g.word += 1000;
+  }
+  glyphs.insert(glyphs.end(), second.begin(), second.end());
+  int w = 2000;
+  for (double y : {195.0, 207.0, 219.0, 231.0}) {
+    Word("Source", 100, y, ++w, &glyphs);
+    Word("data", 133, y, ++w, &glyphs);
+  }
+  std::vector<Ruling> rules = BooktabsRules();
+  for (double y : {240.0, 262.0, 320.0}) rules.push_back(H(y, 90, 400));
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0].rows, 4);
+  EXPECT_EQ(tables[1].rows, 4);
+}
+
+TEST(AlignedTableBuilder, AOneLineGroupHeaderBetweenRulesStaysInTheTable) {
+  // Counter-example: a band of one unsplit line ("Enrollment, in
+  // thousands") between two rules of one table is part of it.
+  std::vector<Glyph> glyphs = BooktabsGlyphs();
+  for (Glyph& g : glyphs) {
+    if (g.baseline >= 140) g.bbox.y0 += 30, g.bbox.y1 += 30, g.baseline += 30;
+  }
+  Word("Enrollment", 150, 140, 500, &glyphs);
+  std::vector<Ruling> rules = {H(100, 90, 400), H(122, 90, 400), H(150, 90, 400), H(210, 90, 400)};
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 5);
+}
+
 TEST(AlignedTableBuilder, RulesInsideARuledGridAreLeftToIt) {
   std::vector<Glyph> glyphs = BooktabsGlyphs();
   Table grid;
