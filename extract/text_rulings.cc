@@ -225,6 +225,45 @@ void RowRules(const std::vector<const Cell*>& row, const std::vector<std::vector
   }
 }
 
+// Row rules inside a cell that spans three or more ruled rows with one line
+// in each, every line inside its row and on the baseline of text in another
+// cell of that row: a label column drawn without the row rules its
+// neighbours have (us-009: "Salaries (a)", "Fringe Benefits (b)", ... in
+// one tall cell). A merged label centred over its rows, or a text wrapped
+// over them, does not put one line on each row's own baseline.
+void SpanRules(const std::vector<Cell>& cells, const std::vector<std::vector<Line>>& lines,
+               std::vector<Ruling>* out) {
+  for (size_t c = 0; c < cells.size(); ++c) {
+    const Cell& cell = cells[c];
+    const size_t span = static_cast<size_t>(cell.row_span);
+    if (span < 3 || lines[c].size() != span) continue;
+    std::vector<double> bottoms;
+    bool aligned = true;
+    for (size_t k = 0; k < span && aligned; ++k) {
+      const int row = cell.row + static_cast<int>(k);
+      const Line& line = lines[c][k];
+      const double tolerance = kBaselineEm * std::max(line.size, 1.0);
+      bool found = false;
+      double y0 = 0, y1 = 0;
+      for (size_t o = 0; o < cells.size() && !found; ++o) {
+        const Cell& other = cells[o];
+        if (o == c || other.row != row || other.row_span != 1) continue;
+        for (const Line& l : lines[o]) {
+          if (std::fabs(l.base - line.base) <= tolerance) {
+            found = true;
+            y0 = other.bbox.y0, y1 = other.bbox.y1;
+            break;
+          }
+        }
+      }
+      aligned = found && line.y0 >= y0 - 1.0 && line.y1 <= y1 + 1.0;
+      if (aligned && k + 1 < span) bottoms.push_back(y1);
+    }
+    if (!aligned) continue;
+    for (double y : bottoms) out->push_back({true, y, cell.bbox.x0, cell.bbox.x1});
+  }
+}
+
 }  // namespace
 
 std::vector<Ruling> TextRulings(const std::vector<Cell>& cells,
@@ -233,6 +272,7 @@ std::vector<Ruling> TextRulings(const std::vector<Cell>& cells,
   for (size_t i = 0; i < cells.size(); ++i) lines[i] = LinesOf(cell_glyphs[i]);
   std::vector<Ruling> out;
   for (size_t i = 0; i < cells.size(); ++i) ColumnRules(cells[i], lines[i], &out);
+  SpanRules(cells, lines, &out);
   std::map<int, std::vector<size_t>> rows;  // one-row cells by row
   for (size_t i = 0; i < cells.size(); ++i) {
     if (cells[i].row_span == 1) rows[cells[i].row].push_back(i);

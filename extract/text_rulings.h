@@ -21,6 +21,10 @@
 //   2,783"): a list of entries, where a wrapped text would be one value;
 //   and no cell of the row holds text wrapped at its edge (a line filling
 //   most of the cell, with no room left for the next line's first word).
+// * row rules inside a cell spanning three or more ruled rows when it holds
+//   one line per row, each inside its row and on the baseline of text in
+//   another cell of that row (a label column drawn without the row rules of
+//   its neighbours).
 //
 // The rulings returned span the cell (or row of cells) they cut; the caller
 // adds them to the grid's own and builds the grid again.

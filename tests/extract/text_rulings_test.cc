@@ -135,6 +135,46 @@ TEST(TextRulings, TwoColumnsOfValuesInOneRuledCellAreSplit) {
   EXPECT_EQ(CellAt(t, 3, 3)->text, "3,350");
 }
 
+// A label column (x 0..150) drawn as one tall cell beside a value column
+// ruled into `rows` rows of 15 pt from y 20 (us-009).
+std::vector<Ruling> LabelColumnWithoutRowRules(int rows) {
+  const double bottom = 20 + 15 * rows;
+  std::vector<Ruling> r = {H(0, 0, 300), H(20, 0, 300), V(0, 0, bottom), V(150, 0, bottom), V(300, 0, bottom)};
+  for (int k = 1; k <= rows; ++k) r.push_back(H(20 + 15 * k, k == rows ? 0 : 150, 300));
+  return r;
+}
+
+TEST(TextRulings, ALabelColumnWithoutRowRulesIsCutAtItsNeighboursRows) {
+  std::vector<Glyph> g;
+  Word("Category", 5, 15, &g), Word("Cost", 155, 15, &g);
+  const char* labels[] = {"Salaries", "Fringe", "Travel"};
+  const char* values[] = {"1,314", "352", "26"};
+  for (int k = 0; k < 3; ++k) {
+    double y = 32 + 15 * k;
+    Word(labels[k], 5, y, &g), Word(values[k], 200, y, &g);
+  }
+  std::vector<Table> tables = Build(LabelColumnWithoutRowRules(3), g);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].rows, 4);
+  ASSERT_NE(CellAt(tables[0], 2, 0), nullptr);
+  EXPECT_EQ(CellAt(tables[0], 2, 0)->text, "Fringe");
+  EXPECT_EQ(CellAt(tables[0], 2, 0)->row_span, 1);
+  EXPECT_EQ(CellAt(tables[0], 3, 1)->text, "26");
+}
+
+TEST(TextRulings, AMergedLabelOffItsNeighboursBaselinesKeepsItsSpan) {
+  // Counter-example: a merged label over three rows, its three lines set
+  // closer than the rows (centred), off the neighbours' baselines.
+  std::vector<Glyph> g;
+  Word("Duty", 5, 15, &g), Word("Task", 155, 15, &g);
+  for (int k = 0; k < 3; ++k) Word("task", 200, 32 + 15 * k, &g);
+  for (int k = 0; k < 3; ++k) Word("label", 5, 37 + 6 * k, &g);
+  std::vector<Table> tables = Build(LabelColumnWithoutRowRules(3), g);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_NE(CellAt(tables[0], 1, 0), nullptr);
+  EXPECT_EQ(CellAt(tables[0], 1, 0)->row_span, 3);
+}
+
 TEST(TextRulings, RunningTextAndLetterSpacedLabelsInACellAreNotColumns) {
   // Counter-examples: lines of words set a normal space apart, and lines of
   // single letters at one pitch (letter-spaced labels), in one cell each.
