@@ -124,7 +124,12 @@ std::string ContentsKey(const RuleSet& rules, const HeadingLabel& heading) {
 // Marks the entries of a table of contents: a run of two or more headings
 // with nothing between them, each of which the document repeats later as a
 // heading of the same label and title (one title may be cut short: "…說明"
-// lists "…說明表"). They are not sections of their own.
+// lists "…說明表"). They are not sections of their own. A contents lists
+// headings that the body prints apart, with text between them; a run that
+// the document prints again as a run is a recurring form's headings (a
+// declaration's "（二）不動產" / "1.土地", printed for each of 117
+// declarants), and its headings are sections like their siblings ("2.建物",
+// "（三）…") — unless most of its neighbouring pairs stand apart elsewhere.
 // One pass from the end keeps, per label, the sorted titles seen so far, so
 // that a document of many headings costs n log n, not n squared.
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
@@ -145,11 +150,23 @@ std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const
     }
     titles.insert(key);
   }
+  // How often each pair of headings stands next to each other.
+  std::vector<std::string> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (blocks[i].heading) keys[i] = blocks[i].heading->label + '\t' + ContentsKey(rules, *blocks[i].heading);
+  }
+  std::map<std::pair<std::string, std::string>, int> adjacent;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (blocks[i].heading && blocks[i + 1].heading) ++adjacent[{keys[i], keys[i + 1]}];
+  }
   std::vector<bool> entry(n, false);
   for (size_t i = 0; i < n;) {
     size_t end = i;
     while (end < n && repeated[end]) ++end;
-    if (end - i >= 2) std::fill(entry.begin() + i, entry.begin() + end, true);
+    size_t pairs_again = 0;
+    for (size_t k = i; k + 1 < end; ++k) pairs_again += adjacent[{keys[k], keys[k + 1]}] > 1;
+    const bool recurring = end - i >= 2 && 2 * pairs_again >= end - i - 1;
+    if (end - i >= 2 && !recurring) std::fill(entry.begin() + i, entry.begin() + end, true);
     i = end == i ? i + 1 : end;
   }
   return entry;
@@ -228,7 +245,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
   // A PDF's title, known from its typography, is the title and no paragraph.
   for (size_t i = 0; i < lines.size() && doc.title.empty(); ++i) {
     if (!lines[i].title || lines[i].IsBlank()) continue;
-    doc.title = unicode::CollapseSpaces(rules.ApplyStage("text", lines[i].text));
+    doc.title = rules.ApplyStage("text", lines[i].text);  // a space the PDF shows stays (collapse_space_runs)
     used.push_back(LineRange{i, i + 1});
     std::sort(used.begin(), used.end(),
               [](const LineRange& a, const LineRange& b) { return a.begin < b.begin; });
