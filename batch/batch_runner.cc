@@ -216,12 +216,12 @@ void Walk(const fs::path& root, const fs::path& folder, const fs::path& exclude,
 
 Result<InputTree> FindInputs(const std::string& dir, const std::string& exclude_dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("not a directory").WithFile(dir);
   fs::path exclude = exclude_dir.empty() ? fs::path() : fs::weakly_canonical(exclude_dir, ec);
   InputTree tree;
   Walk(fs::path(dir), fs::path(), exclude, &tree);
   if (!tree.unreadable.empty() && tree.unreadable.front().first == "/") {
-    return Status::IoError(dir + ": " + tree.unreadable.front().second);
+    return Status::IoError(tree.unreadable.front().second).WithFile(dir);
   }
   std::sort(tree.inputs.begin(), tree.inputs.end());
   std::sort(tree.unreadable.begin(), tree.unreadable.end());
@@ -268,14 +268,14 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   std::vector<std::string> outputs = OutputNames(inputs);
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
-  if (ec) return Status::IoError(options.output_dir + ": cannot create: " + ec.message());
+  if (ec) return Status::IoError(std::string("cannot create: ") + ec.message()).WithFile(options.output_dir);
 
   // One run per output folder: the lock goes with the process, even killed.
   int lock = ::open(options.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (lock < 0) return Status::IoError(options.output_dir + ": cannot open: " + std::strerror(errno));
+  if (lock < 0) return Status::IoError(std::string("cannot open: ") + std::strerror(errno)).WithFile(options.output_dir);
   if (::flock(lock, LOCK_EX | LOCK_NB) != 0) {
     ::close(lock);
-    return Status::IoError(options.output_dir + ": in use by another docpipe run (it is locked); wait for it to end");
+    return Status::IoError("in use by another docpipe run (it is locked); wait for it to end").WithFile(options.output_dir);
   }
   struct Unlock {
     int fd;
@@ -288,7 +288,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   // A bad line (an interrupted write) only means its input is processed again.
   std::map<std::string, IndexRecord> previous = LoadIndex({index_path, journal_path}).records;
   int journal = ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (journal < 0) return Status::IoError(journal_path + ": cannot open: " + std::strerror(errno));
+  if (journal < 0) return Status::IoError(std::string("cannot open: ") + std::strerror(errno)).WithFile(journal_path);
 
   BatchSummary summary;
   summary.total = static_cast<int>(inputs.size());

@@ -12,23 +12,31 @@ Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir)
   namespace fs = std::filesystem;
   const std::string index_path = (fs::path(run_dir) / "index.jsonl").string();
   std::error_code ec;
-  if (!fs::exists(index_path, ec)) return Status::NotFound(index_path + ": no index; run `docpipe run` first");
+  if (!fs::exists(index_path, ec)) return Status::NotFound("no index; run `docpipe run` first").WithFile(index_path);
   std::vector<CatalogueDocument> documents;
   // A line that is not a record is reported, never skipped: the catalogue
   // would otherwise lack a document without a word.
   IndexLoad loaded = LoadIndex({index_path});
-  if (!loaded.bad_lines.empty()) return Status::BadInput(loaded.bad_lines.front());
+  if (!loaded.bad_lines.empty()) {
+    // "index.jsonl line N: why": the file goes first in the failure line,
+    // named once.
+    std::string why = loaded.bad_lines.front();
+    const std::string name = fs::path(index_path).filename().string() + " ";
+    if (why.rfind(name, 0) == 0) why.erase(0, name.size());
+    return Status::BadInput(why).WithFile(index_path);
+  }
   for (const auto& [path, record] : loaded.records) {
     if (record.status != "ok" || record.output.empty()) continue;
     const std::string file = (fs::path(run_dir) / record.output).string();
     Result<std::string> text = ReadFile(file);
-    if (!text.ok()) return text.status();
+    if (!text.ok()) return text.status().WithFile(file);
     // The one reader of our own JSON: every member type-checked, a
     // malformed value a Status naming its JSON path.
     Result<Document> doc = ReadDocumentJson(*text);
     if (!doc.ok()) {
-      const std::string why = file + ": " + doc.status().message();
-      return doc.status().code() == Status::Code::kUnsupported ? Status::Unsupported(why) : Status::BadInput(why);
+      const std::string& why = doc.status().message();
+      return (doc.status().code() == Status::Code::kUnsupported ? Status::Unsupported(why) : Status::BadInput(why))
+          .WithFile(file);
     }
     CatalogueDocument entry;
     entry.id = record.path;

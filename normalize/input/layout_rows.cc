@@ -1,7 +1,5 @@
 #include "normalize/input/layout_rows.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -40,7 +38,7 @@ bool ContinuesParagraph(const TextLine& previous, const TextLine& next, double r
 }  // namespace
 
 std::string JoinCellLines(const std::vector<TextLine>& lines, const RuleSet& rules) {
-  const re2::RE2& item_start = rules.Pattern("item_start");
+  const Regex& item_start = rules.Pattern("item_start");
   std::string text;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i].text;
@@ -48,7 +46,7 @@ std::string JoinCellLines(const std::vector<TextLine>& lines, const RuleSet& rul
       text = line;
       continue;
     }
-    bool new_item = RE2::PartialMatch(line, item_start);
+    bool new_item = item_start.PartialMatch(line);
     bool labelled_paragraph = EndsSentence(lines[i - 1].text) && IsBoldFont(lines[i].font);
     text = new_item || labelled_paragraph ? text + "\n" + line : unicode::JoinWrapped(text, line);
   }
@@ -61,7 +59,7 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
   auto in_title = [&](const TextLine* line) {
     return title && std::find(title->lines.begin(), title->lines.end(), line) != title->lines.end();
   };
-  const re2::RE2& contents_entry = rules.Pattern("contents_entry");
+  const Regex& contents_entry = rules.Pattern("contents_entry");
   for (const Page& page : layout.pages) {
     std::vector<PagePiece> pieces;
     const bool title_page = title && title->page == page.number;
@@ -108,7 +106,7 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
         // where its number stands, though it runs to the margin.
         if (paragraph_end != nullptr &&
             ContinuesParagraph(*paragraph_end->line, *block.line, paragraph_end->column_right) &&
-            !RE2::FullMatch(paragraph_end->line->text, contents_entry)) {
+            !contents_entry.FullMatch(paragraph_end->line->text)) {
           rows.back().cells[0] = unicode::JoinWrapped(rows.back().cells[0], block.line->text);
         } else {
           emit({block.line->text});
