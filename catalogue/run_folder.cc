@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "batch/index_record.h"
+#include "batch/shard.h"
 #include "common/file_io.h"
 #include "model/document_reader.h"
 
@@ -10,20 +11,24 @@ namespace docpipe::catalogue {
 
 Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir) {
   namespace fs = std::filesystem;
-  const std::string index_path = (fs::path(run_dir) / "index.jsonl").string();
-  std::error_code ec;
-  if (!fs::exists(index_path, ec)) return Status::NotFound("no index; run `docpipe run` first").WithFile(index_path);
+  // index.jsonl and the parts of a sharded run (`run --shard K/N`), merged
+  // by input path.
+  const std::vector<std::string> index_files = IndexFiles(run_dir);
+  if (index_files.empty()) {
+    return Status::NotFound("no index; run `docpipe run` first").WithFile((fs::path(run_dir) / "index.jsonl").string());
+  }
   std::vector<CatalogueDocument> documents;
   // A line that is not a record is reported, never skipped: the catalogue
   // would otherwise lack a document without a word.
-  IndexLoad loaded = LoadIndex({index_path});
+  IndexLoad loaded = LoadIndex(index_files);
   if (!loaded.bad_lines.empty()) {
     // "index.jsonl line N: why": the file goes first in the failure line,
     // named once.
     std::string why = loaded.bad_lines.front();
-    const std::string name = fs::path(index_path).filename().string() + " ";
-    if (why.rfind(name, 0) == 0) why.erase(0, name.size());
-    return Status::BadInput(why).WithFile(index_path);
+    const size_t cut = why.find(" line ");
+    const std::string name = cut == std::string::npos ? "index.jsonl" : why.substr(0, cut);
+    if (cut != std::string::npos) why.erase(0, cut + 1);
+    return Status::BadInput(why).WithFile((fs::path(run_dir) / name).string());
   }
   for (const auto& [path, record] : loaded.records) {
     if (record.status != "ok" || record.output.empty()) continue;
