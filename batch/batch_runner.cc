@@ -216,12 +216,12 @@ void Walk(const fs::path& root, const fs::path& folder, const fs::path& exclude,
 
 Result<InputTree> FindInputs(const std::string& dir, const std::string& exclude_dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
+  if (!fs::is_directory(dir, ec)) return Status::NotFound("not a directory").WithFile(dir);
   fs::path exclude = exclude_dir.empty() ? fs::path() : fs::weakly_canonical(exclude_dir, ec);
   InputTree tree;
   Walk(fs::path(dir), fs::path(), exclude, &tree);
   if (!tree.unreadable.empty() && tree.unreadable.front().first == "/") {
-    return Status::IoError(dir + ": " + tree.unreadable.front().second);
+    return Status::IoError(tree.unreadable.front().second).WithFile(dir);
   }
   std::sort(tree.inputs.begin(), tree.inputs.end());
   std::sort(tree.unreadable.begin(), tree.unreadable.end());
@@ -271,23 +271,23 @@ Result<std::vector<int>> LockOutputFolder(const std::string& output_dir, const S
     return status;
   };
   int folder = ::open(output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (folder < 0) return Status::IoError(output_dir + ": cannot open: " + std::strerror(errno));
+  if (folder < 0) return Status::IoError(std::string("cannot open: ") + std::strerror(errno)).WithFile(output_dir);
   fds.push_back(folder);
   if (::flock(folder, (shard.sharded() ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
-    return fail(Status::IoError(output_dir + (shard.sharded()
-                                                  ? ": in use by a docpipe run without --shard (it is locked); wait "
-                                                    "for it to end"
-                                                  : ": in use by another docpipe run (it is locked); wait for it to "
-                                                    "end")));
+    return fail(Status::IoError(shard.sharded()
+                                    ? "in use by a docpipe run without --shard (it is locked); wait for it to end"
+                                    : "in use by another docpipe run (it is locked); wait for it to end")
+                    .WithFile(output_dir));
   }
   if (shard.sharded()) {
     const std::string name = (fs::path(output_dir) / shard.LockName()).string();
     int own = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (own < 0) return fail(Status::IoError(name + ": cannot open: " + std::strerror(errno)));
+    if (own < 0) return fail(Status::IoError(std::string("cannot open: ") + std::strerror(errno)).WithFile(name));
     fds.push_back(own);
     if (::flock(own, LOCK_EX | LOCK_NB) != 0) {
-      return fail(Status::IoError(output_dir + ": shard " + shard.ToString() +
-                                  " is in use by another docpipe run (it is locked); wait for it to end"));
+      return fail(Status::IoError("shard " + shard.ToString() +
+                                  " is in use by another docpipe run (it is locked); wait for it to end")
+                      .WithFile(output_dir));
     }
   }
   return fds;
@@ -318,7 +318,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   }
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
-  if (ec) return Status::IoError(options.output_dir + ": cannot create: " + ec.message());
+  if (ec) return Status::IoError(std::string("cannot create: ") + ec.message()).WithFile(options.output_dir);
 
   Result<std::vector<int>> locks = LockOutputFolder(options.output_dir, options.shard);
   if (!locks.ok()) return locks.status();
@@ -351,7 +351,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   sources.push_back(journal_path);
   std::map<std::string, IndexRecord> previous = LoadIndex(sources).records;
   int journal = ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (journal < 0) return Status::IoError(journal_path + ": cannot open: " + std::strerror(errno));
+  if (journal < 0) return Status::IoError(std::string("cannot open: ") + std::strerror(errno)).WithFile(journal_path);
 
   BatchSummary summary;
   summary.total = static_cast<int>(inputs.size());

@@ -15,24 +15,33 @@ Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir)
   // by input path.
   const std::vector<std::string> index_files = IndexFiles(run_dir);
   if (index_files.empty()) {
-    return Status::NotFound((fs::path(run_dir) / "index.jsonl").string() + ": no index; run `docpipe run` first");
+    return Status::NotFound("no index; run `docpipe run` first").WithFile((fs::path(run_dir) / "index.jsonl").string());
   }
   std::vector<CatalogueDocument> documents;
   // A line that is not a record is reported, never skipped: the catalogue
   // would otherwise lack a document without a word.
   IndexLoad loaded = LoadIndex(index_files);
-  if (!loaded.bad_lines.empty()) return Status::BadInput(loaded.bad_lines.front());
+  if (!loaded.bad_lines.empty()) {
+    // "index.jsonl line N: why": the file goes first in the failure line,
+    // named once.
+    std::string why = loaded.bad_lines.front();
+    const size_t cut = why.find(" line ");
+    const std::string name = cut == std::string::npos ? "index.jsonl" : why.substr(0, cut);
+    if (cut != std::string::npos) why.erase(0, cut + 1);
+    return Status::BadInput(why).WithFile((fs::path(run_dir) / name).string());
+  }
   for (const auto& [path, record] : loaded.records) {
     if (record.status != "ok" || record.output.empty()) continue;
     const std::string file = (fs::path(run_dir) / record.output).string();
     Result<std::string> text = ReadFile(file);
-    if (!text.ok()) return text.status();
+    if (!text.ok()) return text.status().WithFile(file);
     // The one reader of our own JSON: every member type-checked, a
     // malformed value a Status naming its JSON path.
     Result<Document> doc = ReadDocumentJson(*text);
     if (!doc.ok()) {
-      const std::string why = file + ": " + doc.status().message();
-      return doc.status().code() == Status::Code::kUnsupported ? Status::Unsupported(why) : Status::BadInput(why);
+      const std::string& why = doc.status().message();
+      return (doc.status().code() == Status::Code::kUnsupported ? Status::Unsupported(why) : Status::BadInput(why))
+          .WithFile(file);
     }
     CatalogueDocument entry;
     entry.id = record.path;

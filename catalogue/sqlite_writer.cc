@@ -23,7 +23,7 @@ Result<std::unique_ptr<SqliteWriter>> SqliteWriter::Create(const std::string& pa
   // an empty database.
   std::string temp = path + ".tmp.XXXXXX";
   int fd = mkstemp(temp.data());
-  if (fd < 0) return Status::IoError(path + ": cannot create temporary file: " + std::strerror(errno));
+  if (fd < 0) return Status::IoError(std::string("cannot create temporary file: ") + std::strerror(errno)).WithFile(path);
   ::fchmod(fd, 0644);  // mkstemp creates 0600; the catalogue is an ordinary file
   ::close(fd);
   std::unique_ptr<SqliteWriter> w(new SqliteWriter(path, temp));
@@ -69,7 +69,7 @@ void SqliteWriter::Close() {
 }
 
 Status SqliteWriter::Error(const std::string& what) {
-  return Status::IoError(path_ + ": SQLite: " + what + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory"));
+  return Status::IoError(std::string("SQLite: ") + what + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory")).WithFile(path_);
 }
 
 Status SqliteWriter::Exec(const std::string& sql) {
@@ -77,7 +77,7 @@ Status SqliteWriter::Exec(const std::string& sql) {
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return Status::Ok();
   std::string text = message ? message : "unknown error";
   sqlite3_free(message);
-  return Status::IoError(path_ + ": SQLite: " + text + " (in: " + sql.substr(0, sql.find('\n')) + ")");
+  return Status::IoError(std::string("SQLite: ") + text + " (in: " + sql.substr(0, sql.find('\n')) + ")").WithFile(path_);
 }
 
 Status SqliteWriter::Add(TableId table, const Row& row) {
@@ -116,11 +116,11 @@ Status SqliteWriter::Commit() {
   int fd = ::open(temp_path_.c_str(), O_RDONLY);
   if (fd < 0 || ::fsync(fd) != 0) {
     if (fd >= 0) ::close(fd);
-    return Status::IoError(path_ + ": flush failed: " + std::strerror(errno));
+    return Status::IoError(std::string("flush failed: ") + std::strerror(errno)).WithFile(path_);
   }
   ::close(fd);
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    return Status::IoError(path_ + ": rename failed: " + std::strerror(errno));
+    return Status::IoError(std::string("rename failed: ") + std::strerror(errno)).WithFile(path_);
   }
   committed_ = true;
   return Status::Ok();

@@ -2,6 +2,8 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
+#include "cli/shared_options.h"
 #include "common/json_text.h"
 #include "common/file_io.h"
 #include "diff/diff_json.h"
@@ -32,7 +34,7 @@ int RunDiff(const DiffArgs& args) {
   for (int i = 0; i < 2; ++i) {
     Result<nlohmann::ordered_json> doc = diff::LoadStandard(*paths[i], options);
     if (!doc.ok()) {
-      std::cerr << "docpipe diff: " << *paths[i] << ": " << doc.status().ToString() << "\n";
+      PrintFailure("diff", *paths[i], doc.status());
       return kExitUsage;
     }
     *inputs[i] = {*paths[i], doc->value("code", ""), doc->value("name", "")};
@@ -49,7 +51,7 @@ int RunDiff(const DiffArgs& args) {
     nlohmann::ordered_json json = diff::DiffToJson(result);
     Status valid = ValidateDocument(nlohmann::json(json), SchemaKind::kDiff);
     if (!valid.ok()) {
-      std::cerr << "docpipe diff: internal error: result breaks diff.schema.json: " << valid.message() << "\n";
+      PrintFailure("diff", args.new_path, Status::Internal("result breaks diff.schema.json: " + valid.message()));
       return kExitUsage;
     }
     text = JsonText(json);
@@ -57,7 +59,7 @@ int RunDiff(const DiffArgs& args) {
   if (args.output.empty() || args.output == "-") {
     std::cout << text;
   } else if (Status written = WriteFileAtomic(args.output, text); !written.ok()) {
-    std::cerr << "docpipe diff: " << written.ToString() << "\n";
+    PrintFailure("diff", args.output, written);
     return kExitUsage;
   }
   return result.changes.empty() ? kExitOk : kExitDiffFound;
@@ -73,8 +75,8 @@ void AddDiffCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("new", args->new_path, "New version: competency-standard JSON, PDF, or text")->required();
   cmd->add_option("--format", args->format, "json (schema/diff.schema.json), md, or html (self-contained page)")
       ->check(CLI::IsMember({"json", "md", "html"}));
-  cmd->add_option("-o,--output", args->output, "Output file (written atomically); stdout when omitted");
-  cmd->add_option("--password", args->password, "Password of encrypted PDFs");
+  AddOutputOption(cmd, &args->output, "Output file");
+  AddPasswordOption(cmd, &args->password);
   cmd->callback([args, exit_code] { *exit_code = RunDiff(*args); });
 }
 

@@ -4,6 +4,8 @@
 #include "catalogue/catalogue_export.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
+#include "cli/shared_options.h"
 
 namespace docpipe {
 
@@ -16,16 +18,17 @@ void AddExportCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--format", *format, "sqlite, csv or jsonl")
       ->check(CLI::IsMember({"sqlite", "csv", "jsonl"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options->output,
+  AddOutputOption(cmd, &options->output,
                   "The database file (sqlite; default OUT_DIR/catalogue.sqlite) or the folder of the tables "
-                  "(csv, jsonl; default OUT_DIR/export)");
+                  "(csv, jsonl; default OUT_DIR/export)",
+                  /*to_stdout=*/false);
   cmd->callback([options, format, exit_code] {
     options->format = *format == "sqlite" ? catalogue::CatalogueFormat::kSqlite
                       : *format == "csv"  ? catalogue::CatalogueFormat::kCsv
                                           : catalogue::CatalogueFormat::kJsonl;
     Result<catalogue::CatalogueSummary> summary = catalogue::ExportCatalogue(*options);
     if (!summary.ok()) {
-      std::cerr << "docpipe export: " << summary.status().ToString() << "\n";
+      PrintFailure("export", options->run_dir, summary.status());
       *exit_code = ExitCodeFor(summary.status());
       return;
     }

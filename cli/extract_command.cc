@@ -2,6 +2,8 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
+#include "cli/shared_options.h"
 #include "common/json_text.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
@@ -50,7 +52,8 @@ int RunExtract(const ExtractArgs& args) {
   if (!args.password.empty()) options.password = args.password;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
-    std::cerr << me << "--pages wants A-B or A (1-based, A <= B), got '" << args.pages << "'\n";
+    PrintFailure("extract", args.input,
+                 Status::InvalidArgument("--pages wants A-B or A (1-based, A <= B), got '" + args.pages + "'"));
     return kExitUsage;
   }
   ApplyResourceLimits("extract", args.input, args.limits);
@@ -58,7 +61,7 @@ int RunExtract(const ExtractArgs& args) {
   Result<std::string> bytes = ReadFile(args.input);
   if (!bytes.ok()) {
     EndLimitedWork();
-    std::cerr << me << args.input << ": " << bytes.status().ToString() << "\n";
+    PrintFailure("extract", args.input, bytes.status());
     return ExitCodeFor(bytes.status());
   }
   Result<Layout> layout = Status::Internal("not run");
@@ -76,7 +79,7 @@ int RunExtract(const ExtractArgs& args) {
   }
   EndLimitedWork();
   if (!layout.ok()) {
-    std::cerr << me << args.input << ": " << layout.status().ToString() << "\n";
+    PrintFailure("extract", args.input, layout.status());
     return ExitCodeFor(layout.status());
   }
   for (const Page& page : layout->pages) {
@@ -93,11 +96,11 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = app.add_subcommand("extract", "PDF -> layout JSON (text lines, ruled tables with spans, page furniture)");
   cmd->add_option("input", args->input, "Input PDF")->required();
-  cmd->add_option("-o,--output", args->output, "Output layout JSON (written atomically); stdout when omitted");
+  AddOutputOption(cmd, &args->output, "Output layout JSON");
   cmd->add_option("--pages", args->pages, "Page range A-B (1-based, inclusive) or a single page A");
-  cmd->add_option("--password", args->password, "Password of an encrypted PDF");
-  cmd->add_option("--ocr", args->ocr, "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
-  cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
+  AddPasswordOption(cmd, &args->password);
+  AddOcrOption(cmd, &args->ocr);
+  AddCompactOption(cmd, &args->compact);
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
 }

@@ -3,6 +3,8 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
+#include "cli/shared_options.h"
 #include "common/json_text.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
@@ -40,7 +42,7 @@ int RunNormalize(const NormalizeArgs& args) {
   }
   EndLimitedWork();
   if (!doc.ok()) {
-    std::cerr << "docpipe normalize: " << args.input << ": " << doc.status().ToString() << "\n";
+    PrintFailure("normalize", args.input, doc.status());
     return ExitCodeFor(doc.status());
   }
   return EmitOutput("normalize", args.output, text);
@@ -53,10 +55,10 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "normalize", "Repair and model one document (text from another extractor, a PDF, or layout JSON) as validated JSON");
   cmd->add_option("input", args->input, "Input file: .txt (TAB rows), .md (Markdown with pipe or HTML tables), .html, .pdf, or docpipe layout JSON (recognised by content)")->required();
-  cmd->add_option("-o,--output", args->output, "Output JSON file (written atomically); stdout when omitted");
-  cmd->add_option("--password", args->password, "Password of an encrypted PDF");
-  cmd->add_option("--ocr", args->ocr, "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
-  cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
+  AddOutputOption(cmd, &args->output, "Output JSON file");
+  AddPasswordOption(cmd, &args->password);
+  AddOcrOption(cmd, &args->ocr);
+  AddCompactOption(cmd, &args->compact);
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")
       ->check(CLI::Range(1, 4096))

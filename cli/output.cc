@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
 #include "common/file_io.h"
 
 namespace docpipe {
@@ -14,7 +15,7 @@ int EmitOutput(const char* command, const std::string& path, const std::string& 
   }
   Status written = WriteFileAtomic(path, text);
   if (!written.ok()) {
-    std::cerr << "docpipe " << command << ": " << written.ToString() << "\n";
+    PrintFailure(command, path, written);
     return kExitWriteFailed;
   }
   return kExitOk;

@@ -8,8 +8,8 @@
 namespace docpipe {
 
 // Writes `text` to stdout when `path` is empty or "-", else atomically to
-// `path`. Returns kExitOk, or kExitWriteFailed after printing one line
-// "docpipe <command>: <reason>" to stderr.
+// `path`. Returns kExitOk, or kExitWriteFailed after printing the failure
+// line "docpipe <command>: <path>: I/O error: <reason>" (cli/failure.h).
 int EmitOutput(const char* command, const std::string& path, const std::string& text);
 
 }  // namespace docpipe

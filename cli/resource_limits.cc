@@ -53,22 +53,6 @@ bool UnderAddressSanitizer() {
 
 }  // namespace
 
-void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits) {
-  cmd->add_option("--max-memory-mb", limits->max_memory_mb,
-                  "Memory ceiling (address space) in MB; past it the command stops with exit 11 (0: none)")
-      ->check(CLI::Range(0, 1 << 20))
-      ->capture_default_str();
-  cmd->add_option("--timeout", limits->timeout_seconds,
-                  "Time budget in seconds; past it the command stops with exit 11 (0: none)")
-      ->check(CLI::Range(0, 86400))
-      ->capture_default_str();
-  cmd->add_option("--page-timeout", limits->page_timeout_seconds,
-                  "PDF: time budget of each page in seconds; a page past it is reported failed and the "
-                  "others are read (0: none)")
-      ->check(CLI::Range(0.0, 86400.0))
-      ->capture_default_str();
-}
-
 std::string OutOfMemoryMessage(const ResourceLimits& limits) {
   return "limit exceeded: the document needs more memory than the ceiling of " +
          std::to_string(limits.max_memory_mb) + " MB (--max-memory-mb)";

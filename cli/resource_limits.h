@@ -22,7 +22,6 @@
 #ifndef DOCPIPE_CLI_RESOURCE_LIMITS_H_
 #define DOCPIPE_CLI_RESOURCE_LIMITS_H_
 
-#include <CLI/CLI.hpp>
 #include <string>
 
 namespace docpipe {
@@ -32,9 +31,6 @@ struct ResourceLimits {
   int timeout_seconds = 300;  // wall-clock time of the whole command; 0: none
   double page_timeout_seconds = 60;  // PDF: each page's drawing; past it the page fails alone; 0: none
 };
-
-// Adds --max-memory-mb, --timeout and --page-timeout (defaults shown) to `cmd`.
-void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits);
 
 // Applies both limits to this process and installs the handlers that turn
 // a timeout or a library abort under the memory ceiling into one line and

@@ -8,6 +8,8 @@
 #include "batch/batch_runner.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
+#include "cli/shared_options.h"
 
 namespace docpipe {
 namespace {
@@ -60,7 +62,7 @@ int RunRun(RunArgs& args) {
   if (args.isolation == "thread") {
     args.options.isolation = Isolation::kThread;
   } else if (args.isolation != "process") {
-    std::cerr << "docpipe run: --isolation must be process or thread\n";
+    PrintFailure("run", args.options.input_dir, Status::InvalidArgument("--isolation must be process or thread"));
     return kExitUsage;
   }
   if (!args.password.empty()) args.options.password = args.password;
@@ -82,7 +84,7 @@ int RunRun(RunArgs& args) {
   args.options.stop = &g_stop;
   Result<BatchSummary> summary = RunBatch(args.options, MakeProgress(args.quiet));
   if (!summary.ok()) {
-    std::cerr << "docpipe run: " << summary.status().ToString() << "\n";
+    PrintFailure("run", args.options.input_dir, summary.status());
     return ExitCodeFor(summary.status());
   }
   if (summary->interrupted) {
@@ -111,26 +113,19 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("input_dir", args->options.input_dir,
                   "Folder of inputs (*.pdf, *.txt, *.md, *.markdown, *.html; searched recursively)")
       ->required();
-  cmd->add_option("-o,--output", args->options.output_dir, "Output folder (JSON per input + index.jsonl)")
+  AddOutputOption(cmd, &args->options.output_dir, "Output folder (JSON per input + index.jsonl)", /*to_stdout=*/false)
       ->capture_default_str();
   cmd->add_option("-j,--jobs", args->options.jobs, "Parallel workers (0: one per core)")
       ->check(CLI::Range(0, 1024))
       ->capture_default_str();
   cmd->add_flag("--force", args->options.force, "Redo inputs whose sha256 and tool version are unchanged");
-  cmd->add_option("--timeout", args->options.timeout_seconds, "Per-document time limit in seconds")
-      ->check(CLI::Range(1, 86400))
-      ->capture_default_str();
-  cmd->add_option("--max-memory-mb", args->options.max_memory_mb, "Per-document memory limit (0: none)")
-      ->check(CLI::Range(0, 1 << 20))
-      ->capture_default_str();
-  cmd->add_option("--password", args->password, "Password of encrypted PDFs (the same for every input)");
+  AddTimeoutOption(cmd, &args->options.timeout_seconds, LimitScope::kEachDocument);
+  AddMemoryLimitOption(cmd, &args->options.max_memory_mb, LimitScope::kEachDocument);
+  AddPasswordOption(cmd, &args->password);
   cmd->add_option("--isolation", args->isolation,
                   "process: each document in a child process (limits apply); thread: in-process, faster")
       ->capture_default_str();
-  cmd->add_option("--ocr", args->ocr,
-                  "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")
-      ->check(CLI::IsMember({"auto", "never", "always"}))
-      ->capture_default_str();
+  AddOcrOption(cmd, &args->ocr);
   cmd->add_option("--shard", args->shard,
                   "K/N: only this job's share of the inputs (K from 0 to N-1, by a hash of each path), with its own "
                   "index part OUT/index-shard-K-of-N.jsonl; N jobs on one output folder make one run (export "

@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/failure.h"
 #include "common/file_io.h"
 #include "common/json_parse.h"
 #include "schema/schema_validator.h"
@@ -13,23 +14,23 @@ namespace {
 int ValidateOne(const std::string& path) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) {
-    std::cerr << "docpipe validate: " << path << ": " << text.status().ToString() << "\n";
+    PrintFailure("validate", path, text.status());
     return ExitCodeFor(text.status());
   }
   Result<nlohmann::json> parsed = ParseUntrustedJson(*text);
   if (!parsed.ok()) {
-    std::cerr << "docpipe validate: " << path << ": " << parsed.status().ToString() << "\n";
+    PrintFailure("validate", path, parsed.status());
     return kExitBadInput;
   }
   const nlohmann::json& doc = *parsed;
   std::optional<SchemaKind> kind = SchemaKindOf(doc);
   if (!kind) {
-    std::cerr << "docpipe validate: " << path << ": bad input: no known document_type\n";
+    PrintFailure("validate", path, Status::BadInput("no known document_type"));
     return kExitBadInput;
   }
   Status status = ValidateDocument(doc, *kind);
   if (!status.ok()) {
-    std::cerr << "docpipe validate: " << path << ": " << status.ToString() << "\n";
+    PrintFailure("validate", path, status);
     return ExitCodeFor(status);
   }
   std::cout << path << ": valid " << SchemaFileName(*kind) << "\n";

@@ -32,11 +32,11 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
   std::error_code ec;
   if (target.has_parent_path()) {
     fs::create_directories(target.parent_path(), ec);
-    if (ec) return Status::IoError(path + ": cannot create directory: " + ec.message());
+    if (ec) return Status::IoError(std::string("cannot create directory: ") + ec.message()).WithFile(path);
   }
   std::string tmp = path + ".tmp.XXXXXX";
   int fd = mkstemp(tmp.data());
-  if (fd < 0) return Status::IoError(path + ": cannot create temporary file: " + std::strerror(errno));
+  if (fd < 0) return Status::IoError(std::string("cannot create temporary file: ") + std::strerror(errno)).WithFile(path);
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
@@ -46,7 +46,7 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
       std::string why = std::strerror(errno);
       ::close(fd);
       ::unlink(tmp.c_str());
-      return Status::IoError(path + ": write failed: " + why);
+      return Status::IoError(std::string("write failed: ") + why).WithFile(path);
     }
     p += n;
     left -= static_cast<size_t>(n);
@@ -55,12 +55,12 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
   ::fchmod(fd, 0644);
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     ::unlink(tmp.c_str());
-    return Status::IoError(path + ": flush failed: " + std::strerror(errno));
+    return Status::IoError(std::string("flush failed: ") + std::strerror(errno)).WithFile(path);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     std::string why = std::strerror(errno);
     ::unlink(tmp.c_str());
-    return Status::IoError(path + ": rename failed: " + why);
+    return Status::IoError(std::string("rename failed: ") + why).WithFile(path);
   }
   return Status::Ok();
 }

@@ -2,20 +2,24 @@
 
 namespace docpipe {
 
-std::string Status::ToString() const {
-  const char* name = "OK";
+const char* Status::KindName() const {
   switch (code_) {
     case Code::kOk: return "OK";
-    case Code::kInvalidArgument: name = "invalid argument"; break;
-    case Code::kNotFound: name = "not found"; break;
-    case Code::kIoError: name = "I/O error"; break;
-    case Code::kBadInput: name = "bad input"; break;
-    case Code::kUnsupported: name = "unsupported"; break;
-    case Code::kEncrypted: name = "encrypted"; break;
-    case Code::kSchemaViolation: name = "schema violation"; break;
-    case Code::kInternal: name = "internal error"; break;
+    case Code::kInvalidArgument: return "invalid argument";
+    case Code::kNotFound: return "not found";
+    case Code::kIoError: return "I/O error";
+    case Code::kBadInput: return "bad input";
+    case Code::kUnsupported: return "unsupported";
+    case Code::kEncrypted: return "encrypted";
+    case Code::kSchemaViolation: return "schema violation";
+    case Code::kInternal: return "internal error";
   }
-  return std::string(name) + ": " + message_;
+  return "internal error";
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "OK";
+  return std::string(KindName()) + ": " + (file_.empty() ? "" : file_ + ": ") + message_;
 }
 
 }  // namespace docpipe

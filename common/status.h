@@ -49,18 +49,35 @@ class Status {
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
-  // "bad input: <message>", or "OK".
+  // The file the failure is about, when the code that failed names it
+  // (WithFile); "" otherwise, and the caller knows which file it asked for.
+  const std::string& file() const { return file_; }
+  // "bad input", "not found", ...: the KIND of a failure line.
+  const char* KindName() const;
+  // "bad input: <file>: <message>" (the file only when named), or "OK".
   std::string ToString() const;
   // The same code, with "<context>: " before the message (a file inside a
   // folder the caller names, a line number).
   Status WithContext(const std::string& context) const {
-    return ok() ? *this : Status(code_, context + ": " + message_);
+    if (ok()) return *this;
+    Status s(code_, context + ": " + message_);
+    s.file_ = file_;
+    return s;
+  }
+  // The same status naming the file it is about. A file already named is
+  // kept: the innermost code knows best which file failed.
+  Status WithFile(std::string file) const {
+    if (ok() || !file_.empty()) return *this;
+    Status s = *this;
+    s.file_ = std::move(file);
+    return s;
   }
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
   Code code_ = Code::kOk;
   std::string message_;
+  std::string file_;
 };
 
 // A value or the reason there is none. Accessing the value of a failed

@@ -266,10 +266,10 @@ std::string FoldWidth(std::string_view text) {
 bool HasOpenBracket(std::string_view text) {
   int depth = 0;
   for (char32_t c : ToCodePoints(text)) {
-    switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
-      case U_BPT_OPEN: ++depth; break;
-      case U_BPT_CLOSE: depth = depth > 0 ? depth - 1 : 0; break;
-      default: break;
+    switch (PairedBracketOf(static_cast<int32_t>(c))) {
+      case PairedBracket::kOpen: ++depth; break;
+      case PairedBracket::kClose: depth = depth > 0 ? depth - 1 : 0; break;
+      case PairedBracket::kNone: break;
     }
   }
   return depth > 0;
@@ -525,6 +525,38 @@ std::string FromCodePoints(std::u32string_view chars) {
   out.reserve(chars.size() * 3);
   for (char32_t c : chars) Append(out, static_cast<int32_t>(c));
   return out;
+}
+
+void AppendUtf8(char32_t c, std::string* out) { Append(*out, static_cast<int32_t>(c)); }
+
+size_t Utf8Length(int32_t c) { return static_cast<size_t>(U8_LENGTH(c)); }
+
+std::string ToValidUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  int32_t i = 0;
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(bytes.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return out;
+}
+
+bool IsLetter(int32_t c) { return u_isalpha(c) != 0; }
+
+PairedBracket PairedBracketOf(int32_t c) {
+  switch (u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
+    case U_BPT_OPEN: return PairedBracket::kOpen;
+    case U_BPT_CLOSE: return PairedBracket::kClose;
+    default: return PairedBracket::kNone;
+  }
 }
 
 }  // namespace docpipe::unicode

@@ -34,6 +34,14 @@ bool IsSpace(int32_t c);
 // glyph that decodes to one had no Unicode mapping in its font.
 bool IsControl(int32_t c);
 
+// ICU's u_isalpha: general category L (any letter, of any script).
+bool IsLetter(int32_t c);
+
+// Whether a character opens or closes a bracket pair, by ICU's
+// Bidi_Paired_Bracket_Type: ( [ { （ 「 are kOpen whatever their width.
+enum class PairedBracket { kNone, kOpen, kClose };
+PairedBracket PairedBracketOf(int32_t c);
+
 std::string Nfc(std::string_view text);
 std::string Nfkc(std::string_view text);
 
@@ -138,6 +146,18 @@ std::optional<long> NumeralValue(std::string_view text);
 // and back.
 std::u32string ToCodePoints(std::string_view text);
 std::string FromCodePoints(std::u32string_view chars);
+
+// Appends the UTF-8 bytes of code point `c` to *out; a surrogate or a value
+// past U+10FFFF appends nothing.
+void AppendUtf8(char32_t c, std::string* out);
+
+// The number of bytes UTF-8 takes for `c` (1-4); 0 for a surrogate, a
+// negative value or one past U+10FFFF.
+size_t Utf8Length(int32_t c);
+
+// Bytes in any encoding made valid UTF-8: every well-formed sequence is
+// kept, every ill-formed one (ICU's maximal subpart) becomes U+FFFD.
+std::string ToValidUtf8(std::string_view bytes);
 
 }  // namespace docpipe::unicode
 

@@ -1,7 +1,5 @@
 #include "extract/page_furniture.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -42,11 +40,8 @@ bool IsPageNumberKey(const std::string& key) {
   static const std::set<int32_t> kAllowed = {U'第', U'頁', U'页', U'共', U'p', U'a', U'g', U'e', U'o', U'f',
                                              U'-', U'/', U',', U'.', U'(', U')', U'|', U'—', U'–', U'・'};
   bool number = false;
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(key.size());
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(key.data(), i, length, c);
+  for (char32_t code_point : unicode::ToCodePoints(key)) {
+    const int32_t c = static_cast<int32_t>(code_point);
     if (c == '#') {
       number = true;
     } else if (kAllowed.count(c) == 0) {

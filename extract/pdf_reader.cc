@@ -8,7 +8,6 @@
 #include <Stream.h>
 #include <TextOutputDev.h>
 #include <splash/SplashBitmap.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <chrono>
@@ -32,24 +31,7 @@ thread_local std::vector<std::string>* tls_messages = nullptr;
 thread_local bool tls_saw_error = false;
 
 // PDF strings (font names above all) are bytes in any encoding; the layout is
-// UTF-8. Ill-formed sequences become U+FFFD.
-std::string ValidUtf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(bytes.size());
-  while (i < length) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes.data(), i, length, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";
-    } else {
-      out.append(bytes.data() + start, static_cast<size_t>(i - start));
-    }
-  }
-  return out;
-}
+// UTF-8, so they pass through unicode::ToValidUtf8.
 
 void CollectPopplerMessage(ErrorCategory category, Goffset pos, const char* message) {
   if (category != errSyntaxWarning) tls_saw_error = true;
@@ -60,7 +42,7 @@ void CollectPopplerMessage(ErrorCategory category, Goffset pos, const char* mess
   if (tls_messages->size() > kMaxWarningsPerPage) return;
   std::string text = "PDF error";
   if (pos >= 0) text += " at byte " + std::to_string(pos);
-  tls_messages->push_back(ValidUtf8(text + ": " + (message ? message : "")));
+  tls_messages->push_back(unicode::ToValidUtf8(text + ": " + (message ? message : "")));
 }
 
 void EnsurePopplerInitialised() {
@@ -240,10 +222,7 @@ void AppendUtf8(Unicode u, std::string* out, int* unmapped) {
     u = 0xFFFD;
     ++*unmapped;
   }
-  char buffer[4];
-  int32_t length = 0;
-  U8_APPEND_UNSAFE(buffer, length, u);
-  out->append(buffer, static_cast<size_t>(length));
+  unicode::AppendUtf8(static_cast<char32_t>(u), out);
 }
 
 using Clock = std::chrono::steady_clock;
@@ -397,7 +376,7 @@ class PopplerReader : public PdfReader {
               const GooString* font = word->getFontName(i);
               std::string name = font ? font->toStr() : std::string();
               auto [it, added] = font_ids.emplace(name, static_cast<int>(page->fonts.size()));
-              if (added) page->fonts.push_back(ValidUtf8(name));
+              if (added) page->fonts.push_back(unicode::ToValidUtf8(name));
               glyph.font = it->second;
               glyph.size = word->getFontSize();
               glyph.word = word_index;

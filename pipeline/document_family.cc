@@ -1,7 +1,5 @@
 #include "pipeline/document_family.h"
 
-#include <re2/re2.h>
-
 #include "normalize/standard/standard_parser.h"
 #include "normalize/repair/text_blocks.h"
 
@@ -24,8 +22,9 @@ bool LooksLikePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rul
     text += line.text;  // wrapped lines may cut the self-naming phrase
   }
   if (chapters >= 2 && sections >= 1) return true;
-  std::string name;
-  return RE2::PartialMatch(text, rules.Pattern("self_title"), &name) && rules.Matches("policy_title", name);
+  std::vector<std::string_view> groups;
+  return rules.Pattern("self_title").PartialMatch(text, &groups) && groups.size() >= 2 &&
+         rules.Matches("policy_title", groups[1]);
 }
 
 }  // namespace

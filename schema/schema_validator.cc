@@ -1,5 +1,7 @@
 #include "schema/schema_validator.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -8,6 +10,8 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+
+#include "common/json_parse.h"
 
 namespace docpipe {
 namespace embedded {
@@ -27,9 +31,15 @@ const valijson::Schema& CompiledSchema(SchemaKind kind) {
   auto& slot = cache[kind];
   if (!slot) {
     slot = std::make_unique<valijson::Schema>();
-    nlohmann::json schema_json = nlohmann::json::parse(SchemaText(kind));
+    // The schemas are compiled in and loaded by the suite: one that does not
+    // parse is a build defect, not an input fault.
+    Result<nlohmann::json> schema_json = ParseUntrustedJson(SchemaText(kind));
+    if (!schema_json.ok()) {
+      std::fprintf(stderr, "docpipe: embedded schema is broken: %s\n", schema_json.status().ToString().c_str());
+      std::abort();
+    }
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(schema_json);
+    valijson::adapters::NlohmannJsonAdapter adapter(*schema_json);
     parser.populateSchema(adapter, *slot);
   }
   return *slot;

@@ -1,7 +1,5 @@
 #include "normalize/input/layout_rows.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -121,7 +119,7 @@ double TypicalTextRight(const Layout& layout) {
 }  // namespace
 
 std::string JoinCellLines(const std::vector<TextLine>& lines, const RuleSet& rules) {
-  const re2::RE2& item_start = rules.Pattern("item_start");
+  const Regex& item_start = rules.Pattern("item_start");
   std::string text;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i].text;
@@ -129,7 +127,7 @@ std::string JoinCellLines(const std::vector<TextLine>& lines, const RuleSet& rul
       text = line;
       continue;
     }
-    bool new_item = RE2::PartialMatch(line, item_start);
+    bool new_item = item_start.PartialMatch(line);
     bool labelled_paragraph = EndsSentence(lines[i - 1].text) && IsBoldFont(lines[i].font);
     text = new_item || labelled_paragraph ? text + "\n" + line : unicode::JoinWrapped(text, line);
   }
@@ -142,7 +140,7 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
   auto in_title = [&](const TextLine* line) {
     return title && std::find(title->lines.begin(), title->lines.end(), line) != title->lines.end();
   };
-  const re2::RE2& contents_entry = rules.Pattern("contents_entry");
+  const Regex& contents_entry = rules.Pattern("contents_entry");
   // The last text row and the last line in it, while no table or title came
   // after them: the row whose end the next line decides, on this page or
   // the next.
@@ -204,7 +202,7 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
       if (block.line != nullptr) {
         // An entry of a table of contents (dot leader, page number) ends
         // where its number stands, though it runs to the margin.
-        const bool after_entry = open && RE2::FullMatch(open_line.text, contents_entry);
+        const bool after_entry = open && contents_entry.FullMatch(open_line.text);
         if (paragraph_end != nullptr && !after_entry &&
             ContinuesParagraph(*paragraph_end, *block.line)) {
           rows.back().cells[0] = unicode::JoinWrapped(rows.back().cells[0], block.line->text);

@@ -1,7 +1,5 @@
 #include "normalize/policy/action_plan_parser.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 #include <set>

@@ -11,8 +11,6 @@
 // followed by its agency cells. A repeated header row marks a page break:
 // text after it that precedes the next code is the tail of a cell the break
 // cut, the goal's first when the goal's wording has no final 。.
-#include <re2/re2.h>
-
 #include "common/unicode.h"
 #include "normalize/policy/action_plan_tables.h"
 #include "normalize/repair/heading_label.h"

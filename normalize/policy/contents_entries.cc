@@ -1,7 +1,5 @@
 #include "normalize/policy/contents_entries.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -18,8 +16,9 @@ namespace {
 // dot leader and page number; empty for a sentence item, which no contents
 // lists.
 std::string ContentsKey(const RuleSet& rules, const HeadingLabel& heading) {
-  std::string title;
-  if (!RE2::FullMatch(heading.rest, rules.Pattern("toc_title"), &title)) return "";
+  std::vector<std::string_view> groups;
+  if (!rules.Pattern("toc_title").FullMatch(heading.rest, &groups) || groups.size() < 2) return "";
+  const std::string_view title = groups[1];
   if (unicode::Length(title) > kMaxTitleLength) return "";
   return unicode::FoldKey(title);
 }

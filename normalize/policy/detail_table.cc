@@ -16,8 +16,6 @@
 //     number is the next point number, else the indicators; an unnumbered
 //     block completes the first item (points first) that does not yet end a
 //     sentence.
-#include <re2/re2.h>
-
 #include <map>
 #include <set>
 #include <tuple>
@@ -156,22 +154,31 @@ std::string AgencyText(const std::string& text) {
   return collapsed;
 }
 
+// The lead and co-agencies of a cell that is only agency names (rule
+// "agency_cell"); false when it is not.
+bool MatchAgencyCell(const RuleSet& rules, std::string_view text, std::string* lead, std::string* co) {
+  std::vector<std::string_view> groups;
+  if (!rules.Pattern("agency_cell").FullMatch(text, &groups) || groups.size() < 3) return false;
+  lead->assign(groups[1]);
+  co->assign(groups[2]);
+  return true;
+}
+
 bool IsAgencyCell(const RuleSet& rules, const std::string& text) {
   std::string collapsed = AgencyText(text);
   if (collapsed.empty() || MatchTwoGroups(rules, "agency_label", collapsed) ||
       MatchTwoGroups(rules, "heading_arabic", collapsed)) {
     return false;
   }
-  re2::StringPiece input(collapsed);
   std::string lead, co;
-  if (!RE2::FullMatch(input, rules.Pattern("agency_cell"), &lead, &co)) return false;
+  if (!MatchAgencyCell(rules, collapsed, &lead, &co)) return false;
   return !lead.empty() || !co.empty();
 }
 
 // The first agency a cell names, as a FoldKey.
 std::string FirstAgencyKey(const RuleSet& rules, const std::string& text) {
   std::string lead, co;
-  if (!RE2::FullMatch(AgencyText(text), rules.Pattern("agency_cell"), &lead, &co)) return "";
+  if (!MatchAgencyCell(rules, AgencyText(text), &lead, &co)) return "";
   std::vector<std::string> names = SplitAgencies(lead.empty() ? co : lead);
   return names.empty() ? "" : unicode::FoldKey(names.front());
 }
@@ -234,7 +241,7 @@ AgencyCell ReadAgencyCell(const std::vector<TextBlock>& blocks, size_t begin, si
   for (size_t i = begin; i < end; ++i) {
     std::string collapsed = AgencyText(blocks[i].text);
     std::string lead, co;
-    RE2::FullMatch(collapsed, rules.Pattern("agency_cell"), &lead, &co);
+    MatchAgencyCell(rules, collapsed, &lead, &co);
     for (std::string& name : SplitAgencies(lead)) cell.lead.push_back(std::move(name));
     for (std::string& name : SplitAgencies(co)) cell.co.push_back(std::move(name));
     cell.text += (cell.text.empty() || collapsed.rfind("(", 0) == 0 || collapsed.rfind("（", 0) == 0 ? "" : "、") +

@@ -1,7 +1,5 @@
 #include "normalize/policy/policy_checks.h"
 
-#include <re2/re2.h>
-
 #include <tuple>
 
 #include "common/unicode.h"
@@ -11,7 +9,9 @@ namespace docpipe {
 void CheckCounts(PolicyDocument* doc, const RuleSet& rules) {
   for (const Paragraph& p : doc->paragraphs) {
     int goals = 0, strategies = 0, actions = 0;
-    if (RE2::PartialMatch(p.text, rules.Pattern("plan_counts"), &goals, &strategies, &actions)) {
+    std::vector<std::string_view> groups;
+    if (rules.Pattern("plan_counts").PartialMatch(p.text, &groups) && groups.size() >= 4 &&
+        GroupToInt(groups[1], &goals) && GroupToInt(groups[2], &strategies) && GroupToInt(groups[3], &actions)) {
       doc->stated_counts = PlanCounts{goals, strategies, actions, p.where.front()};
       break;
     }

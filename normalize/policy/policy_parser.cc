@@ -1,7 +1,5 @@
 #include "normalize/policy/policy_parser.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <optional>
 #include <tuple>
@@ -150,10 +148,12 @@ void Reader::AddTableRow(const TextBlock& block) {
 }
 
 bool Reader::TakeContentsLine(const TextBlock& block, const std::string& text) {
-  std::string entry_text, entry_page;
-  if (!RE2::FullMatch(text, rules_.Pattern("contents_entry"), &entry_text, &entry_page) || entry_text.empty()) {
+  std::vector<std::string_view> groups;
+  if (!rules_.Pattern("contents_entry").FullMatch(text, &groups) || groups.size() < 3 || groups[1].empty()) {
     return false;
   }
+  const std::string_view entry_text = groups[1];
+  const std::string entry_page(groups[2]);
   ContentsEntry entry;
   entry.text = unicode::CollapseSpaces(entry_text);
   entry.page = std::stoi(entry_page);  // at most four digits (the pattern)
@@ -248,9 +248,9 @@ void Reader::PlaceBlock(size_t* b) {
 void Reader::Finish() {
   if (doc_.title.empty()) {
     for (const Paragraph& p : doc_.paragraphs) {
-      std::string name;
-      if (RE2::PartialMatch(p.text, rules_.Pattern("self_title"), &name)) {
-        doc_.title = name;
+      std::vector<std::string_view> groups;
+      if (rules_.Pattern("self_title").PartialMatch(p.text, &groups) && groups.size() >= 2) {
+        doc_.title = std::string(groups[1]);
         break;
       }
     }

@@ -1,8 +1,5 @@
 #include "normalize/repair/fake_bold.h"
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -22,17 +19,12 @@ constexpr size_t kMaxChunk = 64;
 constexpr size_t kMaxToken = 1024;
 
 std::vector<int32_t> CodePoints(std::string_view text) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  std::vector<int32_t> out(static_cast<size_t>(s.countChar32()));
-  UErrorCode status = U_ZERO_ERROR;
-  s.toUTF32(reinterpret_cast<UChar32*>(out.data()), static_cast<int32_t>(out.size()), status);
-  return out;
+  std::u32string chars = unicode::ToCodePoints(text);
+  return std::vector<int32_t>(chars.begin(), chars.end());
 }
 
 void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
-  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(chars.data()), static_cast<int32_t>(chars.size()))
-      .toUTF8String(*out);
+  for (int32_t c : chars) unicode::AppendUtf8(static_cast<char32_t>(c), out);
 }
 
 // Splits `token` into chunks each repeated exactly k times, by dynamic
@@ -95,7 +87,7 @@ Repeat BestRepeat(const std::vector<int32_t>& token) {
   if (token.size() > kMaxToken) return {1, {}};
   for (int k = kMaxRepeat; k >= 2; --k) {
     if (auto collapsed = SplitRepeated(token, k)) {
-      bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return u_isalpha(c) != 0; });
+      bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return unicode::IsLetter(c); });
       if (!has_letter) return {1, {}};
       return {k, std::move(*collapsed)};
     }

@@ -1,7 +1,5 @@
 #include "normalize/repair/heading_label.h"
 
-#include <re2/re2.h>
-
 #include <utility>
 
 #include "common/unicode.h"
@@ -10,9 +8,9 @@ namespace docpipe {
 
 std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, std::string_view rule,
                                                                    std::string_view text) {
-  re2::StringPiece input(text.data(), text.size());
-  std::string first, second;
-  if (!RE2::PartialMatch(input, rules.Pattern(rule), &first, &second)) return std::nullopt;
+  std::vector<std::string_view> groups;
+  if (!rules.Pattern(rule).PartialMatch(text, &groups) || groups.size() < 3) return std::nullopt;
+  std::string first(groups[1]), second(groups[2]);
   size_t lead = second.find_first_not_of(" \t");
   size_t tail = second.find_last_not_of(" \t");
   second = lead == std::string::npos ? "" : second.substr(lead, tail - lead + 1);

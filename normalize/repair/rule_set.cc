@@ -1,7 +1,5 @@
 #include "normalize/repair/rule_set.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -114,18 +112,18 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
         rule.inputs.push_back(*applies);
       }
     }
-    std::unique_ptr<re2::RE2> compiled;
+    std::unique_ptr<Regex> compiled;
     if (rule.kind == "replace" || rule.kind == "pattern") {
       if (rule.pattern.empty()) return Status::BadInput("rule '" + rule.name + "' has no pattern");
-      RE2::Options options;
-      options.set_log_errors(false);
-      compiled = std::make_unique<re2::RE2>(rule.pattern, options);
-      if (!compiled->ok()) {
-        return Status::BadInput("rule '" + rule.name + "': pattern does not compile: " + compiled->error());
+      Result<Regex> regex = Regex::Compile(rule.pattern);
+      if (!regex.ok()) {
+        return Status::BadInput("rule '" + rule.name + "': pattern does not compile: " + regex.status().message());
       }
-      std::string why;
-      if (rule.kind == "replace" && !compiled->CheckRewriteString(rule.replacement, &why)) {
-        return Status::BadInput("rule '" + rule.name + "': bad replacement: " + why);
+      compiled = std::make_unique<Regex>(std::move(*regex));
+      if (rule.kind == "replace") {
+        if (Status why = compiled->CheckRewrite(rule.replacement); !why.ok()) {
+          return Status::BadInput("rule '" + rule.name + "': bad replacement: " + why.message());
+        }
       }
     } else if (rule.kind == "builtin") {
       if (FindBuiltin(rule.name) == nullptr) return Status::BadInput("unknown builtin rule '" + rule.name + "'");
@@ -143,11 +141,10 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
     alt += (alt.empty() ? "(?:" : "|(?:") + rule.pattern + ")";
   }
   for (const auto& [stage, alt] : alternations) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_never_capture(true);
-    auto filter = std::make_unique<re2::RE2>(alt, options);
-    if (filter->ok()) set.stage_filters_[stage] = std::move(filter);
+    RegexOptions options;
+    options.capture = false;
+    Result<Regex> filter = Regex::Compile(alt, options);
+    if (filter.ok()) set.stage_filters_.emplace(stage, std::move(*filter));
   }
   return set;
 }
@@ -168,28 +165,23 @@ const RuleSet& RuleSet::Default(RuleInput input) {
 
 std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
   size_t index = by_name_.find(rule.name)->second;
-  const re2::RE2* re = compiled_[index].get();
+  const Regex* re = compiled_[index].get();
   if (rule.kind == "builtin") return FindBuiltin(rule.name)(text);
   if (rule.kind == "replace") {
     std::string out(text);
-    RE2::GlobalReplace(&out, *re, rule.replacement);
+    re->ReplaceAll(&out, rule.replacement);
     return out;
   }
-  re2::StringPiece groups[2];
-  int n = re->NumberOfCapturingGroups() > 0 ? 2 : 1;
-  if (!re->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, groups, n)) {
-    return "";
-  }
-  const re2::StringPiece& hit = groups[n - 1];
-  return std::string(hit.data(), hit.size());
+  std::vector<std::string_view> groups;
+  if (!re->PartialMatch(text, &groups)) return "";
+  return std::string(groups[re->GroupCount() > 0 ? 1 : 0]);
 }
 
 std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
   // If no replace rule matches the input, none can match after another
   // replace rule ran either (nothing changed), so all can be skipped.
   auto filter = stage_filters_.find(stage);
-  bool replaces = filter == stage_filters_.end() ||
-                  RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *filter->second);
+  bool replaces = filter == stage_filters_.end() || filter->second.PartialMatch(text);
   std::string out(text);
   for (const Rule& rule : rules_) {
     if (rule.stage != stage || rule.kind == "pattern" || !rule.AppliesTo(input_)) continue;
@@ -199,7 +191,7 @@ std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) c
   return out;
 }
 
-const re2::RE2& RuleSet::Pattern(std::string_view name) const {
+const Regex& RuleSet::Pattern(std::string_view name) const {
   auto it = by_name_.find(name);
   if (it == by_name_.end() || rules_[it->second].kind != "pattern") {
     std::fprintf(stderr, "docpipe: no pattern rule named '%.*s'\n", static_cast<int>(name.size()), name.data());
@@ -209,7 +201,7 @@ const re2::RE2& RuleSet::Pattern(std::string_view name) const {
 }
 
 bool RuleSet::Matches(std::string_view name, std::string_view text) const {
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), Pattern(name));
+  return Pattern(name).PartialMatch(text);
 }
 
 }  // namespace docpipe

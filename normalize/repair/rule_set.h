@@ -1,5 +1,6 @@
 // RuleSet: the repair rules of normalize, loaded from data (normalize/repair/rules.json,
-// compiled into the binary). This is the only file that compiles RE2 patterns.
+// compiled into the binary). This is the only class that compiles patterns
+// (through the RE2 adapter, normalize/repair/regex.h).
 //
 // Three kinds of rule (see the comment at the top of rules.json):
 //   replace  an RE2 pattern and replacement, applied in file order per stage;
@@ -16,7 +17,7 @@
 //   const RuleSet& rules = RuleSet::Default();  // or Default(RuleInput::kPdf)
 //   std::string cell = rules.ApplyStage("cell", raw_cell);
 //   std::string text = rules.ApplyStage("text", cell);
-//   const re2::RE2& task = rules.Pattern("duty_or_task_code");
+//   const Regex& task = rules.Pattern("duty_or_task_code");
 //
 // A RuleSet is immutable after construction and safe to share across threads.
 #ifndef DOCPIPE_NORMALIZE_REPAIR_RULE_SET_H_
@@ -29,10 +30,7 @@
 #include <vector>
 
 #include "common/status.h"
-
-namespace re2 {
-class RE2;
-}
+#include "normalize/repair/regex.h"
 
 namespace docpipe {
 
@@ -90,10 +88,10 @@ class RuleSet {
 
   // The compiled matcher of a pattern rule; aborts on an unknown name, which
   // is a programming error caught by every test that parses a document.
-  const re2::RE2& Pattern(std::string_view name) const;
+  const Regex& Pattern(std::string_view name) const;
 
   // Whether the pattern rule `name` matches anywhere in `text`: the one
-  // Matches of the code base (no other file calls RE2 for a yes/no).
+  // Matches of the code base (no other file asks a pattern for a yes/no).
   bool Matches(std::string_view name, std::string_view text) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
@@ -102,11 +100,11 @@ class RuleSet {
   RuleSet() = default;
   RuleInput input_ = RuleInput::kText;
   std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> compiled_;  // parallel to rules_
+  std::vector<std::unique_ptr<Regex>> compiled_;  // parallel to rules_
   std::map<std::string, size_t, std::less<>> by_name_;
   // Per stage, the alternation of its replace patterns: one search tells
   // that no replace rule of the stage can change a text (most cells).
-  std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> stage_filters_;
+  std::map<std::string, Regex, std::less<>> stage_filters_;
 };
 
 }  // namespace docpipe

@@ -1,10 +1,5 @@
 #include "normalize/repair/text_blocks.h"
 
-#include <re2/re2.h>
-
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cctype>
 
@@ -23,10 +18,10 @@ constexpr size_t kMaxHeadingLine = 24;
 
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && unicode::IsSpace(unicode::FirstChar(s))) {
-    s.remove_prefix(U8_LENGTH(unicode::FirstChar(s)));
+    s.remove_prefix(unicode::Utf8Length(unicode::FirstChar(s)));
   }
   while (!s.empty() && unicode::IsSpace(unicode::LastChar(s))) {
-    s.remove_suffix(U8_LENGTH(unicode::LastChar(s)));
+    s.remove_suffix(unicode::Utf8Length(unicode::LastChar(s)));
   }
   return s;
 }
@@ -53,14 +48,7 @@ bool IsClosingBracket(int32_t c) {
 // A line opening with punctuation that may not start a line (ICU line-break
 // classes CL, CP, NS, EX: "：由核安會…", "、外交部…", "」，處理…") is the
 // rest of the line before, whatever ended that one.
-bool OpensWithNonStarter(std::string_view text) {
-  switch (u_getIntPropertyValue(unicode::FirstChar(text), UCHAR_LINE_BREAK)) {
-    case U_LB_CLOSE_PUNCTUATION: case U_LB_CLOSE_PARENTHESIS: case U_LB_NONSTARTER: case U_LB_EXCLAMATION:
-      return true;
-    default:
-      return false;
-  }
-}
+bool OpensWithNonStarter(std::string_view text) { return unicode::CannotBeginLine(text); }
 
 }  // namespace
 
@@ -131,7 +119,7 @@ bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& 
 bool EndsSentence(std::string_view text) {
   std::string_view s = TrimView(text);
   while (!s.empty() && IsClosingBracket(unicode::LastChar(s))) {
-    s.remove_suffix(U8_LENGTH(unicode::LastChar(s)));
+    s.remove_suffix(unicode::Utf8Length(unicode::LastChar(s)));
   }
   if (s.empty()) return false;
   switch (unicode::LastChar(s)) {
@@ -153,9 +141,10 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
                      line.heading_level == 0 && OpensWithNonStarter(line.text);
     // An entry of a table of contents is a block of its own; a leader and
     // page number alone on a line finish the entry wrapped before them.
-    std::string entry_text;
+    std::vector<std::string_view> groups;
     const bool contents_line =
-        !line.IsTableRow() && RE2::FullMatch(line.text, rules.Pattern("contents_entry"), &entry_text);
+        !line.IsTableRow() && rules.Pattern("contents_entry").FullMatch(line.text, &groups) && groups.size() >= 2;
+    const std::string_view entry_text = contents_line ? groups[1] : std::string_view();
     bool starts_new = !continues && (!open || line.IsTableRow() || line.heading_level > 0 ||
                                      (contents_line && !entry_text.empty()) ||
                                      StartsWithLabel(rules, options.label_rules, line.text));

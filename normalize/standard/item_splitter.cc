@@ -1,17 +1,13 @@
 #include "normalize/standard/item_splitter.h"
 
-#include <re2/re2.h>
-
 #include "common/unicode.h"
 
 namespace docpipe {
 namespace {
 
-bool StartsWithCode(std::string_view text, const re2::RE2& pattern) {
-  re2::StringPiece groups[2];
-  if (!pattern.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, groups, 2)) {
-    return false;
-  }
+bool StartsWithCode(std::string_view text, const Regex& pattern) {
+  std::vector<std::string_view> groups;
+  if (!pattern.PartialMatch(text, &groups) || groups.size() < 2) return false;
   return groups[1].data() == text.data();
 }
 
@@ -28,7 +24,7 @@ std::vector<SourcePos> PositionsIn(const JoinedText& joined, size_t begin, size_
 
 }  // namespace
 
-JoinedText JoinFragments(const std::vector<Fragment>& fragments, const re2::RE2* code_pattern) {
+JoinedText JoinFragments(const std::vector<Fragment>& fragments, const Regex* code_pattern) {
   JoinedText joined;
   for (const Fragment& fragment : fragments) {
     std::string_view piece = unicode::TrimAscii(fragment.text);
@@ -50,12 +46,11 @@ JoinedText JoinFragments(const std::vector<Fragment>& fragments, const re2::RE2*
   return joined;
 }
 
-SplitCell SplitItems(const std::vector<Fragment>& fragments, const re2::RE2& code_pattern) {
+SplitCell SplitItems(const std::vector<Fragment>& fragments, const Regex& code_pattern) {
   JoinedText joined = JoinFragments(fragments, &code_pattern);
   SplitCell cell;
   const std::string& text = joined.text;
-  re2::StringPiece input(text);
-  re2::StringPiece groups[2];
+  std::vector<std::string_view> groups;
   size_t pos = 0;
   size_t text_begin = 0;  // where the current item's wording starts
   size_t code_begin = 0;
@@ -72,11 +67,11 @@ SplitCell SplitItems(const std::vector<Fragment>& fragments, const re2::RE2& cod
     }
   };
   while (pos <= text.size() &&
-         code_pattern.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+         code_pattern.FindFrom(text, pos, &groups) && groups.size() >= 2) {
     size_t group_begin = static_cast<size_t>(groups[1].data() - text.data());
     size_t match_end = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
     close(group_begin);
-    code.assign(groups[1].data(), groups[1].size());
+    code.assign(groups[1]);
     have_code = true;
     code_begin = group_begin;
     text_begin = match_end;

@@ -15,10 +15,7 @@
 
 #include "model/coded_item.h"
 #include "model/diagnostics.h"
-
-namespace re2 {
-class RE2;
-}
+#include "normalize/repair/regex.h"
 
 namespace docpipe {
 
@@ -41,10 +38,10 @@ struct JoinedText {
   std::vector<size_t> starts;  // parallel to the fragments
   std::vector<SourcePos> where;
 };
-JoinedText JoinFragments(const std::vector<Fragment>& fragments, const re2::RE2* code_pattern);
+JoinedText JoinFragments(const std::vector<Fragment>& fragments, const Regex* code_pattern);
 
 // `code_pattern` must have one capturing group around the code.
-SplitCell SplitItems(const std::vector<Fragment>& fragments, const re2::RE2& code_pattern);
+SplitCell SplitItems(const std::vector<Fragment>& fragments, const Regex& code_pattern);
 
 }  // namespace docpipe
 

@@ -1,7 +1,5 @@
 #include "normalize/standard/note_list.h"
 
-#include <re2/re2.h>
-
 #include "common/unicode.h"
 
 namespace docpipe {
@@ -29,14 +27,16 @@ bool IsLabel(const std::string& p) {
 
 // A labelled note run on after a full stop starts a note of its own.
 void SplitAtLabels(const std::string& note, const RuleSet& rules, std::vector<std::string>* notes) {
-  const re2::RE2& label = rules.Pattern("note_label");
-  re2::StringPiece rest(note), found;
+  const Regex& label = rules.Pattern("note_label");
+  std::string_view rest(note);
+  std::vector<std::string_view> groups;
   size_t start = 0;
-  while (RE2::PartialMatch(rest, label, &found)) {
+  while (label.PartialMatch(rest, &groups) && groups.size() >= 2) {
+    const std::string_view found = groups[1];
     const size_t at = static_cast<size_t>(found.data() - note.data());
     notes->push_back(unicode::CollapseSpaces(note.substr(start, at - start)));
     start = at;
-    rest = re2::StringPiece(found.data(), note.size() - at);
+    rest = std::string_view(found.data(), note.size() - at);
     rest.remove_prefix(found.size());
   }
   notes->push_back(unicode::CollapseSpaces(note.substr(start)));

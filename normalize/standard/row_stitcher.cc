@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <re2/re2.h>
-
 #include "common/unicode.h"
 
 namespace docpipe {
@@ -15,9 +13,9 @@ bool Contains(const std::string& haystack, const char* needle) {
 
 // Splits "T1.4監控與測試" into code "T1.4" and the rest; code is empty when
 // the cell does not open with a T code.
-std::pair<std::string, std::string> LeadingCode(const re2::RE2& pattern, const std::string& cell) {
-  re2::StringPiece groups[2];
-  if (!pattern.Match(cell, 0, cell.size(), RE2::ANCHOR_START, groups, 2)) return {"", cell};
+std::pair<std::string, std::string> LeadingCode(const Regex& pattern, const std::string& cell) {
+  std::vector<std::string_view> groups;
+  if (!pattern.PrefixMatch(cell, &groups) || groups.size() < 2) return {"", cell};
   size_t end = static_cast<size_t>(groups[0].data() - cell.data()) + groups[0].size();
   return {std::string(groups[1].data(), groups[1].size()), cell.substr(end)};
 }
@@ -85,7 +83,7 @@ void RowStitcher::RefineColumns(const std::vector<Column>& sub_header) {
 }
 
 void RowStitcher::AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics) {
-  const re2::RE2& code_pattern = rules_.Pattern("duty_or_task_code");
+  const Regex& code_pattern = rules_.Pattern("duty_or_task_code");
   std::array<std::string, kColumnCount> by_column;
   for (size_t i = 0; i < cells.size(); ++i) {
     Column column = i < columns_.size() ? columns_[i] : Column::kOther;

@@ -1,7 +1,5 @@
 #include "normalize/standard/standard_parser.h"
 
-#include <re2/re2.h>
-
 #include <optional>
 
 #include "common/unicode.h"
@@ -44,7 +42,7 @@ class Parser {
   }
   bool IsPageNumber(const CleanRow& row) const {
     for (const std::string& cell : row.cells) {
-      if (!cell.empty()) return RE2::FullMatch(cell, rules_.Pattern("page_number_line"));
+      if (!cell.empty()) return rules_.Pattern("page_number_line").FullMatch(cell);
     }
     return false;
   }

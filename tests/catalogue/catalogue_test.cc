@@ -329,7 +329,7 @@ TEST_F(CatalogueTest, FailedExportLeavesTheOldCatalogue) {
   Result<CatalogueSummary> summary = ExportCatalogue({run.string(), "", CatalogueFormat::kSqlite});
   ASSERT_FALSE(summary.ok());
   EXPECT_EQ(summary.status().code(), Status::Code::kBadInput);
-  EXPECT_NE(summary.status().message().find("INM2529-002v2.json"), std::string::npos) << summary.status().message();
+  EXPECT_NE(summary.status().file().find("INM2529-002v2.json"), std::string::npos) << summary.status().ToString();
   EXPECT_EQ(ReadText(run / "catalogue.sqlite"), before);
   for (const auto& e : fs::directory_iterator(run)) {
     EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();

@@ -222,7 +222,7 @@ TEST_F(HostileInputTest, ExportOfARunFolderWithMalformedJsonAndIndexLines) {
   std::ofstream(doc_path) << original;
   std::ofstream(dir_ / "out" / "index.jsonl", std::ios::app) << std::string(100000, '[') << "\n";
   r = Docpipe("export " + Quote(out) + " --format jsonl");
-  ExpectClearError(r, 4, "index.jsonl line 2", (dir_ / "out" / "export").string());
+  ExpectClearError(r, 4, "index.jsonl: bad input: line 2", (dir_ / "out" / "export").string());
 }
 
 // Reproduced (issue 11): an input that exists but cannot be read exited 8

@@ -262,7 +262,8 @@ TEST_F(RunFaultsTest, ReadOnlyOutputFolderFailsWithOneLine) {
   fs::permissions(out_, fs::perms::owner_all);
   EXPECT_EQ(r.exit_code, 8) << r.output;
   EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
-  EXPECT_NE(r.output.find("docpipe run: I/O error"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.rfind("docpipe run: ", 0), 0u) << r.output;
+  EXPECT_NE(r.output.find(": I/O error: "), std::string::npos) << r.output;
 }
 
 // The output disk fills: the documents that do not fit fail with the reason,

@@ -15,6 +15,22 @@ TEST(Status, CarriesCodeAndMessage) {
   EXPECT_TRUE(Status::Ok().ok());
 }
 
+// The file a failure is about travels beside the message, so that the CLI
+// can print it once and first ("docpipe export: FILE: bad input: ...").
+TEST(Status, WithFileNamesTheFileOnceAndKeepsTheInnermost) {
+  Status s = Status::IoError("rename failed: No space left on device").WithFile("out/x.json");
+  EXPECT_EQ(s.file(), "out/x.json");
+  EXPECT_EQ(s.message(), "rename failed: No space left on device");
+  EXPECT_STREQ(s.KindName(), "I/O error");
+  EXPECT_EQ(s.ToString(), "I/O error: out/x.json: rename failed: No space left on device");
+  EXPECT_EQ(s.WithFile("out").file(), "out/x.json");
+  Status in_context = s.WithContext("index");
+  EXPECT_EQ(in_context.file(), "out/x.json");
+  EXPECT_EQ(in_context.message(), "index: rename failed: No space left on device");
+  EXPECT_TRUE(Status::Ok().WithFile("x").file().empty());
+  EXPECT_EQ(Status::NotFound("no such file").ToString(), "not found: no such file");
+}
+
 TEST(Result, HoldsValueOrError) {
   Result<int> good = 7;
   ASSERT_TRUE(good.ok());

@@ -7,7 +7,7 @@
 namespace docpipe {
 namespace {
 
-const re2::RE2& P(const char* name) { return RuleSet::Default().Pattern(name); }
+const Regex& P(const char* name) { return RuleSet::Default().Pattern(name); }
 
 std::vector<Fragment> One(const std::string& text) { return {{text, {5, 0}}}; }
 

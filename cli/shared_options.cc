@@ -1,0 +1,60 @@
+#include "cli/shared_options.h"
+
+namespace docpipe {
+
+CLI::Option* AddOutputOption(CLI::App* cmd, std::string* output, const std::string& what, bool to_stdout) {
+  return cmd->add_option("-o,--output", *output, to_stdout ? what + " (written atomically); stdout when omitted" : what);
+}
+
+void AddPasswordOption(CLI::App* cmd, std::string* password) {
+  cmd->add_option("--password", *password, "Password of encrypted PDFs");
+}
+
+void AddCompactOption(CLI::App* cmd, bool* compact) {
+  cmd->add_flag("--compact", *compact, "One-line JSON instead of indented");
+}
+
+void AddOcrOption(CLI::App* cmd, std::string* ocr) {
+  cmd->add_option("--ocr", *ocr,
+                  "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")
+      ->check(CLI::IsMember({"auto", "never", "always"}))
+      ->capture_default_str();
+}
+
+void AddMemoryLimitOption(CLI::App* cmd, int* max_memory_mb, LimitScope scope) {
+  cmd->add_option("--max-memory-mb", *max_memory_mb,
+                  scope == LimitScope::kCommand
+                      ? "Memory ceiling (address space) in MB; past it the command stops with exit 11 (0: none)"
+                      : "Per-document memory limit (0: none)")
+      ->check(CLI::Range(0, 1 << 20))
+      ->capture_default_str();
+}
+
+void AddTimeoutOption(CLI::App* cmd, int* timeout_seconds, LimitScope scope) {
+  if (scope == LimitScope::kCommand) {
+    cmd->add_option("--timeout", *timeout_seconds,
+                    "Time budget in seconds; past it the command stops with exit 11 (0: none)")
+        ->check(CLI::Range(0, 86400))
+        ->capture_default_str();
+  } else {
+    cmd->add_option("--timeout", *timeout_seconds, "Per-document time limit in seconds")
+        ->check(CLI::Range(1, 86400))
+        ->capture_default_str();
+  }
+}
+
+void AddPageTimeoutOption(CLI::App* cmd, double* page_timeout_seconds) {
+  cmd->add_option("--page-timeout", *page_timeout_seconds,
+                  "PDF: time budget of each page in seconds; a page past it is reported failed and the "
+                  "others are read (0: none)")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
+}
+
+void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits) {
+  AddMemoryLimitOption(cmd, &limits->max_memory_mb, LimitScope::kCommand);
+  AddTimeoutOption(cmd, &limits->timeout_seconds, LimitScope::kCommand);
+  AddPageTimeoutOption(cmd, &limits->page_timeout_seconds);
+}
+
+}  // namespace docpipe

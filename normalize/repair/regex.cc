@@ -1,0 +1,77 @@
+#include "normalize/repair/regex.h"
+
+#include <re2/re2.h>
+
+#include <charconv>
+
+namespace docpipe {
+namespace {
+
+re2::StringPiece Piece(std::string_view text) { return re2::StringPiece(text.data(), text.size()); }
+
+}  // namespace
+
+Result<Regex> Regex::Compile(std::string_view pattern, RegexOptions options) {
+  RE2::Options re2_options;
+  re2_options.set_log_errors(false);
+  re2_options.set_never_capture(!options.capture);
+  auto re = std::make_unique<re2::RE2>(Piece(pattern), re2_options);
+  if (!re->ok()) return Status::BadInput(re->error());
+  return Regex(std::move(re));
+}
+
+Regex::Regex(std::unique_ptr<re2::RE2> re) : re_(std::move(re)) {}
+Regex::Regex(Regex&&) noexcept = default;
+Regex& Regex::operator=(Regex&&) noexcept = default;
+Regex::~Regex() = default;
+
+int Regex::GroupCount() const { return re_->NumberOfCapturingGroups(); }
+
+bool Regex::Match(std::string_view text, size_t from, int anchor, std::vector<std::string_view>* groups) const {
+  const auto re2_anchor = static_cast<RE2::Anchor>(anchor);
+  if (groups == nullptr) return re_->Match(Piece(text), from, text.size(), re2_anchor, nullptr, 0);
+  const int n = GroupCount() + 1;
+  std::vector<re2::StringPiece> pieces(static_cast<size_t>(n));
+  if (!re_->Match(Piece(text), from, text.size(), re2_anchor, pieces.data(), n)) return false;
+  groups->clear();
+  for (const re2::StringPiece& piece : pieces) groups->emplace_back(piece.data(), piece.size());
+  return true;
+}
+
+bool Regex::FullMatch(std::string_view text, std::vector<std::string_view>* groups) const {
+  return Match(text, 0, RE2::ANCHOR_BOTH, groups);
+}
+
+bool Regex::PartialMatch(std::string_view text, std::vector<std::string_view>* groups) const {
+  return Match(text, 0, RE2::UNANCHORED, groups);
+}
+
+bool Regex::PrefixMatch(std::string_view text, std::vector<std::string_view>* groups) const {
+  return Match(text, 0, RE2::ANCHOR_START, groups);
+}
+
+bool Regex::FindFrom(std::string_view text, size_t from, std::vector<std::string_view>* groups) const {
+  return from <= text.size() && Match(text, from, RE2::UNANCHORED, groups);
+}
+
+Status Regex::CheckRewrite(std::string_view rewrite) const {
+  std::string why;
+  if (!re_->CheckRewriteString(Piece(rewrite), &why)) return Status::BadInput(why);
+  return Status::Ok();
+}
+
+int Regex::ReplaceAll(std::string* text, std::string_view rewrite) const {
+  return RE2::GlobalReplace(text, *re_, Piece(rewrite));
+}
+
+bool GroupToInt(std::string_view group, int* value) {
+  if (group.empty()) return false;
+  int parsed = 0;
+  const char* end = group.data() + group.size();
+  auto [stop, error] = std::from_chars(group.data(), end, parsed);
+  if (error != std::errc() || stop != end) return false;
+  *value = parsed;
+  return true;
+}
+
+}  // namespace docpipe
