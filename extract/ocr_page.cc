@@ -169,20 +169,64 @@ void OrderBlocksInBands(std::vector<OcrLine>* lines) {
 
 namespace {
 
+// Sets the pixels of `box` (page points), grown by `margin` pixels, to white.
+void Whiten(const BBox& box, int margin, PageImage* image) {
+  const double pixels = 1 / image->PointsPerPixel();
+  const int x0 = std::max(0, static_cast<int>(box.x0 * pixels) - margin);
+  const int y0 = std::max(0, static_cast<int>(box.y0 * pixels) - margin);
+  const int x1 = std::min(image->width, static_cast<int>(box.x1 * pixels) + margin + 1);
+  const int y1 = std::min(image->height, static_cast<int>(box.y1 * pixels) + margin + 1);
+  for (int y = y0; y < y1 && x0 < x1; ++y) {
+    std::fill(image->gray.begin() + static_cast<size_t>(y) * image->width + x0,
+              image->gray.begin() + static_cast<size_t>(y) * image->width + x1, 255);
+  }
+}
+
+// Dark pixels of `image` inside `box` (page points).
+int DarkPixels(const PageImage& image, const BBox& box) {
+  const double pixels = 1 / image.PointsPerPixel();
+  const int x0 = std::max(0, static_cast<int>(box.x0 * pixels));
+  const int y0 = std::max(0, static_cast<int>(box.y0 * pixels));
+  const int x1 = std::min(image.width, static_cast<int>(box.x1 * pixels));
+  const int y1 = std::min(image.height, static_cast<int>(box.y1 * pixels));
+  int dark = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) dark += image.at(x, y) < 128;
+  }
+  return dark;
+}
+
+// Reads the cells of `regions` as blocks, then once more the cells in which
+// ink is left outside the lines read: Tesseract's line finder now and then
+// drops a short line of a block (a wrapped "紀錄" under "O2.1.2 修訂").
+Result<std::vector<OcrLine>> ReadCells(OcrEngine& engine, const PageImage& image, const std::vector<BBox>& regions) {
+  Result<std::vector<OcrLine>> lines = engine.RecogniseBlocks(image, regions);
+  if (!lines.ok()) return lines;
+  PageImage rest = image;
+  for (const OcrLine& line : *lines) Whiten(line.bbox, 2, &rest);
+  // Less ink than about half a character (at 300 dpi a CJK character has
+  // some 300 dark pixels) is noise or what is left of a rule.
+  const double scale = (image.dpi / 300) * (image.dpi / 300);
+  const int enough = static_cast<int>(150 * scale);
+  std::vector<BBox> again;
+  for (const BBox& region : regions) {
+    if (DarkPixels(rest, region) >= enough) again.push_back(region);
+  }
+  if (again.empty()) return lines;
+  Result<std::vector<OcrLine>> more = engine.RecogniseBlocks(rest, again);
+  if (!more.ok()) return more;
+  const int base = lines->empty() ? 0 : lines->back().block + 1;
+  for (OcrLine& line : *more) {
+    line.block += base;
+    lines->push_back(std::move(line));
+  }
+  return lines;
+}
+
 // Whitens the boxes of `lines` in `image`, then reads the rest of the ink
 // (if any) as sparse text and appends it to `lines` as further blocks.
 Status ReadWhatIsLeft(OcrEngine& engine, PageImage* image, std::vector<OcrLine>* lines) {
-  const double pixels = 1 / image->PointsPerPixel();
-  for (const OcrLine& line : *lines) {
-    const int x0 = std::max(0, static_cast<int>(line.bbox.x0 * pixels) - 2);
-    const int y0 = std::max(0, static_cast<int>(line.bbox.y0 * pixels) - 2);
-    const int x1 = std::min(image->width, static_cast<int>(line.bbox.x1 * pixels) + 3);
-    const int y1 = std::min(image->height, static_cast<int>(line.bbox.y1 * pixels) + 3);
-    for (int y = y0; y < y1; ++y) {
-      std::fill(image->gray.begin() + static_cast<size_t>(y) * image->width + x0,
-                image->gray.begin() + static_cast<size_t>(y) * image->width + x1, 255);
-    }
-  }
+  for (const OcrLine& line : *lines) Whiten(line.bbox, 2, image);
   if (std::none_of(image->gray.begin(), image->gray.end(), [](uint8_t v) { return v < 128; })) return Status::Ok();
   Result<std::vector<OcrLine>> left = engine.RecogniseSparse(*image);
   if (!left.ok()) return left.status();
@@ -216,21 +260,11 @@ Result<OcrPage> ReadPageByOcr(PdfReader& reader, int number, OcrEngine& engine, 
     cells = TableCellRegions(rules, engine.FindWords(straight), text_layer.width, text_layer.height, &table_boxes);
   }
   if (!cells.empty()) {
-    Result<std::vector<OcrLine>> in_cells = engine.RecogniseBlocks(straight, cells);
+    Result<std::vector<OcrLine>> in_cells = ReadCells(engine, straight, cells);
     if (!in_cells.ok()) return in_cells.status();
     page.lines = std::move(*in_cells);
     // The rest of the page, without the tables, by layout analysis.
-    const double pixels = 1 / straight.PointsPerPixel();
-    for (const BBox& box : table_boxes) {
-      const int x0 = std::max(0, static_cast<int>(box.x0 * pixels) - 2);
-      const int y0 = std::max(0, static_cast<int>(box.y0 * pixels) - 2);
-      const int x1 = std::min(straight.width, static_cast<int>(box.x1 * pixels) + 3);
-      const int y1 = std::min(straight.height, static_cast<int>(box.y1 * pixels) + 3);
-      for (int y = y0; y < y1; ++y) {
-        std::fill(straight.gray.begin() + static_cast<size_t>(y) * straight.width + x0,
-                  straight.gray.begin() + static_cast<size_t>(y) * straight.width + x1, 255);
-      }
-    }
+    for (const BBox& box : table_boxes) Whiten(box, 2, &straight);
   }
   Result<std::vector<OcrLine>> outside = engine.Recognise(straight);
   if (!outside.ok()) return outside.status();
