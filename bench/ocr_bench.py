@@ -114,7 +114,7 @@ def main():
             binaries = ([('before', args.before)] if args.before else []) + [('after' if args.before else '', args.docpipe)]
             for which, binary in binaries:
                 layout = f'{scan}.{which}.layout.json'
-                wall, rss = run_timed([binary, 'extract', scan, '-o', layout], env)
+                wall, rss = run_timed([binary, 'extract', scan, '--timeout', '0', '--page-timeout', '0', '-o', layout], env)
                 got = page_texts(layout)
                 errors = sum(edit_distance(t, g) for t, g in zip(truth, got))
                 chars = sum(len(t) for t in truth)
