@@ -17,7 +17,10 @@ scripts/make-scans.sh; then
   * the baseline in the same run: `docpipe extract` of the original text PDFs
     with --ocr auto and with --ocr never (text PDFs must not get slower).
 
-  python3 bench/ocr_bench.py [--docpipe build/docpipe] [--pdfs a.pdf b.pdf ...]
+  python3 bench/ocr_bench.py [--docpipe build/docpipe] [--before OTHER/docpipe] [--pdfs a.pdf b.pdf ...]
+
+With --before, a second docpipe (e.g. main's) reads the same scans, and
+both rows are printed: a before/after in one run.
 """
 import argparse, json, os, re, subprocess, sys, tempfile, time, unicodedata
 
@@ -26,9 +29,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def run_timed(cmd, env=None):
     t = time.time()
-    r = subprocess.run(['/usr/bin/time', '-f', '%M'] + cmd, capture_output=True, text=True, env=env)
+    r = subprocess.run(['/usr/bin/time', '-f', '%M %U %S'] + cmd, capture_output=True, text=True, env=env)
     wall = time.time() - t
-    rss = int(r.stderr.strip().splitlines()[-1]) if r.stderr.strip() else 0
+    rss, user, system = r.stderr.strip().splitlines()[-1].split()
+    run_timed.cpu = float(user) + float(system)
+    rss = int(rss)
     if r.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {r.stderr}")
     return wall, rss
@@ -85,6 +90,7 @@ def main():
     ap.add_argument('--pdfs', nargs='*', default=[os.path.join(ROOT, 'samples/pdf', f) for f in
                                                    ('INM2529-002v2.pdf', 'IIS3513-001v4.pdf', 'INM3513-001v4.pdf')])
     ap.add_argument('--degraded', type=int, default=1, help='how many PDFs also get a noisy, skewed scan')
+    ap.add_argument('--before', help='another docpipe binary to measure on the same scans')
     args = ap.parse_args()
     env = dict(os.environ, OMP_THREAD_LIMIT='1')
     tmp = tempfile.mkdtemp(prefix='ocr-bench-')
@@ -98,28 +104,34 @@ def main():
         base_auto += wall_auto
         base_never += wall_never
         orig_doc = os.path.join(tmp, name + '.json')
-        subprocess.run([args.docpipe, 'normalize', pdf, '-o', orig_doc], check=True, env=env)
+        subprocess.run([args.docpipe, 'normalize', orig_layout, '-o', orig_doc], check=True, env=env)
         truth = page_texts(orig_layout)
         variants = [('clean', [])] + ([('noise+1°', ['--noise', '--skew', '1'])] if n < args.degraded else [])
         for label, flags in variants:
             scan = os.path.join(tmp, f'{name}-{label[:5]}.pdf')
             subprocess.run(['bash', os.path.join(ROOT, 'scripts/make-scans.sh')] + flags + [pdf, scan],
                            check=True, capture_output=True)
-            layout = scan + '.layout.json'
-            wall, rss = run_timed([args.docpipe, 'extract', scan, '-o', layout], env)
-            got = page_texts(layout)
-            errors = sum(edit_distance(t, g) for t, g in zip(truth, got))
-            chars = sum(len(t) for t in truth)
-            doc = scan + '.json'
-            r = subprocess.run([args.docpipe, 'normalize', scan, '-o', doc], env=env, capture_output=True, text=True)
-            field_f1 = f1(json.load(open(orig_doc)), json.load(open(doc))) if r.returncode == 0 else 0.0
-            rows.append((name, label, len(got), errors / chars, field_f1, len(got) / wall, rss / 1024))
-            print(f'{name} {label}: CER {errors / chars:.3f}, field F1 {field_f1:.3f}, '
-                  f'{len(got) / wall:.3f} pages/s, peak RSS {rss / 1024:.0f} MB', file=sys.stderr)
-    print('| scan | pages | CER | field F1 | pages/s | peak RSS |')
-    print('|---|---|---|---|---|---|')
-    for name, label, pages, cer, ff1, pps, rss in rows:
-        print(f'| {name} {label} | {pages} | {cer:.1%} | {ff1:.3f} | {pps:.3f} | {rss:.0f} MB |')
+            binaries = ([('before', args.before)] if args.before else []) + [('after' if args.before else '', args.docpipe)]
+            for which, binary in binaries:
+                layout = f'{scan}.{which}.layout.json'
+                wall, rss = run_timed([binary, 'extract', scan, '--timeout', '0', '--page-timeout', '0', '-o', layout], env)
+                got = page_texts(layout)
+                errors = sum(edit_distance(t, g) for t, g in zip(truth, got))
+                chars = sum(len(t) for t in truth)
+                doc = f'{scan}.{which}.json'
+                cpu = run_timed.cpu
+                # From the layout just made: the same OCR, not a second run.
+                r = subprocess.run([binary, 'normalize', layout, '-o', doc], env=env, capture_output=True, text=True)
+                field_f1 = f1(json.load(open(orig_doc)), json.load(open(doc))) if r.returncode == 0 else 0.0
+                tag = f'{label} {which}'.strip()
+                rows.append((name, tag, len(got), errors / chars, field_f1, len(got) / wall, len(got) / cpu, rss / 1024))
+                print(f'{name} {tag}: CER {errors / chars:.3f}, field F1 {field_f1:.3f}, '
+                      f'{len(got) / wall:.3f} pages/s wall, {len(got) / cpu:.3f} pages/CPU-s, peak RSS {rss / 1024:.0f} MB',
+                      file=sys.stderr)
+    print('| scan | pages | CER | field F1 | pages/s (wall) | pages per CPU-s | peak RSS |')
+    print('|---|---|---|---|---|---|---|')
+    for name, label, pages, cer, ff1, pps, ppc, rss in rows:
+        print(f'| {name} {label} | {pages} | {cer:.1%} | {ff1:.3f} | {pps:.3f} | {ppc:.3f} | {rss:.0f} MB |')
     print(f'\nBaseline, text PDFs ({len(args.pdfs)}): extract --ocr auto {base_auto:.2f} s, '
           f'--ocr never {base_never:.2f} s')
 

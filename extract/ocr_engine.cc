@@ -4,11 +4,13 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <string>
+#include <vector>
 
 namespace docpipe {
 namespace {
@@ -85,16 +87,18 @@ class TesseractEngine : public OcrEngine {
     const char* data = options.data_dir ? options.data_dir->c_str() : nullptr;
     if (api_.Init(data, options.languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
       return Status::Unsupported("OCR language data '" + options.languages +
-                                 "' not found (install tesseract-ocr-chi-tra and tesseract-ocr-eng)");
+                                 "' not found (install tesseract-ocr-chi-tra and tesseract-ocr-script-hant)");
     }
     api_.SetVariable("debug_file", "/dev/null");
     api_.SetPageSegMode(tesseract::PSM_AUTO);
     std::string dir = api_.GetDatapath() ? api_.GetDatapath() : "";
     if (!dir.empty() && dir.back() != '/') dir += '/';
-    std::stringstream langs(options.languages);
-    std::string lang;
-    while (std::getline(langs, lang, '+')) {
-      if (lang.empty()) continue;
+    // Tesseract loads what it finds of the further languages (a machine
+    // without the script model reads with chi_tra alone): the page records
+    // the models actually loaded.
+    std::vector<std::string> loaded;
+    api_.GetLoadedLanguagesAsVector(&loaded);
+    for (const std::string& lang : loaded) {
       if (!language_data_.empty()) language_data_ += "; ";
       language_data_ += lang + " " + TrainedDataVersion(dir + lang + ".traineddata");
     }
@@ -105,36 +109,102 @@ class TesseractEngine : public OcrEngine {
   std::string language_data() const override { return language_data_; }
 
   Result<std::vector<OcrLine>> Recognise(const PageImage& image) override {
+    return RecogniseWith(image, tesseract::PSM_AUTO);
+  }
+
+  Result<std::vector<OcrLine>> RecogniseSparse(const PageImage& image) override {
+    return RecogniseWith(image, tesseract::PSM_SPARSE_TEXT);
+  }
+
+  Result<std::vector<OcrLine>> RecogniseWith(const PageImage& image, tesseract::PageSegMode mode) {
+    if (Status s = SetImage(image); !s.ok()) return s;
+    api_.SetPageSegMode(mode);
+    std::vector<OcrLine> lines;
+    const bool read = api_.Recognize(nullptr) == 0;
+    if (read) ReadLines(image.PointsPerPixel(), -1, &lines);
+    api_.Clear();
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    if (!read) return Status::Internal("Tesseract could not recognise the page");
+    return lines;
+  }
+
+  Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions) override {
+    if (Status s = SetImage(image); !s.ok()) return s;
+    // One block of text per region: Tesseract finds its lines, but does not
+    // look for columns or drop what it takes for noise.
+    api_.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    const double pixels = 1 / image.PointsPerPixel();
+    std::vector<OcrLine> lines;
+    bool read = true;
+    for (size_t r = 0; r < regions.size() && read; ++r) {
+      const int x0 = std::max(0, static_cast<int>(std::floor(regions[r].x0 * pixels)));
+      const int y0 = std::max(0, static_cast<int>(std::floor(regions[r].y0 * pixels)));
+      const int x1 = std::min(image.width, static_cast<int>(std::ceil(regions[r].x1 * pixels)));
+      const int y1 = std::min(image.height, static_cast<int>(std::ceil(regions[r].y1 * pixels)));
+      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+      api_.SetRectangle(x0, y0, x1 - x0, y1 - y0);
+      read = api_.Recognize(nullptr) == 0;
+      if (read) ReadLines(image.PointsPerPixel(), static_cast<int>(r), &lines);
+    }
+    api_.Clear();
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    if (!read) return Status::Internal("Tesseract could not recognise a table cell");
+    return lines;
+  }
+
+  std::vector<BBox> FindWords(const PageImage& image) override {
+    std::vector<BBox> words;
+    if (!SetImage(image).ok()) return words;
+    api_.SetPageSegMode(tesseract::PSM_AUTO);
+    const double scale = image.PointsPerPixel();
+    std::unique_ptr<tesseract::PageIterator> it(api_.AnalyseLayout());
+    if (it) {
+      do {
+        int l, t, r, b;
+        if (it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b)) words.push_back(BBox{l * scale, t * scale, r * scale, b * scale});
+      } while (it->Next(tesseract::RIL_WORD));
+    }
+    api_.Clear();
+    return words;
+  }
+
+ private:
+  Status SetImage(const PageImage& image) {
     if (image.width <= 0 || image.height <= 0 || image.gray.size() != static_cast<size_t>(image.width) * image.height) {
       return Status::InvalidArgument("empty page image");
     }
     api_.SetImage(image.gray.data(), image.width, image.height, 1, image.width);
     api_.SetSourceResolution(static_cast<int>(image.dpi));
-    if (api_.Recognize(nullptr) != 0) {
-      api_.Clear();
-      return Status::Internal("Tesseract could not recognise the page");
-    }
-    const double scale = image.PointsPerPixel();
+    return Status::Ok();
+  }
+
+  // Appends the recognised lines to `lines`, boxes scaled to points. Lines
+  // get `block` when it is >= 0, else Tesseract's block number (counted on
+  // from the last line's).
+  void ReadLines(double scale, int block, std::vector<OcrLine>* lines) {
     auto box = [&](const tesseract::PageIterator& it, tesseract::PageIteratorLevel level, BBox* out) {
       int l, t, r, b;
       if (!it.BoundingBox(level, &l, &t, &r, &b)) return false;
       *out = BBox{l * scale, t * scale, r * scale, b * scale};
       return true;
     };
-    std::vector<OcrLine> lines;
+    const size_t first = lines->size();
+    int current_block = first > 0 ? lines->back().block + 1 : 0;
     std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
     if (it) {
       do {
         if (it->Empty(tesseract::RIL_SYMBOL)) continue;
-        if (lines.empty() || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-          lines.emplace_back();
-          box(*it, tesseract::RIL_TEXTLINE, &lines.back().bbox);
+        if (it->IsAtBeginningOf(tesseract::RIL_BLOCK) && lines->size() > first) ++current_block;
+        if (lines->size() == first || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+          lines->emplace_back();
+          lines->back().block = block >= 0 ? block : current_block;
+          box(*it, tesseract::RIL_TEXTLINE, &lines->back().bbox);
           int x1, y1, x2, y2;
           if (it->Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2)) {
-            lines.back().baseline = (y1 + y2) / 2.0 * scale;
+            lines->back().baseline = (y1 + y2) / 2.0 * scale;
           }
         }
-        OcrLine& line = lines.back();
+        OcrLine& line = lines->back();
         if (line.words.empty() || it->IsAtBeginningOf(tesseract::RIL_WORD)) {
           line.words.emplace_back();
           OcrWord& word = line.words.back();
@@ -149,18 +219,15 @@ class TesseractEngine : public OcrEngine {
         line.words.back().symbols.push_back(std::move(symbol));
       } while (it->Next(tesseract::RIL_SYMBOL));
     }
-    api_.Clear();
     // A word Tesseract found but could not spell has no symbols: it is kept
     // as one glyph over its box, so nothing seen is lost.
-    for (OcrLine& line : lines) {
-      for (OcrWord& word : line.words) {
+    for (size_t l = first; l < lines->size(); ++l) {
+      for (OcrWord& word : (*lines)[l].words) {
         if (word.symbols.empty() && !word.text.empty()) word.symbols.push_back({word.text, word.bbox});
       }
     }
-    return lines;
   }
 
- private:
   tesseract::TessBaseAPI api_;
   std::string language_data_;
 };

@@ -27,12 +27,16 @@
 namespace docpipe {
 
 struct OcrOptions {
-  // Tesseract language codes, '+'-joined. chi_tra alone by default: its
-  // model reads Latin letters and digits too, and with "chi_tra+eng"
-  // Tesseract takes the English reading of CJK words it is unsure of,
-  // which turned "P1.1.1 依據國際相關" into "PlLI RBRARMEE SAR" on a clean
-  // scan (bench/README.md). eng serves documents in English.
-  std::string languages = "chi_tra";
+  // Tesseract language codes, '+'-joined. chi_tra with the Traditional Han
+  // script model (HanT, Debian tesseract-ocr-script-hant): both models read
+  // Latin letters and digits too, and together they read better than
+  // either alone (chi_tra alone read 能力 as 通力 in most cells of a clean
+  // scan; HanT alone splits every word; bench/README.md). Not eng: with
+  // "chi_tra+eng" Tesseract takes the English reading of CJK words it is
+  // unsure of ("P1.1.1 依據國際相關" became "PlLI RBRARMEE SAR"). Only the
+  // first language must be installed; a further one that is missing is left
+  // out (OcrEngine::language_data names those loaded).
+  std::string languages = "chi_tra+HanT";
   std::optional<std::string> data_dir;     // tessdata folder; default: Tesseract's
 };
 
@@ -53,6 +57,7 @@ struct OcrLine {
   BBox bbox;
   // y of the line's baseline at its middle; NaN when Tesseract gives none.
   double baseline = std::numeric_limits<double>::quiet_NaN();
+  int block = 0;  // Tesseract's text block (a column, a paragraph), from 0
 };
 
 class OcrEngine {
@@ -66,9 +71,26 @@ class OcrEngine {
   // The version string of each language's trained data, '; '-joined:
   // "chi_tra 4.00.00alpha:chi_tra:synth20170629:...; eng 4.00.00alpha:eng:..."
   virtual std::string language_data() const = 0;
-  // Lines in Tesseract's reading order (blocks, then lines). An image without
-  // text gives no lines; Internal when recognition itself fails.
+  // Lines in Tesseract's reading order (blocks, then lines), found by
+  // Tesseract's page layout analysis. An image without text gives no lines;
+  // Internal when recognition itself fails.
   virtual Result<std::vector<OcrLine>> Recognise(const PageImage& image) = 0;
+
+  // Reads each of `regions` (page points, e.g. the cells of a ruled table)
+  // as one block of text, without page layout analysis: a lone digit or a
+  // short label in a wide cell, which the analysis of the whole page
+  // overlooks, is read. The lines of all regions, in the regions' order,
+  // with boxes in page points; each region's lines get the region's index
+  // as `block`.
+  virtual Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions) = 0;
+
+  // Reads `image` as sparse text: every piece of text Tesseract finds, in
+  // no particular order, one block per line.
+  virtual Result<std::vector<OcrLine>> RecogniseSparse(const PageImage& image) = 0;
+
+  // The boxes (page points) of the words Tesseract's page layout analysis
+  // finds, without recognising them: where text is, cheaply.
+  virtual std::vector<BBox> FindWords(const PageImage& image) = 0;
 };
 
 // Straightens a scan turned by a few degrees (Leptonica's skew search over

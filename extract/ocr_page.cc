@@ -5,9 +5,15 @@
 
 #include "common/unicode.h"
 #include "extract/image_rulings.h"
+#include "extract/ruling_detector.h"
+#include "extract/table_builder.h"
 
 namespace docpipe {
 namespace {
+
+// Points a cell's region keeps from its rules (the rules are about one point
+// thick; a cell's text stands two or more points from them).
+constexpr double kCellInset = 1.5;
 
 // Tesseract separates words by gaps, in every script. Between two CJK
 // characters a gap is not a space (the text has none); between Latin words,
@@ -60,6 +66,180 @@ PageContent OcrLinesToContent(const std::vector<OcrLine>& lines, PageContent bas
   return base;
 }
 
+std::vector<BBox> TableCellRegions(const std::vector<PathSegment>& rules, const std::vector<BBox>& words,
+                                   double page_width, double page_height, std::vector<BBox>* table_boxes) {
+  std::vector<BBox> regions;
+  std::vector<Ruling> rulings = DetectRulings(rules);
+  if (rulings.empty()) return regions;
+  // The table builder keeps only tables with text in them; the words'
+  // boxes stand in for the glyphs, which are not read yet.
+  std::vector<Glyph> stand_ins;
+  for (const BBox& word : words) {
+    Glyph glyph;
+    glyph.text = "x";
+    glyph.bbox = word;
+    glyph.size = std::max(word.height(), 1.0);
+    stand_ins.push_back(std::move(glyph));
+  }
+  std::vector<bool> in_table;
+  for (const Table& table : BuildTables(rulings, stand_ins, {"OCR"}, page_width, page_height, &in_table)) {
+    table_boxes->push_back(table.bbox);
+    for (const Cell& cell : table.cells) {
+      // Inside the cell's rules: what is left of an erased rule along the
+      // cell's edge must not be read as a quote mark or a bar.
+      BBox region = cell.bbox;
+      const double inset = std::min({kCellInset, region.width() / 4, region.height() / 4});
+      region.x0 += inset;
+      region.y0 += inset;
+      region.x1 -= inset;
+      region.y1 -= inset;
+      regions.push_back(region);
+    }
+  }
+  return regions;
+}
+
+bool SmoothForOcr(PageImage* image) {
+  if (image->width < 5 || image->height < 5) return false;
+  // A binomial 1-4-6-4-1 kernel (sigma about one pixel), across then down.
+  auto pass = [](const std::vector<uint8_t>& in, std::vector<uint8_t>* out, int width, int height, int step_x,
+                 int step_y) {
+    static constexpr int kWeights[5] = {1, 4, 6, 4, 1};
+    for (int y = 0; y < height; ++y) {
+      for (int x = 0; x < width; ++x) {
+        int sum = 0;
+        for (int k = -2; k <= 2; ++k) {
+          const int sx = std::clamp(x + k * step_x, 0, width - 1);
+          const int sy = std::clamp(y + k * step_y, 0, height - 1);
+          sum += kWeights[k + 2] * in[static_cast<size_t>(sy) * width + sx];
+        }
+        (*out)[static_cast<size_t>(y) * width + x] = static_cast<uint8_t>((sum + 8) / 16);
+      }
+    }
+  };
+  std::vector<uint8_t> across(image->gray.size());
+  pass(image->gray, &across, image->width, image->height, 1, 0);
+  pass(across, &image->gray, image->width, image->height, 0, 1);
+  return true;
+}
+
+void OrderBlocksInBands(std::vector<OcrLine>* lines) {
+  struct Block {
+    int id;
+    double top, bottom;
+    size_t first;  // Tesseract's order
+  };
+  std::vector<Block> blocks;
+  for (size_t i = 0; i < lines->size(); ++i) {
+    const OcrLine& line = (*lines)[i];
+    if (blocks.empty() || blocks.back().id != line.block) {
+      blocks.push_back({line.block, line.bbox.y0, line.bbox.y1, i});
+    } else {
+      blocks.back().top = std::min(blocks.back().top, line.bbox.y0);
+      blocks.back().bottom = std::max(blocks.back().bottom, line.bbox.y1);
+    }
+  }
+  std::vector<Block> by_top = blocks;
+  std::stable_sort(by_top.begin(), by_top.end(), [](const Block& a, const Block& b) { return a.top < b.top; });
+  // Bands: blocks whose vertical extents overlap (columns side by side) are
+  // one band, read in Tesseract's order; bands are read top to bottom.
+  std::vector<std::vector<Block>> bands;
+  double band_bottom = 0;
+  for (const Block& block : by_top) {
+    if (bands.empty() || block.top >= band_bottom) {
+      bands.emplace_back();
+      band_bottom = block.bottom;
+    } else {
+      band_bottom = std::max(band_bottom, block.bottom);
+    }
+    bands.back().push_back(block);
+  }
+  std::vector<OcrLine> ordered;
+  ordered.reserve(lines->size());
+  for (std::vector<Block>& band : bands) {
+    std::sort(band.begin(), band.end(), [](const Block& a, const Block& b) { return a.first < b.first; });
+    for (const Block& block : band) {
+      for (size_t i = block.first; i < lines->size() && (*lines)[i].block == block.id; ++i) {
+        ordered.push_back(std::move((*lines)[i]));
+      }
+    }
+  }
+  *lines = std::move(ordered);
+}
+
+namespace {
+
+// Sets the pixels of `box` (page points), grown by `margin` pixels, to white.
+void Whiten(const BBox& box, int margin, PageImage* image) {
+  const double pixels = 1 / image->PointsPerPixel();
+  const int x0 = std::max(0, static_cast<int>(box.x0 * pixels) - margin);
+  const int y0 = std::max(0, static_cast<int>(box.y0 * pixels) - margin);
+  const int x1 = std::min(image->width, static_cast<int>(box.x1 * pixels) + margin + 1);
+  const int y1 = std::min(image->height, static_cast<int>(box.y1 * pixels) + margin + 1);
+  for (int y = y0; y < y1 && x0 < x1; ++y) {
+    std::fill(image->gray.begin() + static_cast<size_t>(y) * image->width + x0,
+              image->gray.begin() + static_cast<size_t>(y) * image->width + x1, 255);
+  }
+}
+
+// Dark pixels of `image` inside `box` (page points).
+int DarkPixels(const PageImage& image, const BBox& box) {
+  const double pixels = 1 / image.PointsPerPixel();
+  const int x0 = std::max(0, static_cast<int>(box.x0 * pixels));
+  const int y0 = std::max(0, static_cast<int>(box.y0 * pixels));
+  const int x1 = std::min(image.width, static_cast<int>(box.x1 * pixels));
+  const int y1 = std::min(image.height, static_cast<int>(box.y1 * pixels));
+  int dark = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) dark += image.at(x, y) < 128;
+  }
+  return dark;
+}
+
+// Reads the cells of `regions` as blocks, then once more the cells in which
+// ink is left outside the lines read: Tesseract's line finder now and then
+// drops a short line of a block (a wrapped "紀錄" under "O2.1.2 修訂").
+Result<std::vector<OcrLine>> ReadCells(OcrEngine& engine, const PageImage& image, const std::vector<BBox>& regions) {
+  Result<std::vector<OcrLine>> lines = engine.RecogniseBlocks(image, regions);
+  if (!lines.ok()) return lines;
+  PageImage rest = image;
+  for (const OcrLine& line : *lines) Whiten(line.bbox, 2, &rest);
+  // Less ink than about half a character (at 300 dpi a CJK character has
+  // some 300 dark pixels) is noise or what is left of a rule.
+  const double scale = (image.dpi / 300) * (image.dpi / 300);
+  const int enough = static_cast<int>(150 * scale);
+  std::vector<BBox> again;
+  for (const BBox& region : regions) {
+    if (DarkPixels(rest, region) >= enough) again.push_back(region);
+  }
+  if (again.empty()) return lines;
+  Result<std::vector<OcrLine>> more = engine.RecogniseBlocks(rest, again);
+  if (!more.ok()) return more;
+  const int base = lines->empty() ? 0 : lines->back().block + 1;
+  for (OcrLine& line : *more) {
+    line.block += base;
+    lines->push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Whitens the boxes of `lines` in `image`, then reads the rest of the ink
+// (if any) as sparse text and appends it to `lines` as further blocks.
+Status ReadWhatIsLeft(OcrEngine& engine, PageImage* image, std::vector<OcrLine>* lines) {
+  for (const OcrLine& line : *lines) Whiten(line.bbox, 2, image);
+  if (std::none_of(image->gray.begin(), image->gray.end(), [](uint8_t v) { return v < 128; })) return Status::Ok();
+  Result<std::vector<OcrLine>> left = engine.RecogniseSparse(*image);
+  if (!left.ok()) return left.status();
+  const int base = lines->empty() ? 0 : lines->back().block + 1;
+  for (OcrLine& line : *left) {
+    line.block += base;
+    lines->push_back(std::move(line));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<OcrPage> ReadPageByOcr(PdfReader& reader, int number, OcrEngine& engine, double dpi,
                               const PageContent& text_layer) {
   Result<PageImage> image = reader.RenderPage(number, dpi);
@@ -67,9 +247,38 @@ Result<OcrPage> ReadPageByOcr(PdfReader& reader, int number, OcrEngine& engine, 
   OcrPage page;
   PageImage straight = Deskew(*image, &page.skew_degrees);
   std::vector<PathSegment> rules = FindAndEraseRules(&straight);
-  Result<std::vector<OcrLine>> lines = engine.Recognise(straight);
-  if (!lines.ok()) return lines.status();
-  page.lines = std::move(*lines);
+  // A scan's hard, jagged edges make Tesseract's line finder drop whole
+  // lines of dense CJK text (bench/README.md); slightly smoothed, the same
+  // lines are found.
+  SmoothForOcr(&straight);
+  // Ruled tables are read cell by cell: the page's layout analysis, made
+  // for running text, drops lone digits and short labels in wide cells and
+  // splits or joins cells' lines across the (erased) rules.
+  std::vector<BBox> table_boxes;
+  std::vector<BBox> cells;
+  if (!rules.empty()) {
+    cells = TableCellRegions(rules, engine.FindWords(straight), text_layer.width, text_layer.height, &table_boxes);
+  }
+  if (!cells.empty()) {
+    Result<std::vector<OcrLine>> in_cells = ReadCells(engine, straight, cells);
+    if (!in_cells.ok()) return in_cells.status();
+    page.lines = std::move(*in_cells);
+    // The rest of the page, without the tables, by layout analysis.
+    for (const BBox& box : table_boxes) Whiten(box, 2, &straight);
+  }
+  Result<std::vector<OcrLine>> outside = engine.Recognise(straight);
+  if (!outside.ok()) return outside.status();
+  // The layout analysis drops small text standing alone (a page number
+  // under a table, a running header on an otherwise empty page): what ink
+  // it left unread is read once more as sparse text.
+  if (Status s = ReadWhatIsLeft(engine, &straight, &*outside); !s.ok()) return s;
+  OrderBlocksInBands(&*outside);
+  const int block_base = page.lines.empty() ? 0 : page.lines.back().block + 1;
+  // Running text before the tables' cells: the line builder keeps this
+  // order for the lines outside tables (cells are placed by position).
+  for (OcrLine& line : *outside) line.block += block_base;
+  outside->insert(outside->end(), std::make_move_iterator(page.lines.begin()), std::make_move_iterator(page.lines.end()));
+  page.lines = std::move(*outside);
   PageContent base = text_layer;
   base.segments = std::move(rules);
   page.content = OcrLinesToContent(page.lines, std::move(base));

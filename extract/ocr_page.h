@@ -1,7 +1,9 @@
 // One page read by OCR: rendered by poppler (PdfReader::RenderPage),
 // straightened, its table rules found in the pixels (image_rulings.h) and
-// its text recognised (ocr_engine.h), handed on as the same PageContent a
-// text page gives, so that the line and table builders treat both alike.
+// its text recognised (ocr_engine.h): each cell of a ruled table as one
+// block of text, the rest of the page by Tesseract's layout analysis. The
+// result is handed on as the same PageContent a text page gives, so that
+// the line and table builders treat both alike.
 //
 //   Result<OcrPage> read = ReadPageByOcr(reader, number, engine, 300, content);
 //   Page page = AnalysePage(read->content);        // extract/extractor.h
@@ -31,6 +33,25 @@ struct OcrPage {
 // records the failure as a warning.
 Result<OcrPage> ReadPageByOcr(PdfReader& reader, int number, OcrEngine& engine, double dpi,
                               const PageContent& text_layer);
+
+// The regions (page points) of the cells of the ruled tables that `rules`
+// (found in the page's image) make, slightly inside each cell's rules;
+// `words` (boxes of text, not yet read) decide which frames hold text, as
+// glyphs do for text pages (table_builder.h). `table_boxes` gets the
+// tables' boxes. Exposed for tests.
+std::vector<BBox> TableCellRegions(const std::vector<PathSegment>& rules, const std::vector<BBox>& words,
+                                   double page_width, double page_height, std::vector<BBox>* table_boxes);
+
+// Smooths a page image with a small Gaussian blur (sigma about one pixel at
+// 300 dpi), as a scanner's optics would; false (unchanged) for an image
+// smaller than the kernel. Exposed for tests.
+bool SmoothForOcr(PageImage* image);
+
+// Reorders OCR lines (grouped by OcrLine::block) for reading: blocks side by
+// side (vertical extents overlapping, as columns) form a band and keep
+// Tesseract's order; bands go top to bottom, so that a running header comes
+// before the title under it and a footer last. Exposed for tests.
+void OrderBlocksInBands(std::vector<OcrLine>* lines);
 
 // OCR words -> glyphs, one per recognised character, numbered by word and
 // line in Tesseract's reading order, in one font named "OCR". Exposed for

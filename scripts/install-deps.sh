@@ -18,7 +18,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   qpdf python3 time python3-yaml shellcheck
   libsqlite3-dev postgresql python3-pandas
-  libtesseract-dev libleptonica-dev tesseract-ocr-chi-tra tesseract-ocr-eng imagemagick img2pdf
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-tra tesseract-ocr-script-hant tesseract-ocr-eng imagemagick img2pdf
 )
 [ "${1:-}" = "--with-browser" ] && packages+=(chromium fonts-wqy-microhei)
 [ "${1:-}" = "--with-producers" ] && packages+=(texlive-xetex texlive-lang-chinese texlive-latex-extra wkhtmltopdf

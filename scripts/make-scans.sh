@@ -44,7 +44,9 @@ scan() {
   local images=()
   for pgm in "$tmp"/p*.pgm; do
     local args=()
-    [ "$noise" = 1 ] && args+=(-attenuate 0.6 +noise Gaussian -blur 0x0.6)
+    # A fixed seed: the same noise on every run, so that before/after
+    # measurements read the same scan.
+    [ "$noise" = 1 ] && args+=(-seed 1 -attenuate 0.6 +noise Gaussian -blur 0x0.6)
     [ "$skew" != 0 ] && args+=(-background white -rotate "$skew" -gravity center -extent "$(identify -format %wx%h "$pgm")")
     convert "$pgm" "${args[@]}" -threshold 55% -type bilevel -define png:compression-level=9 "${pgm%.pgm}.png"
     images+=("${pgm%.pgm}.png")

@@ -56,5 +56,93 @@ TEST(OcrPage, LineConfidenceIsWeightedAndLowWordsAreKept) {
   EXPECT_EQ(page.lines[0].low_confidence_words, std::vector<std::string>{"潤"});
 }
 
+
+OcrLine BlockLine(const std::string& text, int block, double x0, double y0, double x1, double y1) {
+  OcrLine line;
+  line.words.push_back(OcrWord{text, BBox{x0, y0, x1, y1}, 0.9, {{text, BBox{x0, y0, x1, y1}}}});
+  line.bbox = BBox{x0, y0, x1, y1};
+  line.block = block;
+  return line;
+}
+
+std::vector<std::string> Texts(const std::vector<OcrLine>& lines) {
+  std::vector<std::string> out;
+  for (const OcrLine& line : lines) out.push_back(line.words[0].text);
+  return out;
+}
+
+TEST(OcrPage, BlocksAreReadTopToBottomColumnsInTesseractsOrder) {
+  // Tesseract gave the footer first, then the title, then the running
+  // header above it, then two columns side by side.
+  std::vector<OcrLine> lines = {
+      BlockLine("footer", 0, 260, 800, 330, 808),  BlockLine("title", 1, 150, 60, 450, 80),
+      BlockLine("header", 2, 450, 30, 540, 40),    BlockLine("left 1", 3, 60, 100, 280, 110),
+      BlockLine("left 2", 3, 60, 112, 280, 122),   BlockLine("right 1", 4, 300, 101, 540, 111),
+  };
+  OrderBlocksInBands(&lines);
+  EXPECT_EQ(Texts(lines), (std::vector<std::string>{"header", "title", "left 1", "left 2", "right 1", "footer"}));
+}
+
+TEST(OcrPage, BlocksAlreadyInOrderStayInOrder) {
+  std::vector<OcrLine> lines = {BlockLine("a", 0, 60, 100, 500, 110), BlockLine("b", 1, 60, 120, 500, 130),
+                                BlockLine("c", 2, 60, 140, 500, 150)};
+  OrderBlocksInBands(&lines);
+  EXPECT_EQ(Texts(lines), (std::vector<std::string>{"a", "b", "c"}));
+}
+
+// A 2 x 2 grid of rules from (100, 100) to (300, 200), as FindAndEraseRules
+// gives them.
+std::vector<PathSegment> GridRules() {
+  std::vector<PathSegment> rules;
+  for (double y : {100.0, 150.0, 200.0}) rules.push_back({100, y, 300, y});
+  for (double x : {100.0, 200.0, 300.0}) rules.push_back({x, 100, x, 200});
+  return rules;
+}
+
+TEST(OcrPage, CellRegionsLieInsideTheRulesOfATableWithText) {
+  std::vector<BBox> tables;
+  std::vector<BBox> cells = TableCellRegions(GridRules(), {BBox{110, 110, 140, 120}}, 595, 842, &tables);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(cells.size(), 4u);  // the empty cells too: a lone digit there is read
+  for (const BBox& cell : cells) {
+    EXPECT_GT(cell.x0, 100);
+    EXPECT_LT(cell.x1, 300);
+    EXPECT_GT(cell.y0, 100);
+    EXPECT_LT(cell.y1, 200);
+    EXPECT_NEAR(cell.width(), 100 - 2 * 1.5, 0.01);
+  }
+}
+
+TEST(OcrPage, RulesWithoutTextGiveNoCellRegions) {
+  std::vector<BBox> tables;
+  // A frame with no words in it (a chart's box, an empty form grid) is no
+  // table: its area is left to the page's layout analysis.
+  EXPECT_TRUE(TableCellRegions(GridRules(), {BBox{400, 400, 420, 410}}, 595, 842, &tables).empty());
+  EXPECT_TRUE(tables.empty());
+}
+
+TEST(OcrPage, SmoothingSoftensEdgesAndKeepsFlatAreas) {
+  PageImage image;
+  image.width = 20;
+  image.height = 10;
+  image.dpi = 300;
+  image.gray.assign(200, 255);
+  for (int y = 0; y < 10; ++y) {
+    for (int x = 10; x < 20; ++x) image.gray[y * 20 + x] = 0;
+  }
+  ASSERT_TRUE(SmoothForOcr(&image));
+  EXPECT_EQ(image.at(2, 5), 255);   // far from the edge: still white
+  EXPECT_EQ(image.at(17, 5), 0);    // still black
+  EXPECT_GT(image.at(10, 5), 0);    // the edge is softened
+  EXPECT_LT(image.at(10, 5), 255);
+  EXPECT_LT(image.at(9, 5), 255);
+
+  PageImage tiny;
+  tiny.width = 3;
+  tiny.height = 3;
+  tiny.gray.assign(9, 0);
+  EXPECT_FALSE(SmoothForOcr(&tiny));
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -125,5 +125,15 @@ TEST_F(OcrScanTest, MissingLanguageDataIsAWarningNotACrash) {
   EXPECT_NE(scanned.warnings[0].find("OCR needed but unavailable"), std::string::npos) << scanned.warnings[0];
 }
 
+TEST(OcrEngine, AMissingFurtherLanguageIsLeftOut) {
+  OcrOptions options;
+  options.languages = "chi_tra+no_such_script";
+  Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Open(options);
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  // The page says which models read it.
+  EXPECT_EQ((*engine)->language_data().find("no_such_script"), std::string::npos);
+  EXPECT_EQ((*engine)->language_data().rfind("chi_tra ", 0), 0u) << (*engine)->language_data();
+}
+
 }  // namespace
 }  // namespace docpipe
