@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "common/unicode.h"
@@ -111,19 +112,98 @@ int RepeatedHeaderRows(const Table& first, const Table& part, int max_rows) {
   return 0;
 }
 
-bool StartsWithCutRow(const Table& part, int body_row) {
-  std::vector<const Cell*> row;
-  for (const Cell& cell : part.cells) {
-    if (cell.row == body_row) row.push_back(&cell);
-  }
-  std::sort(row.begin(), row.end(), [](const Cell* a, const Cell* b) { return a->col < b->col; });
+// The leftmost cell of `row` that does not span further rows: the row's key.
+const Cell* KeyCell(const Table& table, int row) {
   const Cell* key = nullptr;
-  bool has_text = false;
-  for (const Cell* cell : row) {
-    if (key == nullptr && cell->row_span == 1) key = cell;
-    has_text |= !cell->text.empty();
+  for (const Cell& cell : table.cells) {
+    if (cell.row == row && cell.row_span == 1 && (key == nullptr || cell.col < key->col)) key = &cell;
   }
-  return key != nullptr && key->text.empty() && has_text;
+  return key;
+}
+
+double Median(std::vector<double> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+// A column that sets its entries with a hanging indent: the first lines of
+// its cells start at one x, their wrapped lines further right; returns that
+// pair (start, continuation), or nothing when the column shows no such
+// pattern (too few entries, ragged or centred starts, no indent). Read over
+// the body rows of both parts: `from` on, in `previous` and in `part`,
+// leaving out the part's row `except`.
+struct HangingIndent {
+  double start = 0;
+  double continuation = 0;
+  double tolerance = 0;
+};
+std::optional<HangingIndent> ColumnIndent(const Table& previous, const Table& part, int col, int from,
+                                             int except) {
+  std::vector<double> starts, continuations, sizes;
+  for (const Table* table : {&previous, &part}) {
+    for (const Cell& cell : table->cells) {
+      if (cell.col != col || cell.row < from || (table == &part && cell.row == except) || cell.lines.empty()) continue;
+      starts.push_back(cell.lines.front().bbox.x0);
+      sizes.push_back(cell.lines.front().size);
+      for (size_t i = 1; i < cell.lines.size(); ++i) continuations.push_back(cell.lines[i].bbox.x0);
+    }
+  }
+  constexpr size_t kMinEntries = 3;
+  if (starts.size() < kMinEntries) return std::nullopt;
+  HangingIndent indent;
+  const double size = std::max(Median(sizes), 1.0);
+  indent.tolerance = 0.25 * size;
+  indent.start = Median(starts);
+  // Most entries start at one x (left-aligned, not centred)...
+  size_t aligned = 0;
+  for (double x : starts) aligned += std::fabs(x - indent.start) <= indent.tolerance;
+  if (3 * aligned < 2 * starts.size()) return std::nullopt;
+  // ...and their wrapped lines stand visibly to the right of it. (Lines
+  // back at the start are further items of a cell: (1), (2)…)
+  std::vector<double> indented;
+  for (double x : continuations) {
+    if (x - indent.start >= 0.5 * size) indented.push_back(x);
+  }
+  if (indented.size() < 2) return std::nullopt;
+  indent.continuation = Median(indented);
+  return indent;
+}
+
+// The cell of `table` that covers the slot (row, col), or nullptr.
+const Cell* CellAt(const Table& table, int row, int col) {
+  for (const Cell& cell : table.cells) {
+    if (cell.row <= row && row < cell.row + cell.row_span && cell.col <= col && col < cell.col + cell.col_span) {
+      return &cell;
+    }
+  }
+  return nullptr;
+}
+
+// The part's first body row is the rest of the row the page break cut when
+// (a) its key cell is empty while the row has text elsewhere: a fresh row
+// starts with its key column, the tail of a cut row usually does not; or
+// (b) one of its cells begins at its column's hanging indent, where wrapped
+// lines of an entry go on, not where entries begin ("(c)自用小客車租" |
+// "賃(CPC83101**)"; "(3)允許…以獨資、合" | "資、合夥及…"), and the cut row
+// has text in that column to go on from. Every cell of a fresh row begins
+// where its column's entries begin.
+bool StartsWithCutRow(const Table& previous, const Table& part, int body_row) {
+  const Cell* key = KeyCell(part, body_row);
+  if (key == nullptr) return false;
+  bool has_text = false;
+  for (const Cell& cell : part.cells) has_text |= cell.row == body_row && !cell.text.empty();
+  if (key->text.empty()) return has_text;
+  const int from = part.repeated_header ? part.header_rows : 0;
+  for (const Cell& cell : part.cells) {
+    if (cell.row != body_row || cell.row_span != 1 || cell.lines.empty()) continue;
+    const Cell* cut = CellAt(previous, previous.rows - 1, cell.col);
+    if (cut == nullptr || cut->text.empty()) continue;
+    std::optional<HangingIndent> indent = ColumnIndent(previous, part, cell.col, from, body_row);
+    if (!indent) continue;
+    const double x = cell.lines.front().bbox.x0;
+    if (std::fabs(x - indent->continuation) <= indent->tolerance && x - indent->start > indent->tolerance) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -160,7 +240,7 @@ void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
         table.repeated_header = true;
         first.header_rows = std::max(first.header_rows, header);
       }
-      table.first_row_continued = table.rows > header && StartsWithCutRow(table, header);
+      table.first_row_continued = table.rows > header && StartsWithCutRow(*previous, table, header);
     }
   }
 }

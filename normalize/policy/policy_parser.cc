@@ -10,6 +10,7 @@
 
 #include "common/unicode.h"
 #include "normalize/policy/action_plan_parser.h"
+#include "normalize/policy/grid_builder.h"
 #include "normalize/repair/heading_label.h"
 #include "normalize/policy/list_table.h"
 #include "normalize/repair/text_blocks.h"
@@ -263,6 +264,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
   std::map<std::string, std::pair<std::string, SourcePos>> stated_goals;
   bool previous_was_table_row = false;
   bool previous_was_caption = false;
+  int open_table = 0;  // the input's id of the table rows are added to (TabRow::table)
   for (size_t b = 0; b < blocks.size(); ++b) {
     const TextBlock& block = blocks[b];
     const SourcePos pos = block.where.front();
@@ -273,19 +275,28 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       // it, across the footnotes and running caption between the parts.
       const bool continues = line.continues_table && !doc.tables.empty();
       if (continues && pos.page > doc.tables.back().last_page) doc.tables.back().last_page = pos.page;
+      // A row of another table the input knows (its id changes) opens a new
+      // table even right under the last one.
+      const bool other_table = line.table > 0 && line.table != open_table;
+      auto add_row = [&](PolicyTable* table) {
+        table->rows.push_back({cells, block.where});
+        AppendGridRow(cells, line.spans, &table->grid);
+      };
       if (continues && line.repeated_header) {
         // dropped: the column header printed again on the new page
       } else if (continues && line.continues_row && !doc.tables.back().rows.empty() &&
                  doc.tables.back().rows.back().cells.size() == cells.size()) {
-        PolicyTableRow& cut = doc.tables.back().rows.back();
+        PolicyTable& table = doc.tables.back();
+        PolicyTableRow& cut = table.rows.back();
         for (size_t c = 0; c < cells.size(); ++c) {
           if (cells[c].empty()) continue;
           cut.cells[c] = cut.cells[c].empty() ? cells[c] : unicode::JoinWrapped(cut.cells[c], cells[c]);
         }
         cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
+        JoinGridRow(cells, line.spans, &table.grid);
       } else if (continues) {
-        if (cells != doc.tables.back().header) doc.tables.back().rows.push_back({cells, block.where});
-      } else if (!previous_was_table_row) {
+        if (cells != doc.tables.back().header) add_row(&doc.tables.back());
+      } else if (!previous_was_table_row || other_table) {
         PolicyTable table;
         if (previous_was_caption) {
           table.caption = doc.captions.back().label;
@@ -295,9 +306,12 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
         table.pos = pos;
         table.last_page = pos.page;
         table.header = cells;
+        AppendGridRow(cells, line.spans, &table.grid);
+        table.grid.header_rows = line.header_rows;
         doc.tables.push_back(std::move(table));
+        open_table = line.table;
       } else if (cells != doc.tables.back().header) {  // a header repeated on a new page is dropped
-        doc.tables.back().rows.push_back({cells, block.where});
+        add_row(&doc.tables.back());
         if (pos.page > doc.tables.back().last_page) doc.tables.back().last_page = pos.page;
       }
       previous_was_table_row = true;
@@ -384,6 +398,15 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
         break;
       }
     }
+  }
+  // Tables read from lines or rebuilt (list tables, action-plan tables)
+  // have one slot per cell.
+  for (PolicyTable& table : doc.tables) {
+    if (table.grid.rows == 0) {
+      AppendGridRow(table.header, {}, &table.grid);
+      for (const PolicyTableRow& row : table.rows) AppendGridRow(row.cells, {}, &table.grid);
+    }
+    FinishGrid(table.grid.header_rows, &table.grid);
   }
   std::stable_sort(doc.tables.begin(), doc.tables.end(),
                    [](const PolicyTable& a, const PolicyTable& b) {
