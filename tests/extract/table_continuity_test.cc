@@ -265,5 +265,28 @@ TEST(TableContinuity, CentredKeyCellsGiveNoEvidenceOfACut) {
   EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
 }
 
+// A statement's items start at x 70 and wrap back to x 52 (a first-line
+// indent). Page 2 opens with a key at the wrap x: the rest of the cut item.
+// When a heading of the column also starts at x 52, that x says nothing.
+TEST(TableContinuity, FirstLineIndentedColumnsGoOnWhereTheirLinesWrap) {
+  auto statement = [](const std::string& heading_x52) {
+    Layout layout;
+    Table one = MakeTable({{"Item", "2018", "2017"}, {"", "1", "2"}, {"", "3", "4"}, {"", "5", "6"}}, 600);
+    SetKey(&one, 1, {{heading_x52.empty() ? "Cash received" : heading_x52, heading_x52.empty() ? 70 : 52}});
+    SetKey(&one, 2, {{"Cash received from", 70}, {"sales", 52}});
+    SetKey(&one, 3, {{"1. Remeasurement of", 70}});
+    Table two = MakeTable({{"Item", "2018", "2017"}, {"", "", ""}, {"", "7", "8"}, {"", "9", "10"}}, 50);
+    SetKey(&two, 1, {{"defined benefit plans", 52}});
+    SetKey(&two, 2, {{"Interest received", 70}, {"in cash", 52}});
+    SetKey(&two, 3, {{"Taxes refunded", 70}});
+    layout.pages.push_back(MakePage(1, {one}));
+    layout.pages.push_back(MakePage(2, {two}));
+    LinkTablesAcrossPages(&layout);
+    return layout.pages[1].tables[0].first_row_continued;
+  };
+  EXPECT_TRUE(statement(""));
+  EXPECT_FALSE(statement("VII. Earnings per share"));
+}
+
 }  // namespace
 }  // namespace docpipe
