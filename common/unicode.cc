@@ -263,6 +263,18 @@ std::string FoldWidth(std::string_view text) {
   return out;
 }
 
+bool HasOpenBracket(std::string_view text) {
+  int depth = 0;
+  for (char32_t c : ToCodePoints(text)) {
+    switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
+      case U_BPT_OPEN: ++depth; break;
+      case U_BPT_CLOSE: depth = depth > 0 ? depth - 1 : 0; break;
+      default: break;
+    }
+  }
+  return depth > 0;
+}
+
 std::string CollapseSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -283,6 +295,28 @@ std::string CollapseSpaces(std::string_view text) {
     pending = false;
     out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
     previous = c;
+  }
+  return out;
+}
+
+std::string CollapseSpaceRuns(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  bool pending = false;  // white space seen since the last character written
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpace(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out.push_back(' ');
+    pending = false;
+    out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
   return out;
 }

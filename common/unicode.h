@@ -74,11 +74,21 @@ std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
 // right edge of a line or a table cell.
 bool CannotBeginLine(std::string_view text);
 
+// True when `text` opens more brackets than it closes (ICU
+// Bidi_Paired_Bracket_Type, so that full- and half-width brackets count
+// alike): "（十）債權（總金額：新臺幣" runs on to its next line.
+bool HasOpenBracket(std::string_view text);
+
 // Removes white space whose neighbours on both sides are CJK (the spaces a
 // line wrap or an extractor put inside a Chinese word), collapses every other
 // run of white space to one ASCII space, and trims both ends. Spaces between
 // Latin words, or a Latin word and a number or a CJK character, remain.
 std::string CollapseSpaces(std::string_view text);
+
+// Collapses every run of white space to one ASCII space and trims both ends,
+// keeping a space between CJK characters: in a PDF's text layer, extract
+// put it there because the page shows a gap (extract/line_builder.h).
+std::string CollapseSpaceRuns(std::string_view text);
 
 // Removes letter-spacing from East Asian text: the white space between two
 // CJK letters (Han, kana, hangul, bopomofo by ICU script) next to a run of

@@ -6,6 +6,7 @@
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
 #include "extract/glyph_dedup.h"
+#include "extract/layout_json.h"
 #include "extract/line_builder.h"
 #include "extract/ocr_page.h"
 #include "extract/page_furniture.h"
@@ -146,6 +147,7 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
   }
   LabelPageFurniture(&layout);
   LinkTablesAcrossPages(&layout);
+  RoundToJsonPrecision(&layout);
   return layout;
 }
 

@@ -17,6 +17,19 @@ constexpr int kMaxDepth = 16;
 double Round2(double v) { return std::round(v * 100) / 100; }
 double Round3(double v) { return std::round(v * 1000) / 1000; }
 
+void RoundBBox(BBox* b) {
+  b->x0 = Round2(b->x0);
+  b->y0 = Round2(b->y0);
+  b->x1 = Round2(b->x1);
+  b->y1 = Round2(b->y1);
+}
+
+void RoundLine(TextLine* line) {
+  RoundBBox(&line->bbox);
+  line->size = Round2(line->size);
+  if (line->confidence) line->confidence = Round3(*line->confidence);
+}
+
 nlohmann::ordered_json BBoxToJson(const BBox& b) {
   return nlohmann::ordered_json::array({Round2(b.x0), Round2(b.y0), Round2(b.x1), Round2(b.y1)});
 }
@@ -123,6 +136,21 @@ Status CheckTable(const Table& table, int page) {
 }
 
 }  // namespace
+
+void RoundToJsonPrecision(Layout* layout) {
+  for (Page& page : layout->pages) {
+    page.width = Round2(page.width);
+    page.height = Round2(page.height);
+    for (TextLine& line : page.lines) RoundLine(&line);
+    for (Table& table : page.tables) {
+      RoundBBox(&table.bbox);
+      for (Cell& cell : table.cells) {
+        RoundBBox(&cell.bbox);
+        for (TextLine& line : cell.lines) RoundLine(&line);
+      }
+    }
+  }
+}
 
 nlohmann::ordered_json LayoutToJson(const Layout& layout) {
   nlohmann::ordered_json out;

@@ -24,6 +24,15 @@ inline constexpr size_t kMaxLayoutJsonBytes = size_t{512} << 20;
 
 nlohmann::ordered_json LayoutToJson(const Layout& layout);
 
+// Rounds every coordinate, font size and confidence as LayoutToJson writes
+// them (hundredths of a point, thousandths), so that a layout and the same
+// layout read back from its JSON are equal. Extract returns its layouts
+// rounded: normalize of a PDF and normalize of its extract output then see
+// the same numbers, where a line a few thousandths of a point above another
+// would otherwise sort before it in one and after it in the other (issue 14:
+// "297陳唐山…… 262" against "陳唐山…… 262 297").
+void RoundToJsonPrecision(Layout* layout);
+
 Result<Layout> ParseLayoutJson(std::string_view text);
 
 }  // namespace docpipe

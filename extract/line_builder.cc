@@ -31,14 +31,39 @@ Axes AxesOf(const Glyph& g) {
 }
 
 // Glyphs already in reading order -> one line.
+//
+// Where a reader sees a space: between Latin letters and digits, a gap of a
+// quarter em or the producer's word break. Between two CJK characters, which
+// are set solid, only a gap clearly wider than the letter spacing around
+// it: a quarter em wider than the wider of its neighbouring gaps, and twice
+// as wide. A title set with a blank between two words ("附件一
+// 服務貿易特定承諾表") keeps its space; a label or heading spread letter by
+// letter across a cell or the page (收 支 科 目, and 廉 政 專 刊 after a
+// solid 監察院公報………), or a justified line whose every gap was widened,
+// reads solid, since its gaps are all alike; two letters alone on a line
+// have no neighbouring gap to tell a space from letter spacing, and read
+// solid.
 TextLine MakeLine(const std::vector<const Glyph*>& glyphs, const std::vector<std::string>& fonts) {
   TextLine line;
+  std::vector<double> gaps;  // gaps[i - 1]: between glyphs i - 1 and i
+  for (size_t i = 1; i < glyphs.size(); ++i) gaps.push_back(AxesOf(*glyphs[i]).p0 - AxesOf(*glyphs[i - 1]).p1);
   const Glyph* previous = nullptr;
   double size = 0;
-  for (const Glyph* g : glyphs) {
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    const Glyph* g = glyphs[i];
     if (previous != nullptr) {
-      double gap = AxesOf(*g).p0 - AxesOf(*previous).p1;
-      bool space = previous->space_after || gap > 0.25 * std::max(previous->size, g->size);
+      const double gap = gaps[i - 1];
+      const double em = std::max(previous->size, g->size);
+      const bool solid = unicode::IsCjk(unicode::LastChar(previous->text)) && unicode::IsCjk(unicode::FirstChar(g->text));
+      bool space;
+      if (solid) {
+        double around = gaps.size() == 1 ? gap : 0;  // letter spacing around this gap
+        if (i >= 2) around = std::max(around, gaps[i - 2]);
+        if (i < gaps.size()) around = std::max(around, gaps[i]);
+        space = gap > std::max(around + 0.25 * em, 2 * around);
+      } else {
+        space = previous->space_after || gap > 0.25 * em;
+      }
       if (space && !line.text.empty() && line.text.back() != ' ') line.text.push_back(' ');
     }
     line.text += g->text;
@@ -68,7 +93,10 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
                    [](const Glyph* a, const Glyph* b) { return AxesOf(*a).base < AxesOf(*b).base; });
   std::vector<TextLine> lines;
   std::vector<const Glyph*> current;
-  double line_base = 0, em = 0;
+  double line_base = 0, em = 0, line_size = 0;
+  bool swallows = false;
+  // A superscript's font is at most this share of its line's.
+  constexpr double kScriptSize = 0.9;
   double band0 = 0, band1 = 0;  // the current line's extent across the text
   auto flush = [&] {
     if (current.empty()) return;
@@ -86,18 +114,29 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
       constexpr double kSlack = 0.5;
       bool same_base = a.base - line_base <= 0.35 * std::max(em, glyph_em);
       // A superscript or subscript sits inside its line's extent (or the line
-      // so far, a superscript, inside the glyph's).
-      bool nested = (a.s0 >= band0 - kSlack && a.s1 <= band1 + kSlack) ||
-                    (band0 >= a.s0 - kSlack && band1 <= a.s1 + kSlack);
+      // so far, a superscript, inside the glyph's), and is set smaller. A
+      // glyph of the text's own size is no superscript, however tall its box:
+      // a bullet whose box spans two lines would otherwise take both into its
+      // line, their characters interleaved ("• cPoamtiepnlets").
+      const bool smaller = g->size <= 0 || line_size <= 0 || g->size < kScriptSize * line_size;
+      const bool larger = g->size <= 0 || line_size <= 0 || line_size < kScriptSize * g->size;
+      swallows = larger && band0 >= a.s0 - kSlack && band1 <= a.s1 + kSlack;
+      bool nested = (smaller && a.s0 >= band0 - kSlack && a.s1 <= band1 + kSlack) || swallows;
       if (!same_base && !nested) flush();
     }
     if (current.empty()) {
       line_base = a.base;
       em = 0;
+      line_size = 0;
       band0 = a.s0;
       band1 = a.s1;
     }
+    // The line so far was a superscript of this glyph's line: its baseline
+    // is this glyph's.
+    if (swallows && !current.empty()) line_base = a.base;
+    swallows = false;
     em = std::max(em, glyph_em);
+    line_size = std::max(line_size, g->size);
     band0 = std::min(band0, a.s0);
     band1 = std::max(band1, a.s1);
     current.push_back(g);

@@ -2,7 +2,10 @@
 //
 // Within a line, glyphs follow each other in the text's direction and a
 // space is written where the PDF's text layer had one or where the gap
-// between two glyphs is wider than a quarter of the font size. Lines of one
+// between two glyphs is wider than a quarter of the font size; between two
+// CJK characters, only where the gap is that much wider than the gaps next
+// to it (and twice as wide), so that letter-spaced and justified lines read
+// solid (see MakeLine in the .cc). Lines of one
 // paragraph or cell are joined by script (unicode::JoinWrapped): nothing
 // between CJK characters, one space between Latin words.
 #ifndef DOCPIPE_EXTRACT_LINE_BUILDER_H_

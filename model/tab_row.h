@@ -4,6 +4,7 @@
 #ifndef DOCPIPE_MODEL_TAB_ROW_H_
 #define DOCPIPE_MODEL_TAB_ROW_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ struct TabRow {
   // The document's title, known from a PDF's typography (LayoutToRows);
   // text from another extractor has none.
   bool title = false;
+  // For a line of text read from a PDF's layout (LayoutToRows): whether its
+  // paragraph ends with this row (true), or the next row continues it
+  // (false: the line runs to the column's edge without ending a sentence and
+  // the next line, perhaps on the next page, carries on below it; a heading
+  // whose bracket is still open). Not known for text from another extractor
+  // (std::nullopt), whose parsers decide from end marks and punctuation.
+  std::optional<bool> paragraph_end;
   bool IsBlank() const;
 };
 

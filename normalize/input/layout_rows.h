@@ -12,6 +12,15 @@
 // former and the row stitcher joins the latter. pos.page is the page number,
 // pos.line the row's 1-based index among the rows of its page.
 //
+// Wrapped lines of one paragraph on one page are one row. Every text row
+// says, in paragraph_end, whether the layout ends its paragraph there or the
+// next row carries it on: a line running to its column's edge without
+// ending a sentence (or ending in ，、) continues below it, at the top of the
+// next page too; pieces of one printed line continue each other; a heading
+// with an open bracket runs on; a line that stops short of the edge, a
+// flush-right line (a date, a signature), a change of font size, a rule of
+// repeated marks (◆◆◆◆) end a paragraph.
+//
 // Cell text is the cell's lines joined by script (unicode::JoinWrapped),
 // except that a line opening a new coded item (RuleSet pattern item_start:
 // P1.1.2, K03, A01...) or a bold line after a finished sentence (a labelled

@@ -33,6 +33,14 @@ double BodyFontSize(const Layout& layout) {
   return static_cast<double>(best) / 2;
 }
 
+namespace {
+
+bool OneBaseline(const TextLine& a, const TextLine& b) {
+  return std::fabs(a.bbox.y0 - b.bbox.y0) < 0.5 * std::max(a.size, b.size) && b.bbox.x0 > a.bbox.x0;
+}
+
+}  // namespace
+
 std::optional<LayoutTitle> FindLayoutTitle(const Layout& layout, const LayoutTitleOptions& options) {
   const Page* first = nullptr;
   for (const Page& page : layout.pages) {
@@ -80,11 +88,32 @@ std::optional<LayoutTitle> FindLayoutTitle(const Layout& layout, const LayoutTit
     title.lines.push_back(line);
   }
   if (title.lines.empty()) return std::nullopt;
-  // Pieces on one baseline (a title set letter-spaced, 廉 政 專 刊) join
-  // solid or with one space by script; lines below each other as wrapped
-  // lines of one title.
-  for (const TextLine* line : title.lines) {
-    title.text = title.text.empty() ? line->text : unicode::JoinWrapped(title.text, line->text);
+  // Lines below each other are wrapped lines of one title. Pieces on one
+  // baseline are one line of it that the text layer gave apart: they take a
+  // space where a reader sees one, a gap a quarter em wider than the gaps
+  // between the other pieces of the line, and twice as wide (all alike in a
+  // title set
+  // letter-spaced, 廉 政 專 刊, which reads solid; a single gap, as between
+  // 附件一 and 服務貿易特定承諾表, is measured against none).
+  for (size_t i = 0; i < title.lines.size();) {
+    size_t end = i + 1;
+    while (end < title.lines.size() && OneBaseline(*title.lines[end - 1], *title.lines[end])) ++end;
+    std::vector<double> gaps;
+    for (size_t k = i + 1; k < end; ++k) gaps.push_back(title.lines[k]->bbox.x0 - title.lines[k - 1]->bbox.x1);
+    double spacing = 0;
+    if (gaps.size() >= 2) {
+      std::vector<double> sorted(gaps);
+      std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+      spacing = std::max(0.0, sorted[sorted.size() / 2]);
+    }
+    std::string line = title.lines[i]->text;
+    for (size_t k = i + 1; k < end; ++k) {
+      const double em = std::max(title.lines[k - 1]->size, title.lines[k]->size);
+      line = gaps[k - i - 1] > std::max(spacing + 0.25 * em, 2 * spacing) ? line + " " + title.lines[k]->text
+                                                  : unicode::JoinWrapped(line, title.lines[k]->text);
+    }
+    title.text = title.text.empty() ? line : unicode::JoinWrapped(title.text, line);
+    i = end;
   }
   return title;
 }

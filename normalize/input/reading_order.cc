@@ -79,7 +79,19 @@ std::vector<PagePiece> ReadingOrder(std::vector<PagePiece> pieces, const Reading
     left = std::min(left, piece.box.x0);
     right = std::max(right, piece.box.x1);
   }
-  for (PagePiece& piece : pieces) piece.column_right = right;
+  // The text block's edges, where running lines start and end, from the
+  // lines alone: a table may reach into the margins.
+  double text_left = right, text_right = left;
+  for (const PagePiece& piece : pieces) {
+    if (piece.line == nullptr) continue;
+    text_left = std::min(text_left, piece.box.x0);
+    text_right = std::max(text_right, piece.box.x1);
+  }
+  if (text_right <= text_left) text_left = left, text_right = right;
+  for (PagePiece& piece : pieces) {
+    piece.column_left = text_left;
+    piece.column_right = text_right;
+  }
   std::optional<Gutter> gutter = FindGutter(pieces, left, right);
   if (!gutter) return pieces;
   std::vector<const PagePiece*> left_side, right_side;
@@ -102,6 +114,7 @@ std::vector<PagePiece> ReadingOrder(std::vector<PagePiece> pieces, const Reading
       piece.column_right = left_right_edge;
       band_left.push_back(piece);
     } else if (piece.box.x0 >= gutter->x1) {
+      piece.column_left = gutter->x1;
       band_right.push_back(piece);
     } else {  // across the gutter: a band ends
       flush();

@@ -27,8 +27,10 @@ struct PagePiece {
   const TextLine* line = nullptr;  // one of line and table is set
   const Table* table = nullptr;
   // Right edge of the column the piece stands in (the text block's right
-  // edge on a page of one column): where a wrapped line of a paragraph ends.
+  // edge on a page of one column, from its lines, not its tables): where a
+  // wrapped line of a paragraph ends.
   double column_right = 0;
+  double column_left = 0;  // and its left edge
 };
 
 struct ReadingOrderOptions {

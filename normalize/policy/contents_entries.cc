@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "common/unicode.h"
 #include "normalize/policy/item_title.h"
@@ -52,11 +53,23 @@ std::vector<bool> RepeatedLater(const std::vector<BlockReading>& blocks, const R
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
   const size_t n = blocks.size();
   const std::vector<bool> repeated = RepeatedLater(blocks, rules);
+  // How often each pair of headings stands next to each other.
+  std::vector<std::string> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (blocks[i].heading) keys[i] = blocks[i].heading->label + '\t' + ContentsKey(rules, *blocks[i].heading);
+  }
+  std::map<std::pair<std::string, std::string>, int> adjacent;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (blocks[i].heading && blocks[i + 1].heading) ++adjacent[{keys[i], keys[i + 1]}];
+  }
   std::vector<bool> entry(n, false);
   for (size_t i = 0; i < n;) {
     size_t end = i;
     while (end < n && repeated[end]) ++end;
-    if (end - i >= 2) std::fill(entry.begin() + i, entry.begin() + end, true);
+    size_t pairs_again = 0;
+    for (size_t k = i; k + 1 < end; ++k) pairs_again += adjacent[{keys[k], keys[k + 1]}] > 1;
+    const bool recurring = end - i >= 2 && 2 * pairs_again >= end - i - 1;
+    if (end - i >= 2 && !recurring) std::fill(entry.begin() + i, entry.begin() + end, true);
     i = end == i ? i + 1 : end;
   }
   return entry;

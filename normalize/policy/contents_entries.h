@@ -12,8 +12,13 @@ namespace docpipe {
 // Marks the entries of a table of contents: a run of two or more headings
 // with nothing between them, each of which the document repeats later as a
 // heading of the same label and title (one title may be cut short: "…說明"
-// lists "…說明表"). They are not sections of their own. Parallel to
-// `blocks`.
+// lists "…說明表"). They are not sections of their own. A contents lists
+// headings that the body prints apart, with text between them; a run that
+// the document prints again as a run is a recurring form's headings (a
+// declaration's "（二）不動產" / "1.土地", printed for each of 117
+// declarants), and its headings are sections like their siblings ("2.建物",
+// "（三）…") — unless most of its neighbouring pairs stand apart elsewhere.
+// Parallel to `blocks`.
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules);
 
 }  // namespace docpipe

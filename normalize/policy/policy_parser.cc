@@ -80,7 +80,7 @@ void Reader::FindTitle(std::vector<LineRange>* used) {
   // A PDF's title, known from its typography, is the title and no paragraph.
   for (size_t i = 0; i < lines_.size() && doc_.title.empty(); ++i) {
     if (!lines_[i].title || lines_[i].IsBlank()) continue;
-    doc_.title = unicode::CollapseSpaces(rules_.ApplyStage("text", lines_[i].text));
+    doc_.title = rules_.ApplyStage("text", lines_[i].text);  // a space the PDF shows stays (collapse_space_runs)
     used->push_back(LineRange{i, i + 1});
     std::sort(used->begin(), used->end(),
               [](const LineRange& a, const LineRange& b) { return a.begin < b.begin; });

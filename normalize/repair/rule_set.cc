@@ -24,6 +24,7 @@ using BuiltinFn = std::string (*)(std::string_view);
 BuiltinFn FindBuiltin(std::string_view name) {
   if (name == "fold_width") return &unicode::FoldWidth;
   if (name == "collapse_spaces") return &unicode::CollapseSpaces;
+  if (name == "collapse_space_runs") return &unicode::CollapseSpaceRuns;
   if (name == "letter_spacing") return &unicode::RemoveLetterSpacing;
   if (name == "fake_bold") return &CollapseFakeBold;
   if (name == "nfc") return &unicode::Nfc;

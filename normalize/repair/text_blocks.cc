@@ -62,20 +62,6 @@ bool OpensWithNonStarter(std::string_view text) {
   }
 }
 
-// More opening than closing brackets (ICU's Bidi_Paired_Bracket_Type, so
-// that full- and half-width brackets count alike).
-bool HasOpenBracket(std::string_view text) {
-  int depth = 0;
-  for (char32_t c : unicode::ToCodePoints(text)) {
-    switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_BIDI_PAIRED_BRACKET_TYPE)) {
-      case U_BPT_OPEN: ++depth; break;
-      case U_BPT_CLOSE: depth = std::max(0, depth - 1); break;
-      default: break;
-    }
-  }
-  return depth > 0;
-}
-
 }  // namespace
 
 std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const RuleSet& rules) {
@@ -87,6 +73,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     std::vector<std::string> all_cells;
     size_t filled = 0;
     line.title = row.title;
+    line.paragraph_end = row.paragraph_end;
     for (const std::string& raw : row.cells) {
       std::string cell = rules.ApplyStage("cell", raw);
       for (char& c : cell) {
@@ -194,6 +181,8 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     block.last_line = i;
     if (line.IsTableRow() || line.heading_level > 0) {
       open = false;
+    } else if (line.paragraph_end.has_value()) {
+      open = !*line.paragraph_end;
     } else if (options.end_marks) {
       open = !line.end_mark;
     } else {
@@ -202,7 +191,7 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
       int32_t last = unicode::LastChar(line.text);
       // A heading whose bracket is still open runs on to the next line
       // ("（十）債權（總金額：新臺幣" / "元）").
-      bool short_heading = starts_new && !HasOpenBracket(line.text) && unicode::Length(line.text) <= kMaxHeadingLine &&
+      bool short_heading = starts_new && !unicode::HasOpenBracket(line.text) && unicode::Length(line.text) <= kMaxHeadingLine &&
                            StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
       open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }

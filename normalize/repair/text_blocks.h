@@ -13,6 +13,10 @@
 //     by the rule names the caller gives) starts a new block;
 //   * a heading marked by the input's markup (Markdown #, HTML <h2>) is a
 //     block of its own;
+//   * a line read from a PDF's layout ends its block, or lets the next line
+//     continue it, as its layout says (TabRow::paragraph_end): a signature,
+//     a form title or a label line that does not run to the column's edge
+//     ends a paragraph although no punctuation says so;
 //   * otherwise, when the document has end marks, a line continues the block
 //     unless the previous line carried one; without end marks (a PDF), the
 //     block ends after a line that ends a sentence (。！？；：) and after a
@@ -27,6 +31,7 @@
 #ifndef DOCPIPE_NORMALIZE_REPAIR_TEXT_BLOCKS_H_
 #define DOCPIPE_NORMALIZE_REPAIR_TEXT_BLOCKS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +57,7 @@ struct SourceLine {
   int header_rows = 0;
   std::vector<CellSpan> spans;
   bool title = false;     // the row is the document's title (TabRow::title)
+  std::optional<bool> paragraph_end;  // TabRow::paragraph_end: known from a PDF's layout
   bool IsBlank() const { return text.empty(); }
   bool IsTableRow() const { return cells.size() > 1; }
 };

@@ -84,6 +84,27 @@ TEST(LineBuilder, KeepsASuperscriptOnItsLine) {
   EXPECT_EQ(lines[1].text, "July");
 }
 
+// "• cPoamtiepnlets": a bullet whose glyph box (30 pt for 12 pt text) spans
+// the first two lines of its item must not take both into one line.
+TEST(LineBuilder, ATallBulletDoesNotInterleaveTheLinesBesideIt) {
+  std::vector<Glyph> glyphs;
+  Glyph bullet;
+  bullet.text = "\u2022";
+  bullet.bbox = {108, 72, 114, 102};
+  bullet.size = 12;
+  glyphs.push_back(bullet);
+  std::vector<Glyph> first = GlyphRun({"C", "o", "m", "p", "l", "e", "t", "e"}, 126, 75, 6);
+  std::vector<Glyph> second = GlyphRun({"p", "a", "t", "i", "e", "n", "t", "s"}, 126, 89, 6);
+  for (Glyph& g : first) g.size = 12, g.bbox.y1 = g.bbox.y0 + 12, g.baseline = 86;
+  for (Glyph& g : second) g.size = 12, g.bbox.y1 = g.bbox.y0 + 12, g.baseline = 100;
+  glyphs.insert(glyphs.end(), first.begin(), first.end());
+  glyphs.insert(glyphs.end(), second.begin(), second.end());
+  std::vector<TextLine> lines = BuildLinesByPosition(Pointers(glyphs), {});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "\u2022 Complete");
+  EXPECT_EQ(lines[1].text, "patients");
+}
+
 TEST(LineBuilder, WritesASpaceWhereTheTextLayerHadOneOrAGapIsWide) {
   std::vector<Glyph> glyphs = GlyphRun({"a", "b"}, 0, 0, 6);
   glyphs[0].space_after = true;
@@ -92,6 +113,49 @@ TEST(LineBuilder, WritesASpaceWhereTheTextLayerHadOneOrAGapIsWide) {
   std::vector<TextLine> lines = BuildLinesByPosition(Pointers(glyphs), {});
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].text, "a b c");
+}
+
+// Glyphs one em (10) wide, each starting at its x.
+std::vector<Glyph> GlyphsAt(const std::vector<std::string>& chars, const std::vector<double>& xs) {
+  std::vector<Glyph> out;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    Glyph g;
+    g.text = chars[i];
+    g.bbox = {xs[i], 0, xs[i] + 10, 10};
+    g.size = 10;
+    g.space_after = true;  // poppler marks a word end at each wide gap; only the gap decides between CJK
+    out.push_back(g);
+  }
+  return out;
+}
+
+// Regression (issue 14): tisa's title "附件一 服務貿易特定承諾表" lost its
+// space, while letter-spaced labels (收 支 科 目, 廉 政 專 刊) kept theirs.
+// Between CJK characters a space is a gap wider than the letter spacing
+// around it, as a reader sees it.
+TEST(LineBuilder, SpacesBetweenCjkCharactersAreGapsWiderThanTheLinesLetterSpacing) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> chars;
+    std::vector<double> xs;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"a title's two words", {"附", "件", "一", "服", "務", "表"}, {0, 10, 20, 40, 50, 60}, "附件一 服務表"},
+      {"set solid", {"服", "務", "貿", "易"}, {0, 10, 20, 30}, "服務貿易"},
+      {"letter-spaced label", {"收", "支", "科", "目"}, {0, 18, 36, 54}, "收支科目"},
+      {"two letters spread over a cell", {"印", "刷"}, {0, 40}, "印刷"},
+      {"justified line", {"臺", "灣", "研", "發", "的", "網", "絡"}, {0, 14.4, 28.8, 43.2, 57.6, 72, 86.4}, "臺灣研發的網絡"},
+      {"letter-spaced words", {"臺", "北", "市", "新", "北", "市"}, {0, 14, 28, 56, 70, 84}, "臺北市 新北市"},
+      {"a number between words keeps Latin spacing", {"第", "1", "章"}, {0, 13, 26}, "第 1 章"},
+      {"letter-spaced after a solid run", {"公", "報", "廉", "政", "專", "刊"}, {0, 10, 20, 38, 56, 74}, "公報廉政專刊"},
+  };
+  for (const Case& c : cases) {
+    std::vector<Glyph> glyphs = GlyphsAt(c.chars, c.xs);
+    std::vector<TextLine> lines = BuildLinesByPosition(Pointers(glyphs), {});
+    ASSERT_EQ(lines.size(), 1u) << c.name;
+    EXPECT_EQ(lines[0].text, c.expected) << c.name;
+  }
 }
 
 TEST(LineBuilder, ReadsTextRotatedClockwiseTopDown) {

@@ -5,6 +5,8 @@
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
+#include "normalize/policy/policy_parser.h"
+#include "tests/extract/pdf_writer.h"
 #include "pipeline/pipeline.h"
 
 namespace docpipe {
@@ -157,6 +159,126 @@ TEST(LayoutRows, LabelsAndValuesSideBySideAreNoColumns) {
   ASSERT_EQ(rows.size(), 12u);
   EXPECT_EQ(rows[0].cells[0], "欄位0：");
   EXPECT_EQ(rows[1].cells[0], "值0");
+}
+
+// The paragraphs of a PDF as the policy parser reads them from its layout.
+std::vector<std::string> Paragraphs(const Layout& layout) {
+  const RuleSet& rules = RuleSet::Default(RuleInput::kPdf);
+  Result<PolicyDocument> doc = ParsePolicyDocument(LayoutToRows(layout, rules), rules);
+  std::vector<std::string> texts;
+  if (!doc.ok()) return {doc.status().ToString()};
+  for (const Paragraph& p : doc->paragraphs) texts.push_back(p.text);
+  return texts;
+}
+
+Page BlankPage(int number) {
+  Page page;
+  page.number = number;
+  page.width = 595;
+  page.height = 842;
+  return page;
+}
+
+// Regression (issue 14): a declaration's signature ran into the next page's
+// form title, and one party's label lines into the next party's statement
+// ("…申報人：人民最大黨結算日期：100 年 12 月 31 日申報日期：101 年 05 月 31
+// 日上表逕依申報人所載資料公告100 年度政黨…"): lines that stop short of the
+// column's edge, or stand flush right, end their paragraphs.
+TEST(LayoutRows, SignatureFormTitleAndLabelLinesEndParagraphs) {
+  Layout layout;
+  Page first = BlankPage(1);
+  first.lines = {At("公告事項如下。", 54, 70, 140, 12),
+                 At("上表係依政治獻金法之規定辦理結算申報，經會計師查核簽證後併同收支結算表及相關憑證", 54, 100, 540, 12),
+                 At("送交本院。此致", 54, 118, 140, 12),
+                 At("監察院", 54, 136, 90, 12),
+                 At("製表人：蘇暘荃", 54, 170, 140, 12),
+                 At("申報人：人民最大黨", 54, 188, 160, 12),
+                 At("結算日期：100 年 12 月 31 日", 352, 206, 505, 12),
+                 At("申報日期：101 年 05 月 31 日", 352, 224, 505, 12),
+                 At("上表逕依申報人所載資料公告", 54, 242, 210, 12)};
+  Page second = BlankPage(2);
+  second.lines = {At("100 年度政黨", 54, 60, 150, 16), At("大道慈悲濟世黨", 240, 80, 356, 16),
+                  At("政治獻金收支結算表", 226, 100, 370, 16),
+                  At("上表係依政治獻金法之規定辦理結算申報，經會計師查核簽證後併同收支結算表及相關憑證", 54, 300, 540, 12),
+                  At("送交本院。", 54, 318, 120, 12)};
+  layout.pages = {first, second};
+  EXPECT_EQ(Paragraphs(layout),
+            std::vector<std::string>({"公告事項如下。",
+                                      "上表係依政治獻金法之規定辦理結算申報，經會計師查核簽證後併同收支結算表及相關憑證送交本院。此致",
+                                      "監察院", "製表人：蘇暘荃", "申報人：人民最大黨", "結算日期：100 年 12 月 31 日",
+                                      "申報日期：101 年 05 月 31 日", "上表逕依申報人所載資料公告", "100 年度政黨",
+                                      "大道慈悲濟世黨", "政治獻金收支結算表",
+                                      "上表係依政治獻金法之規定辦理結算申報，經會計師查核簽證後併同收支結算表及相關憑證送交本院。"}));
+}
+
+// Counter-examples: a paragraph that wraps (its first line indented by two
+// characters, or an item's lines standing under its text), runs across a
+// page break, or continues on its printed line after a piece the text
+// layer gave apart, stays one paragraph.
+TEST(LayoutRows, WrappedParagraphsStayWholeAcrossLinesAndPages) {
+  Layout layout;
+  Page first = BlankPage(1);
+  first.lines = {At("當境外發生核子事故或核彈爆炸事故時，為提供國內相關機關啟動應", 82, 100, 540, 12),
+                 At("變之作業程序，特訂定本要點。", 54, 118, 230, 12),
+                 At("1. 開設時機：事故國或大陸地區發生國際核能事件第五級事故或核", 70, 150, 540, 12),
+                 At("彈爆炸事故，經核安會研判有開設必要者。", 94, 168, 330, 12),
+                 At("2. 參與機關（單位、團體）", 70, 200, 230, 12), At("：由核安會通知行政院災害防救辦公室", 222, 200, 440, 12),
+                 At("本小組任務如下，事故國或大陸地區發生國際核能事件第五級事故或核彈爆炸", 54, 800, 540, 12)};
+  Page second = BlankPage(2);
+  second.lines = {At("事故時，由核安會研判有開設必要者。", 54, 60, 270, 12), At("另見附件。", 54, 80, 120, 12)};
+  layout.pages = {first, second};
+  const std::vector<std::string> paragraphs = Paragraphs(layout);
+  EXPECT_EQ(paragraphs, std::vector<std::string>(
+                            {"當境外發生核子事故或核彈爆炸事故時，為提供國內相關機關啟動應變之作業程序，特訂定本要點。",
+                             "開設時機：事故國或大陸地區發生國際核能事件第五級事故或核彈爆炸事故，經核安會研判有開設必要者。",
+                             "本小組任務如下，事故國或大陸地區發生國際核能事件第五級事故或核彈爆炸事故時，由核安會研判有開設必要者。",
+                             "另見附件。"}))
+      << ::testing::PrintToString(paragraphs);
+}
+
+// Regression (issue 14): a heading cut at a line break ("（十）債權（總金額：
+// 新臺幣" / "元）") became a heading and a paragraph "元）".
+TEST(LayoutRows, AHeadingWithAnOpenBracketRunsOnToItsNextLine) {
+  Layout layout;
+  Page page = BlankPage(1);
+  page.lines = {At("（十）債權（總金額：新臺幣", 54, 100, 220, 12), At("元）", 80, 118, 104, 12),
+                At("債權人為本人，無擔保。", 54, 136, 200, 12),
+                At("本段文字只是為了讓頁面的文字區塊有正常的寬度而存在，別無他用", 54, 160, 540, 12)};
+  layout.pages = {page};
+  const RuleSet& rules = RuleSet::Default(RuleInput::kPdf);
+  Result<PolicyDocument> doc = ParsePolicyDocument(LayoutToRows(layout, rules), rules);
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->outline.size(), 1u);
+  EXPECT_EQ(doc->outline[0].label, "（十）");
+  EXPECT_EQ(doc->outline[0].title, "債權（總金額：新臺幣元）");
+  ASSERT_GE(doc->paragraphs.size(), 1u);
+  EXPECT_EQ(doc->paragraphs[0].text, "債權人為本人，無擔保。");
+}
+
+// Regression (issue 14): normalize of a gazette and normalize of its own
+// layout JSON differed ("297陳唐山…………………… 262" against "陳唐山……
+// …………… 262 297"): a page number drawn out of reading order, a few
+// thousandths of a point above a dot-leader line, sorted before that line
+// in the PDF's layout and after it once the JSON had rounded both to
+// hundredths.
+TEST(LayoutRows, APdfAndItsLayoutJsonGiveOneDocumentThoughANumberIsDrawnOutOfOrder) {
+  for (const char* number_y : {"692.003", "691.997", "692.002"}) {
+    testing::PdfPage page;
+    page.Text(72, 60, 12, "Contents");
+    page.Raw(std::string("BT /F1 12 Tf 296 ") + number_y + " Td (297) Tj ET\n");  // drawn first
+    page.Text(72, 100, 12, "Chen Tangshan ................................ 262");
+    page.Text(72, 120, 12, "Lin Yifu ..................................... 263");
+    page.Text(72, 140, 12, "Body text of the gazette.");
+    const std::string pdf = testing::BuildPdf({page});
+    Result<Layout> layout = ExtractLayout(pdf, "contents.pdf", {});
+    ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+    Result<nlohmann::ordered_json> from_pdf = ProcessBytes(pdf, "contents.pdf", {});
+    Result<nlohmann::ordered_json> from_json = ProcessBytes(LayoutToJson(*layout).dump(), "contents.json", {});
+    ASSERT_TRUE(from_pdf.ok() && from_json.ok());
+    from_pdf->erase("source");
+    from_json->erase("source");
+    EXPECT_EQ(from_pdf->dump(1), from_json->dump(1)) << number_y;
+  }
 }
 
 TEST(LayoutRows, APageExtractCouldNotReadBecomesAWarningOfTheDocument) {

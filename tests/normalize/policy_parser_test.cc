@@ -8,6 +8,7 @@
 #include "tests/normalize/test_rows.h"
 
 #include <algorithm>
+#include <map>
 
 #include "common/unicode.h"
 
@@ -270,6 +271,32 @@ TEST(PolicyParser, TableOfContentsEntriesAreNotSections) {
   EXPECT_EQ(single.outline.size(), 3u);
 }
 
+// Regression (issue 14): in a gazette of 117 declarations "（二）不動產" and
+// "1.土地", printed together in each, stayed paragraphs (taken for a table of
+// contents, since the document repeats them later) while their siblings
+// "2.建物" and "（三）存款" became outline nodes.
+TEST(PolicyParser, HeadingsARecurringFormPrintsTogetherAreSectionsNotContents) {
+  std::vector<std::string> lines;
+  for (const char* who : {"甲", "乙", "丙"}) {
+    for (const char* line : {"（一）申報人 ", "（二）不動產 ", "1.土地 ", "地號一筆。 ", "2.建物 ", "建號一筆。 ",
+                             "（三）存款 ", "新臺幣一元。 "}) {
+      lines.push_back(line);
+    }
+    lines.push_back(std::string("申報人") + who + "。 ");
+  }
+  PolicyDocument doc = Parse(lines);
+  std::map<std::string, int> nodes;
+  for (const OutlineNode& node : doc.outline) ++nodes[node.label];
+  EXPECT_EQ(nodes["（二）"], 3);
+  EXPECT_EQ(nodes["1."], 3);
+  EXPECT_EQ(nodes["2."], 3);
+  EXPECT_EQ(nodes["（三）"], 3);
+  for (const OutlineNode& node : doc.outline) {
+    if (node.label == "1.") EXPECT_EQ(doc.outline[node.parent].label, "（二）");
+  }
+  for (const Paragraph& p : doc.paragraphs) EXPECT_EQ(p.text.find("土地"), std::string::npos) << p.text;
+}
+
 // Regression (issue 14): an outline skipped 五、 and 七、 without a word.
 TEST(PolicyParser, WarnsWhenALabelSequenceSkips) {
   PolicyDocument doc = Parse({"一、 目的 ", "說明目的。 ", "二、 範圍 ", "四、 附則 ", "(一) 生效 ", "(三) 廢止 "});
@@ -311,13 +338,14 @@ TEST(PolicyParser, BopomofoYiIsTheNumeralOneInALabel) {
 }
 
 // Regression (issue 14): a PDF's title, known from its typography, was glued
-// to the paragraph after it ("附件一服務貿易特定承諾表臺灣方面…").
+// to the paragraph after it ("附件一服務貿易特定承諾表臺灣方面…"), and lost the
+// space the page shows between its two words.
 TEST(PolicyParser, TitleRowIsTheTitleAndNoParagraph) {
   std::vector<TabRow> rows = RowsOf({"附件一 服務貿易特定承諾表", "臺灣方面非金融服務部門的開放承諾", "一、 商業服務 "});
   rows[0].title = true;
   Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default(RuleInput::kPdf));
   ASSERT_TRUE(doc.ok());
-  EXPECT_EQ(doc->title, "附件一服務貿易特定承諾表");
+  EXPECT_EQ(doc->title, "附件一 服務貿易特定承諾表");
   ASSERT_FALSE(doc->paragraphs.empty());
   EXPECT_EQ(doc->paragraphs[0].text, "臺灣方面非金融服務部門的開放承諾");
 }

@@ -52,7 +52,12 @@ TEST(RuleSet, PdfTextLayerKeepsStarsAndRepeats) {
   }
   // Repairs that every input needs still run on a PDF's text.
   EXPECT_EQ(pdf.ApplyStage("cell", "Ｋ０１稽核"), "K01稽核");
-  EXPECT_EQ(pdf.ApplyStage("text", "風 險 識 別"), "風險識別");
+  EXPECT_EQ(pdf.ApplyStage("text", pdf.ApplyStage("cell", "風 險 識 別")), "風險識別");
+  // A space between CJK words that extract saw on the page stays (issue 14:
+  // tisa's title read "附件一服務貿易特定承諾表").
+  EXPECT_EQ(pdf.ApplyStage("text", pdf.ApplyStage("cell", " 附件一   服務貿易特定承諾表 ")), "附件一 服務貿易特定承諾表");
+  const RuleSet& text = RuleSet::Default(RuleInput::kText);
+  EXPECT_EQ(text.ApplyStage("text", "附件一 服務貿易特定承諾表"), "附件一服務貿易特定承諾表");  // another extractor's
 }
 
 TEST(RuleSet, OtherExtractorsTextStillLosesMarkup) {

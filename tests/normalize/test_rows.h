@@ -12,7 +12,12 @@ namespace docpipe {
 inline std::vector<TabRow> RowsOf(const std::vector<std::string>& lines) {
   std::vector<TabRow> rows;
   int n = 0;
-  for (const std::string& line : lines) rows.push_back({{++n, 0}, {line}});
+  for (const std::string& line : lines) {
+    TabRow row;
+    row.pos = {++n, 0};
+    row.cells = {line};
+    rows.push_back(std::move(row));
+  }
   return rows;
 }
 
