@@ -111,21 +111,16 @@ void AddPolicy(const std::string& id, const std::string& type, const PolicyDocum
   n = 0;
   for (const PolicyTable& table : d.tables) {
     ++n;
-    size_t columns = table.header.size();
-    for (const PolicyTableRow& r : table.rows) columns = std::max(columns, r.cells.size());
+    // The grid has the header as row 0 and body row r as row r; a merged
+    // cell is one row of table_cells, at the slot where it starts.
     rows->Add(T::kPolicyTables, {id, Int(n), Node(table.node), table.caption, table.title,
-                                 Int(static_cast<int64_t>(columns)), Int(static_cast<int64_t>(table.rows.size())),
-                                 Line(table.pos), Page(table.pos)});
-    for (size_t col = 0; col < table.header.size(); ++col) {
-      rows->Add(T::kTableCells, {id, Int(n), Int(0), Int(static_cast<int64_t>(col + 1)), table.header[col],
-                                 Line(table.pos), Page(table.pos)});
-    }
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      const SourcePos pos = First(table.rows[r].where);
-      for (size_t col = 0; col < table.rows[r].cells.size(); ++col) {
-        rows->Add(T::kTableCells, {id, Int(n), Int(static_cast<int64_t>(r + 1)), Int(static_cast<int64_t>(col + 1)),
-                                   table.rows[r].cells[col], Line(pos), Page(pos)});
-      }
+                                 Int(static_cast<int64_t>(table.grid.cols)),
+                                 Int(static_cast<int64_t>(table.rows.size())), Line(table.pos), Page(table.pos)});
+    for (const TableCell& cell : table.grid.cells) {
+      const size_t r = static_cast<size_t>(cell.row);
+      const SourcePos pos = r == 0 || r > table.rows.size() ? table.pos : First(table.rows[r - 1].where);
+      rows->Add(T::kTableCells, {id, Int(n), Int(cell.row), Int(static_cast<int64_t>(cell.col) + 1),
+                                 Int(cell.row_span), Int(cell.col_span), cell.text, Line(pos), Page(pos)});
     }
   }
   n = 0;

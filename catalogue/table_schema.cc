@@ -115,8 +115,10 @@ std::vector<Table> BuildTables() {
                    {"document_id", "table_position"}, {ToPolicy(), ToParent("node_id", "outline_nodes", "node_id")},
                    {}, true));
   t.push_back(Make(T::kTableCells, "table_cells",
-                   "every cell of document_tables; row_number 0 is the header row, column_number from 1",
-                   {doc, Int("table_position"), Int("row_number"), Int("column_number"), Text("text")},
+                   "every cell of document_tables, once, where it starts; row_number 0 is the header row, "
+                   "column_number from 1; row_span, col_span: the rows and columns a merged cell covers",
+                   {doc, Int("table_position"), Int("row_number"), Int("column_number"), Int("row_span"),
+                    Int("col_span"), Text("text")},
                    {"document_id", "table_position", "row_number", "column_number"},
                    {ToParent("table_position", "document_tables", "table_position")}, {}, true));
   t.push_back(Make(T::kGoals, "goals", "goals (目標) of a plan", {doc, pos, Text("code"), Text("title")},

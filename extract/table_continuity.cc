@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "common/unicode.h"
@@ -111,19 +112,121 @@ int RepeatedHeaderRows(const Table& first, const Table& part, int max_rows) {
   return 0;
 }
 
-bool StartsWithCutRow(const Table& part, int body_row) {
-  std::vector<const Cell*> row;
-  for (const Cell& cell : part.cells) {
-    if (cell.row == body_row) row.push_back(&cell);
-  }
-  std::sort(row.begin(), row.end(), [](const Cell* a, const Cell* b) { return a->col < b->col; });
+// The leftmost cell of `row` that does not span further rows: the row's key.
+const Cell* KeyCell(const Table& table, int row) {
   const Cell* key = nullptr;
-  bool has_text = false;
-  for (const Cell* cell : row) {
-    if (key == nullptr && cell->row_span == 1) key = cell;
-    has_text |= !cell->text.empty();
+  for (const Cell& cell : table.cells) {
+    if (cell.row == row && cell.row_span == 1 && (key == nullptr || cell.col < key->col)) key = &cell;
   }
-  return key != nullptr && key->text.empty() && has_text;
+  return key;
+}
+
+double Median(std::vector<double> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+// How a column sets its entries: their first lines start at one x (most of
+// them: left-aligned, not centred), their wrapped lines elsewhere, to the
+// right (a hanging indent) or to the left (a first-line indent); nothing
+// when the column shows no such pattern (too few entries, ragged or centred
+// starts, no wrapped line apart from the start). Read over the body rows of
+// the table's earlier parts and of `part`, leaving out the part's row
+// `except`.
+struct ColumnIndents {
+  double start = 0;
+  double tolerance = 0;
+  std::vector<double> starts;  // where each entry's first line stands
+  std::vector<double> wraps;   // where wrapped lines stand, away from `start`
+  // True when a first line at `x` goes on with a wrapped entry: wrapped
+  // lines stand there (at any of the column's indents: an item's, a
+  // sub-item's) and no entry of the column begins there.
+  bool GoesOnAt(double x) const {
+    for (double s : starts) {
+      if (std::fabs(x - s) <= tolerance) return false;
+    }
+    size_t wrapped = 0;
+    for (double w : wraps) wrapped += std::fabs(x - w) <= tolerance;
+    return wrapped >= 2;
+  }
+};
+
+std::optional<ColumnIndents> ColumnIndent(const std::vector<const Table*>& earlier, const Table& part, int col,
+                                          int except) {
+  std::vector<double> starts, continuations, sizes;
+  std::vector<const Table*> parts = earlier;
+  parts.push_back(&part);
+  for (const Table* table : parts) {
+    // Body rows only; the rest of a row cut at the top of a part begins no
+    // entry (its first line is a wrapped one).
+    const int body = table->repeated_header || table == parts.front() ? table->header_rows : 0;
+    const int skip = table->first_row_continued ? body : -1;
+    for (const Cell& cell : table->cells) {
+      if (cell.col != col || cell.row < body || cell.row == skip || (table == &part && cell.row == except) ||
+          cell.lines.empty()) {
+        continue;
+      }
+      starts.push_back(cell.lines.front().bbox.x0);
+      sizes.push_back(cell.lines.front().size);
+      for (size_t i = 1; i < cell.lines.size(); ++i) continuations.push_back(cell.lines[i].bbox.x0);
+    }
+  }
+  constexpr size_t kMinEntries = 3;
+  if (starts.size() < kMinEntries) return std::nullopt;
+  ColumnIndents indent;
+  const double size = std::max(Median(sizes), 1.0);
+  indent.tolerance = 0.25 * size;
+  indent.start = Median(starts);
+  // Most entries start at one x (left-aligned, not centred)...
+  size_t aligned = 0;
+  for (double x : starts) aligned += std::fabs(x - indent.start) <= indent.tolerance;
+  if (3 * aligned < 2 * starts.size()) return std::nullopt;
+  // ...and their wrapped lines stand visibly apart from it: to the right
+  // (a hanging indent) or to the left (a first-line indent). Lines back at
+  // the start are further items of a cell: (1), (2)…
+  for (double x : continuations) {
+    if (std::fabs(x - indent.start) >= 0.5 * size) indent.wraps.push_back(x);
+  }
+  if (indent.wraps.size() < 2) return std::nullopt;
+  indent.starts = std::move(starts);
+  return indent;
+}
+
+// The cell of `table` that covers the slot (row, col), or nullptr.
+const Cell* CellAt(const Table& table, int row, int col) {
+  for (const Cell& cell : table.cells) {
+    if (cell.row <= row && row < cell.row + cell.row_span && cell.col <= col && col < cell.col + cell.col_span) {
+      return &cell;
+    }
+  }
+  return nullptr;
+}
+
+// The part's first body row is the rest of the row the page break cut when
+// (a) its key cell is empty while the row has text elsewhere: a fresh row
+// starts with its key column, the tail of a cut row usually does not; or
+// (b) one of its cells begins where its column's wrapped lines stand and no
+// entry of the column begins ("(c)自用小客車租" | "賃(CPC83101**)";
+// "(3)允許…以獨資、合" | "資、合夥及…"), and the cut row has text in that
+// column to go on from. Every cell of a fresh row begins where its column's
+// entries begin. A column whose headings start where its items wrap (a
+// statement's "七、每股收益：" at the wrap x of "（一）…") gives no evidence.
+bool StartsWithCutRow(const std::vector<const Table*>& earlier, const Table& part, int body_row) {
+  const Table& previous = *earlier.back();
+  const Cell* key = KeyCell(part, body_row);
+  if (key == nullptr) return false;
+  bool has_text = false;
+  for (const Cell& cell : part.cells) has_text |= cell.row == body_row && !cell.text.empty();
+  if (key->text.empty()) return has_text;
+  for (const Cell& cell : part.cells) {
+    if (cell.row != body_row || cell.row_span != 1 || cell.lines.empty()) continue;
+    const Cell* cut = CellAt(previous, previous.rows - 1, cell.col);
+    if (cut == nullptr || cut->text.empty()) continue;
+    std::optional<ColumnIndents> indent = ColumnIndent(earlier, part, cell.col, body_row);
+    if (!indent) continue;
+    if (indent->GoesOnAt(cell.lines.front().bbox.x0)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -131,6 +234,7 @@ bool StartsWithCutRow(const Table& part, int body_row) {
 void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
   int next_id = 1;
   std::map<int, Table*> first_part;  // id -> the table's first part
+  std::map<int, std::vector<const Table*>> parts;  // id -> its parts so far
   for (size_t p = 0; p < layout->pages.size(); ++p) {
     Page& page = layout->pages[p];
     for (size_t t = 0; t < page.tables.size(); ++t) {
@@ -148,6 +252,7 @@ void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
       if (previous == nullptr) {
         table.id = next_id++;
         first_part[table.id] = &table;
+        parts[table.id] = {&table};
         continue;
       }
       table.id = previous->id;
@@ -160,7 +265,8 @@ void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
         table.repeated_header = true;
         first.header_rows = std::max(first.header_rows, header);
       }
-      table.first_row_continued = table.rows > header && StartsWithCutRow(table, header);
+      table.first_row_continued = table.rows > header && StartsWithCutRow(parts[table.id], table, header);
+      parts[table.id].push_back(&table);
     }
   }
 }

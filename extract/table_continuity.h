@@ -10,8 +10,15 @@
 // rows repeat the column header when their texts (FoldKey) equal the first
 // rows of the table's first part. Its first body row is taken as the rest of
 // the row the break cut when the leftmost cell of that row that does not span
-// further rows is empty while the row has text elsewhere: a fresh row starts
-// with its key column, the tail of a cut row usually does not.
+// further rows (its key) is empty while the row has text elsewhere: a fresh
+// row starts with its key column, the tail of a cut row usually does not.
+// It is also taken as cut when one of its cells begins where its column's
+// wrapped lines stand (a hanging or first-line indent: the column's entries
+// start at one x and wrap at another, over at least three entries of the
+// table's parts) and no entry of the column begins, while the cut row has text
+// in that column: the cell goes on with a wrapped entry. Every cell of a
+// fresh row begins where its column's entries begin; a column without that
+// pattern gives no evidence either way.
 #ifndef DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
 #define DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
 

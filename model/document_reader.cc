@@ -56,6 +56,17 @@ class In {
     });
   }
 
+  // Calls read(In element) for every element of this array.
+  template <typename F>
+  Status Elements(F read) const {
+    if (!json_.is_array()) return Fail("an array");
+    for (size_t i = 0; i < json_.size(); ++i) {
+      DOCPIPE_TRY(read(In(json_[i], path_ + "[" + std::to_string(i) + "]")));
+    }
+    return Status::Ok();
+  }
+  bool IsNull() const { return json_.is_null(); }
+
   Status String(std::string* out) const {
     if (!json_.is_string()) return Fail("a string");
     *out = json_.get<std::string>();
@@ -320,6 +331,46 @@ Status ReadCaption(const In& in, Caption* c) {
   return ReadLocation(in, &c->pos);
 }
 
+// The grid's cells; the matrix is derived from them (GridMatrix) and must
+// agree with them.
+Status ReadTableGrid(const In& in, TableGrid* grid) {
+  DOCPIPE_TRY(in.Member("rows", kRequired, [&](const In& m) { return m.Int(&grid->rows); }));
+  DOCPIPE_TRY(in.Member("cols", kRequired, [&](const In& m) { return m.Int(&grid->cols); }));
+  DOCPIPE_TRY(in.Member("header_rows", kRequired, [&](const In& m) { return m.Int(&grid->header_rows); }));
+  DOCPIPE_TRY(in.Each("cells", kRequired, [&](const In& e) -> Status {
+    TableCell cell;
+    DOCPIPE_TRY(e.Member("row", kRequired, [&](const In& m) { return m.Int(&cell.row); }));
+    DOCPIPE_TRY(e.Member("col", kRequired, [&](const In& m) { return m.Int(&cell.col); }));
+    DOCPIPE_TRY(e.Member("row_span", kRequired, [&](const In& m) { return m.Int(&cell.row_span); }));
+    DOCPIPE_TRY(e.Member("col_span", kRequired, [&](const In& m) { return m.Int(&cell.col_span); }));
+    DOCPIPE_TRY(e.String("text", kRequired, &cell.text));
+    grid->cells.push_back(std::move(cell));
+    return Status::Ok();
+  }));
+  if (Status s = CheckTableGrid(*grid); !s.ok()) return Status::BadInput("tables: " + s.message());
+  const auto expected = GridMatrix(*grid);
+  size_t r = 0;
+  DOCPIPE_TRY(in.Each("matrix", kRequired, [&](const In& row) -> Status {
+    if (r >= expected.size()) return Status::BadInput("tables: the grid's matrix has more rows than the grid");
+    size_t c = 0;
+    DOCPIPE_TRY(row.Elements([&](const In& slot) -> Status {
+      if (c >= expected[r].size()) return Status::BadInput("tables: a matrix row is longer than the grid");
+      std::optional<std::string> value;
+      if (!slot.IsNull()) {
+        value.emplace();
+        DOCPIPE_TRY(slot.String(&*value));
+      }
+      if (value != expected[r][c++]) return Status::BadInput("tables: the grid's matrix disagrees with its cells");
+      return Status::Ok();
+    }));
+    if (c != expected[r].size()) return Status::BadInput("tables: a matrix row is shorter than the grid");
+    ++r;
+    return Status::Ok();
+  }));
+  if (r != expected.size()) return Status::BadInput("tables: the grid's matrix is not rows x cols");
+  return Status::Ok();
+}
+
 Status ReadPolicyTable(const In& in, PolicyTable* t) {
   DOCPIPE_TRY(in.String("caption", kRequired, &t->caption));
   DOCPIPE_TRY(in.String("title", kRequired, &t->title));
@@ -331,6 +382,21 @@ Status ReadPolicyTable(const In& in, PolicyTable* t) {
     t->rows.push_back(std::move(row));
     return Status::Ok();
   }));
+  // A document written before tables kept their grid has none: its rows
+  // are the grid, one slot per cell.
+  bool has_grid = false;
+  DOCPIPE_TRY(in.Member("grid", kOptional, [&](const In& g) {
+    has_grid = true;
+    return ReadTableGrid(g, &t->grid);
+  }));
+  if (!has_grid) {
+    std::vector<std::vector<std::string>> rows{t->header};
+    for (const PolicyTableRow& row : t->rows) rows.push_back(row.cells);
+    t->grid = GridFromRows(rows);
+  }
+  if (t->grid.rows != 0 && static_cast<size_t>(t->grid.rows) != t->rows.size() + 1) {
+    return Status::BadInput("tables: the grid must hold the header row and every body row");
+  }
   DOCPIPE_TRY(ReadNodeRef(in, &t->node));
   DOCPIPE_TRY(ReadLocation(in, &t->pos));
   return in.Member("pages", kOptional, [&](const In& pages) -> Status {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/diagnostics.h"
+#include "model/table_grid.h"
 
 namespace docpipe {
 
@@ -52,6 +53,9 @@ struct PolicyTable {
   int node = -1;
   SourcePos pos;       // where it starts; pos.page is its first page
   int last_page = 0;   // the page its last row stands on (0 without pages)
+  // The same table as its printed grid: row 0 is `header`, row r the body
+  // row rows[r - 1]; merged cells once with their spans (model/table_grid.h).
+  TableGrid grid;
 };
 
 struct Kpi {

@@ -22,6 +22,25 @@ Json OutlineNodeToJson(const PolicyDocument& doc, int index) {
 
 Json CodedTitleToJson(const CodedTitle& c) { return {{"code", c.code}, {"title", c.title}}; }
 
+// The grid with its cells and, for readers that want a data frame as it is
+// (pandas.DataFrame(matrix)), the rectangular matrix: null where a merged
+// cell covers a slot it does not start in.
+Json GridToJson(const TableGrid& grid) {
+  Json cells = Json::array();
+  for (const TableCell& c : grid.cells) {
+    cells.push_back({{"row", c.row}, {"col", c.col}, {"row_span", c.row_span}, {"col_span", c.col_span},
+                     {"text", c.text}});
+  }
+  Json matrix = Json::array();
+  for (const auto& row : GridMatrix(grid)) {
+    Json slots = Json::array();
+    for (const auto& slot : row) slots.push_back(slot ? Json(*slot) : Json(nullptr));
+    matrix.push_back(std::move(slots));
+  }
+  return {{"rows", grid.rows},          {"cols", grid.cols},       {"header_rows", grid.header_rows},
+          {"cells", std::move(cells)}, {"matrix", std::move(matrix)}};
+}
+
 }  // namespace
 
 Json PolicyDocumentToJson(const PolicyDocument& doc, const SourceInfo& source, const std::string& document_type) {
@@ -72,6 +91,7 @@ Json PolicyDocumentToJson(const PolicyDocument& doc, const SourceInfo& source, c
                       {"title", t.title},
                       {"header", t.header},
                       {"rows", std::move(rows)},
+                      {"grid", GridToJson(t.grid)},
                       {"node", NodeRef(t.node)},
                       {"location", PosToJson(t.pos)}});
     // A table of a paged input states the pages it spans, one page or a

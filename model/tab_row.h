@@ -12,6 +12,14 @@
 
 namespace docpipe {
 
+// How many rows and columns the cell starting in a slot covers; {0, 0} for
+// a slot that a cell starting in an earlier row or column covers.
+struct CellSpan {
+  int rows = 1;
+  int cols = 1;
+  bool operator==(const CellSpan& o) const { return rows == o.rows && cols == o.cols; }
+};
+
 struct TabRow {
   SourcePos pos;
   std::vector<std::string> cells;  // raw, as read
@@ -25,6 +33,13 @@ struct TabRow {
   bool continues_table = false;
   bool repeated_header = false;
   bool continues_row = false;
+  // For a row of a table whose grid the input knows (a PDF table): the
+  // table's id (extract's, shared by the parts a page break cut; 0 for a
+  // row of no such table), the table's column header rows when known, and
+  // one span per cell (empty: every cell is one slot).
+  int table = 0;
+  int header_rows = 0;
+  std::vector<CellSpan> spans;
   // The document's title, known from a PDF's typography (LayoutToRows);
   // text from another extractor has none.
   bool title = false;

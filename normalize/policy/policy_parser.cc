@@ -6,6 +6,7 @@
 
 #include "common/unicode.h"
 #include "normalize/policy/action_plan_parser.h"
+#include "normalize/policy/grid_builder.h"
 #include "normalize/policy/block_reading.h"
 #include "normalize/policy/contents_entries.h"
 #include "normalize/policy/item_title.h"
@@ -70,6 +71,7 @@ class Reader {
   StatedGoals stated_goals_;
   bool previous_was_table_row_ = false;
   bool previous_was_caption_ = false;
+  int open_table_ = 0;  // the input's id of the table rows are added to (TabRow::table)
 };
 
 void Reader::FindTitle(std::vector<LineRange>* used) {
@@ -118,19 +120,28 @@ void Reader::AddTableRow(const TextBlock& block) {
   // it, across the footnotes and running caption between the parts.
   const bool continues = line.continues_table && !doc_.tables.empty();
   if (continues && pos.page > doc_.tables.back().last_page) doc_.tables.back().last_page = pos.page;
+  // A row of another table the input knows (its id changes) opens a new
+  // table even right under the last one.
+  const bool other_table = line.table > 0 && line.table != open_table_;
+  auto add_row = [&](PolicyTable* table) {
+    table->rows.push_back({cells, block.where});
+    AppendGridRow(cells, line.spans, &table->grid);
+  };
   if (continues && line.repeated_header) {
     // dropped: the column header printed again on the new page
   } else if (continues && line.continues_row && !doc_.tables.back().rows.empty() &&
              doc_.tables.back().rows.back().cells.size() == cells.size()) {
-    PolicyTableRow& cut = doc_.tables.back().rows.back();
+    PolicyTable& table = doc_.tables.back();
+    PolicyTableRow& cut = table.rows.back();
     for (size_t c = 0; c < cells.size(); ++c) {
       if (cells[c].empty()) continue;
       cut.cells[c] = cut.cells[c].empty() ? cells[c] : unicode::JoinWrapped(cut.cells[c], cells[c]);
     }
     cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
+    JoinGridRow(cells, line.spans, &table.grid);
   } else if (continues) {
-    if (cells != doc_.tables.back().header) doc_.tables.back().rows.push_back({cells, block.where});
-  } else if (!previous_was_table_row_) {
+    if (cells != doc_.tables.back().header) add_row(&doc_.tables.back());
+  } else if (!previous_was_table_row_ || other_table) {
     PolicyTable table;
     if (previous_was_caption_) {
       table.caption = doc_.captions.back().label;
@@ -140,9 +151,12 @@ void Reader::AddTableRow(const TextBlock& block) {
     table.pos = pos;
     table.last_page = pos.page;
     table.header = cells;
+    AppendGridRow(cells, line.spans, &table.grid);
+    table.grid.header_rows = line.header_rows;
     doc_.tables.push_back(std::move(table));
+    open_table_ = line.table;
   } else if (cells != doc_.tables.back().header) {  // a header repeated on a new page is dropped
-    doc_.tables.back().rows.push_back({cells, block.where});
+    add_row(&doc_.tables.back());
     if (pos.page > doc_.tables.back().last_page) doc_.tables.back().last_page = pos.page;
   }
 }
@@ -254,6 +268,15 @@ void Reader::Finish() {
         break;
       }
     }
+  }
+  // Tables read from lines or rebuilt (list tables, action-plan tables)
+  // have one slot per cell.
+  for (PolicyTable& table : doc_.tables) {
+    if (table.grid.rows == 0) {
+      AppendGridRow(table.header, {}, &table.grid);
+      for (const PolicyTableRow& row : table.rows) AppendGridRow(row.cells, {}, &table.grid);
+    }
+    FinishGrid(table.grid.header_rows, &table.grid);
   }
   std::stable_sort(doc_.tables.begin(), doc_.tables.end(), [](const PolicyTable& a, const PolicyTable& b) {
     return std::tie(a.pos.page, a.pos.line) < std::tie(b.pos.page, b.pos.line);

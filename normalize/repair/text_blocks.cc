@@ -72,9 +72,17 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     }
     // A table row keeps its empty cells, so that every cell stays under its
     // column's header; a row with one filled cell is a line of text, unless
-    // it is the rest of a row a page break cut, to be joined cell by cell.
+    // it is a row of a table whose grid the input knows (a PDF table's
+    // section row "一、商業服務業" stays in its table) or the rest of a row
+    // a page break cut, to be joined cell by cell.
+    const bool grid_row = row.table > 0 && row.cells.size() > 1;
     for (std::string& cell : all_cells) {
-      if (filled > 1 || row.continues_row || !cell.empty()) line.cells.push_back(std::move(cell));
+      if (filled > 1 || grid_row || row.continues_row || !cell.empty()) line.cells.push_back(std::move(cell));
+    }
+    if (line.cells.size() == row.cells.size()) {
+      line.table = row.table;
+      line.header_rows = row.header_rows;
+      line.spans = row.spans;
     }
     if (!row.cells.empty()) {
       const std::string& first = row.cells.front();

@@ -53,6 +53,9 @@ struct SourceLine {
   bool continues_table = false;  // TabRow's marks of a table a page break cut
   bool repeated_header = false;
   bool continues_row = false;
+  int table = 0;                // TabRow's grid of a table the input knows
+  int header_rows = 0;
+  std::vector<CellSpan> spans;
   bool title = false;     // the row is the document's title (TabRow::title)
   std::optional<bool> paragraph_end;  // TabRow::paragraph_end: known from a PDF's layout
   bool IsBlank() const { return text.empty(); }

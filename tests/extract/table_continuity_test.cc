@@ -158,5 +158,135 @@ TEST(TableContinuity, ADifferentCaptionOverTheNextTableStopsIt) {
   EXPECT_FALSE(layout.pages[1].tables[0].continued_from_previous_page);
 }
 
+// Sets the cell (row, col) to lines of 12 pt text at the given left edges.
+void SetCell(Table* table, int row, int col, const std::vector<std::pair<std::string, double>>& lines) {
+  for (Cell& cell : table->cells) {
+    if (cell.row != row || cell.col != col) continue;
+    cell.text.clear();
+    cell.lines.clear();
+    double y = cell.bbox.y0;
+    for (const auto& [text, x] : lines) {
+      TextLine line;
+      line.text = text;
+      line.size = 12;
+      line.bbox = {x, y, x + 30, y + 12};
+      y += 14;
+      cell.text += text;
+      cell.lines.push_back(line);
+    }
+  }
+}
+void SetKey(Table* table, int row, const std::vector<std::pair<std::string, double>>& lines) {
+  SetCell(table, row, 0, lines);
+}
+
+// Entries of the key column begin at x 52 and wrap to x 64 (a hanging
+// indent); the last row of page 1 is "(c)Rental of", cut by the break.
+Layout HangingIndentTable(const std::vector<std::pair<std::string, double>>& first_key_of_page_2) {
+  Layout layout;
+  Table one = MakeTable({{"Sector", "Commitment", "Other"}, {"", "(1)None", ""}, {"", "(1)None", ""}, {"", "(1)None", ""}},
+                        600);
+  SetKey(&one, 1, {{"(a)Rental of", 52}, {"ships", 64}});
+  SetKey(&one, 2, {{"(b)Rental of", 52}, {"aircraft", 64}});
+  SetKey(&one, 3, {{"(c)Rental of", 52}});
+  Table two = MakeTable({{"Sector", "Commitment", "Other"}, {"", "(2)None", ""}, {"", "(1)None", ""}}, 50);
+  SetKey(&two, 1, first_key_of_page_2);
+  SetKey(&two, 2, {{"(d)Other", 52}, {"rentals", 64}});
+  layout.pages.push_back(MakePage(1, {one}));
+  layout.pages.push_back(MakePage(2, {two}));
+  return layout;
+}
+
+TEST(TableContinuity, AKeyCellStartingAtTheHangingIndentContinuesTheCutRow) {
+  Layout layout = HangingIndentTable({{"cars (CPC831)", 64}});
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_TRUE(layout.pages[1].tables[0].first_row_continued);
+}
+
+// The key of the row on page 2 starts where entries start (a sub-item of
+// the cut key), but the commitment column goes on mid-sentence: its first
+// line stands where that column's wrapped lines stand (x 164, entries at
+// 152).
+TEST(TableContinuity, ACellOfAnyColumnStartingAtItsHangingIndentContinuesTheCutRow) {
+  Layout layout = HangingIndentTable({{"-cars", 52}});
+  Table& one = layout.pages[0].tables[0];
+  SetCell(&one, 1, 1, {{"(1)None.", 152}, {"(3)Allowed to", 152}, {"set up offices.", 164}});
+  SetCell(&one, 2, 1, {{"(1)None.", 152}, {"(3)Allowed to", 152}, {"set up offices.", 164}});
+  SetCell(&one, 3, 1, {{"(1)None.", 152}, {"(3)Allowed to", 152}});
+  Table& two = layout.pages[1].tables[0];
+  SetCell(&two, 1, 1, {{"set up offices.", 164}, {"(4)None.", 152}});
+  SetCell(&two, 2, 1, {{"(1)None.", 152}});
+  LinkTablesAcrossPages(&layout);
+  EXPECT_TRUE(layout.pages[1].tables[0].first_row_continued);
+  // The same row starting with its first item, where entries begin, is a
+  // fresh row.
+  Layout fresh = HangingIndentTable({{"(d)Rental of", 52}});
+  SetCell(&fresh.pages[0].tables[0], 1, 1, {{"(1)None.", 152}, {"(3)Allowed to", 152}, {"set up offices.", 164}});
+  SetCell(&fresh.pages[0].tables[0], 2, 1, {{"(1)None.", 152}, {"(3)Allowed to", 152}, {"set up offices.", 164}});
+  SetCell(&fresh.pages[0].tables[0], 3, 1, {{"(1)None.", 152}});
+  SetCell(&fresh.pages[1].tables[0], 1, 1, {{"(1)None.", 152}, {"(4)None.", 152}});
+  LinkTablesAcrossPages(&fresh);
+  EXPECT_FALSE(fresh.pages[1].tables[0].first_row_continued);
+}
+
+TEST(TableContinuity, AKeyCellStartingWhereEntriesBeginIsAFreshRow) {
+  Layout layout = HangingIndentTable({{"(d)Rental of", 52}, {"cars", 64}});
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
+}
+
+TEST(TableContinuity, AKeyColumnWithoutHangingIndentGivesNoEvidenceOfACut) {
+  // Every line of the key column starts at one x: an entry's first line and
+  // a wrapped line look the same, so the row is taken as printed.
+  Layout layout = HangingIndentTable({{"cars (CPC831)", 52}});
+  for (Page& page : layout.pages) {
+    for (Cell& cell : page.tables[0].cells) {
+      for (TextLine& line : cell.lines) line.bbox.x0 = 52;
+    }
+  }
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
+}
+
+TEST(TableContinuity, CentredKeyCellsGiveNoEvidenceOfACut) {
+  Layout layout = HangingIndentTable({{"cars (CPC831)", 64}});
+  double x = 52;
+  for (Page& page : layout.pages) {
+    for (Cell& cell : page.tables[0].cells) {
+      if (cell.col == 0 && cell.row > 0 && !cell.lines.empty() && cell.text != "cars (CPC831)") {
+        cell.lines.front().bbox.x0 = (x += 7);
+      }
+    }
+  }
+  LinkTablesAcrossPages(&layout);
+  EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
+}
+
+// A statement's items start at x 70 and wrap back to x 52 (a first-line
+// indent). Page 2 opens with a key at the wrap x: the rest of the cut item.
+// When a heading of the column also starts at x 52, that x says nothing.
+TEST(TableContinuity, FirstLineIndentedColumnsGoOnWhereTheirLinesWrap) {
+  auto statement = [](const std::string& heading_x52) {
+    Layout layout;
+    Table one = MakeTable({{"Item", "2018", "2017"}, {"", "1", "2"}, {"", "3", "4"}, {"", "5", "6"}}, 600);
+    SetKey(&one, 1, {{heading_x52.empty() ? "Cash received" : heading_x52, heading_x52.empty() ? 70 : 52}});
+    SetKey(&one, 2, {{"Cash received from", 70}, {"sales", 52}});
+    SetKey(&one, 3, {{"1. Remeasurement of", 70}});
+    Table two = MakeTable({{"Item", "2018", "2017"}, {"", "", ""}, {"", "7", "8"}, {"", "9", "10"}}, 50);
+    SetKey(&two, 1, {{"defined benefit plans", 52}});
+    SetKey(&two, 2, {{"Interest received", 70}, {"in cash", 52}});
+    SetKey(&two, 3, {{"Taxes refunded", 70}});
+    layout.pages.push_back(MakePage(1, {one}));
+    layout.pages.push_back(MakePage(2, {two}));
+    LinkTablesAcrossPages(&layout);
+    return layout.pages[1].tables[0].first_row_continued;
+  };
+  EXPECT_TRUE(statement(""));
+  EXPECT_FALSE(statement("VII. Earnings per share"));
+}
+
 }  // namespace
 }  // namespace docpipe

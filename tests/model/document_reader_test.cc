@@ -127,6 +127,85 @@ TEST(DocumentReader, TablePagesThatRunBackwardsAreBadInput) {
   EXPECT_EQ(doc.status().code(), Status::Code::kBadInput);
 }
 
+// 收支科目 over two columns in the header; 收入 over two body rows.
+PolicyDocument GridDocument() {
+  PolicyDocument p;
+  PolicyTable t;
+  t.header = {"收支科目", "", "金額"};
+  t.rows = {{{"收入", "個人捐贈收入", "882,000"}, {{4, 3}}}, {{"", "營利事業捐贈收入", ""}, {{5, 3}}}};
+  t.pos = {3, 3};
+  t.last_page = 3;
+  t.grid.rows = 3;
+  t.grid.cols = 3;
+  t.grid.header_rows = 1;
+  t.grid.cells = {{0, 0, 1, 2, "收支科目"}, {0, 2, 1, 1, "金額"},         {1, 0, 2, 1, "收入"},
+                  {1, 1, 1, 1, "個人捐贈收入"}, {1, 2, 1, 1, "882,000"}, {2, 1, 1, 1, "營利事業捐贈收入"},
+                  {2, 2, 1, 1, ""}};
+  p.tables.push_back(t);
+  return p;
+}
+
+TEST(DocumentReader, ReadsBackTheTableGridWithSpansAndEmptyCells) {
+  Json j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  const Json& matrix = j["tables"][0]["grid"]["matrix"];
+  EXPECT_EQ(matrix[0], Json::parse(R"(["收支科目", null, "金額"])"));
+  EXPECT_EQ(matrix[2], Json::parse(R"([null, "營利事業捐贈收入", ""])"));
+  Result<Document> doc = ReadDocument(j);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const TableGrid& grid = doc->policy->tables[0].grid;
+  EXPECT_EQ(grid.rows, 3);
+  EXPECT_EQ(grid.cols, 3);
+  ASSERT_EQ(grid.cells.size(), 7u);
+  EXPECT_EQ(grid.cells[0].col_span, 2);
+  EXPECT_EQ(grid.cells[2].text, "收入");
+  EXPECT_EQ(grid.cells[2].row_span, 2);
+  EXPECT_EQ(grid.cells[6].text, "");
+}
+
+TEST(DocumentReader, GridCellsThatOverlapAreBadInput) {
+  Json j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  j["tables"][0]["grid"]["cells"][1]["col"] = 1;  // 金額 moved under 收支科目's span
+  Result<Document> doc = ReadDocument(j);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), Status::Code::kBadInput);
+}
+
+TEST(DocumentReader, GridWithAnUncoveredSlotIsBadInput) {
+  Json j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  j["tables"][0]["grid"]["cells"].erase(6);  // the empty cell dropped
+  Result<Document> doc = ReadDocument(j);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("no cell covers row 2, column 2"), std::string::npos)
+      << doc.status().ToString();
+}
+
+TEST(DocumentReader, GridMatrixThatDisagreesWithItsCellsIsBadInput) {
+  Json j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  j["tables"][0]["grid"]["matrix"][2][0] = "收入";  // a covered slot must be null
+  EXPECT_FALSE(ReadDocument(j).ok());
+  j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  j["tables"][0]["grid"]["matrix"][1].erase(2);
+  EXPECT_FALSE(ReadDocument(j).ok());
+}
+
+TEST(DocumentReader, ATableWrittenWithoutAGridGetsOneSlotPerCell) {
+  Json j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  j["tables"][0].erase("grid");
+  Result<Document> doc = ReadDocument(j);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const TableGrid& grid = doc->policy->tables[0].grid;
+  EXPECT_TRUE(CheckTableGrid(grid).ok());
+  EXPECT_EQ(grid.rows, 3);
+  EXPECT_EQ(grid.cells.size(), 9u);
+  EXPECT_EQ(grid.cells[3].text, "收入");
+}
+
+TEST(DocumentReader, GridThatDoesNotHoldEveryBodyRowIsBadInput) {
+  Json j = PolicyDocumentToJson(GridDocument(), Source(), "generic_document");
+  j["tables"][0]["rows"].erase(1);
+  EXPECT_FALSE(ReadDocument(j).ok());
+}
+
 // The reproduced export crash: a task's knowledge [1] instead of codes.
 TEST(DocumentReader, WrongTypedKnowledgeIsBadInputNamingItsPath) {
   Json j = CompetencyStandardToJson(SmallStandard(), Source());
