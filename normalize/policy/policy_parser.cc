@@ -275,6 +275,7 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       if (continues && pos.page > doc.tables.back().last_page) doc.tables.back().last_page = pos.page;
       if (continues && line.repeated_header) {
         // dropped: the column header printed again on the new page
+        for (const std::string& cell : cells) doc.diagnostics.Consumed(cell);
       } else if (continues && line.continues_row && !doc.tables.back().rows.empty() &&
                  doc.tables.back().rows.back().cells.size() == cells.size()) {
         PolicyTableRow& cut = doc.tables.back().rows.back();
@@ -284,7 +285,11 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
         }
         cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
       } else if (continues) {
-        if (cells != doc.tables.back().header) doc.tables.back().rows.push_back({cells, block.where});
+        if (cells != doc.tables.back().header) {
+          doc.tables.back().rows.push_back({cells, block.where});
+        } else {
+          for (const std::string& cell : cells) doc.diagnostics.Consumed(cell);
+        }
       } else if (!previous_was_table_row) {
         PolicyTable table;
         if (previous_was_caption) {
@@ -299,6 +304,8 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       } else if (cells != doc.tables.back().header) {  // a header repeated on a new page is dropped
         doc.tables.back().rows.push_back({cells, block.where});
         if (pos.page > doc.tables.back().last_page) doc.tables.back().last_page = pos.page;
+      } else {
+        for (const std::string& cell : cells) doc.diagnostics.Consumed(cell);
       }
       previous_was_table_row = true;
       previous_was_caption = false;
@@ -315,6 +322,11 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       entry.page = std::stoi(entry_page);  // at most four digits (the pattern)
       entry.where = block.where;
       doc.contents.push_back(std::move(entry));
+      // The dot leader between the words and the page number.
+      std::string leader = text;
+      leader.erase(leader.find(entry_text), entry_text.size());
+      leader.erase(leader.rfind(entry_page), entry_page.size());
+      doc.diagnostics.Consumed(leader);
       continue;
     }
     if (b == 0 && doc.title.empty() && !heading && !EndsSentence(text) &&
@@ -355,6 +367,12 @@ Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, cons
       continue;
     }
     if (heading) {
+      // What stands between the label and the title ("附錄一：" has "：").
+      if (size_t at = text.find(heading->label); at != std::string::npos && !heading->rest.empty()) {
+        const std::string after = text.substr(at + heading->label.size());
+        const std::string first_char = unicode::FromCodePoints(std::u32string(1, unicode::FirstChar(heading->rest)));
+        doc.diagnostics.Consumed(after.substr(0, after.find(first_char)));
+      }
       bool is_sentence = false;
       std::string title = ItemTitle(heading->rest, &is_sentence);
       int node = outline.Add(*heading, title, pos);

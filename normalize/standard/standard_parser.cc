@@ -244,6 +244,7 @@ void Parser::HeaderRow(const CleanRow& row) {
     Label label = LabelOf(row.keys[i]);
     if (label == Label::kNone) continue;
     any_label = true;
+    out_.diagnostics.Consumed(row.cells[i]);
     if (label == Label::kNameGroup || label == Label::kGroup) continue;
     // The value is the next non-empty cell that is not itself a label.
     std::string value;
@@ -287,6 +288,7 @@ void Parser::VersionRow(const CleanRow& row) {
       version.note = value;
     } else if (Contains(column, "日期")) {
       version.date = ParseDate(rules_, value);
+      if (!version.date.empty()) out_.diagnostics.Consumed(value);  // as printed; the field holds ISO 8601
       if (version.date.empty()) {
         out_.diagnostics.Warn("bad_date", "version date is not a date: " + value, row.pos);
       }
@@ -353,7 +355,10 @@ void Parser::FinishAttitudes() {
     attitude.where = item.where;
     std::string text = item.text;
     for (const char* colon : {"：", ":"}) {
-      if (StartsWith(text, colon)) text = Trim(text.substr(std::string(colon).size()));
+      if (StartsWith(text, colon)) {
+        out_.diagnostics.Consumed(colon);
+        text = Trim(text.substr(std::string(colon).size()));
+      }
     }
     size_t cut = std::string::npos, width = 0;
     for (const char* colon : {"：", ":"}) {
@@ -368,6 +373,7 @@ void Parser::FinishAttitudes() {
     } else {
       attitude.name = Trim(text.substr(0, cut));
       attitude.description = Trim(text.substr(cut + width));
+      out_.diagnostics.Consumed(text.substr(cut, width));  // between name and description
     }
     out_.attitudes.push_back(std::move(attitude));
   }
@@ -430,6 +436,7 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
     if (row.non_empty == 0) continue;
     if (row.non_empty == 1 && IsPageNumber(row)) {
       // Page furniture between the pieces of a table cut by page breaks.
+      out_.diagnostics.Consumed(row.AsRead());
       if (stitcher && section == Section::kDuties) stitcher->AddBreak(raw.pos);
       continue;
     }
@@ -444,6 +451,7 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
         stitcher.emplace(rules_, columns);
       }
       stitcher->AddHeader(row.pos);
+      out_.diagnostics.Consumed(row.AsRead());
       section = Section::kDuties;
       previous_was_header = true;
       header_columns = columns;
@@ -461,22 +469,26 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
       }
       if (!sub.empty()) {
         stitcher->RefineColumns(sub);
+        out_.diagnostics.Consumed(row.AsRead());
         continue;
       }
     }
     if (IsVersionHeader(row)) {
       version_columns_.clear();
       version_columns_ = row.keys;
+      out_.diagnostics.Consumed(row.AsRead());
       section = Section::kVersions;
       continue;
     }
     if (IsAttitudeHeader(row)) {
       section = Section::kAttitudes;
+      out_.diagnostics.Consumed(row.cells[FirstNonEmptyIndex(row)]);
       if (std::string rest = AfterTitle(row); !rest.empty()) attitude_lines_.push_back({rest, row.pos});
       continue;
     }
     if (IsNotesHeader(row)) {
       section = Section::kNotes;
+      out_.diagnostics.Consumed(row.cells[FirstNonEmptyIndex(row)]);
       if (std::string rest = AfterTitle(row); !rest.empty()) note_lines_.push_back({rest, row.pos});
       continue;
     }
