@@ -1,7 +1,9 @@
 #include "extract/page_furniture.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "common/unicode.h"
@@ -152,6 +154,73 @@ void LabelRepeatedPositions(Layout* layout, const FurnitureOptions& options) {
   }
 }
 
+// True when nothing stands above the line: no other line, not even
+// furniture (else the line under a running header would be the next
+// candidate, and a form's first line after it), no table.
+bool IsTopmost(const Page& page, const TextLine& line) {
+  for (const TextLine& other : page.lines) {
+    if (&other != &line && other.bbox.cy() < line.bbox.cy()) return false;
+  }
+  for (const Table& table : page.tables) {
+    if (table.bbox.cy() < line.bbox.cy()) return false;
+  }
+  return true;
+}
+
+// The running header of one part of a document: the same key at the same
+// height as the first thing on each of a run of consecutive pages, each
+// holding other content (tisa's "服務提供模式：…" atop pages 2–14 of 37,
+// above a continued table). A form's title repeated lower on each page of
+// a gazette has lines above it and is not affected; neither is a heading
+// atop a page or two. The body keeps one printing of the line. Only headers: the last line of a run of pages (a
+// form's closing line where no page number stands below it) is too often
+// content.
+void LabelPartHeaders(Layout* layout, const FurnitureOptions& options) {
+  struct Candidate {
+    std::string key;
+    double cy;
+    TextLine* line;
+  };
+  // The topmost line of each page, if it is content and shares the page.
+  std::vector<std::optional<Candidate>> topmost(layout->pages.size());
+  for (size_t p = 0; p < layout->pages.size(); ++p) {
+    Page& page = layout->pages[p];
+    for (TextLine& line : page.lines) {
+      if (line.role != LineRole::kContent || !IsTopmost(page, line)) continue;
+      std::string key = FurnitureKey(line.text);
+      if (!key.empty() && HoldsMoreThan(page, key)) topmost[p] = Candidate{key, line.bbox.cy(), &line};
+      break;
+    }
+  }
+  for (size_t first = 0; first < topmost.size();) {
+    if (!topmost[first]) {
+      ++first;
+      continue;
+    }
+    const Candidate& head = *topmost[first];
+    size_t end = first + 1;
+    while (end < topmost.size() && topmost[end] && topmost[end]->key == head.key &&
+           layout->pages[end].number == layout->pages[end - 1].number + 1 &&
+           std::abs(topmost[end]->cy - head.cy) <= options.position_tolerance) {
+      ++end;
+    }
+    std::vector<const TextLine*> lines;
+    for (size_t i = first; i < end; ++i) lines.push_back(topmost[i]->line);
+    if (end - first >= static_cast<size_t>(options.min_run_pages) && DifferInAtMostOneNumber(lines)) {
+      // The body keeps one printing: the run's first, unless the line is
+      // content elsewhere (tisa prints it under the caption of page 1).
+      const bool printed_elsewhere = std::any_of(layout->pages.begin(), layout->pages.end(), [&](const Page& page) {
+        return std::any_of(page.lines.begin(), page.lines.end(), [&](const TextLine& line) {
+          return line.role == LineRole::kContent && FurnitureKey(line.text) == head.key &&
+                 std::find(lines.begin(), lines.end(), &line) == lines.end();
+        });
+      });
+      for (size_t i = printed_elsewhere ? first : first + 1; i < end; ++i) topmost[i]->line->role = LineRole::kHeader;
+    }
+    first = end;
+  }
+}
+
 }  // namespace
 
 void LabelPageFurniture(Layout* layout, const FurnitureOptions& options) {
@@ -176,6 +245,7 @@ void LabelPageFurniture(Layout* layout, const FurnitureOptions& options) {
     }
   }
   LabelRepeatedPositions(layout, options);
+  LabelPartHeaders(layout, options);
 
   // Furniture never takes the whole document.
   for (const Page& page : layout->pages) {

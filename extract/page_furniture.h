@@ -10,10 +10,14 @@
 //   - at the same height anywhere on the page, on most pages (a running
 //     header printed low, just above a continued table, or a line repeated
 //     under a table's header) — by position and repetition, not by distance.
-//     A line repeated on a run of pages only (the running header of one part
-//     of a document) is not enough: a gazette's forms repeat their titles
-//     ("第 1 次賸餘政治獻金收支結算表", "臺北市") page after page, and those
-//     are content.
+//     A line repeated lower on a run of pages only is not enough: a
+//     gazette's forms repeat their titles ("第 1 次賸餘政治獻金收支結算表",
+//     "臺北市") page after page, and those are content; or
+//   - as the first thing on each of a run of consecutive pages (at least
+//     min_run_pages), at the same height: the running header of one part
+//     of a document (tisa's "服務提供模式：…" atop pages 2–14 of 37). A
+//     heading atop two pages is not a run; the last line of a run of
+//     pages is not considered (a form's closing line is content).
 // Lines that differ in more than one number ("101 年 03 月 22 日至 101 年 05
 // 月 21 日" on each form of a gazette) are content, not repetition.
 // A page counts towards a repetition only when it holds something else as
@@ -41,6 +45,10 @@ struct FurnitureOptions {
   double position_page_share = 0.5;
   int min_position_pages = 3;
   double position_tolerance = 3;
+  // A line that is the first thing on each of this many consecutive
+  // pages, at the same height, is the running header of that part of the
+  // document.
+  int min_run_pages = 5;
 };
 
 // Sets the role of the content lines of every page.

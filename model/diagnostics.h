@@ -30,12 +30,23 @@ struct UnparsedText {
 struct Diagnostics {
   std::vector<Warning> warnings;
   std::vector<UnparsedText> unparsed;
+  // Text the parser read but does not write out as it stands: the
+  // document's structure (labels such as 職能基準代碼, column headers and
+  // their repeats on later pages, section titles, dot leaders, page numbers
+  // between rows, a date as printed before it became ISO 8601) and repeats
+  // of what the document holds once (a knowledge item printed under every
+  // task that uses it). Not written out; the conservation check
+  // (pipeline/conservation.h) counts it as accounted for.
+  std::vector<std::string> consumed;
 
   void Warn(std::string kind, std::string message, SourcePos pos) {
     warnings.push_back({std::move(kind), std::move(message), pos});
   }
   void Unplaced(std::string text, SourcePos pos) {
     if (!text.empty()) unparsed.push_back({std::move(text), pos});
+  }
+  void Consumed(std::string text) {
+    if (!text.empty()) consumed.push_back(std::move(text));
   }
 };
 

@@ -12,6 +12,7 @@
 #include "normalize/policy/policy_parser.h"
 #include "normalize/standard/standard_parser.h"
 #include "normalize/repair/text_layer_repair.h"
+#include "pipeline/conservation.h"
 #include "schema/schema_validator.h"
 
 namespace docpipe {
@@ -89,20 +90,29 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
   const RuleSet& rules = RuleSet::Default(from_pdf ? RuleInput::kPdf : RuleInput::kText);
   DocumentFamily family = DetectFamily(rows, rules);
   nlohmann::ordered_json out;
+  std::vector<std::string> consumed;
   if (family == DocumentFamily::kCompetencyStandard) {
     Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, rules);
     if (!standard.ok()) return standard.status();
     for (const Warning& w : extra) standard->diagnostics.warnings.push_back(w);
     out = CompetencyStandardToJson(*standard, source);
+    consumed = std::move(standard->diagnostics.consumed);
   } else {
     Result<PolicyDocument> document = ParsePolicyDocument(rows, rules);
     if (!document.ok()) return document.status();
     for (const Warning& w : extra) document->diagnostics.warnings.push_back(w);
     out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
+    consumed = std::move(document->diagnostics.consumed);
   }
-  if (std::optional<Warning> repaired = TextLayerRepairWarning(rows)) {
-    out["warnings"].push_back(
-        {{"kind", repaired->kind}, {"message", repaired->message}, {"location", PosToJson(repaired->pos)}});
+  auto warn = [&](const Warning& w) {
+    out["warnings"].push_back({{"kind", w.kind}, {"message", w.message}, {"location", PosToJson(w.pos)}});
+  };
+  if (std::optional<Warning> repaired = TextLayerRepairWarning(rows)) warn(*repaired);
+  // Last, so that every other warning counts as accounted text. PDFs and
+  // their layouts only: the text readers' own repairs (markup, the code
+  // separators of TAB text) are not yet accounted for.
+  if (from_pdf) {
+    for (const Warning& w : UnaccountedCharacters(rows, out, consumed, rules)) warn(w);
   }
   if (Status s = ValidateOutput(out); !s.ok()) return s;
   return out;
@@ -156,7 +166,13 @@ std::vector<Warning> PageWarnings(const Layout& layout) {
 
 Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
   const RuleSet& rules = RuleSet::Default();
-  return NormalizeRowsWith(LayoutToRows(RepairOcrText(layout, rules), rules), source, PageWarnings(layout));
+  const Layout repaired = RepairOcrText(layout, rules);
+  const std::vector<TabRow> rows = LayoutToRows(repaired, rules);
+  std::vector<Warning> warnings = PageWarnings(layout);
+  for (Warning& w : UnaccountedLayoutCharacters(repaired, rows)) {
+    warnings.push_back(std::move(w));
+  }
+  return NormalizeRowsWith(rows, source, warnings);
 }
 
 }  // namespace

@@ -129,6 +129,7 @@ void Reader::AddTableRow(const TextBlock& block) {
   };
   if (continues && line.repeated_header) {
     // dropped: the column header printed again on the new page
+    for (const std::string& cell : cells) doc_.diagnostics.Consumed(cell);
   } else if (continues && line.continues_row && !doc_.tables.back().rows.empty() &&
              doc_.tables.back().rows.back().cells.size() == cells.size()) {
     PolicyTable& table = doc_.tables.back();
@@ -140,7 +141,11 @@ void Reader::AddTableRow(const TextBlock& block) {
     cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
     JoinGridRow(cells, line.spans, &table.grid);
   } else if (continues) {
-    if (cells != doc_.tables.back().header) add_row(&doc_.tables.back());
+    if (cells != doc_.tables.back().header) {
+      add_row(&doc_.tables.back());
+    } else {
+      for (const std::string& cell : cells) doc_.diagnostics.Consumed(cell);
+    }
   } else if (!previous_was_table_row_ || other_table) {
     PolicyTable table;
     if (previous_was_caption_) {
@@ -158,6 +163,8 @@ void Reader::AddTableRow(const TextBlock& block) {
   } else if (cells != doc_.tables.back().header) {  // a header repeated on a new page is dropped
     add_row(&doc_.tables.back());
     if (pos.page > doc_.tables.back().last_page) doc_.tables.back().last_page = pos.page;
+  } else {
+    for (const std::string& cell : cells) doc_.diagnostics.Consumed(cell);
   }
 }
 
@@ -173,6 +180,11 @@ bool Reader::TakeContentsLine(const TextBlock& block, const std::string& text) {
   entry.page = std::stoi(entry_page);  // at most four digits (the pattern)
   entry.where = block.where;
   doc_.contents.push_back(std::move(entry));
+  // The dot leader between the words and the page number.
+  std::string leader = text;
+  leader.erase(leader.find(entry_text), entry_text.size());
+  leader.erase(leader.rfind(entry_page), entry_page.size());
+  doc_.diagnostics.Consumed(leader);
   return true;
 }
 
@@ -253,6 +265,12 @@ void Reader::PlaceBlock(size_t* b) {
     outline_.Add(marked, text, pos);
     sentence_item_.resize(doc_.outline.size(), false);
   } else if (heading) {
+    // What stands between the label and the title ("附錄一：" has "：").
+    if (size_t at = text.find(heading->label); at != std::string::npos && !heading->rest.empty()) {
+      const std::string after = text.substr(at + heading->label.size());
+      const std::string first_char = unicode::FromCodePoints(std::u32string(1, unicode::FirstChar(heading->rest)));
+      doc_.diagnostics.Consumed(after.substr(0, after.find(first_char)));
+    }
     AddHeading(*heading, block);
   } else {
     AddParagraph(*b, text, block);

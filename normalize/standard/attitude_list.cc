@@ -11,13 +11,16 @@ std::string Trim(std::string_view s) { return std::string(unicode::TrimAscii(s))
 
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
-Attitude ReadAttitude(const CodedItem& item) {
+Attitude ReadAttitude(const CodedItem& item, Diagnostics* diagnostics) {
   Attitude attitude;
   attitude.code = item.code;
   attitude.where = item.where;
   std::string text = item.text;
   for (const char* colon : {"：", ":"}) {
-    if (StartsWith(text, colon)) text = Trim(text.substr(std::string(colon).size()));
+    if (StartsWith(text, colon)) {
+      diagnostics->Consumed(colon);
+      text = Trim(text.substr(std::string(colon).size()));
+    }
   }
   size_t cut = std::string::npos, width = 0;
   for (const char* colon : {"：", ":"}) {
@@ -32,6 +35,7 @@ Attitude ReadAttitude(const CodedItem& item) {
   } else {
     attitude.name = Trim(text.substr(0, cut));
     attitude.description = Trim(text.substr(cut + width));
+    diagnostics->Consumed(text.substr(cut, width));  // between name and description
   }
   return attitude;
 }
@@ -43,7 +47,7 @@ std::vector<Attitude> ReadAttitudes(const std::vector<Fragment>& lines, const Ru
   SplitCell cell = SplitItems(lines, rules.Pattern("attitude_code"));
   if (!cell.leading.empty()) diagnostics->Unplaced(cell.leading, cell.leading_pos);
   std::vector<Attitude> attitudes;
-  for (const CodedItem& item : cell.items) attitudes.push_back(ReadAttitude(item));
+  for (const CodedItem& item : cell.items) attitudes.push_back(ReadAttitude(item, diagnostics));
   return attitudes;
 }
 

@@ -52,6 +52,7 @@ void HeaderTable::AddRow(const CleanRow& row) {
     HeaderLabel label = HeaderLabelOf(row.keys[i]);
     if (label == HeaderLabel::kNone) continue;
     any_label = true;
+    out_->diagnostics.Consumed(row.cells[i]);
     if (label == HeaderLabel::kNameGroup || label == HeaderLabel::kGroup) continue;
     // The value is the next non-empty cell that is not itself a label.
     std::string value;

@@ -72,6 +72,7 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
     std::vector<Variant> keys;  // by FoldKey, each with its most frequent spelling
     std::map<std::string, std::map<std::string, int>> spellings;
     std::vector<SourcePos> where;
+    std::vector<const std::string*> texts;  // every name printed for the code
     size_t first = 0;
   };
   std::map<std::string, Group> groups;
@@ -85,6 +86,7 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
     }
     ++order;
     if (item->text.empty()) continue;
+    g.texts.push_back(&item->text);
     auto cached = keys.find(item->text);
     if (cached == keys.end()) cached = keys.emplace(item->text, unicode::FoldKey(item->text)).first;
     const std::string& key = cached->second;
@@ -123,6 +125,16 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
         }
         d->Warn("inconsistent_name", std::string(kind) + " code " + code + " is named in different ways: " + variants,
                 First(g.where));
+      }
+      // The dictionary holds the name once; every other printing of it is
+      // a repeat the document does not write again.
+      bool kept = false;
+      for (const std::string* text : g.texts) {
+        if (!kept && *text == entry.name) {
+          kept = true;
+        } else {
+          d->Consumed(*text);
+        }
       }
     }
     entries.push_back(std::move(entry));

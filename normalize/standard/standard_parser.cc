@@ -74,6 +74,7 @@ bool Parser::Clean(const TabRow& raw, CleanRow* row) {
   if (row->non_empty == 0) return false;
   if (row->non_empty == 1 && IsPageNumber(*row)) {
     // Page furniture between the pieces of a table cut by page breaks.
+    out_.diagnostics.Consumed(row->AsRead());
     AddBreak(raw.pos);
     return false;
   }
@@ -89,6 +90,7 @@ bool Parser::TakeDutyHeader(const CleanRow& row) {
   if (columns.empty()) return false;
   if (!stitcher_) stitcher_.emplace(rules_, columns);
   stitcher_->AddHeader(row.pos);
+  out_.diagnostics.Consumed(row.AsRead());
   section_ = Section::kDuties;
   previous_was_header_ = true;
   header_columns_ = columns;
@@ -108,6 +110,7 @@ bool Parser::TakeSubHeader(const CleanRow& row) {
   }
   if (sub.empty()) return false;
   stitcher_->RefineColumns(sub);
+  out_.diagnostics.Consumed(row.AsRead());
   return true;
 }
 
@@ -115,16 +118,19 @@ bool Parser::TakeSectionTitle(const CleanRow& row) {
   if (IsVersionHeader(row)) {
     version_columns_.clear();
     version_columns_ = row.keys;
+    out_.diagnostics.Consumed(row.AsRead());
     section_ = Section::kVersions;
     return true;
   }
   if (IsAttitudeHeader(row)) {
     section_ = Section::kAttitudes;
+    out_.diagnostics.Consumed(row.cells[FirstNonEmptyIndex(row)]);
     if (std::string rest = AfterTitle(row); !rest.empty()) attitude_lines_.push_back({rest, row.pos});
     return true;
   }
   if (IsNotesHeader(row)) {
     section_ = Section::kNotes;
+    out_.diagnostics.Consumed(row.cells[FirstNonEmptyIndex(row)]);
     if (std::string rest = AfterTitle(row); !rest.empty()) note_lines_.push_back({rest, row.pos});
     return true;
   }

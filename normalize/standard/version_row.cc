@@ -33,6 +33,7 @@ Version ReadVersionRow(const CleanRow& row, const std::vector<std::string>& colu
       version.note = value;
     } else if (Contains(column, "日期")) {
       version.date = ParseDate(rules, value);
+      if (!version.date.empty()) diagnostics->Consumed(value);  // as printed; the field holds ISO 8601
       if (version.date.empty()) {
         diagnostics->Warn("bad_date", "version date is not a date: " + value, row.pos);
       }

@@ -69,5 +69,23 @@ TEST(SampleTisa, RowCutByThePageBreakWithTextInItsKeyCellIsJoined) {
   EXPECT_TRUE(fresh);
 }
 
+// Issue 12: "服務提供模式：(1)跨境提供服務…(4)自然人呈現" heads pages 2–14
+// (the running header of the first part, above the continued table) and
+// stayed body text 13 times. Its first printing, under the caption on page
+// 1, is the body's; the second part's ("(1)跨境交付…") likewise on page 16.
+TEST(SampleTisa, RunningHeaderOfAPartIsInTheBodyOnce) {
+  Result<Json> doc =
+      ProcessFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/real/tisa-services-commitments-appendix1.pdf", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  const std::string text = doc->dump();
+  auto count = [&](const std::string& needle) {
+    int n = 0;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_EQ(count("服務提供模式：(1)跨境提供服務"), 1);
+  EXPECT_EQ(count("服務提供模式：(1)跨境交付"), 1);
+}
+
 }  // namespace
 }  // namespace docpipe
