@@ -8,6 +8,7 @@
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
+#include "extract/page_workers.h"
 
 namespace docpipe {
 namespace {
@@ -19,6 +20,7 @@ struct ExtractArgs {
   std::string password;
   std::string ocr = "auto";
   bool compact = false;
+  int jobs = 0;  // 0: one per core
   ResourceLimits limits;
 };
 
@@ -49,6 +51,7 @@ int RunExtract(const ExtractArgs& args) {
   ExtractOptions options;
   if (!args.password.empty()) options.password = args.password;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
+  options.jobs = args.jobs > 0 ? args.jobs : AvailableCores();
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
     std::cerr << me << "--pages wants A-B or A (1-based, A <= B), got '" << args.pages << "'\n";
     return kExitUsage;
@@ -98,6 +101,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
   cmd->add_option("--ocr", args->ocr, "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")->check(CLI::IsMember({"auto", "never", "always"}))->capture_default_str();
   cmd->add_flag("--compact", args->compact, "One-line JSON instead of indented");
+  AddJobsOption(cmd, &args->jobs);
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
 }

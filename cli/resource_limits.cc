@@ -69,6 +69,14 @@ void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits) {
       ->capture_default_str();
 }
 
+void AddJobsOption(CLI::App* cmd, int* jobs) {
+  cmd->add_option("-j,--jobs", *jobs,
+                  "PDF: worker processes reading pages in parallel (0: one per core; 1: none). The "
+                  "output is the same for any value; --max-memory-mb holds for each worker")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+}
+
 std::string OutOfMemoryMessage(const ResourceLimits& limits) {
   return "limit exceeded: the document needs more memory than the ceiling of " +
          std::to_string(limits.max_memory_mb) + " MB (--max-memory-mb)";

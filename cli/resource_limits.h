@@ -36,6 +36,12 @@ struct ResourceLimits {
 // Adds --max-memory-mb, --timeout and --page-timeout (defaults shown) to `cmd`.
 void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits);
 
+// Adds -j/--jobs (page worker processes for one PDF; 0, the default: one
+// per core) to `cmd`. The limits above hold for each worker process: the
+// memory ceiling is per process (RLIMIT_AS is inherited), the time budget is
+// the parent's and ends its workers with it.
+void AddJobsOption(CLI::App* cmd, int* jobs);
+
 // Applies both limits to this process and installs the handlers that turn
 // a timeout or a library abort under the memory ceiling into one line and
 // kExitLimit. Call once, before the work.
