@@ -1,9 +1,6 @@
 #include "catalogue/csv_writer.h"
 
-#include <filesystem>
-
 #include "catalogue/postgres_script.h"
-#include "common/file_io.h"
 
 namespace docpipe::catalogue {
 
@@ -17,39 +14,26 @@ std::string CsvField(const std::string& value) {
   return out + "\"";
 }
 
-CsvWriter::CsvWriter(std::string directory)
-    : directory_(std::move(directory)), text_(kTableCount), rows_(kTableCount, 0) {
-  for (const Table& table : CatalogueTables()) {
-    std::string& text = text_[static_cast<size_t>(table.id)];
-    for (size_t i = 0; i < table.columns.size(); ++i) text += (i ? "," : "") + table.columns[i].name;
-    text += "\r\n";
-  }
+std::string CsvWriter::Header(const Table& table) const {
+  std::string text;
+  for (size_t i = 0; i < table.columns.size(); ++i) text += (i ? "," : "") + table.columns[i].name;
+  return text + "\r\n";
 }
 
-Status CsvWriter::Add(TableId table, const Row& row) {
-  std::string& text = text_[static_cast<size_t>(table)];
+void CsvWriter::AppendRow(const Table&, const Row& row, std::string* text) const {
   for (size_t i = 0; i < row.size(); ++i) {
-    if (i) text += ',';
+    if (i) *text += ',';
     if (const auto* s = std::get_if<std::string>(&row[i])) {
-      text += s->empty() ? "\"\"" : CsvField(*s);
+      *text += s->empty() ? "\"\"" : CsvField(*s);
     } else if (const auto* n = std::get_if<int64_t>(&row[i])) {
-      text += std::to_string(*n);
+      *text += std::to_string(*n);
     }
   }
-  text += "\r\n";
-  ++rows_[static_cast<size_t>(table)];
-  return Status::Ok();
+  *text += "\r\n";
 }
 
-Status CsvWriter::Commit() {
-  namespace fs = std::filesystem;
-  for (const Table& table : CatalogueTables()) {
-    const std::string name = table.name + ".csv";
-    Status s = WriteFileAtomic((fs::path(directory_) / name).string(), text_[static_cast<size_t>(table.id)]);
-    if (!s.ok()) return s;
-    counts_[name] = rows_[static_cast<size_t>(table.id)];
-  }
-  return WriteFileAtomic((fs::path(directory_) / "load_postgres.sql").string(), PostgresLoadScript());
+std::vector<std::pair<std::string, std::string>> CsvWriter::ExtraFiles() const {
+  return {{"load_postgres.sql", PostgresLoadScript()}};
 }
 
 }  // namespace docpipe::catalogue

@@ -3,39 +3,29 @@
 // quoting), plus load_postgres.sql (postgres_script.h) that loads them.
 // NULL is an empty field; an empty text is "" (quoted), so PostgreSQL's
 // COPY ... CSV tells them apart. Files are built in memory and each is
-// written atomically by Commit().
-//
-//   CsvWriter w("out/export");
-//   w.Add(TableId::kDocuments, row); ...
-//   Status s = w.Commit();
+// written atomically by Commit() (text_table_writer.h).
 #ifndef DOCPIPE_CATALOGUE_CSV_WRITER_H_
 #define DOCPIPE_CATALOGUE_CSV_WRITER_H_
 
-#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "catalogue/row_sink.h"
-#include "common/status.h"
+#include "catalogue/text_table_writer.h"
 
 namespace docpipe::catalogue {
 
 // One CSV field, quoted when it holds a comma, quote, CR or LF (RFC 4180).
 std::string CsvField(const std::string& value);
 
-class CsvWriter : public RowSink {
+class CsvWriter : public TextTableWriter {
  public:
-  explicit CsvWriter(std::string directory);
-  Status Add(TableId table, const Row& row) override;
-  Status Commit();
-  // Data rows per file name ("duties.csv"), after Commit().
-  const std::map<std::string, int64_t>& rows() const { return counts_; }
+  explicit CsvWriter(std::string directory) : TextTableWriter(std::move(directory), "csv") {}
 
  private:
-  std::string directory_;
-  std::vector<std::string> text_;  // by TableId
-  std::vector<int64_t> rows_;
-  std::map<std::string, int64_t> counts_;
+  std::string Header(const Table& table) const override;
+  void AppendRow(const Table& table, const Row& row, std::string* text) const override;
+  std::vector<std::pair<std::string, std::string>> ExtraFiles() const override;
 };
 
 }  // namespace docpipe::catalogue

@@ -1,32 +1,23 @@
 // Writes the catalogue as JSON Lines: one TABLE.jsonl per table of
 // table_schema.h, one object per row with the table's column names as keys
 // in column order; NULL is null. Each file is written atomically by
-// Commit().
+// Commit() (text_table_writer.h).
 #ifndef DOCPIPE_CATALOGUE_JSONL_WRITER_H_
 #define DOCPIPE_CATALOGUE_JSONL_WRITER_H_
 
-#include <map>
 #include <string>
-#include <vector>
+#include <utility>
 
-#include "catalogue/row_sink.h"
-#include "common/status.h"
+#include "catalogue/text_table_writer.h"
 
 namespace docpipe::catalogue {
 
-class JsonlWriter : public RowSink {
+class JsonlWriter : public TextTableWriter {
  public:
-  explicit JsonlWriter(std::string directory);
-  Status Add(TableId table, const Row& row) override;
-  Status Commit();
-  // Data rows per file name ("duties.jsonl"), after Commit().
-  const std::map<std::string, int64_t>& rows() const { return counts_; }
+  explicit JsonlWriter(std::string directory) : TextTableWriter(std::move(directory), "jsonl") {}
 
  private:
-  std::string directory_;
-  std::vector<std::string> text_;  // by TableId
-  std::vector<int64_t> rows_;
-  std::map<std::string, int64_t> counts_;
+  void AppendRow(const Table& table, const Row& row, std::string* text) const override;
 };
 
 }  // namespace docpipe::catalogue
