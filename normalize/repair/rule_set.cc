@@ -1,6 +1,7 @@
 #include "normalize/repair/rule_set.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,9 +18,24 @@ namespace embedded {
 extern const char normalize_rules[];
 }
 
-namespace {
-
 using BuiltinFn = std::string (*)(std::string_view);
+
+// What ApplyStage runs for one stage, decided once when the rules load.
+class StagePlan {
+ public:
+  struct Step {
+    const Rule* rule = nullptr;
+    const re2::RE2* re = nullptr;  // replace rules
+    BuiltinFn builtin = nullptr;   // builtin rules
+    int set_index = -1;            // the replace pattern's index in `replaces`
+  };
+  std::vector<Step> steps;
+  // The replace patterns of the steps; null when the set could not be built
+  // (then every replace rule runs, as each one alone is still correct).
+  std::unique_ptr<re2::RE2::Set> replaces;
+};
+
+namespace {
 
 BuiltinFn FindBuiltin(std::string_view name) {
   if (name == "fold_width") return &unicode::FoldWidth;
@@ -135,18 +151,24 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
     set.rules_.push_back(std::move(rule));
     set.compiled_.push_back(std::move(compiled));
   }
-  std::map<std::string, std::string> alternations;
-  for (const Rule& rule : set.rules_) {
-    if (rule.kind != "replace" || !rule.AppliesTo(input)) continue;
-    std::string& alt = alternations[rule.stage];
-    alt += (alt.empty() ? "(?:" : "|(?:") + rule.pattern + ")";
+  for (size_t i = 0; i < set.rules_.size(); ++i) {
+    const Rule& rule = set.rules_[i];
+    if (rule.kind == "pattern" || !rule.AppliesTo(input)) continue;
+    std::unique_ptr<StagePlan>& plan = set.stages_[rule.stage];
+    if (!plan) plan = std::make_unique<StagePlan>();
+    plan->steps.push_back({&rule, set.compiled_[i].get(), rule.kind == "builtin" ? FindBuiltin(rule.name) : nullptr, -1});
   }
-  for (const auto& [stage, alt] : alternations) {
+  for (auto& [stage, plan] : set.stages_) {
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_never_capture(true);
-    auto filter = std::make_unique<re2::RE2>(alt, options);
-    if (filter->ok()) set.stage_filters_[stage] = std::move(filter);
+    auto replaces = std::make_unique<re2::RE2::Set>(options, RE2::UNANCHORED);
+    bool ok = true;
+    for (StagePlan::Step& step : plan->steps) {
+      if (step.builtin) continue;
+      step.set_index = replaces->Add(step.rule->pattern, nullptr);
+      ok &= step.set_index >= 0;
+    }
+    if (ok && replaces->Compile()) plan->replaces = std::move(replaces);
   }
   return set;
 }
@@ -184,16 +206,44 @@ std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
 }
 
 std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
-  // If no replace rule matches the input, none can match after another
-  // replace rule ran either (nothing changed), so all can be skipped.
-  auto filter = stage_filters_.find(stage);
-  bool replaces = filter == stage_filters_.end() ||
-                  RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *filter->second);
   std::string out(text);
-  for (const Rule& rule : rules_) {
-    if (rule.stage != stage || rule.kind == "pattern" || !rule.AppliesTo(input_)) continue;
-    if (rule.kind == "replace" && !replaces) continue;
-    out = ApplyRule(rule, out);
+  auto found = stages_.find(stage);
+  if (found == stages_.end()) return out;
+  const StagePlan& plan = *found->second;
+  // `matching`: the replace patterns that match `out` as it is now, sorted;
+  // recomputed only after a rule changed the text. A rule whose pattern does
+  // not match cannot change the text, so skipping it is the same as running
+  // it: the result is that of every rule in file order.
+  std::vector<int> matching;
+  bool known = false;
+  std::string next;
+  for (const StagePlan::Step& step : plan.steps) {
+    if (step.builtin) {
+      next = step.builtin(out);
+      if (next != out) {
+        out.swap(next);
+        known = false;
+      }
+      continue;
+    }
+    if (plan.replaces) {
+      if (!known) {
+        matching.clear();
+        re2::RE2::Set::ErrorInfo error;
+        if (!plan.replaces->Match(re2::StringPiece(out.data(), out.size()), &matching, &error) &&
+            error.kind != re2::RE2::Set::kNoError) {
+          // The DFA ran out of memory on a huge text: say every rule matches.
+          matching.clear();
+          for (const StagePlan::Step& s : plan.steps) {
+            if (s.set_index >= 0) matching.push_back(s.set_index);
+          }
+        }
+        std::sort(matching.begin(), matching.end());
+        known = true;
+      }
+      if (!std::binary_search(matching.begin(), matching.end(), step.set_index)) continue;
+    }
+    if (RE2::GlobalReplace(&out, *step.re, step.rule->replacement) > 0) known = false;
   }
   return out;
 }

@@ -33,6 +33,9 @@
 namespace re2 {
 class RE2;
 }
+namespace docpipe {
+class StagePlan;
+}
 
 namespace docpipe {
 
@@ -104,9 +107,11 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> compiled_;  // parallel to rules_
   std::map<std::string, size_t, std::less<>> by_name_;
-  // Per stage, the alternation of its replace patterns: one search tells
-  // that no replace rule of the stage can change a text (most cells).
-  std::map<std::string, std::unique_ptr<re2::RE2>, std::less<>> stage_filters_;
+  // Per stage, its replace and builtin rules for this input in file order,
+  // and an RE2::Set of its replace patterns: one pass over a text tells
+  // which replace rules can change it (none, for most cells), so only those
+  // run (rule_set.cc).
+  std::map<std::string, std::unique_ptr<StagePlan>, std::less<>> stages_;
 };
 
 }  // namespace docpipe
