@@ -260,35 +260,98 @@ bool OutputIntact(const std::string& path, const std::string& sha256) {
   return bytes.ok() && Sha256Hex(*bytes) == sha256;
 }
 
+// Takes the output folder's locks for this run, or says who holds them.
+// Every run locks the folder itself (flock on its descriptor, released with
+// the process even when it is killed): a run without a shard exclusively,
+// shards shared, so that shards run side by side but never beside a whole
+// run (which merges and removes their parts). A shard also locks its own
+// lock file exclusively, so that one shard never runs twice at once.
+Result<std::vector<int>> LockOutputFolder(const std::string& output_dir, const Shard& shard) {
+  std::vector<int> fds;
+  auto fail = [&fds](Status status) {
+    for (int fd : fds) ::close(fd);
+    return status;
+  };
+  int folder = ::open(output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (folder < 0) return Status::IoError(output_dir + ": cannot open: " + std::strerror(errno));
+  fds.push_back(folder);
+  if (::flock(folder, (shard.sharded() ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0) {
+    return fail(Status::IoError(output_dir + (shard.sharded()
+                                                  ? ": in use by a docpipe run without --shard (it is locked); wait "
+                                                    "for it to end"
+                                                  : ": in use by another docpipe run (it is locked); wait for it to "
+                                                    "end")));
+  }
+  if (shard.sharded()) {
+    const std::string name = (fs::path(output_dir) / shard.LockName()).string();
+    int own = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (own < 0) return fail(Status::IoError(name + ": cannot open: " + std::strerror(errno)));
+    fds.push_back(own);
+    if (::flock(own, LOCK_EX | LOCK_NB) != 0) {
+      return fail(Status::IoError(output_dir + ": shard " + shard.ToString() +
+                                  " is in use by another docpipe run (it is locked); wait for it to end"));
+    }
+  }
+  return fds;
+}
+
 }  // namespace
 
 Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& progress) {
   const auto start = Clock::now();
   Result<InputTree> tree = FindInputs(options.input_dir, options.output_dir);
   if (!tree.ok()) return tree.status();
-  const std::vector<std::string>& inputs = tree->inputs;
-  std::vector<std::string> outputs = OutputNames(inputs);
+  // Output names come from the whole tree (a.pdf beside a.txt), so that a
+  // shard names its outputs as a whole run would; then this shard's part.
+  std::vector<std::string> inputs;
+  std::vector<std::string> outputs;
+  {
+    std::vector<std::string> all_outputs = OutputNames(tree->inputs);
+    for (size_t i = 0; i < tree->inputs.size(); ++i) {
+      if (!options.shard.Holds(tree->inputs[i])) continue;
+      inputs.push_back(tree->inputs[i]);
+      outputs.push_back(all_outputs[i]);
+    }
+    std::vector<std::pair<std::string, std::string>> unreadable;
+    for (auto& entry : tree->unreadable) {
+      if (options.shard.Holds(entry.first)) unreadable.push_back(std::move(entry));
+    }
+    tree->unreadable = std::move(unreadable);
+  }
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   if (ec) return Status::IoError(options.output_dir + ": cannot create: " + ec.message());
 
-  // One run per output folder: the lock goes with the process, even killed.
-  int lock = ::open(options.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (lock < 0) return Status::IoError(options.output_dir + ": cannot open: " + std::strerror(errno));
-  if (::flock(lock, LOCK_EX | LOCK_NB) != 0) {
-    ::close(lock);
-    return Status::IoError(options.output_dir + ": in use by another docpipe run (it is locked); wait for it to end");
-  }
+  Result<std::vector<int>> locks = LockOutputFolder(options.output_dir, options.shard);
+  if (!locks.ok()) return locks.status();
   struct Unlock {
-    int fd;
-    ~Unlock() { ::close(fd); }
-  } unlock{lock};
+    std::vector<int> fds;
+    ~Unlock() {
+      for (int fd : fds) ::close(fd);
+    }
+  } unlock{*locks};
 
   const fs::path out_dir(options.output_dir);
-  const std::string index_path = (out_dir / "index.jsonl").string();
-  const std::string journal_path = (out_dir / ".docpipe-journal.jsonl").string();
-  // A bad line (an interrupted write) only means its input is processed again.
-  std::map<std::string, IndexRecord> previous = LoadIndex({index_path, journal_path}).records;
+  const std::string index_path = (out_dir / options.shard.IndexName()).string();
+  const std::string journal_path = (out_dir / options.shard.JournalName()).string();
+  // What any earlier run recorded: the whole index, every shard's part (a
+  // run with another N, or the shards a whole run now merges) and, when no
+  // shard runs, every journal; this shard's own part and journal last, so
+  // that they win. A bad line (an interrupted write) only means its input
+  // is processed again.
+  std::vector<std::string> index_files = IndexFiles(options.output_dir);
+  std::vector<std::string> journals =
+      options.shard.sharded() ? std::vector<std::string>{} : JournalFiles(options.output_dir);
+  std::vector<std::string> sources;
+  for (const std::string& f : index_files) {
+    if (f != index_path) sources.push_back(f);
+  }
+  for (const std::string& f : journals) {
+    if (f != journal_path) sources.push_back(f);
+  }
+  sources.push_back(index_path);
+  sources.push_back(journal_path);
+  std::map<std::string, IndexRecord> previous = LoadIndex(sources).records;
   int journal = ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (journal < 0) return Status::IoError(journal_path + ": cannot open: " + std::strerror(errno));
 
@@ -419,6 +482,15 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   Status written = WriteFileAtomic(index_path, lines);
   if (!written.ok()) return written;
   fs::remove(journal_path, ec);
+  if (!options.shard.sharded()) {
+    // index.jsonl now holds every input: the parts and the journals of
+    // earlier shards are merged into it (no shard runs: the folder lock).
+    for (const std::string& f : index_files) {
+      if (f != index_path) fs::remove(f, ec);
+    }
+    for (const std::string& f : journals) fs::remove(f, ec);
+    for (const std::string& f : ShardLockFiles(options.output_dir)) fs::remove(f, ec);
+  }
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return summary;
 }

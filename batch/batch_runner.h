@@ -15,6 +15,12 @@
 // still there (`force` redoes them). An interrupted run leaves complete
 // outputs and a journal the next run resumes from; never a partial file.
 //
+// With BatchOptions::shard K/N only the inputs of shard K are looked at
+// (output names are still those of the whole tree), and the index is
+// OUT_DIR/index-shard-K-of-N.jsonl; N such runs, on any machines sharing
+// OUT_DIR, give the outputs of one whole run. A run without a shard reads
+// every part, skips what they hold, and leaves one index.jsonl.
+//
 // Only setup problems (unreadable IN_DIR, unwritable OUT_DIR) fail RunBatch;
 // per-document failures are counted in the summary and the index.
 #ifndef DOCPIPE_BATCH_BATCH_RUNNER_H_
@@ -27,6 +33,7 @@
 #include <vector>
 
 #include "batch/index_record.h"
+#include "batch/shard.h"
 #include "common/status.h"
 #include "extract/ocr_mode.h"
 
@@ -48,6 +55,11 @@ struct BatchOptions {
   // workers are killed, and what finished is kept for the next run.
   const std::atomic<bool>* stop = nullptr;
   OcrMode ocr = OcrMode::kAuto;  // which PDF pages are OCR'd (extract/ocr_mode.h)
+  // Only this shard's inputs (batch/shard.h); its records go to its own
+  // index part. Shards of one folder run at the same time (each holds its
+  // own lock); a run without a shard waits for none of them: it refuses
+  // while one runs, and otherwise merges all parts into index.jsonl.
+  Shard shard;
 };
 
 struct BatchSummary {

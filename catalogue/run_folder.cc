@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "batch/index_record.h"
+#include "batch/shard.h"
 #include "common/file_io.h"
 #include "model/document_reader.h"
 
@@ -10,13 +11,16 @@ namespace docpipe::catalogue {
 
 Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir) {
   namespace fs = std::filesystem;
-  const std::string index_path = (fs::path(run_dir) / "index.jsonl").string();
-  std::error_code ec;
-  if (!fs::exists(index_path, ec)) return Status::NotFound(index_path + ": no index; run `docpipe run` first");
+  // index.jsonl and the parts of a sharded run (`run --shard K/N`), merged
+  // by input path.
+  const std::vector<std::string> index_files = IndexFiles(run_dir);
+  if (index_files.empty()) {
+    return Status::NotFound((fs::path(run_dir) / "index.jsonl").string() + ": no index; run `docpipe run` first");
+  }
   std::vector<CatalogueDocument> documents;
   // A line that is not a record is reported, never skipped: the catalogue
   // would otherwise lack a document without a word.
-  IndexLoad loaded = LoadIndex({index_path});
+  IndexLoad loaded = LoadIndex(index_files);
   if (!loaded.bad_lines.empty()) return Status::BadInput(loaded.bad_lines.front());
   for (const auto& [path, record] : loaded.records) {
     if (record.status != "ok" || record.output.empty()) continue;

@@ -1,5 +1,5 @@
 // Loads the documents of a `docpipe run` folder for the catalogue: every
-// input that index.jsonl lists as ok, read from its JSON output into the
+// input that index.jsonl or a shard's index part (batch/shard.h) lists as ok, read from its JSON output into the
 // typed model, in the order of their input paths.
 #ifndef DOCPIPE_CATALOGUE_RUN_FOLDER_H_
 #define DOCPIPE_CATALOGUE_RUN_FOLDER_H_
@@ -12,7 +12,7 @@
 
 namespace docpipe::catalogue {
 
-// NotFound without RUN_DIR/index.jsonl; the first document that cannot be
+// NotFound without any index file in RUN_DIR; the first document that cannot be
 // read fails the load, with a message naming its file.
 Result<std::vector<CatalogueDocument>> LoadRunFolder(const std::string& run_dir);
 

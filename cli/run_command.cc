@@ -18,6 +18,7 @@ struct RunArgs {
   std::string ocr = "auto";
   bool quiet = false;
   std::string password;
+  std::string shard;
 };
 
 std::atomic<bool> g_stop{false};
@@ -63,6 +64,14 @@ int RunRun(RunArgs& args) {
     return kExitUsage;
   }
   if (!args.password.empty()) args.options.password = args.password;
+  if (!args.shard.empty()) {
+    Result<Shard> shard = ParseShard(args.shard);
+    if (!shard.ok()) {
+      std::cerr << "docpipe run: " << shard.status().message() << "\n";
+      return kExitUsage;
+    }
+    args.options.shard = *shard;
+  }
   // Ctrl-C or a TERM stops the run cleanly: no new input starts, running
   // workers are stopped, finished outputs and the journal stay for a resume.
   struct sigaction action {};
@@ -84,9 +93,10 @@ int RunRun(RunArgs& args) {
                  summary->failed, summary->not_done);
     return kExitInterrupted;
   }
-  std::fprintf(stderr, "docpipe run: %d inputs: %d ok, %d unchanged, %d failed in %.2f s; index: %s/index.jsonl\n",
-               summary->total, summary->ok, summary->unchanged, summary->failed, summary->seconds,
-               args.options.output_dir.c_str());
+  const std::string shard = args.options.shard.sharded() ? " of shard " + args.options.shard.ToString() : "";
+  std::fprintf(stderr, "docpipe run: %d inputs%s: %d ok, %d unchanged, %d failed in %.2f s; index: %s/%s\n",
+               summary->total, shard.c_str(), summary->ok, summary->unchanged, summary->failed, summary->seconds,
+               args.options.output_dir.c_str(), args.options.shard.IndexName().c_str());
   for (const IndexRecord& r : summary->records) {
     if (r.status == "failed") std::fprintf(stderr, "  failed: %s: %s\n", r.path.c_str(), r.error.c_str());
   }
@@ -121,6 +131,10 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
                   "Which pages are read by OCR: auto (pages with an image and no usable text layer), never, always")
       ->check(CLI::IsMember({"auto", "never", "always"}))
       ->capture_default_str();
+  cmd->add_option("--shard", args->shard,
+                  "K/N: only this job's share of the inputs (K from 0 to N-1, by a hash of each path), with its own "
+                  "index part OUT/index-shard-K-of-N.jsonl; N jobs on one output folder make one run (export "
+                  "reads every part; a run without --shard merges them into index.jsonl)");
   cmd->add_flag("-q,--quiet", args->quiet, "Report only failures and the summary");
   cmd->callback([args, exit_code] { *exit_code = RunRun(*args); });
 }

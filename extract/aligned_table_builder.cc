@@ -22,6 +22,10 @@ constexpr double kChunkGapEm = 0.55;
 constexpr double kMinColumnGap = 2.0;
 // A line of one chunk wider than this share of the region is running text.
 constexpr double kProseWidth = 0.6;
+// A band of at least this many lines, two thirds of them unsplit, is text.
+constexpr int kMinTextBlockLines = 3;
+// Share of the data lines that may cross a column gap (spanning headers).
+constexpr double kCrossingShare = 0.12;
 
 struct Chunk {
   std::vector<const Glyph*> glyphs;
@@ -103,11 +107,18 @@ bool IsProse(const Line& line, double width) {
   return line.chunks.size() == 1 && line.chunks[0].x1 - line.chunks[0].x0 > kProseWidth * width;
 }
 
-// Most of the band's lines are running text (or the band is a caption).
+// Most of the band's lines are running text (or the band is a caption), or
+// the band is a block of text lines of which hardly any is split into
+// columns (the notes under one table and the title of the next, between the
+// two tables' rules).
 bool IsProseBand(const std::vector<Line>& lines, double width) {
-  int prose = 0;
-  for (const Line& line : lines) prose += IsProse(line, width);
-  return !lines.empty() && 2 * prose >= static_cast<int>(lines.size());
+  int prose = 0, single = 0;
+  for (const Line& line : lines) {
+    prose += IsProse(line, width);
+    single += line.chunks.size() == 1;
+  }
+  const int n = static_cast<int>(lines.size());
+  return n > 0 && (2 * prose >= n || (n >= kMinTextBlockLines && 3 * single >= 2 * n));
 }
 
 // A cell under construction: the columns it covers and its glyphs.
@@ -146,15 +157,21 @@ bool BuildRegion(const BBox& region, const std::vector<Glyph>& glyphs, const std
   }
   const double step = 0.5;
   const size_t n = static_cast<size_t>(std::max(0.0, (right - left) / step)) + 2;
-  std::vector<bool> covered(n, false);
+  // How many data lines cover each x. A column gap may be crossed by a few
+  // of them (a group header spanning its columns, one overlong value), as
+  // long as nearly every data line leaves it free.
+  std::vector<int> cover(n, 0);
   for (const Line& line : lines) {
     if (line.chunks.size() < min_chunks) continue;
     for (const Chunk& c : line.chunks) {
       size_t a = static_cast<size_t>(std::max(0.0, (c.x0 - left) / step));
       size_t b = std::min(n - 1, static_cast<size_t>(std::max(0.0, (c.x1 - left) / step)));
-      for (size_t k = a; k <= b; ++k) covered[k] = true;
+      for (size_t k = a; k <= b; ++k) ++cover[k];
     }
   }
+  const int crossing = static_cast<int>(kCrossingShare * static_cast<double>(data_lines));
+  std::vector<bool> covered(n, false);
+  for (size_t k = 0; k < n; ++k) covered[k] = cover[k] > crossing;
   std::vector<double> separators;
   size_t k = 0;
   while (k < n && !covered[k]) ++k;

@@ -10,12 +10,15 @@
 // lines by baseline, and words of a line closer than about half an em form a
 // chunk (a cell's text). Column separators are the x ranges that no chunk of
 // a data line (a line of three or more chunks, or two when no line has
-// three) covers; every line is a row, and a chunk that reaches across
+// three) covers, save at most 12% of the data lines (a group header over
+// two columns, one overlong value: they span the columns they cross); every line is a row, and a chunk that reaches across
 // separators spans those columns. A line holding only a first-column chunk
 // indented deeper than the row above it continues that row's first cell
 // (a wrapped row label). A band between two rules whose lines are mostly
-// running text (one wide chunk) is not part of the table: the stack is cut
-// there, so two tables of one width on a page stay two.
+// running text (one wide chunk), or that holds three or more lines of which
+// at least two thirds are not split into columns (one table's notes and the
+// next table's title), is not part of the table: the stack is cut there, so
+// two tables of one width on a page stay two.
 //
 // Strong evidence only: a region becomes a table when it has at least two
 // columns and at least two data lines; otherwise its text stays text. Every

@@ -68,7 +68,10 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
                    [](const Glyph* a, const Glyph* b) { return AxesOf(*a).base < AxesOf(*b).base; });
   std::vector<TextLine> lines;
   std::vector<const Glyph*> current;
-  double line_base = 0, em = 0;
+  double line_base = 0, em = 0, line_size = 0;
+  bool swallows = false;
+  // A superscript's font is at most this share of its line's.
+  constexpr double kScriptSize = 0.9;
   double band0 = 0, band1 = 0;  // the current line's extent across the text
   auto flush = [&] {
     if (current.empty()) return;
@@ -86,18 +89,29 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
       constexpr double kSlack = 0.5;
       bool same_base = a.base - line_base <= 0.35 * std::max(em, glyph_em);
       // A superscript or subscript sits inside its line's extent (or the line
-      // so far, a superscript, inside the glyph's).
-      bool nested = (a.s0 >= band0 - kSlack && a.s1 <= band1 + kSlack) ||
-                    (band0 >= a.s0 - kSlack && band1 <= a.s1 + kSlack);
+      // so far, a superscript, inside the glyph's), and is set smaller. A
+      // glyph of the text's own size is no superscript, however tall its box:
+      // a bullet whose box spans two lines would otherwise take both into its
+      // line, their characters interleaved ("• cPoamtiepnlets").
+      const bool smaller = g->size <= 0 || line_size <= 0 || g->size < kScriptSize * line_size;
+      const bool larger = g->size <= 0 || line_size <= 0 || line_size < kScriptSize * g->size;
+      swallows = larger && band0 >= a.s0 - kSlack && band1 <= a.s1 + kSlack;
+      bool nested = (smaller && a.s0 >= band0 - kSlack && a.s1 <= band1 + kSlack) || swallows;
       if (!same_base && !nested) flush();
     }
     if (current.empty()) {
       line_base = a.base;
       em = 0;
+      line_size = 0;
       band0 = a.s0;
       band1 = a.s1;
     }
+    // The line so far was a superscript of this glyph's line: its baseline
+    // is this glyph's.
+    if (swallows && !current.empty()) line_base = a.base;
+    swallows = false;
     em = std::max(em, glyph_em);
+    line_size = std::max(line_size, g->size);
     band0 = std::min(band0, a.s0);
     band1 = std::max(band1, a.s1);
     current.push_back(g);

@@ -5,6 +5,7 @@
 
 #include "common/unicode.h"
 #include "extract/line_builder.h"
+#include "extract/text_rulings.h"
 
 namespace docpipe {
 namespace {
@@ -343,7 +344,30 @@ std::vector<Table> BuildTables(const std::vector<Ruling>& rulings, const std::ve
     }
     if (claimed.empty()) continue;
     for (size_t i : claimed) (*in_table)[i] = true;
-    SplitUnruledRows(grid.column_edges(), &table.cells, &cell_glyphs);
+    // Rules the grid leaves to the alignment of its text: the grid is built
+    // again with them, and its glyphs placed again.
+    const std::vector<Ruling> text_rulings = TextRulings(table.cells, cell_glyphs);
+    std::vector<double> column_edges = grid.column_edges();
+    if (!text_rulings.empty()) {
+      std::vector<const Ruling*> h = group_h[g], v = group_v[g];
+      for (const Ruling& r : text_rulings) (r.horizontal ? h : v).push_back(&r);
+      Grid refined(h, v, options);
+      if (refined.usable()) {
+        table = refined.Build();
+        table.ruling = TableRuling::kPartial;
+        cell_glyphs.assign(table.cells.size(), {});
+        for (size_t i : claimed) {
+          auto [x, y] = AnchorOf(glyphs[i]);
+          int cell = refined.CellAt(x, y);
+          if (cell < 0) cell = refined.CellAt(glyphs[i].bbox.cx(), y);
+          if (cell < 0) cell = refined.CellAt(std::clamp(x, table.bbox.x0, table.bbox.x1),
+                                              std::clamp(y, table.bbox.y0, table.bbox.y1));
+          cell_glyphs[static_cast<size_t>(cell)].push_back(&glyphs[i]);
+        }
+        column_edges = refined.column_edges();
+      }
+    }
+    SplitUnruledRows(column_edges, &table.cells, &cell_glyphs);
     for (size_t c = 0; c < table.cells.size(); ++c) {
       table.cells[c].lines = BuildLinesByPosition(cell_glyphs[c], fonts);
       table.cells[c].text = JoinLines(table.cells[c].lines);

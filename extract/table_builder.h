@@ -9,9 +9,12 @@
 // gives merged cells their row and column spans. A table without an outer
 // frame gets its missing outer edges from the ends of its rulings. Glyphs are
 // placed in the cell containing their centre, and each cell's glyphs are cut
-// into lines by position (line_builder.h). A table printed sideways (most of
-// its text turned a quarter) is turned back: its rows and columns are given
-// in its own reading order, not the page's.
+// into lines by position (line_builder.h). Where the text shows rules the
+// grid left out (a ruled cell holding two columns of values, a ruled row
+// holding several rows of numbers), the grid is built again with them
+// (text_rulings.h) and the table reports `ruling: partial`. A table printed
+// sideways (most of its text turned a quarter) is turned back: its rows and
+// columns are given in its own reading order, not the page's.
 #ifndef DOCPIPE_EXTRACT_TABLE_BUILDER_H_
 #define DOCPIPE_EXTRACT_TABLE_BUILDER_H_
 

@@ -8,6 +8,7 @@ expected outcome of each is in tests/data/hostile/README.md.
 Usage: python3 scripts/make-hostile-pdfs.py [OUT_DIR]
 """
 import os
+import struct
 import sys
 import zlib
 
@@ -62,6 +63,36 @@ def page_doc(content, extra_page=b"", extra_catalog=b"", more=(), pages=1, font=
 HELLO = stream(b"BT /F1 24 Tf 72 720 Td (Hello World) Tj ET")
 
 
+def jbig2_segment(number, kind, data):
+    """An embedded JBIG2 segment: header (1-byte page association, no
+    referred-to segments) and data."""
+    return struct.pack(">IBBBI", number, kind, 0, 1, len(data)) + data
+
+
+def jbig2_bomb(width, height):
+    """A page information segment (type 48) declaring width x height: the
+    decoder allocates the page bitmap before anything is drawn on it. No
+    end-of-page segment: PDF's embedded JBIG2 streams do not carry one."""
+    info = struct.pack(">IIIIBH", width, height, 0, 0, 0, 0)
+    return jbig2_segment(0, 48, info)
+
+
+def image_bomb_doc(data, filter_name, images, bits=1):
+    """A page that draws `images` copies of one 100000 x 100000 image XObject."""
+    image = (b"<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray "
+             b"/BitsPerComponent %d /Filter %s /Length %d >>\nstream\n" % (bits, filter_name, len(data)) +
+             data + b"\nendstream")
+    draw = b"".join(b"q 500 0 0 250 50 %d cm /Im1 Do Q\n" % (50 + 260 * k) for k in range(images))
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        stream(draw),
+        image,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+        b"/Resources << /XObject << /Im1 4 0 R >> >> >>",
+    ]
+
+
 def write(name, data):
     assert len(data) < 100 * 1024, (name, len(data))
     with open(os.path.join(OUT, name), "wb") as f:
@@ -100,6 +131,28 @@ def main():
     write("form-field-loop.pdf",
           build(page_doc(HELLO, extra_page=b" /Annots [6 0 R]", extra_catalog=b" /AcroForm << /Fields [5 0 R] >>",
                          more=loop)))
+
+    # pdf.js bomb_giant.pdf, small: three JBIG2 images that declare 100000 x
+    # 100000 pixels (a 1.25 GB page bitmap each) in a few dozen bytes, drawn
+    # on a page without text (so `--ocr auto` renders it). pdftotext never
+    # decodes them; rendering allocates and clears gigabytes.
+    write("image-bomb-jbig2.pdf", build(image_bomb_doc(jbig2_bomb(100000, 100000), b"/JBIG2Decode", 3)))
+    # The same declared size as a Flate stream of 8-bit gray: 40 KB that
+    # inflate to 40 MB, the rest of the 10 G pixels read past its end.
+    write("image-bomb-flate.pdf",
+          build(image_bomb_doc(zlib.compress(b"\0" * (40 << 20), 9), b"/FlateDecode", 1, bits=8)))
+    # qpdf shared-unnamed-field.pdf, small: a widget on the page that is a
+    # standalone field (not in an /AcroForm) whose unnamed kids are each
+    # other's kids and parents, each also among its own kids. A reader that
+    # guards only each path against a repeat walks every simple path: about
+    # e * 12! = 1.3 billion fields, memory growing slowly.
+    n = 12
+    first = 6  # object number of the first kid (5 is the widget)
+    kids = b" ".join(b"%d 0 R" % (first + k) for k in range(n))
+    cycle = [b"<< /Type /Annot /Subtype /Widget /Rect [0 0 10 10] /FT /Tx /Kids [" + kids + b"] >>"]
+    for k in range(n):
+        cycle.append(b"<< /Parent %d 0 R /Kids [" % (first + (k + 1) % n) + kids + b"] >>")
+    write("form-field-cycles.pdf", build(page_doc(HELLO, extra_page=b" /Annots [5 0 R]", more=cycle)))
 
 
 if __name__ == "__main__":

@@ -150,6 +150,100 @@ TEST(AlignedTableBuilder, AFewLetterSpacedLabelsInATextBlockAreNotColumns) {
   EXPECT_TRUE(BuildAlignedTables(rules, {}, glyphs, {}, &in_table).empty());
 }
 
+// A table of four columns (x 100, 250, 350, 450) and `body` data rows, under
+// a header line of three chunks whose middle one ("Housing units in need",
+// x 250..355) reaches across the gap between the columns at 250 and 350.
+std::vector<Glyph> GroupHeaderGlyphs(int body, int crossing_rows) {
+  std::vector<Glyph> g;
+  int w = 0;
+  Word("Group", 100, 115, ++w, &g);
+  Word("Housing", 250, 115, ++w, &g);
+  Word("units", 290, 115, ++w, &g);
+  Word("in", 320, 115, ++w, &g);
+  Word("need", 335, 115, ++w, &g);
+  Word("Total", 450, 115, ++w, &g);
+  for (int r = 0; r < body; ++r) {
+    double y = 140 + 14 * r;
+    Word("Row" + std::to_string(r), 100, y, ++w, &g);
+    if (r < crossing_rows) {
+      Word("one-value-across-the-gap", 255, y, ++w, &g);  // 255..375: crosses the gap
+    } else {
+      Word("61", 255, y, ++w, &g);
+      Word("62", 355, y, ++w, &g);
+    }
+    Word("123", 450, y, ++w, &g);
+  }
+  return g;
+}
+
+TEST(AlignedTableBuilder, AGroupHeaderCrossingAColumnGapDoesNotMergeTheColumns) {
+  // us-024 page 5: "Rodent seen in unit recently" over two columns is one of
+  // three chunks on its line, so it counts as a data line; it alone must not
+  // close the gap that every body row leaves open.
+  std::vector<Glyph> glyphs = GroupHeaderGlyphs(8, 0);
+  std::vector<Ruling> rules = {H(100, 90, 480), H(125, 90, 480), H(260, 90, 480)};
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cols, 4);
+  const Cell* header = CellAt(tables[0], 0, 1);
+  ASSERT_NE(header, nullptr);
+  EXPECT_EQ(header->text, "Housing units in need");
+  EXPECT_EQ(header->col_span, 2);
+  EXPECT_EQ(CellAt(tables[0], 1, 2)->text, "62");
+}
+
+TEST(AlignedTableBuilder, AGapCrossedByManyRowsIsNoColumnGap) {
+  // Counter-example: when a third of the rows run across the gap, the two
+  // columns are one.
+  std::vector<Glyph> glyphs = GroupHeaderGlyphs(8, 3);
+  std::vector<Ruling> rules = {H(100, 90, 480), H(125, 90, 480), H(260, 90, 480)};
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].cols, 3);
+}
+
+TEST(AlignedTableBuilder, NotesAndATitleBetweenTwoTablesKeepThemTwo) {
+  // us-019 page 4: two tables of one width, one under the other; between the
+  // first one's bottom rule and the second one's top rule, its notes and the
+  // next title: short text lines, none split into columns.
+  std::vector<Glyph> glyphs = BooktabsGlyphs();
+  std::vector<Glyph> second = BooktabsGlyphs();
+  for (Glyph& g : second) {
+    g.bbox.y0 += 140, g.bbox.y1 += 140, g.baseline += 140;
+    g.word += 1000;
+  }
+  glyphs.insert(glyphs.end(), second.begin(), second.end());
+  int w = 2000;
+  for (double y : {195.0, 207.0, 219.0, 231.0}) {
+    Word("Source", 100, y, ++w, &glyphs);
+    Word("data", 133, y, ++w, &glyphs);
+  }
+  std::vector<Ruling> rules = BooktabsRules();
+  for (double y : {240.0, 262.0, 320.0}) rules.push_back(H(y, 90, 400));
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0].rows, 4);
+  EXPECT_EQ(tables[1].rows, 4);
+}
+
+TEST(AlignedTableBuilder, AOneLineGroupHeaderBetweenRulesStaysInTheTable) {
+  // Counter-example: a band of one unsplit line ("Enrollment, in
+  // thousands") between two rules of one table is part of it.
+  std::vector<Glyph> glyphs = BooktabsGlyphs();
+  for (Glyph& g : glyphs) {
+    if (g.baseline >= 140) g.bbox.y0 += 30, g.bbox.y1 += 30, g.baseline += 30;
+  }
+  Word("Enrollment", 150, 140, 500, &glyphs);
+  std::vector<Ruling> rules = {H(100, 90, 400), H(122, 90, 400), H(150, 90, 400), H(210, 90, 400)};
+  std::vector<bool> in_table(glyphs.size(), false);
+  std::vector<Table> tables = BuildAlignedTables(rules, {}, glyphs, {}, &in_table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 5);
+}
+
 TEST(AlignedTableBuilder, RulesInsideARuledGridAreLeftToIt) {
   std::vector<Glyph> glyphs = BooktabsGlyphs();
   Table grid;

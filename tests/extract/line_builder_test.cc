@@ -84,6 +84,27 @@ TEST(LineBuilder, KeepsASuperscriptOnItsLine) {
   EXPECT_EQ(lines[1].text, "July");
 }
 
+// "• cPoamtiepnlets": a bullet whose glyph box (30 pt for 12 pt text) spans
+// the first two lines of its item must not take both into one line.
+TEST(LineBuilder, ATallBulletDoesNotInterleaveTheLinesBesideIt) {
+  std::vector<Glyph> glyphs;
+  Glyph bullet;
+  bullet.text = "\u2022";
+  bullet.bbox = {108, 72, 114, 102};
+  bullet.size = 12;
+  glyphs.push_back(bullet);
+  std::vector<Glyph> first = GlyphRun({"C", "o", "m", "p", "l", "e", "t", "e"}, 126, 75, 6);
+  std::vector<Glyph> second = GlyphRun({"p", "a", "t", "i", "e", "n", "t", "s"}, 126, 89, 6);
+  for (Glyph& g : first) g.size = 12, g.bbox.y1 = g.bbox.y0 + 12, g.baseline = 86;
+  for (Glyph& g : second) g.size = 12, g.bbox.y1 = g.bbox.y0 + 12, g.baseline = 100;
+  glyphs.insert(glyphs.end(), first.begin(), first.end());
+  glyphs.insert(glyphs.end(), second.begin(), second.end());
+  std::vector<TextLine> lines = BuildLinesByPosition(Pointers(glyphs), {});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "\u2022 Complete");
+  EXPECT_EQ(lines[1].text, "patients");
+}
+
 TEST(LineBuilder, WritesASpaceWhereTheTextLayerHadOneOrAGapIsWide) {
   std::vector<Glyph> glyphs = GlyphRun({"a", "b"}, 0, 0, 6);
   glyphs[0].space_after = true;
