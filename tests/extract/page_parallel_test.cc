@@ -78,13 +78,17 @@ TEST(PageParallel, OtherProducersAndBrowserPrintsGiveTheSameLayoutWithThreeWorke
 }
 
 // The content-stream bomb's pages each take seconds: with a page budget of
-// 0.3 s every one of them fails in both runs, which must agree too.
+// 0.3 s every one of them fails in both runs, which must agree too. Files
+// that only the command's own time budget stops (poppler stuck outside the
+// page drawing: form-field cycles, image bombs) are left to
+// tests/cli/hostile_pdf_test.cc, where that budget exists.
 TEST(PageParallel, HostileFilesGiveTheSameOutcomeWithThreeWorkers) {
   ExtractOptions options;
   options.page_seconds = 0.3;
   std::vector<std::string> pdfs = PdfsUnder("tests/data/hostile");
   EXPECT_GE(pdfs.size(), 8u);
   for (const std::string& path : pdfs) {
+    if (path.find("form-field-cycles") != std::string::npos || path.find("image-bomb") != std::string::npos) continue;
     ExtractOptions o = options;
     if (path.find("bomb") != std::string::npos) {
       o.first_page = 2;
