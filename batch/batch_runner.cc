@@ -93,8 +93,10 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   // The worker keeps its own time budget (and says so in its one line); the
-  // kill below is the backstop for a worker that cannot even do that.
-  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "--max-memory-mb",
+  // kill below is the backstop for a worker that cannot even do that. `-j 1`:
+  // the run already keeps every core busy with documents; page workers
+  // inside each would only multiply processes and memory.
+  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "-j", "1", "--max-memory-mb",
                                    std::to_string(options.max_memory_mb), "--timeout",
                                    std::to_string(options.timeout_seconds), "--ocr",
                                    OcrModeName(options.ocr)};

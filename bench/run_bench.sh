@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-200}"
 kind="${2:-text}"
-bin=build/docpipe
+bin=${DOCPIPE:-build/docpipe}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/in"

@@ -10,6 +10,7 @@
 #include "common/file_io.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
+#include "extract/page_workers.h"
 
 namespace docpipe {
 namespace {
@@ -21,6 +22,7 @@ struct ExtractArgs {
   std::string password;
   std::string ocr = "auto";
   bool compact = false;
+  int jobs = 0;  // 0: one per core
   ResourceLimits limits;
 };
 
@@ -51,6 +53,7 @@ int RunExtract(const ExtractArgs& args) {
   ExtractOptions options;
   if (!args.password.empty()) options.password = args.password;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
+  options.jobs = args.jobs > 0 ? args.jobs : AvailableCores();
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
     PrintFailure("extract", args.input,
                  Status::InvalidArgument("--pages wants A-B or A (1-based, A <= B), got '" + args.pages + "'"));
@@ -101,6 +104,7 @@ void AddExtractCommand(CLI::App& app, int* exit_code) {
   AddPasswordOption(cmd, &args->password);
   AddOcrOption(cmd, &args->ocr);
   AddCompactOption(cmd, &args->compact);
+  AddJobsOption(cmd, &args->jobs);
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->callback([args, exit_code] { *exit_code = RunExtract(*args); });
 }

@@ -8,6 +8,7 @@
 #include "common/json_text.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
+#include "extract/page_workers.h"
 #include "pipeline/pipeline.h"
 
 namespace docpipe {
@@ -19,6 +20,7 @@ struct NormalizeArgs {
   std::string password;
   std::string ocr = "auto";
   bool compact = false;
+  int jobs = 0;  // 0: one per core
   ResourceLimits limits;
   int max_text_mb = 32;
 };
@@ -29,6 +31,7 @@ int RunNormalize(const NormalizeArgs& args) {
   if (!args.password.empty()) options.password = args.password;
   if (args.limits.page_timeout_seconds > 0) options.page_seconds = args.limits.page_timeout_seconds;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
+  options.jobs = args.jobs > 0 ? args.jobs : AvailableCores();
   options.max_text_bytes = static_cast<size_t>(std::max(args.max_text_mb, 0)) << 20;
   Result<nlohmann::ordered_json> doc = Status::Internal("not run");
   std::string text;
@@ -59,6 +62,7 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   AddPasswordOption(cmd, &args->password);
   AddOcrOption(cmd, &args->ocr);
   AddCompactOption(cmd, &args->compact);
+  AddJobsOption(cmd, &args->jobs);
   AddResourceLimitOptions(cmd, &args->limits);
   cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")
       ->check(CLI::Range(1, 4096))

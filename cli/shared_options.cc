@@ -57,4 +57,12 @@ void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits) {
   AddPageTimeoutOption(cmd, &limits->page_timeout_seconds);
 }
 
+void AddJobsOption(CLI::App* cmd, int* jobs) {
+  cmd->add_option("-j,--jobs", *jobs,
+                  "PDF: worker processes reading pages in parallel (0: one per core; 1: none). The "
+                  "output is the same for any value; --max-memory-mb holds for each worker")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+}
+
 }  // namespace docpipe

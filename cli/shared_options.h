@@ -44,6 +44,12 @@ void AddPageTimeoutOption(CLI::App* cmd, double* page_timeout_seconds);
 // The three limits of a standalone extract or normalize (defaults shown).
 void AddResourceLimitOptions(CLI::App* cmd, ResourceLimits* limits);
 
+// -j/--jobs: page worker processes for one PDF (0, the default: one per
+// core; 1: none). The limits above hold for each worker process: the memory
+// ceiling is per process (RLIMIT_AS is inherited), the time budget is the
+// parent's and ends its workers with it.
+void AddJobsOption(CLI::App* cmd, int* jobs);
+
 }  // namespace docpipe
 
 #endif  // DOCPIPE_CLI_SHARED_OPTIONS_H_

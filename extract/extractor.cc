@@ -10,6 +10,7 @@
 #include "extract/line_builder.h"
 #include "extract/ocr_page.h"
 #include "extract/page_furniture.h"
+#include "extract/page_workers.h"
 #include "extract/pdf_reader.h"
 #include "extract/ruling_detector.h"
 #include "extract/table_builder.h"
@@ -112,9 +113,8 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
   layout.source_path = source_path;
   layout.source_sha256 = Sha256Hex(pdf_bytes);
   layout.page_count = count;
-  bool any_text = false;
   OcrRun ocr(options);
-  for (int number = first; number <= last; ++number) {
+  auto read_page = [&](int number) {
     PageContent content = (*reader)->ReadPage(number);
     Page page;
     std::vector<std::string> ocr_warnings;
@@ -122,14 +122,30 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
       page = AnalysePage(std::move(content));
       page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
     }
+    return page;
+  };
+  // Small documents are read in this process: a worker costs a fork and a
+  // second pass over the document's structure, more than a few pages save.
+  PageWork work{first, last, 1};
+  if (options.jobs > 1) {
+    const int pages = last - first + 1;
+    work.workers = std::min(options.jobs, pages / std::max(1, options.min_pages_per_worker));
+  }
+  std::vector<std::string> notes;
+  Result<std::vector<Page>> pages =
+      ReadPagesInWorkers(work, read_page, [&ocr] { return ocr.unavailable; }, &notes);
+  if (!pages.ok()) return pages.status();
+  layout.pages = std::move(*pages);
+  const std::string ocr_unavailable = notes.empty() ? std::string() : notes.front();
+  bool any_text = false;
+  for (Page& page : layout.pages) {
     const bool has_text = !page.lines.empty() || !page.tables.empty();
     if (!has_text && !page.failed) page.warnings.push_back("no text on this page (blank, or an image of text)");
     // A repair concerns the file; it is told on the first page read.
-    if (number == first) {
+    if (page.number == first) {
       for (const std::string& repair : (*reader)->repairs()) page.warnings.insert(page.warnings.begin(), repair);
     }
     any_text |= has_text;
-    layout.pages.push_back(std::move(page));
   }
   if (!any_text) {
     // Pages that failed are not a scan: say why they failed.
@@ -143,7 +159,7 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
                                  "--ocr auto reads it)");
     }
     return Status::Unsupported("no text: the PDF's pages hold no text layer and OCR recognised none" +
-                               (ocr.unavailable.empty() ? std::string() : " (" + ocr.unavailable + ")"));
+                               (ocr_unavailable.empty() ? std::string() : " (" + ocr_unavailable + ")"));
   }
   LabelPageFurniture(&layout);
   LinkTablesAcrossPages(&layout);

@@ -25,7 +25,9 @@
 // it, so a text PDF costs nothing more.
 //
 // Pages are read one at a time; only the layout model is kept, so memory
-// stays bounded by the text of the document, not by its drawing.
+// stays bounded by the text of the document, not by its drawing. With
+// `jobs` > 1 the pages are read by forked workers and merged in page order
+// before the cross-page steps (furniture, tables continued across pages).
 #ifndef DOCPIPE_EXTRACT_EXTRACTOR_H_
 #define DOCPIPE_EXTRACT_EXTRACTOR_H_
 
@@ -53,6 +55,13 @@ struct ExtractOptions {
   double ocr_dpi = 300;            // rendering resolution for OCR
   double ocr_low_confidence = 0.6;  // words below this are flagged (0..1)
   OcrOptions ocr_engine;            // languages, tessdata folder
+  // Page-parallel reading (extract/page_workers.h): up to `jobs` forked
+  // worker processes, each reading at least `min_pages_per_worker` pages
+  // (fewer pages: fewer workers; 1: this process alone). The layout is the
+  // same whatever the number. The caller must be single-threaded when jobs
+  // > 1; AvailableCores() is the usual value for a command-line tool.
+  int jobs = 1;
+  int min_pages_per_worker = 16;
 };
 
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,

@@ -190,6 +190,7 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
       extract.password = options.password;
       extract.page_seconds = options.page_seconds;
       extract.ocr = options.ocr;
+      extract.jobs = options.jobs;
       Result<Layout> layout = ExtractLayout(bytes, path, extract);
       if (!layout.ok()) return layout.status();
       return NormalizeLayout(*layout, SourceInfo{path, layout->source_sha256, "pdf", layout->page_count});

@@ -43,6 +43,9 @@ struct PipelineOptions {
   // would otherwise cost seconds and gigabytes.
   size_t max_text_bytes = size_t{32} << 20;
   std::optional<double> page_seconds;  // PDF: each page's time budget (see ExtractOptions)
+  // PDF: page worker processes (ExtractOptions::jobs). 1 for a caller that
+  // runs several documents at once (`docpipe run`) or uses threads.
+  int jobs = 1;
 };
 
 // Rows (from text or from a PDF) -> document JSON, validated.

@@ -1,0 +1,295 @@
+#include "extract/page_workers.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <new>
+#include <optional>
+
+#include "extract/page_wire.h"
+
+namespace docpipe {
+namespace {
+
+// A frame on a worker's pipe: one type byte, the payload's length (8 bytes),
+// the payload.
+enum FrameType : char {
+  kPageFrame = 'P',
+  kNoteFrame = 'N',
+  kOutOfMemoryFrame = 'M',
+  kErrorFrame = 'X',  // payload: what() of an exception
+  kDoneFrame = 'D',
+};
+constexpr size_t kFrameHeader = 1 + sizeof(uint64_t);
+
+bool WriteAll(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool SendFrame(int fd, FrameType type, const std::string& payload) {
+  char header[kFrameHeader];
+  header[0] = type;
+  const uint64_t length = payload.size();
+  std::memcpy(header + 1, &length, sizeof length);
+  return WriteAll(fd, header, sizeof header) && WriteAll(fd, payload.data(), payload.size());
+}
+
+// Chunk `index` of `chunk` pages from `work.first`; chunk i goes to worker
+// i % workers.
+int ChunkSize(const PageWork& work) {
+  const int pages = work.last - work.first + 1;
+  const int chunks = work.workers * 4;
+  return std::max(1, (pages + chunks - 1) / chunks);
+}
+
+// The child's whole life: read its chunks, send each page, end with _exit
+// (no destructors or atexit handlers of the parent's objects run twice).
+[[noreturn]] void RunWorker(int index, const PageWork& work, int fd, pid_t parent,
+                            const std::function<Page(int)>& read_page, const std::function<std::string()>& note) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) _exit(1);  // the parent ended before prctl
+  // An abort must end this process by its signal, for the parent to see it
+  // (the caller's SIGABRT handler would turn it into an exit code here).
+  ::signal(SIGABRT, SIG_DFL);
+  const int chunk = ChunkSize(work);
+  try {
+    for (int start = work.first + index * chunk; start <= work.last; start += work.workers * chunk) {
+      const int end = std::min(work.last, start + chunk - 1);
+      for (int number = start; number <= end; ++number) {
+        if (!SendFrame(fd, kPageFrame, EncodePage(read_page(number)))) _exit(1);
+      }
+    }
+    std::string text = note ? note() : std::string();
+    if (!text.empty() && !SendFrame(fd, kNoteFrame, text)) _exit(1);
+    SendFrame(fd, kDoneFrame, "");
+    _exit(0);
+  } catch (const std::bad_alloc&) {
+    SendFrame(fd, kOutOfMemoryFrame, "");
+  } catch (const std::exception& e) {
+    SendFrame(fd, kErrorFrame, e.what());
+  } catch (...) {
+    SendFrame(fd, kErrorFrame, "unknown exception");
+  }
+  _exit(1);
+}
+
+struct Worker {
+  pid_t pid = -1;
+  int fd = -1;
+  std::string buffer;  // bytes received, not yet a whole frame
+  bool done = false;
+  bool out_of_memory = false;
+  std::optional<std::string> error;
+};
+
+Result<std::vector<Page>> ReadInProcess(const PageWork& work, const std::function<Page(int)>& read_page,
+                                        const std::function<std::string()>& note, std::vector<std::string>* notes) {
+  std::vector<Page> pages;
+  for (int number = work.first; number <= work.last; ++number) pages.push_back(read_page(number));
+  if (note && notes) {
+    std::string text = note();
+    if (!text.empty()) notes->push_back(std::move(text));
+  }
+  return pages;
+}
+
+// fork() copies only the calling thread: a lock another thread held (in
+// malloc, in OpenMP's pool after an OCR in this process) stays held forever
+// in the child. Only a process with one thread forks workers.
+bool SingleThreaded() {
+  std::error_code ec;
+  int threads = 0;
+  for (auto it = std::filesystem::directory_iterator("/proc/self/task", ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    ++threads;
+  }
+  return !ec && threads == 1;
+}
+
+void KillAll(std::vector<Worker>& workers) {
+  for (Worker& w : workers) {
+    if (w.pid > 0) ::kill(w.pid, SIGKILL);
+  }
+}
+
+// Takes the whole frames at the front of `w.buffer`; false on a frame that
+// does not belong (a page out of range or twice): the worker is broken.
+bool TakeFrames(Worker& w, const PageWork& work, std::vector<std::optional<Page>>* pages,
+                std::vector<std::string>* notes) {
+  size_t at = 0;
+  while (w.buffer.size() - at >= kFrameHeader) {
+    uint64_t length = 0;
+    std::memcpy(&length, w.buffer.data() + at + 1, sizeof length);
+    if (w.buffer.size() - at - kFrameHeader < length) break;
+    const char type = w.buffer[at];
+    std::string_view payload(w.buffer.data() + at + kFrameHeader, static_cast<size_t>(length));
+    at += kFrameHeader + static_cast<size_t>(length);
+    switch (type) {
+      case kPageFrame: {
+        Result<Page> page = DecodePage(payload);
+        if (!page.ok()) {
+          w.error = page.status().message();
+          return false;
+        }
+        const int slot = page->number - work.first;
+        if (slot < 0 || slot >= static_cast<int>(pages->size()) || (*pages)[slot]) {
+          w.error = "page " + std::to_string(page->number) + " sent out of range or twice";
+          return false;
+        }
+        (*pages)[slot] = std::move(*page);
+        break;
+      }
+      case kNoteFrame:
+        if (notes) notes->emplace_back(payload);
+        break;
+      case kOutOfMemoryFrame:
+        w.out_of_memory = true;
+        break;
+      case kErrorFrame:
+        w.error = std::string(payload);
+        break;
+      case kDoneFrame:
+        w.done = true;
+        break;
+      default:
+        w.error = "unknown frame from a page worker";
+        return false;
+    }
+  }
+  w.buffer.erase(0, at);
+  return true;
+}
+
+std::string HowItEnded(int status) {
+  if (WIFSIGNALED(status)) return "killed by signal " + std::to_string(WTERMSIG(status));
+  if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
+  return "status " + std::to_string(status);
+}
+
+}  // namespace
+
+int AvailableCores() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  long n = ::sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? static_cast<int>(n) : 1;
+}
+
+Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& read_page,
+                                             const std::function<std::string()>& note,
+                                             std::vector<std::string>* notes) {
+  if (work.workers <= 1 || work.last <= work.first || !SingleThreaded()) {
+    return ReadInProcess(work, read_page, note, notes);
+  }
+  const pid_t parent = ::getpid();
+  std::vector<Worker> workers(static_cast<size_t>(work.workers));
+  for (int k = 0; k < work.workers; ++k) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+      KillAll(workers);
+      for (Worker& w : workers) {
+        if (w.fd >= 0) ::close(w.fd);
+        if (w.pid > 0) ::waitpid(w.pid, nullptr, 0);
+      }
+      return ReadInProcess(work, read_page, note, notes);
+    }
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::close(fds[0]);
+      for (int j = 0; j < k; ++j) ::close(workers[static_cast<size_t>(j)].fd);
+      RunWorker(k, work, fds[1], parent, read_page, note);
+    }
+    ::close(fds[1]);
+    if (pid < 0) {
+      ::close(fds[0]);
+      KillAll(workers);
+      for (Worker& w : workers) {
+        if (w.fd >= 0) ::close(w.fd);
+        if (w.pid > 0) ::waitpid(w.pid, nullptr, 0);
+      }
+      return ReadInProcess(work, read_page, note, notes);
+    }
+    workers[static_cast<size_t>(k)].pid = pid;
+    workers[static_cast<size_t>(k)].fd = fds[0];
+  }
+
+  std::vector<std::optional<Page>> pages(static_cast<size_t>(work.last - work.first + 1));
+  std::vector<std::string> worker_notes;
+  bool broken = false;
+  Worker* culprit = nullptr;  // the first worker that ended without its result
+  std::vector<char> chunk(size_t{1} << 16);
+  for (;;) {
+    std::vector<pollfd> open;
+    std::vector<Worker*> owners;
+    for (Worker& w : workers) {
+      if (w.fd < 0) continue;
+      open.push_back({w.fd, POLLIN, 0});
+      owners.push_back(&w);
+    }
+    if (open.empty()) break;
+    if (::poll(open.data(), open.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      broken = true;
+      break;
+    }
+    for (size_t i = 0; i < open.size(); ++i) {
+      if (open[i].revents == 0) continue;
+      Worker& w = *owners[i];
+      ssize_t n = ::read(w.fd, chunk.data(), chunk.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n > 0) {
+        w.buffer.append(chunk.data(), static_cast<size_t>(n));
+        if (TakeFrames(w, work, &pages, &worker_notes)) continue;
+      }
+      ::close(w.fd);
+      w.fd = -1;
+      if (!w.done && !culprit) culprit = &w;
+      broken |= !w.done;
+    }
+    if (broken) break;
+  }
+  if (broken) KillAll(workers);
+  std::string failure = culprit ? "" : "lost contact with the workers";
+  bool out_of_memory = false, aborted = false;
+  for (Worker& w : workers) {
+    if (w.fd >= 0) ::close(w.fd);
+    int status = 0;
+    while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (w.done) continue;
+    out_of_memory |= w.out_of_memory;
+    aborted |= WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+    if (&w == culprit) failure = w.error ? *w.error : HowItEnded(status);
+  }
+  if (out_of_memory) throw std::bad_alloc();
+  if (aborted) std::abort();
+  if (broken) return Status::Internal("a page worker ended without its pages (" + failure + ")");
+  std::vector<Page> out;
+  out.reserve(pages.size());
+  for (std::optional<Page>& page : pages) {
+    if (!page) return Status::Internal("a page worker did not send all its pages");
+    out.push_back(std::move(*page));
+  }
+  if (notes) notes->insert(notes->end(), worker_notes.begin(), worker_notes.end());
+  return out;
+}
+
+}  // namespace docpipe
