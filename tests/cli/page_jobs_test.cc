@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tests/cli/run_command.h"
+#include "tests/extract/pdf_writer.h"
 
 namespace docpipe {
 namespace {
@@ -69,6 +70,56 @@ TEST_F(PageJobsTest, GazetteGivesTheSameBytesWithAnyNumberOfWorkers) {
       EXPECT_TRUE(outputs[i] == outputs[0]) << command << " -j " << jobs[i] << " differs from -j 1";
     }
   }
+}
+
+// A document of many pages, made here: a running header and a page number
+// on each page (furniture, decided over all pages) and a table continued
+// from page to page (linked across pages). extract writes its
+// layout one page at a time; the bytes must be those of -j 1 whatever the
+// number of workers, and normalize's too.
+TEST_F(PageJobsTest, ManyPageDocumentGivesTheSameBytesWithAnyNumberOfWorkers) {
+  std::vector<testing::PdfPage> pages;
+  for (int n = 1; n <= 600; ++n) {
+    testing::PdfPage page;
+    page.Text(72, 40, 9, "Official Gazette of the Test Agency - running header");
+    std::vector<double> rows = {70, 230, 400, 590, 760};
+    std::vector<double> cols = {72, 200, 400, 540};
+    testing::DrawGrid(&page, rows, cols);
+    for (size_t r = 0; r + 1 < rows.size(); ++r) {
+      for (size_t c = 0; c + 1 < cols.size(); ++c) {
+        page.Text(cols[c] + 4, rows[r] + 18, 9, "r" + std::to_string(n) + "." + std::to_string(r) + " c" + std::to_string(c));
+      }
+    }
+    page.Text(290, 780, 9, "- " + std::to_string(n) + " -");
+    pages.push_back(page);
+  }
+  const fs::path pdf = dir_ / "many.pdf";
+  {
+    std::ofstream out(pdf, std::ios::binary);
+    out << testing::BuildPdf(pages);
+  }
+  for (const char* command : {"extract", "normalize"}) {
+    std::string outputs[3];
+    int codes[3];
+    const char* jobs[3] = {"1", "2", "3"};
+    for (int i = 0; i < 3; ++i) {
+      const std::string name = std::string("many-") + command + jobs[i] + ".json";
+      testing::CommandResult r = RunCommand(kDocpipe + " " + command + " " + Quote(pdf.string()) + " -j " + jobs[i] +
+                                            " -o " + Quote((dir_ / name).string()));
+      codes[i] = r.exit_code;
+      outputs[i] = Read(name);
+    }
+    EXPECT_EQ(codes[0], 0) << command;
+    for (int i = 1; i < 3; ++i) {
+      EXPECT_EQ(codes[i], codes[0]) << command << " -j " << jobs[i];
+      EXPECT_TRUE(outputs[i] == outputs[0]) << command << " -j " << jobs[i] << " differs from -j 1";
+    }
+  }
+  // The cross-page steps ran: the header is furniture, the tables are linked.
+  const std::string layout = Read("many-extract1.json");
+  EXPECT_NE(layout.find("\"number\": 600"), std::string::npos);
+  EXPECT_NE(layout.find("\"role\": \"header\""), std::string::npos);
+  EXPECT_NE(layout.find("\"continued_from_previous_page\": true"), std::string::npos);
 }
 
 // Past the time budget the command ends with its one line, and its page
