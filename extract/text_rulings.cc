@@ -5,12 +5,11 @@
 #include <map>
 #include <string_view>
 
+#include "extract/glyph_lines.h"
+
 namespace docpipe {
 namespace {
 
-// Glyphs of a line closer than this many ems belong to one chunk (the same
-// measure as the horizontal-rule tables, extract/aligned_table_builder.cc).
-constexpr double kChunkGapEm = 0.55;
 // A column gap is at least this many ems wide.
 constexpr double kMinGapEm = 0.5;
 // Lines with text on both sides of a gap: at least this many, and this share.
@@ -21,55 +20,16 @@ constexpr double kBaselineEm = 0.4;
 // A line reaching this share of its cell's width may have been wrapped.
 constexpr double kWrappedFill = 0.8;
 
-struct Chunk {
-  double x0 = 0, x1 = 0;
-  int glyphs = 0;
-};
+using Chunk = GlyphChunk;
+using Line = GlyphLine;
 
-struct Line {
-  std::vector<const Glyph*> glyphs;  // left to right
-  std::vector<Chunk> chunks;
-  double base = 0, size = 0, y0 = 0, y1 = 0, x0 = 0, x1 = 0;
-};
-
-double Baseline(const Glyph& g) { return std::isnan(g.baseline) ? g.bbox.cy() : g.baseline; }
-
-// The cell's lines by baseline, top to bottom; none when any of its text is
-// turned (sideways tables are left as they are).
-std::vector<Line> LinesOf(std::vector<const Glyph*> glyphs) {
+// The cell's lines by baseline, top to bottom (extract/glyph_lines.h); none
+// when any of its text is turned (sideways tables are left as they are).
+std::vector<Line> LinesOf(const std::vector<const Glyph*>& glyphs) {
   for (const Glyph* g : glyphs) {
     if (g->rotation != 0) return {};
   }
-  std::stable_sort(glyphs.begin(), glyphs.end(),
-                   [](const Glyph* a, const Glyph* b) { return Baseline(*a) < Baseline(*b); });
-  std::vector<Line> lines;
-  double last = 0;
-  for (const Glyph* g : glyphs) {
-    if (lines.empty() || Baseline(*g) - last > kBaselineEm * std::max(g->size, 1.0)) lines.emplace_back();
-    lines.back().glyphs.push_back(g);
-    last = Baseline(*g);
-  }
-  for (Line& line : lines) {
-    std::stable_sort(line.glyphs.begin(), line.glyphs.end(),
-                     [](const Glyph* a, const Glyph* b) { return a->bbox.x0 < b->bbox.x0; });
-    const Glyph& first = *line.glyphs.front();
-    line.y0 = first.bbox.y0, line.y1 = first.bbox.y1, line.x0 = first.bbox.x0, line.x1 = first.bbox.x1;
-    double base_sum = 0;
-    for (const Glyph* g : line.glyphs) {
-      line.size = std::max(line.size, g->size);
-      line.y0 = std::min(line.y0, g->bbox.y0), line.y1 = std::max(line.y1, g->bbox.y1);
-      line.x1 = std::max(line.x1, g->bbox.x1);
-      base_sum += Baseline(*g);
-    }
-    line.base = base_sum / static_cast<double>(line.glyphs.size());
-    const double gap = kChunkGapEm * std::max(line.size, 1.0);
-    for (const Glyph* g : line.glyphs) {
-      if (line.chunks.empty() || g->bbox.x0 - line.chunks.back().x1 > gap) line.chunks.push_back({g->bbox.x0, g->bbox.x1, 0});
-      line.chunks.back().x1 = std::max(line.chunks.back().x1, g->bbox.x1);
-      ++line.chunks.back().glyphs;
-    }
-  }
-  return lines;
+  return GroupGlyphLines(glyphs);
 }
 
 double Em(const std::vector<Line>& lines) {
@@ -112,7 +72,7 @@ void ColumnRules(const Cell& cell, const std::vector<Line>& lines, std::vector<R
         if (c.x1 <= a + step) before = &c;
         if (c.x0 >= b - step && after == nullptr) after = &c;
       }
-      both += before != nullptr && after != nullptr && before->glyphs >= 2 && after->glyphs >= 2;
+      both += before != nullptr && after != nullptr && before->glyphs.size() >= 2 && after->glyphs.size() >= 2;
     }
     if (both >= kMinGapLines && both >= kMinGapShare * static_cast<double>(lines.size())) {
       out->push_back({false, (a + b) / 2, cell.bbox.y0, cell.bbox.y1});
