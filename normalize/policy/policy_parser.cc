@@ -215,7 +215,10 @@ bool Reader::TakeCaption(const std::string& text, SourcePos pos, size_t* b) {
 void Reader::AddHeading(const HeadingLabel& heading, const TextBlock& block) {
   bool is_sentence = false;
   std::string title = ItemTitle(heading.rest, &is_sentence);
-  int node = outline_.Add(heading, title, block.where.front());
+  const SourceLine& first = lines_[block.first_line];
+  std::optional<Indentation> indentation;
+  if (first.indent) indentation = Indentation{*first.indent, first.size};
+  int node = outline_.Add(heading, title, block.where.front(), indentation);
   sentence_item_.resize(doc_.outline.size(), false);
   sentence_item_[node] = is_sentence;
   if (is_sentence) doc_.paragraphs.push_back({heading.rest, node, block.where});
@@ -261,7 +264,7 @@ void Reader::PlaceBlock(size_t* b) {
     // A heading the markup marks (# Title, <h2>) without a printed label:
     // its level is its rank, its marker its label.
     const int level = lines_[block.first_line].heading_level;
-    HeadingLabel marked{std::string(static_cast<size_t>(level), '#'), text, level};
+    HeadingLabel marked{std::string(static_cast<size_t>(level), '#'), text, level, "markup"};
     outline_.Add(marked, text, pos);
     sentence_item_.resize(doc_.outline.size(), false);
   } else if (heading) {
@@ -278,6 +281,7 @@ void Reader::PlaceBlock(size_t* b) {
 }
 
 void Reader::Finish() {
+  outline_.Finish();
   if (doc_.title.empty()) {
     for (const Paragraph& p : doc_.paragraphs) {
       std::vector<std::string_view> groups;
@@ -301,6 +305,7 @@ void Reader::Finish() {
   });
   CheckCounts(&doc_, rules_);
   CheckGoals(stated_goals_, &doc_);
+  CheckTableSections(&doc_, rules_);
 }
 
 PolicyDocument Reader::Run() {
