@@ -54,8 +54,16 @@ class OcrRun {
 
   // Reads page `number` by OCR into `page`; false (with the reason in
   // `warnings`) when that fails, and the caller falls back on the text layer.
+  // *refused is set when the page cannot be rendered (PdfReader::
+  // RenderRefusal): decided before the engine is loaded, so that an image
+  // bomb is refused at once.
   bool Read(PdfReader& reader, int number, const PageContent& text_layer, Page* page,
-            std::vector<std::string>* warnings) {
+            std::vector<std::string>* warnings, bool* refused) {
+    if (std::string refusal = reader.RenderRefusal(number, options_.ocr_dpi); !refusal.empty()) {
+      warnings->push_back("not rendered for OCR: " + refusal);
+      *refused = true;
+      return false;
+    }
     if (!engine_ && unavailable.empty()) {
       Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Open(options_.ocr_engine);
       if (engine.ok()) {
@@ -118,9 +126,18 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     PageContent content = (*reader)->ReadPage(number);
     Page page;
     std::vector<std::string> ocr_warnings;
-    if (!PageNeedsOcr(content, options.ocr) || !ocr.Read(**reader, number, content, &page, &ocr_warnings)) {
+    bool refused = false;
+    if (!PageNeedsOcr(content, options.ocr) ||
+        !ocr.Read(**reader, number, content, &page, &ocr_warnings, &refused)) {
       page = AnalysePage(std::move(content));
-      page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
+      if (refused && page.lines.empty() && page.tables.empty()) {
+        // Nothing of the page could be read: it failed, and says why first
+        // (the command fails with it when no other page has text).
+        page.failed = true;
+        page.warnings.insert(page.warnings.begin(), ocr_warnings.begin(), ocr_warnings.end());
+      } else {
+        page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
+      }
     }
     return page;
   };
