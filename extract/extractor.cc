@@ -5,6 +5,7 @@
 
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
+#include "extract/fill_rulings.h"
 #include "extract/glyph_dedup.h"
 #include "extract/layout_json.h"
 #include "extract/line_builder.h"
@@ -28,6 +29,8 @@ Page AnalysePage(PageContent content) {
   if (page.failed) return page;
   page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
   std::vector<Ruling> rulings = DetectRulings(content.segments);
+  const std::vector<Ruling> fill_rulings = FillRulings(content.fills, content.glyphs, rulings, page.width, page.height);
+  rulings.insert(rulings.end(), fill_rulings.begin(), fill_rulings.end());
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
   std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);
