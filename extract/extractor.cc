@@ -28,9 +28,8 @@ Page AnalysePage(PageContent content) {
   page.failed = content.failed;
   if (page.failed) return page;
   page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
-  std::vector<Ruling> rulings = DetectRulings(content.segments);
-  const std::vector<Ruling> fill_rulings = FillRulings(content.fills, content.glyphs, rulings, page.width, page.height);
-  rulings.insert(rulings.end(), fill_rulings.begin(), fill_rulings.end());
+  std::vector<Ruling> rulings =
+      WithFillRulings(content.fills, content.glyphs, DetectRulings(content.segments), page.width, page.height);
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
   std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);

@@ -208,46 +208,49 @@ void GapRules(const std::vector<Block>& blocks, std::vector<PathSegment>* out) {
 
 }  // namespace
 
-std::vector<Ruling> FillRulings(const std::vector<FillRect>& fills, const std::vector<Glyph>& glyphs,
-                                const std::vector<Ruling>& drawn, double page_width, double page_height) {
-  if (fills.size() < kMinGroupBlocks) return {};
+std::vector<Ruling> WithFillRulings(const std::vector<FillRect>& fills, const std::vector<Glyph>& glyphs,
+                                    std::vector<Ruling> drawn, double page_width, double page_height) {
+  if (fills.size() < kMinGroupBlocks) return drawn;
   const std::vector<Block> blocks = MergeBlocks(fills, page_width, page_height);
-  if (blocks.size() < kMinGroupBlocks) return {};
+  if (blocks.size() < kMinGroupBlocks) return drawn;
   std::vector<PathSegment> rules;
   GapRules(blocks, &rules);
   BandRules(blocks, &rules);
-  if (rules.empty()) return {};
+  if (rules.empty()) return drawn;
   std::vector<BBox> cores;
   cores.reserve(glyphs.size());
   for (const Glyph& g : glyphs) cores.push_back(Core(g));
   rules.erase(std::remove_if(rules.begin(), rules.end(), [&](const PathSegment& s) { return CutsText(s, cores); }),
               rules.end());
   const RulingOptions options;
-  std::vector<Ruling> out = DetectRulings(rules, options);
-  // Drop what the drawing already rules (the drawn rulings on the same line
-  // cover all of it but the bridgeable gaps at its ends), and what it
-  // leaves open on purpose: a fill edge from one drawn rule across to
-  // another, both running on past it, lies where the drawing could have
-  // ruled and did not (a merged cell shaded only in its first row).
+  const size_t n_drawn = drawn.size();
+  // A fill edge from one drawn rule across to another, both running on past
+  // its line, lies where the drawing could have ruled and did not (a merged
+  // cell shaded only in its first row): it adds nothing.
   auto crossed_at = [&](const Ruling& r, double at) {
-    for (const Ruling& d : drawn) {
+    for (size_t i = 0; i < n_drawn; ++i) {
+      const Ruling& d = drawn[i];
       if (d.horizontal == r.horizontal || std::fabs(d.pos - at) > options.join) continue;
       if (d.start < r.pos - options.join && d.end > r.pos + options.join) return true;
     }
     return false;
   };
-  out.erase(std::remove_if(out.begin(), out.end(),
-                           [&](const Ruling& r) {
-                             double covered = 0;
-                             for (const Ruling& d : drawn) {
-                               if (d.horizontal != r.horizontal || std::fabs(d.pos - r.pos) > options.snap) continue;
-                               covered += std::max(0.0, Overlap(r.start, r.end, d.start, d.end));
-                             }
-                             return covered >= (r.end - r.start) - 2 * options.join ||
-                                    (crossed_at(r, r.start) && crossed_at(r, r.end));
-                           }),
-            out.end());
-  return out;
+  for (const Ruling& r : DetectRulings(rules, options)) {
+    if (crossed_at(r, r.start) && crossed_at(r, r.end)) continue;
+    // Along a drawn rule, the fill edge only lengthens it (a rule that stops
+    // a point short of the shaded cell's edge): the drawn position stays.
+    bool along = false;
+    for (size_t i = 0; i < n_drawn; ++i) {
+      Ruling& d = drawn[i];
+      if (d.horizontal != r.horizontal || std::fabs(d.pos - r.pos) > options.snap) continue;
+      if (Overlap(r.start, r.end, d.start, d.end) <= 0) continue;
+      along = true;
+      d.start = std::min(d.start, r.start);
+      d.end = std::max(d.end, r.end);
+    }
+    if (!along) drawn.push_back(r);
+  }
+  return drawn;
 }
 
 }  // namespace docpipe

@@ -34,15 +34,15 @@
 
 namespace docpipe {
 
-// The rulings implied by the page's fills that `drawn` (the page's rulings
-// from its drawing, extract/ruling_detector.h) does not already hold: a fill
-// edge along a drawn rule (a shaded cell filled up to its rules) adds
-// nothing, so that shading never moves a drawn rule; nor does a fill edge
-// running between two drawn rules that cross its line (the drawing's grid
-// leaves that edge open: a merged cell, shaded in part). The caller adds
-// them to `drawn`.
-std::vector<Ruling> FillRulings(const std::vector<FillRect>& fills, const std::vector<Glyph>& glyphs,
-                                const std::vector<Ruling>& drawn, double page_width, double page_height);
+// `drawn` (the page's rulings from its drawing, extract/ruling_detector.h)
+// with the rulings its fills imply: a fill edge along a drawn rule only
+// lengthens that rule where the shading reaches past it (the drawn position
+// stays, so shading never moves a drawn rule); a fill edge running between
+// two drawn rules that cross its line adds nothing (the drawing's grid
+// leaves that edge open: a merged cell, shaded in part); the other fill
+// rulings are added at the end.
+std::vector<Ruling> WithFillRulings(const std::vector<FillRect>& fills, const std::vector<Glyph>& glyphs,
+                                    std::vector<Ruling> drawn, double page_width, double page_height);
 
 }  // namespace docpipe
 
