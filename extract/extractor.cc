@@ -16,6 +16,7 @@
 #include "extract/ruling_detector.h"
 #include "extract/table_builder.h"
 #include "extract/table_continuity.h"
+#include "extract/unruled_table_builder.h"
 
 namespace docpipe {
 
@@ -33,6 +34,7 @@ Page AnalysePage(PageContent content) {
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
   std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);
+  for (Table& t : BuildUnruledTables(content.glyphs, content.fonts, &in_table)) aligned.push_back(std::move(t));
   if (!aligned.empty()) {
     for (Table& t : aligned) page.tables.push_back(std::move(t));
     std::stable_sort(page.tables.begin(), page.tables.end(), [](const Table& a, const Table& b) {
