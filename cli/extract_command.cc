@@ -18,7 +18,7 @@ struct ExtractArgs {
   std::string input;
   std::string output;  // empty: stdout
   std::string pages;   // "A-B" or "A"
-  std::string password;
+  PasswordOption password;
   std::string ocr = "auto";
   bool compact = false;
   int jobs = 0;  // 0: one per core
@@ -50,7 +50,12 @@ bool ParsePageRange(const std::string& text, ExtractOptions* options) {
 int RunExtract(const ExtractArgs& args) {
   const char* me = "docpipe extract: ";
   ExtractOptions options;
-  if (!args.password.empty()) options.password = args.password;
+  Result<std::optional<std::string>> password = args.password.Get();
+  if (!password.ok()) {
+    PrintFailure("extract", args.input, password.status());
+    return kExitUsage;
+  }
+  options.password = *password;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   options.jobs = args.jobs > 0 ? args.jobs : AvailableCores();
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
