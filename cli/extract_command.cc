@@ -4,7 +4,6 @@
 #include "cli/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
-#include "common/json_text.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
 #include "common/file_io.h"
@@ -78,7 +77,7 @@ int RunExtract(const ExtractArgs& args) {
     layout = ExtractLayout(*bytes, args.input, options);
     // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
     if (layout.ok()) {
-      text = JsonText(LayoutToJson(*layout), args.compact);
+      text = LayoutJsonText(*layout, args.compact);
     }
   } catch (const std::bad_alloc&) {
     EndLimitedWork();

@@ -5,6 +5,7 @@
 
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
+#include "extract/fill_rulings.h"
 #include "extract/glyph_dedup.h"
 #include "extract/layout_json.h"
 #include "extract/line_builder.h"
@@ -15,6 +16,7 @@
 #include "extract/ruling_detector.h"
 #include "extract/table_builder.h"
 #include "extract/table_continuity.h"
+#include "extract/unruled_table_builder.h"
 
 namespace docpipe {
 
@@ -27,10 +29,12 @@ Page AnalysePage(PageContent content) {
   page.failed = content.failed;
   if (page.failed) return page;
   page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
-  std::vector<Ruling> rulings = DetectRulings(content.segments);
+  std::vector<Ruling> rulings =
+      WithFillRulings(content.fills, content.glyphs, DetectRulings(content.segments), page.width, page.height);
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
   std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);
+  for (Table& t : BuildUnruledTables(content.glyphs, content.fonts, &in_table)) aligned.push_back(std::move(t));
   if (!aligned.empty()) {
     for (Table& t : aligned) page.tables.push_back(std::move(t));
     std::stable_sort(page.tables.begin(), page.tables.end(), [](const Table& a, const Table& b) {

@@ -71,6 +71,8 @@ class TextAndRulingsDev : public TextOutputDev {
   void startPage(int page_number, GfxState* state, XRef* xref) override {
     TextOutputDev::startPage(page_number, state, xref);
     segments_.clear();
+    fills_.clear();
+    too_many_fills_ = false;
     invisible_chars_ = 0;
     width_ = state ? state->getPageWidth() : 0;
     height_ = state ? state->getPageHeight() : 0;
@@ -119,6 +121,7 @@ class TextAndRulingsDev : public TextOutputDev {
   void eoFill(GfxState* state) override { FillRects(state); }
 
   std::vector<PathSegment> TakeSegments() { return std::move(segments_); }
+  std::vector<FillRect> TakeFills() { return too_many_fills_ ? std::vector<FillRect>{} : std::move(fills_); }
   int invisible_chars() const { return invisible_chars_; }
   double width() const { return width_; }
   double height() const { return height_; }
@@ -146,6 +149,9 @@ class TextAndRulingsDev : public TextOutputDev {
   // its rectangles' edges count.
   static constexpr double kMaxBarThickness = 3.0;
   static constexpr int kMinMosaicCells = 4;
+  // A page drawing more fills than this is a chart or a picture in vector
+  // form; its fills are not table shading (and would cost time).
+  static constexpr size_t kMaxFills = 2000;
 
   void FillRects(GfxState* state) {
     if (NearWhite(state->getFillColorSpace(), state->getFillColor())) return;
@@ -179,7 +185,20 @@ class TextAndRulingsDev : public TextOutputDev {
         wide.push_back(box);
       }
     }
-    if (wide.size() < kMinMosaicCells) return;
+    if (wide.size() < kMinMosaicCells) {
+      // Kept apart: whether their edges separate cells is for the layout
+      // analysis to say (extract/fill_rulings.h).
+      if (fills_.size() + wide.size() > kMaxFills) {
+        too_many_fills_ = true;
+        return;
+      }
+      GfxRGB rgb;
+      state->getFillColorSpace()->getRGB(state->getFillColor(), &rgb);
+      auto byte = [](GfxColorComp c) { return static_cast<unsigned>(std::lround(colToDbl(c) * 255)); };
+      const unsigned colour = byte(rgb.r) << 16 | byte(rgb.g) << 8 | byte(rgb.b);
+      for (const BBox& b : wide) fills_.push_back({b, colour});
+      return;
+    }
     for (const BBox& b : wide) {
       segments_.push_back({b.x0, b.y0, b.x1, b.y0});
       segments_.push_back({b.x0, b.y1, b.x1, b.y1});
@@ -189,6 +208,8 @@ class TextAndRulingsDev : public TextOutputDev {
   }
 
   std::vector<PathSegment> segments_;
+  std::vector<FillRect> fills_;
+  bool too_many_fills_ = false;
   int invisible_chars_ = 0;
   double width_ = 0;
   double height_ = 0;
@@ -471,6 +492,7 @@ class PopplerReader : public PdfReader {
     page.width = dev_.width();
     page.height = dev_.height();
     page.segments = dev_.TakeSegments();
+    page.fills = dev_.TakeFills();
     int unmapped = CopyText(&page);
     if (unmapped > 0) {
       page.warnings.push_back(std::to_string(unmapped) +
