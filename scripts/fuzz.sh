@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan+UBSan) into build-fuzz/ and runs
-# each for SECONDS (default 60) on 1 core, over its seeds (samples/, out/,
-# fuzz/seeds/) and its committed corpus fuzz/corpus/<target>/. Inputs found
+# each for SECONDS (default 60) on 1 core, over its seeds (samples/ cut into
+# pieces, fuzz/seeds/, and out/ cut down to small documents of the same
+# shape by fuzz/make_small_seeds.py) and its committed corpus
+# fuzz/corpus/<target>/. Inputs found
 # on the way go to build-fuzz/corpus/<target>/ (the checkout is not
 # touched); with MERGE=1 each target's committed corpus is then replaced by
 # the minimised union of both (libFuzzer -merge=1). Prints, per target, the
@@ -52,26 +54,30 @@ PY
       seeds=(build-fuzz/seeds/text)
       max_len=8192 ;;
     rule_set_fuzzer) mkdir -p build-fuzz/seeds/rules && cp normalize/repair/rules.json build-fuzz/seeds/rules/; seeds=(build-fuzz/seeds/rules) ;;
-    layout_json_fuzzer) seeds=(fuzz/seeds/layout) ;;
+    # The JSON targets: the committed outputs cut down to documents of the
+    # same shape (fuzz/make_small_seeds.py: 1-12 KB instead of 30 KB-2.8 MB;
+    # time per execution grows with the input), and inputs capped to match.
+    layout_json_fuzzer)
+      python3 fuzz/make_small_seeds.py layout build-fuzz/seeds/layout fuzz/seeds/layout/*.json
+      seeds=(build-fuzz/seeds/layout)
+      max_len=32768 ;;
     index_record_fuzzer) seeds=(fuzz/seeds/index) ;;
-    document_reader_fuzzer) seeds=(out/text) ;;
-    markup_fuzzer) seeds=(fuzz/seeds/markup) ;;
+    document_reader_fuzzer)
+      python3 fuzz/make_small_seeds.py document build-fuzz/seeds/documents out/text/*.json out/real/*.json
+      seeds=(build-fuzz/seeds/documents)
+      max_len=16384 ;;
+    markup_fuzzer) seeds=(fuzz/seeds/markup); max_len=8192 ;;
     catalogue_fuzzer)
-      # Versions of one standard, NUL-separated, as export meets them.
-      mkdir -p build-fuzz/seeds/catalogue
-      for a in out/text/I*.json; do
-        { cat "$a"; printf '\0'; cat out/text/INM2529-002v2.json; } > "build-fuzz/seeds/catalogue/$(basename "$a" .json)"
-      done
-      seeds=(build-fuzz/seeds/catalogue) ;;
+      # Pairs of documents of one type, NUL-separated (identical, and two
+      # versions), as export meets them.
+      python3 fuzz/make_small_seeds.py pair build-fuzz/seeds/pairs out/text/*.json out/real/*.json
+      seeds=(build-fuzz/seeds/pairs)
+      max_len=32768 ;;
     diff_fuzzer)
-      # Pairs of committed outputs, NUL-separated: identical, and two versions.
-      mkdir -p build-fuzz/seeds/diff
-      for a in out/text/I*.json; do
-        for b in out/text/I*.json; do
-          { cat "$a"; printf '\0'; cat "$b"; } > "build-fuzz/seeds/diff/$(basename "$a" .json)-$(basename "$b" .json)"
-        done
-      done
-      seeds=(build-fuzz/seeds/diff) ;;
+      # Pairs of standards, NUL-separated: identical, and two versions.
+      python3 fuzz/make_small_seeds.py pair build-fuzz/seeds/diff out/text/I*.json
+      seeds=(build-fuzz/seeds/diff)
+      max_len=32768 ;;
   esac
   existing=()
   for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
