@@ -50,6 +50,12 @@ struct TabRow {
   // whose bracket is still open). Not known for text from another extractor
   // (std::nullopt), whose parsers decide from end marks and punctuation.
   std::optional<bool> paragraph_end;
+  // For a line of text read from a PDF's layout: how far its first printed
+  // line starts right of its column's left edge, in points, and its font
+  // size. Labels of one kind at one indentation are siblings (OutlineBuilder).
+  // Not known for text from another extractor (std::nullopt).
+  std::optional<double> indent;
+  double size = 0;
   bool IsBlank() const;
 };
 

@@ -213,6 +213,8 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
           }
           emit({block.line->text});
           rows.back().paragraph_end = true;
+          rows.back().indent = std::max(0.0, block.box.x0 - block.column_left);
+          rows.back().size = block.line->size;
         }
         paragraph_end = &block;
         if (open && same_page && OnBaseline(open_line, *block.line)) {

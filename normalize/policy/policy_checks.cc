@@ -1,8 +1,10 @@
 #include "normalize/policy/policy_checks.h"
 
+#include <optional>
 #include <tuple>
 
 #include "common/unicode.h"
+#include "normalize/repair/heading_label.h"
 
 namespace docpipe {
 
@@ -43,6 +45,31 @@ void CheckGoals(const StatedGoals& stated, PolicyDocument* doc) {
                             goal.code + ": \"" + it->second.first + "\" in the text, \"" + goal.title +
                                 "\" in the assignment table",
                             it->second.second);
+    }
+  }
+}
+
+void CheckTableSections(PolicyDocument* doc, const RuleSet& rules) {
+  std::map<int, std::pair<std::string, long>> last;  // rank -> the previous section row's label and number
+  for (const PolicyTable& table : doc->tables) {
+    for (const PolicyTableRow& row : table.rows) {
+      if (row.cells.empty() || row.cells[0].empty() || row.where.empty()) continue;
+      bool alone = true;
+      for (size_t c = 1; c < row.cells.size(); ++c) alone = alone && row.cells[c].empty();
+      std::optional<HeadingLabel> heading = alone ? MatchHeading(rules, row.cells[0]) : std::nullopt;
+      std::optional<long> now = heading ? unicode::NumeralValue(heading->label) : std::nullopt;
+      if (!now || heading->rest.empty()) continue;
+      last.erase(last.upper_bound(heading->rank), last.end());
+      auto it = last.find(heading->rank);
+      if (it != last.end() && *now > it->second.second + 1 && *now != 1) {
+        const long missing = *now - it->second.second - 1;
+        doc->diagnostics.Warn("outline_gap",
+                              heading->label + " follows " + it->second.first + " in the table's section rows: " +
+                                  std::to_string(missing) + (missing == 1 ? " item is" : " items are") +
+                                  " missing between them",
+                              row.where.front());
+      }
+      last[heading->rank] = {heading->label, *now};
     }
   }
 }

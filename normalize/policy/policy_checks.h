@@ -23,6 +23,13 @@ void CheckCounts(PolicyDocument* doc, const RuleSet& rules);
 // Goals stated in the text must match the assignment table's.
 void CheckGoals(const StatedGoals& stated, PolicyDocument* doc);
 
+// Section rows of tables (a row whose only text is a labelled heading in
+// its first cell, "一、商業服務業") are numbered like the outline: a label
+// that skips numbers after the previous section row of its kind (四、 then
+// 八、) is an "outline_gap" warning. A row of a higher kind starts the
+// numbering of the lower kinds again.
+void CheckTableSections(PolicyDocument* doc, const RuleSet& rules);
+
 }  // namespace docpipe
 
 #endif  // DOCPIPE_NORMALIZE_POLICY_POLICY_CHECKS_H_

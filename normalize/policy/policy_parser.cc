@@ -14,6 +14,7 @@
 #include "normalize/policy/list_table.h"
 #include "normalize/policy/outline_builder.h"
 #include "normalize/policy/policy_checks.h"
+#include "normalize/repair/cut_row.h"
 #include "normalize/repair/heading_label.h"
 #include "normalize/repair/text_blocks.h"
 
@@ -130,14 +131,13 @@ void Reader::AddTableRow(const TextBlock& block) {
   if (continues && line.repeated_header) {
     // dropped: the column header printed again on the new page
     for (const std::string& cell : cells) doc_.diagnostics.Consumed(cell);
-  } else if (continues && line.continues_row && !doc_.tables.back().rows.empty() &&
-             doc_.tables.back().rows.back().cells.size() == cells.size()) {
+  } else if (continues && IsRestOfCutRow({/*after_break=*/true, line.continues_row}) &&
+             !doc_.tables.back().rows.empty() && doc_.tables.back().rows.back().cells.size() == cells.size()) {
+    // The rest of the row the page break cut (normalize/repair/cut_row.h:
+    // only extract's mark tells it here; the key is whatever it saw).
     PolicyTable& table = doc_.tables.back();
     PolicyTableRow& cut = table.rows.back();
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c].empty()) continue;
-      cut.cells[c] = cut.cells[c].empty() ? cells[c] : unicode::JoinWrapped(cut.cells[c], cells[c]);
-    }
+    JoinCutRow(cells, &cut.cells);
     cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
     JoinGridRow(cells, line.spans, &table.grid);
   } else if (continues) {
@@ -215,7 +215,10 @@ bool Reader::TakeCaption(const std::string& text, SourcePos pos, size_t* b) {
 void Reader::AddHeading(const HeadingLabel& heading, const TextBlock& block) {
   bool is_sentence = false;
   std::string title = ItemTitle(heading.rest, &is_sentence);
-  int node = outline_.Add(heading, title, block.where.front());
+  const SourceLine& first = lines_[block.first_line];
+  std::optional<Indentation> indentation;
+  if (first.indent) indentation = Indentation{*first.indent, first.size};
+  int node = outline_.Add(heading, title, block.where.front(), indentation);
   sentence_item_.resize(doc_.outline.size(), false);
   sentence_item_[node] = is_sentence;
   if (is_sentence) doc_.paragraphs.push_back({heading.rest, node, block.where});
@@ -261,7 +264,7 @@ void Reader::PlaceBlock(size_t* b) {
     // A heading the markup marks (# Title, <h2>) without a printed label:
     // its level is its rank, its marker its label.
     const int level = lines_[block.first_line].heading_level;
-    HeadingLabel marked{std::string(static_cast<size_t>(level), '#'), text, level};
+    HeadingLabel marked{std::string(static_cast<size_t>(level), '#'), text, level, "markup"};
     outline_.Add(marked, text, pos);
     sentence_item_.resize(doc_.outline.size(), false);
   } else if (heading) {
@@ -278,6 +281,7 @@ void Reader::PlaceBlock(size_t* b) {
 }
 
 void Reader::Finish() {
+  outline_.Finish();
   if (doc_.title.empty()) {
     for (const Paragraph& p : doc_.paragraphs) {
       std::vector<std::string_view> groups;
@@ -301,6 +305,7 @@ void Reader::Finish() {
   });
   CheckCounts(&doc_, rules_);
   CheckGoals(stated_goals_, &doc_);
+  CheckTableSections(&doc_, rules_);
 }
 
 PolicyDocument Reader::Run() {

@@ -5,6 +5,23 @@
 #include "common/unicode.h"
 
 namespace docpipe {
+namespace {
+
+// White space in a label or title as the input's own spacing rule of
+// rules.json repairs it: other extractors' text loses the spaces between
+// CJK characters (collapse_spaces); in a PDF's text a space between two CJK
+// characters is one the page shows, and only runs are collapsed
+// (collapse_space_runs).
+std::string Spaced(const RuleSet& rules, std::string_view text) {
+  for (const Rule& rule : rules.rules()) {
+    if ((rule.name == "collapse_spaces" || rule.name == "collapse_space_runs") && rule.AppliesTo(rules.input())) {
+      return rules.ApplyRule(rule, text);
+    }
+  }
+  return unicode::CollapseSpaceRuns(text);
+}
+
+}  // namespace
 
 std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, std::string_view rule,
                                                                    std::string_view text) {
@@ -14,7 +31,7 @@ std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet&
   size_t lead = second.find_first_not_of(" \t");
   size_t tail = second.find_last_not_of(" \t");
   second = lead == std::string::npos ? "" : second.substr(lead, tail - lead + 1);
-  return std::make_pair(unicode::CollapseSpaces(first), second);
+  return std::make_pair(Spaced(rules, first), second);
 }
 
 std::optional<HeadingLabel> MatchHeading(const RuleSet& rules, std::string_view text) {
@@ -24,7 +41,7 @@ std::optional<HeadingLabel> MatchHeading(const RuleSet& rules, std::string_view 
       {"heading_paren_arabic", 6}};
   for (const auto& [rule, rank] : kKinds) {
     if (auto groups = MatchTwoGroups(rules, rule, text)) {
-      return HeadingLabel{groups->first, unicode::CollapseSpaces(groups->second), rank};
+      return HeadingLabel{groups->first, Spaced(rules, groups->second), rank, std::string(rule)};
     }
   }
   return std::nullopt;

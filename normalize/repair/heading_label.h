@@ -3,6 +3,11 @@
 //
 //   std::optional<HeadingLabel> h = MatchHeading(rules, "一、 組織化網路犯罪猖獗");
 //   // h->label == "一、", h->rest == "組織化網路犯罪猖獗", h->rank == 3
+//
+// Labels and titles are spaced by the rule set's own input: other
+// extractors' text loses spaces between CJK characters (collapse_spaces);
+// a PDF's keeps the ones extract wrote, where the page shows a gap
+// (collapse_space_runs: "附錄二 議題融入說明" keeps its word space).
 #ifndef DOCPIPE_NORMALIZE_REPAIR_HEADING_LABEL_H_
 #define DOCPIPE_NORMALIZE_REPAIR_HEADING_LABEL_H_
 
@@ -21,6 +26,9 @@ struct HeadingLabel {
   // 4 (一), 5 1., 6 (1). A node nests under the nearest earlier node of a
   // smaller rank.
   int rank = 0;
+  // The pattern rule that matched (heading_paren_arabic, ...): labels of
+  // one kind, whatever their number.
+  std::string kind;
 };
 
 std::optional<HeadingLabel> MatchHeading(const RuleSet& rules, std::string_view text);

@@ -62,6 +62,8 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     size_t filled = 0;
     line.title = row.title;
     line.paragraph_end = row.paragraph_end;
+    line.indent = row.indent;
+    line.size = row.size;
     for (const std::string& raw : row.cells) {
       std::string cell = rules.ApplyStage("cell", raw);
       for (char& c : cell) {

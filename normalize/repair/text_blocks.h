@@ -58,6 +58,8 @@ struct SourceLine {
   std::vector<CellSpan> spans;
   bool title = false;     // the row is the document's title (TabRow::title)
   std::optional<bool> paragraph_end;  // TabRow::paragraph_end: known from a PDF's layout
+  std::optional<double> indent;       // TabRow::indent and size: known from a PDF's layout
+  double size = 0;
   bool IsBlank() const { return text.empty(); }
   bool IsTableRow() const { return cells.size() > 1; }
 };
