@@ -17,8 +17,15 @@ original text PDF, page by page:
     removed, but they do in the fields of normalize).
 
   python3 bench/ocr_errors.py ORIGINAL.layout.json SCAN.layout.json
+
+With --fields, compares two documents of `docpipe normalize` instead (the
+original's and the scan's) and lists the leaf fields that miss the field F1
+of bench/ocr_bench.py: each (path, value) of the original without its match
+in the scan, next to the scan's value at the same path when there is one.
+
+  python3 bench/ocr_errors.py --fields ORIGINAL.json SCAN.json
 """
-import json, re, sys, unicodedata
+import json, os, re, sys, unicodedata
 from collections import Counter
 
 
@@ -80,7 +87,29 @@ def units(p):
 HAN_SPACE = re.compile(r'(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])')
 
 
+def field_misses(orig_path, scan_path):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from ocr_bench import leaves
+    a, b = (Counter(leaves(json.load(open(f)))) for f in (orig_path, scan_path))
+    missing, extra = a - b, b - a
+    print(f'fields {sum(a.values())} (original), {sum(b.values())} (scan); '
+          f'missed {sum(missing.values())}, extra {sum(extra.values())}')
+    left = Counter(extra)
+    for (path, value), n in sorted(missing.items()):
+        # The scan's value at the same path, closest in edit distance.
+        near = [v for (p, v), k in left.items() if p == path and k > 0]
+        best = min(near, key=lambda v: len(align(value, v)), default=None) if len(value) < 400 else None
+        if best is not None:
+            left[(path, best)] -= 1
+        print(f'{path}\n  original: {value!r}\n  scan:     {best!r}')
+    rest = [(p, v) for (p, v), k in left.items() if k > 0]
+    for path, value in sorted(rest):
+        print(f'{path}\n  only in the scan: {value!r}')
+
+
 def main():
+    if sys.argv[1] == '--fields':
+        return field_misses(sys.argv[2], sys.argv[3])
     orig, scan = (json.load(open(f)) for f in sys.argv[1:3])
     page_err = page_len = cell_err = 0
     kinds, classes, confusions = Counter(), Counter(), Counter()

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
 
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
@@ -51,6 +54,26 @@ Page AnalysePage(PageContent content) {
 
 namespace {
 
+std::string FormatSeconds(double seconds) {
+  std::string text = std::to_string(std::round(seconds * 10) / 10);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+std::optional<double> OcrPageSeconds(const ExtractOptions& options, const PageContent& page) {
+  if (!options.page_seconds || *options.page_seconds <= 0) return std::nullopt;
+  // The work of OCR grows with the pixels read: an A4 page at 300 dpi is
+  // the unit.
+  constexpr double kA4Pixels = (595.0 / 72 * 300) * (842.0 / 72 * 300);
+  const double pixels = (page.width / 72 * options.ocr_dpi) * (page.height / 72 * options.ocr_dpi);
+  return *options.page_seconds * std::max(1.0, pixels / kA4Pixels);
+}
+
+namespace {
+
 // The OCR engine of one extraction, loaded at the first page that needs it.
 class OcrRun {
  public:
@@ -80,7 +103,19 @@ class OcrRun {
       warnings->push_back("OCR needed but unavailable: " + unavailable);
       return false;
     }
+    const std::optional<double> budget = OcrPageSeconds(options_, text_layer);
+    const double start = ProcessCpuSeconds();
+    engine_->SetCpuDeadline(budget ? start + *budget : std::numeric_limits<double>::infinity());
     Result<OcrPage> read = ReadPageByOcr(reader, number, *engine_, options_.ocr_dpi, text_layer);
+    if (!read.ok() && budget && ProcessCpuSeconds() - start > *budget) {
+      // As a text page past its budget: failed, with what its text layer
+      // gave (a scan's: nothing).
+      *page = AnalysePage(text_layer);
+      page->failed = true;
+      page->warnings.insert(page->warnings.begin(), "the page was not read by OCR within its budget of " +
+                                                        FormatSeconds(*budget) + " s of CPU time");
+      return true;
+    }
     if (!read.ok()) {
       warnings->push_back("OCR failed: " + read.status().message());
       return false;
@@ -125,7 +160,20 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
   layout.source_path = source_path;
   layout.source_sha256 = Sha256Hex(pdf_bytes);
   layout.page_count = count;
-  OcrRun ocr(options);
+  // Small documents are read in this process: a worker costs a fork and a
+  // second pass over the document's structure, more than a few pages save.
+  PageWork work{first, last, 1};
+  if (options.jobs > 1) {
+    const int pages = last - first + 1;
+    work.workers = std::min(options.jobs, pages / std::max(1, options.min_pages_per_worker));
+  }
+  // The `jobs` cores are shared between the page workers and Tesseract's
+  // threads in each: a scan too short for workers is read on up to `jobs`
+  // threads, one with as many workers as cores on one each (more would put
+  // more threads than cores on the machine). `run` passes jobs 1.
+  ExtractOptions ocr_options = options;
+  ocr_options.ocr_engine.threads = std::max(1, options.jobs / std::max(1, work.workers));
+  OcrRun ocr(ocr_options);
   auto read_page = [&](int number) {
     PageContent content = (*reader)->ReadPage(number);
     Page page;
@@ -145,13 +193,6 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     }
     return page;
   };
-  // Small documents are read in this process: a worker costs a fork and a
-  // second pass over the document's structure, more than a few pages save.
-  PageWork work{first, last, 1};
-  if (options.jobs > 1) {
-    const int pages = last - first + 1;
-    work.workers = std::min(options.jobs, pages / std::max(1, options.min_pages_per_worker));
-  }
   std::vector<std::string> notes;
   Result<std::vector<Page>> pages =
       ReadPagesInWorkers(work, read_page, [&ocr] { return ocr.unavailable; }, &notes);

@@ -50,6 +50,7 @@ struct ExtractOptions {
   // Time budget of each page; a page past it is marked failed with the
   // reason and the others are read. Stops only between drawing operators: a
   // single operator stuck inside poppler needs the process's own budget.
+  // A page read by OCR has a budget of CPU time (OcrPageSeconds).
   std::optional<double> page_seconds;
   OcrMode ocr = OcrMode::kAuto;
   double ocr_dpi = 300;            // rendering resolution for OCR
@@ -60,12 +61,24 @@ struct ExtractOptions {
   // (fewer pages: fewer workers; 1: this process alone). The layout is the
   // same whatever the number. The caller must be single-threaded when jobs
   // > 1; AvailableCores() is the usual value for a command-line tool.
+  // Pages read by OCR share the `jobs` cores with the workers: Tesseract
+  // gets jobs / workers threads in each (ocr_engine.threads is set so).
   int jobs = 1;
   int min_pages_per_worker = 16;
 };
 
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
                              const ExtractOptions& options);
+
+// The budget of a page read by OCR, in seconds of the reading process's CPU
+// time (nullopt: none): `page_seconds`, times the page's pixels at `ocr_dpi`
+// over an A4 page's at 300 dpi when it has more. CPU time, not wall time:
+// OCR is CPU work (6-9 CPU-s an A4 page, bench/README.md), so a machine
+// loaded by other processes, on which a page's wall time is many times its
+// CPU time, does not cut a page that would be read; a page that runs away
+// is still stopped. Past it the page is marked failed, as a text page past
+// its budget.
+std::optional<double> OcrPageSeconds(const ExtractOptions& options, const PageContent& page);
 
 // One page's glyphs and drawing -> its lines and tables (tables numbered 0;
 // furniture and cross-page links are document-level steps). Exposed for

@@ -1,14 +1,18 @@
 #include "extract/ocr_engine.h"
 
 #include <leptonica/allheaders.h>
+#include <omp.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -71,6 +75,9 @@ std::string TrainedDataVersion(const std::string& path) {
   return bytes.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
 }
 
+// Tesseract asks between words whether to stop.
+bool PastCpuDeadline(void* deadline, int /*words*/) { return ProcessCpuSeconds() > *static_cast<double*>(deadline); }
+
 std::string TakeText(char* text) {
   std::string out = text ? text : "";
   delete[] text;
@@ -81,6 +88,7 @@ std::string TakeText(char* text) {
 class TesseractEngine : public OcrEngine {
  public:
   Status Open(const OcrOptions& options) {
+    threads_ = std::max(0, options.threads);
     // Tesseract prints its diagnostics to stderr unless told otherwise;
     // library code does not print.
     api_.SetVariable("debug_file", "/dev/null");
@@ -105,6 +113,8 @@ class TesseractEngine : public OcrEngine {
     return Status::Ok();
   }
 
+  void SetCpuDeadline(double cpu_seconds) override { cpu_deadline_ = cpu_seconds; }
+
   std::string engine_version() const override { return std::string("tesseract ") + tesseract::TessBaseAPI::Version(); }
   std::string language_data() const override { return language_data_; }
 
@@ -120,19 +130,22 @@ class TesseractEngine : public OcrEngine {
     if (Status s = SetImage(image); !s.ok()) return s;
     api_.SetPageSegMode(mode);
     std::vector<OcrLine> lines;
-    const bool read = api_.Recognize(nullptr) == 0;
+    const bool read = Recognize();
     if (read) ReadLines(image.PointsPerPixel(), -1, &lines);
     api_.Clear();
     api_.SetPageSegMode(tesseract::PSM_AUTO);
-    if (!read) return Status::Internal("Tesseract could not recognise the page");
+    if (!read) return Failure("the page");
     return lines;
   }
 
-  Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions) override {
+  Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions,
+                                               RegionMode mode) override {
     if (Status s = SetImage(image); !s.ok()) return s;
     // One block of text per region: Tesseract finds its lines, but does not
-    // look for columns or drop what it takes for noise.
-    api_.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    // look for columns or drop what it takes for noise. A line: read as it
+    // is, without looking for lines (which can find none in a region of one
+    // short line).
+    api_.SetPageSegMode(mode == RegionMode::kLine ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_BLOCK);
     const double pixels = 1 / image.PointsPerPixel();
     std::vector<OcrLine> lines;
     bool read = true;
@@ -143,12 +156,12 @@ class TesseractEngine : public OcrEngine {
       const int y1 = std::min(image.height, static_cast<int>(std::ceil(regions[r].y1 * pixels)));
       if (x1 - x0 < 4 || y1 - y0 < 4) continue;
       api_.SetRectangle(x0, y0, x1 - x0, y1 - y0);
-      read = api_.Recognize(nullptr) == 0;
+      read = Recognize();
       if (read) ReadLines(image.PointsPerPixel(), static_cast<int>(r), &lines);
     }
     api_.Clear();
     api_.SetPageSegMode(tesseract::PSM_AUTO);
-    if (!read) return Status::Internal("Tesseract could not recognise a table cell");
+    if (!read) return Failure("a region of the page");
     return lines;
   }
 
@@ -169,7 +182,37 @@ class TesseractEngine : public OcrEngine {
   }
 
  private:
+  // Recognises the image set, within the CPU deadline.
+  bool Recognize() {
+    if (ProcessCpuSeconds() > cpu_deadline_) return false;
+    tesseract::ETEXT_DESC monitor;
+    monitor.cancel = PastCpuDeadline;
+    monitor.cancel_this = &cpu_deadline_;
+    return api_.Recognize(&monitor) == 0;
+  }
+
+  Status Failure(const std::string& what) const {
+    if (ProcessCpuSeconds() > cpu_deadline_) return Status::Internal("OCR stopped at its CPU time budget");
+    return Status::Internal("Tesseract could not recognise " + what);
+  }
+
+  // Tesseract's parallel loops ask OpenMP for a fixed number of threads
+  // (num_threads(4) in its LSTM code), which omp_set_num_threads alone does
+  // not override; with dynamic adjustment on, libgomp gives a region at
+  // most the thread's nthreads-var. Both are the calling thread's settings,
+  // so they are set on every call (an engine may move to another thread).
+  // OMP_THREAD_LIMIT cannot be set here: libgomp reads it when it loads.
+  void LimitThreads() const {
+    if (threads_ == 0) {
+      omp_set_dynamic(0);
+      return;
+    }
+    omp_set_dynamic(1);
+    omp_set_num_threads(threads_);
+  }
+
   Status SetImage(const PageImage& image) {
+    LimitThreads();
     if (image.width <= 0 || image.height <= 0 || image.gray.size() != static_cast<size_t>(image.width) * image.height) {
       return Status::InvalidArgument("empty page image");
     }
@@ -230,9 +273,17 @@ class TesseractEngine : public OcrEngine {
 
   tesseract::TessBaseAPI api_;
   std::string language_data_;
+  int threads_ = 1;  // OcrOptions::threads
+  double cpu_deadline_ = std::numeric_limits<double>::infinity();
 };
 
 }  // namespace
+
+double ProcessCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Open(const OcrOptions& options) {
   auto engine = std::make_unique<TesseractEngine>();

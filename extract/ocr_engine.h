@@ -9,8 +9,10 @@
 //
 // Boxes are in page points (extract/layout.h), converted with the image's
 // dpi. Tesseract's messages never reach stderr. An engine is not thread-safe;
-// use one per thread. Tesseract's own threads: set OMP_THREAD_LIMIT=1 in the
-// environment to keep it to one core (the tests and bench do).
+// use one per thread. Tesseract's own threads (OpenMP, up to 4 in its
+// recogniser) are limited to OcrOptions::threads, one by default: page
+// workers (-j) and batch workers already use the cores, and Tesseract's
+// threads inside each of them would put more threads than cores on a scan.
 #ifndef DOCPIPE_EXTRACT_OCR_ENGINE_H_
 #define DOCPIPE_EXTRACT_OCR_ENGINE_H_
 
@@ -38,6 +40,13 @@ struct OcrOptions {
   // out (OcrEngine::language_data names those loaded).
   std::string languages = "chi_tra+HanT";
   std::optional<std::string> data_dir;     // tessdata folder; default: Tesseract's
+  // Threads Tesseract's recogniser may use while this engine reads: 1, the
+  // calling thread alone (the default: the page and batch workers use the
+  // cores, bench/README.md measures what one thread costs a page); N > 1,
+  // at most N (OpenMP's dynamic adjustment: fewer on a loaded machine); 0,
+  // as many as Tesseract asks for (4). OMP_THREAD_LIMIT in the environment,
+  // when set, is a ceiling on top.
+  int threads = 1;
 };
 
 struct OcrSymbol {
@@ -60,6 +69,9 @@ struct OcrLine {
   int block = 0;  // Tesseract's text block (a column, a paragraph), from 0
 };
 
+// CPU time used so far by this process, all its threads, in seconds.
+double ProcessCpuSeconds();
+
 class OcrEngine {
  public:
   // Fails with Unsupported when Tesseract cannot load the language data.
@@ -71,18 +83,30 @@ class OcrEngine {
   // The version string of each language's trained data, '; '-joined:
   // "chi_tra 4.00.00alpha:chi_tra:synth20170629:...; eng 4.00.00alpha:eng:..."
   virtual std::string language_data() const = 0;
+  // The readings that follow stop once ProcessCpuSeconds() passes
+  // `cpu_seconds` (infinity: never), and fail (Internal) with the reason: a
+  // budget in CPU time, which the load of other processes does not use up.
+  virtual void SetCpuDeadline(double cpu_seconds) = 0;
+
   // Lines in Tesseract's reading order (blocks, then lines), found by
   // Tesseract's page layout analysis. An image without text gives no lines;
   // Internal when recognition itself fails.
   virtual Result<std::vector<OcrLine>> Recognise(const PageImage& image) = 0;
 
+  // How RecogniseBlocks reads a region.
+  enum class RegionMode {
+    kBlock,   // one block of text: its lines in order
+    kLine,    // one line of text, as it is (no line finding): a region cut
+              // to one line's ink
+  };
+
   // Reads each of `regions` (page points, e.g. the cells of a ruled table)
-  // as one block of text, without page layout analysis: a lone digit or a
-  // short label in a wide cell, which the analysis of the whole page
-  // overlooks, is read. The lines of all regions, in the regions' order,
-  // with boxes in page points; each region's lines get the region's index
-  // as `block`.
-  virtual Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions) = 0;
+  // without page layout analysis: a lone digit or a short label in a wide
+  // cell, which the analysis of the whole page overlooks, is read. The
+  // lines of all regions, in the regions' order, with boxes in page points;
+  // each region's lines get the region's index as `block`.
+  virtual Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions,
+                                                       RegionMode mode) = 0;
 
   // Reads `image` as sparse text: every piece of text Tesseract finds, in
   // no particular order, one block per line.

@@ -52,6 +52,18 @@ PageContent OcrLinesToContent(const std::vector<OcrLine>& lines, PageContent bas
         base.glyphs.push_back(std::move(glyph));
       }
     }
+    // Tesseract's LSTM recogniser places characters only roughly (a 3 pt
+    // box for 量 inside 流量, the 。 after it starting before it), and cells
+    // order their glyphs by position: 流。量. The order read is the text's,
+    // so no glyph starts before the one read before it.
+    for (size_t g = first_glyph + 1; g < base.glyphs.size(); ++g) {
+      BBox& box = base.glyphs[g].bbox;
+      const double floor = base.glyphs[g - 1].bbox.x0 + 0.01;
+      if (box.x0 < floor) {
+        box.x0 = floor;
+        box.x1 = std::max(box.x1, floor);
+      }
+    }
     // OCR boxes hug the ink, so an inked 一 or a narrow digit leaves gaps
     // the line builder would read as spaces. Where Tesseract saw no space,
     // each glyph's box reaches to the next one's (by at most half the
@@ -123,6 +135,57 @@ bool SmoothForOcr(PageImage* image) {
   return true;
 }
 
+std::vector<BBox> InkLines(const PageImage& image, const BBox& region, double line_height) {
+  std::vector<BBox> lines;
+  const double pixels = 1 / image.PointsPerPixel();
+  const int x0 = std::max(0, static_cast<int>(std::ceil(region.x0 * pixels)));
+  const int y0 = std::max(0, static_cast<int>(std::ceil(region.y0 * pixels)));
+  const int x1 = std::min(image.width, static_cast<int>(region.x1 * pixels));
+  const int y1 = std::min(image.height, static_cast<int>(region.y1 * pixels));
+  if (x1 <= x0 || y1 <= y0) return lines;
+  std::vector<int> dark_in_row(static_cast<size_t>(y1 - y0), 0);
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) dark_in_row[static_cast<size_t>(y - y0)] += image.at(x, y) < 128;
+  }
+  const double em = line_height * pixels;
+  // Strokes of one line are apart by less than a third of its height (三,
+  // 二, the dot of a colon); lines of a block are further apart.
+  const int gap = std::max(1, static_cast<int>(em / 3));
+  // Less ink than about half a character (a CJK character at 300 dpi has
+  // some 300 dark pixels), or a band lower than a third of a line, is noise
+  // or what is left of a rule or of a whitened line's edge.
+  const int enough = static_cast<int>(150 * (image.dpi / 300) * (image.dpi / 300));
+  // Ink is cut out with a margin of about a tenth of a line.
+  const int margin = std::max(1, static_cast<int>(em / 10));
+  auto close_band = [&](int top, int bottom) {
+    int left = x1, right = x0 - 1, dark = 0;
+    for (int y = top; y <= bottom; ++y) {
+      for (int x = x0; x < x1; ++x) {
+        if (image.at(x, y) >= 128) continue;
+        ++dark;
+        left = std::min(left, x);
+        right = std::max(right, x);
+      }
+    }
+    if (dark < enough || bottom - top + 1 < em / 3) return;
+    const double scale = image.PointsPerPixel();
+    lines.push_back(BBox{std::max(x0, left - margin) * scale, std::max(y0, top - margin) * scale,
+                         std::min(x1, right + margin + 1) * scale, std::min(y1, bottom + margin + 1) * scale});
+  };
+  int top = -1, bottom = -1;
+  for (int y = y0; y < y1; ++y) {
+    if (dark_in_row[static_cast<size_t>(y - y0)] == 0) continue;
+    if (top >= 0 && y - bottom > gap) {
+      close_band(top, bottom);
+      top = -1;
+    }
+    if (top < 0) top = y;
+    bottom = y;
+  }
+  if (top >= 0) close_band(top, bottom);
+  return lines;
+}
+
 void OrderBlocksInBands(std::vector<OcrLine>* lines) {
   struct Block {
     int id;
@@ -182,38 +245,35 @@ void Whiten(const BBox& box, int margin, PageImage* image) {
   }
 }
 
-// Dark pixels of `image` inside `box` (page points).
-int DarkPixels(const PageImage& image, const BBox& box) {
-  const double pixels = 1 / image.PointsPerPixel();
-  const int x0 = std::max(0, static_cast<int>(box.x0 * pixels));
-  const int y0 = std::max(0, static_cast<int>(box.y0 * pixels));
-  const int x1 = std::min(image.width, static_cast<int>(box.x1 * pixels));
-  const int y1 = std::min(image.height, static_cast<int>(box.y1 * pixels));
-  int dark = 0;
-  for (int y = y0; y < y1; ++y) {
-    for (int x = x0; x < x1; ++x) dark += image.at(x, y) < 128;
-  }
-  return dark;
+// The median height of `lines` (page points); `fallback` when there are none.
+double MedianLineHeight(const std::vector<OcrLine>& lines, double fallback) {
+  std::vector<double> heights;
+  for (const OcrLine& line : lines) heights.push_back(line.bbox.height());
+  if (heights.empty()) return fallback;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
 }
 
-// Reads the cells of `regions` as blocks, then once more the cells in which
-// ink is left outside the lines read: Tesseract's line finder now and then
-// drops a short line of a block (a wrapped "紀錄" under "O2.1.2 修訂").
+// Reads the cells of `regions` as blocks, then once more the ink left in
+// them outside the lines read: Tesseract's line finder now and then drops a
+// line of a block (a wrapped "紀錄" under "O2.1.2 修訂", "系統分級表" under
+// "營運業務 /"). Read again as a block, or as sparse text, the same line
+// alone in its cell gives nothing as often as not; cut out to its own ink
+// and read as one line, it is read (bench/README.md, third round).
 Result<std::vector<OcrLine>> ReadCells(OcrEngine& engine, const PageImage& image, const std::vector<BBox>& regions) {
-  Result<std::vector<OcrLine>> lines = engine.RecogniseBlocks(image, regions);
+  Result<std::vector<OcrLine>> lines = engine.RecogniseBlocks(image, regions, OcrEngine::RegionMode::kBlock);
   if (!lines.ok()) return lines;
   PageImage rest = image;
   for (const OcrLine& line : *lines) Whiten(line.bbox, 2, &rest);
-  // Less ink than about half a character (at 300 dpi a CJK character has
-  // some 300 dark pixels) is noise or what is left of a rule.
-  const double scale = (image.dpi / 300) * (image.dpi / 300);
-  const int enough = static_cast<int>(150 * scale);
+  // A line is about as tall as the others in the tables (a 10.5 pt CJK
+  // line is some 9 pt of ink); 9 pt when nothing was read.
+  const double line_height = MedianLineHeight(*lines, 9);
   std::vector<BBox> again;
   for (const BBox& region : regions) {
-    if (DarkPixels(rest, region) >= enough) again.push_back(region);
+    for (const BBox& ink : InkLines(rest, region, line_height)) again.push_back(ink);
   }
   if (again.empty()) return lines;
-  Result<std::vector<OcrLine>> more = engine.RecogniseBlocks(rest, again);
+  Result<std::vector<OcrLine>> more = engine.RecogniseBlocks(rest, again, OcrEngine::RegionMode::kLine);
   if (!more.ok()) return more;
   const int base = lines->empty() ? 0 : lines->back().block + 1;
   for (OcrLine& line : *more) {

@@ -47,6 +47,13 @@ std::vector<BBox> TableCellRegions(const std::vector<PathSegment>& rules, const 
 // smaller than the kernel. Exposed for tests.
 bool SmoothForOcr(PageImage* image);
 
+// The lines of ink in `region` (page points) of `image`: bands of rows with
+// dark pixels, bands apart by less than a third of `line_height` (points)
+// joined, each cut to its ink's extent with a small margin. Bands with less
+// ink than about half a character, or lower than a third of a line, are
+// left out (remains of rules, edges of whitened lines). Exposed for tests.
+std::vector<BBox> InkLines(const PageImage& image, const BBox& region, double line_height);
+
 // Reorders OCR lines (grouped by OcrLine::block) for reading: blocks side by
 // side (vertical extents overlapping, as columns) form a band and keep
 // Tesseract's order; bands go top to bottom, so that a running header comes

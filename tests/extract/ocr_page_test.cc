@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/extractor.h"
+#include "extract/line_builder.h"
 
 namespace docpipe {
 namespace {
@@ -42,6 +43,73 @@ TEST(OcrPage, CjkWordsJoinWithoutSpacesLatinWordsWithOne) {
   ASSERT_EQ(page.lines.size(), 1u);
   EXPECT_EQ(page.lines[0].text, "資安管理 K01 ISO");
   EXPECT_EQ(page.lines[0].font, "OCR");
+}
+
+TEST(OcrPage, CharactersKeepTheOrderReadWhateverTheirBoxes) {
+  // Tesseract's boxes on a scan of IIS3513-001v4 page 5 ("測尖峰時流量。"):
+  // 量 a 3 pt box inside its word, the 。 after it starting before it. A
+  // cell orders its glyphs by position, so they read 流。量 unless the
+  // characters keep the order read.
+  OcrWord flow{"流量", BBox{270.2, 152.6, 296.4, 162.0}, 0.9,
+               {{"流", BBox{270.2, 152.6, 289.2, 162.0}}, {"量", BBox{293.3, 155.8, 296.4, 158.9}}}};
+  OcrWord stop{"。", BBox{292.3, 151.4, 297.6, 164.9}, 0.9, {{"。", BBox{292.3, 151.4, 297.6, 164.9}}}};
+  OcrWord time{"時", BBox{263.0, 152.6, 269.3, 162.0}, 0.9, {{"時", BBox{263.0, 152.6, 269.3, 162.0}}}};
+  OcrLine line;
+  line.words = {time, flow, stop};
+  line.bbox = BBox{263.0, 151.4, 297.6, 164.9};
+  line.baseline = 161;
+  PageContent content = OcrLinesToContent({line}, BasePage());
+  ASSERT_EQ(content.glyphs.size(), 4u);
+  for (size_t i = 1; i < content.glyphs.size(); ++i) {
+    EXPECT_LT(content.glyphs[i - 1].bbox.cx(), content.glyphs[i].bbox.cx()) << content.glyphs[i].text;
+  }
+  // Each character inside its word's box.
+  EXPECT_GE(content.glyphs[2].bbox.x0, flow.bbox.x0);
+  EXPECT_LE(content.glyphs[2].bbox.x1, flow.bbox.x1);
+  std::vector<const Glyph*> glyphs;
+  for (const Glyph& g : content.glyphs) glyphs.push_back(&g);
+  std::vector<TextLine> lines = BuildLinesByPosition(glyphs, content.fonts);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "時流量。");
+}
+
+PageImage WhitePage(int width, int height) {
+  PageImage image;
+  image.width = width;
+  image.height = height;
+  image.dpi = 300;
+  image.gray.assign(static_cast<size_t>(width) * height, 255);
+  return image;
+}
+
+void Ink(PageImage* image, int x0, int y0, int x1, int y1) {
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) image->gray[static_cast<size_t>(y) * image->width + x] = 0;
+  }
+}
+
+TEST(OcrPage, InkLinesAreCutToEachLinesInk) {
+  // At 300 dpi a 9 pt line is 37.5 px. A line of two strokes 8 px apart
+  // (as 二), a second line 30 px below, a speck and a sliver of a rule.
+  PageImage image = WhitePage(400, 400);
+  Ink(&image, 50, 100, 130, 112);  // first line, upper stroke
+  Ink(&image, 50, 120, 130, 135);  // first line, lower stroke
+  Ink(&image, 60, 165, 100, 200);  // second line
+  Ink(&image, 300, 300, 303, 303);  // a speck: 9 dark pixels
+  Ink(&image, 20, 380, 380, 381);  // what is left of a rule: 1 px high
+  const double pt = 72.0 / 300;
+  std::vector<BBox> lines = InkLines(image, BBox{0, 0, 400 * pt, 400 * pt}, 9);
+  ASSERT_EQ(lines.size(), 2u);
+  // Cut to the ink with a margin of about a tenth of a line (3 px).
+  EXPECT_NEAR(lines[0].x0, 47 * pt, 0.01);
+  EXPECT_NEAR(lines[0].y0, 97 * pt, 0.01);
+  EXPECT_NEAR(lines[0].x1, 133 * pt, 0.01);
+  EXPECT_NEAR(lines[0].y1, 138 * pt, 0.01);
+  EXPECT_NEAR(lines[1].y0, 162 * pt, 0.01);
+  EXPECT_NEAR(lines[1].y1, 203 * pt, 0.01);
+  // Only what is inside the region.
+  EXPECT_EQ(InkLines(image, BBox{0, 150 * pt, 400 * pt, 400 * pt}, 9).size(), 1u);
+  EXPECT_TRUE(InkLines(WhitePage(100, 100), BBox{0, 0, 100 * pt, 100 * pt}, 9).empty());
 }
 
 TEST(OcrPage, LineConfidenceIsWeightedAndLowWordsAreKept) {

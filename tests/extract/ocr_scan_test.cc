@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "common/file_io.h"
 #include "common/unicode.h"
 #include "extract/extractor.h"
+#include "extract/ocr_engine.h"
+#include "extract/pdf_reader.h"
 #include "pipeline/pipeline.h"
 
 namespace docpipe {
@@ -22,8 +25,6 @@ const std::string kOriginal = kSource + "/samples/pdf/INM2529-002v2_layout2.pdf"
 
 class OcrScanTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { setenv("OMP_THREAD_LIMIT", "1", 1); }
-
   static Layout Extract(const std::string& path, ExtractOptions options) {
     Result<std::string> bytes = ReadFile(path);
     EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
@@ -133,6 +134,54 @@ TEST(OcrEngine, AMissingFurtherLanguageIsLeftOut) {
   // The page says which models read it.
   EXPECT_EQ((*engine)->language_data().find("no_such_script"), std::string::npos);
   EXPECT_EQ((*engine)->language_data().rfind("chi_tra ", 0), 0u) << (*engine)->language_data();
+}
+
+// Threads of this process (Linux).
+int ThreadCount() {
+  int threads = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task", ec)) {
+    (void)entry;
+    ++threads;
+  }
+  return threads;
+}
+
+// Reads the first cells' worth of the scan's page 1 with an engine of
+// `threads`; returns the threads of the process afterwards (OpenMP's pool
+// stays once made).
+int ThreadsAfterReading(int threads) {
+  Result<std::string> bytes = ReadFile(kScan);
+  EXPECT_TRUE(bytes.ok());
+  Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(*bytes, std::nullopt, std::nullopt);
+  EXPECT_TRUE(reader.ok());
+  Result<PageImage> image = (*reader)->RenderPage(1, 300);
+  EXPECT_TRUE(image.ok());
+  OcrOptions options;
+  options.threads = threads;
+  Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Open(options);
+  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
+  // The title and the header table's first rows: some lines of text.
+  Result<std::vector<OcrLine>> lines =
+      (*engine)->RecogniseBlocks(*image, {BBox{50, 60, 545, 200}}, OcrEngine::RegionMode::kBlock);
+  EXPECT_TRUE(lines.ok());
+  EXPECT_FALSE(lines->empty());
+  return ThreadCount();
+}
+
+TEST(OcrEngine, ReadsOnTheCallingThreadAloneByDefault) {
+  // Tesseract asks OpenMP for 4 threads; inside each of several page
+  // workers that is more threads than cores. OMP_THREAD_LIMIT cannot be set
+  // from within (OpenMP reads it when it loads), so the engine limits them.
+  ASSERT_EQ(ThreadCount(), 1);
+  EXPECT_EQ(ThreadsAfterReading(OcrOptions{}.threads), 1);
+}
+
+TEST(OcrEngine, TesseractsOwnThreadsWhenAskedFor) {
+  // The counterpart: without the limit Tesseract does start its threads.
+  if (getenv("OMP_THREAD_LIMIT") != nullptr) GTEST_SKIP() << "OMP_THREAD_LIMIT is set";
+  ASSERT_EQ(ThreadCount(), 1);
+  EXPECT_GT(ThreadsAfterReading(0), 1);
 }
 
 }  // namespace
