@@ -83,6 +83,33 @@ WorkResult RunInThread(const BatchOptions& options, const std::string& input, co
   }
 }
 
+// The worker's descriptor for the password: the first after stdin, stdout
+// and stderr.
+constexpr int kWorkerPasswordFd = 3;
+
+// A pipe holding `password` and then its end: returns the read end, close
+// on exec and above kWorkerPasswordFd (so that the dup2 to it in the worker
+// clears close-on-exec: a dup2 onto itself would not).
+Result<int> PasswordPipe(const std::string& password) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) return Status::IoError(std::string("cannot create pipe: ") + std::strerror(errno));
+  const std::string line = password + "\n";
+  const ssize_t written = ::write(fds[1], line.data(), line.size());
+  const int write_errno = errno;
+  ::close(fds[1]);
+  int read_end = fds[0];
+  if (read_end <= kWorkerPasswordFd) {
+    read_end = fcntl(fds[0], F_DUPFD_CLOEXEC, kWorkerPasswordFd + 1);
+    ::close(fds[0]);
+  }
+  if (written != static_cast<ssize_t>(line.size()) || read_end < 0) {
+    if (read_end >= 0) ::close(read_end);
+    return Status::IoError(std::string("cannot hand the password to a worker: ") +
+                           std::strerror(written < 0 ? write_errno : EMSGSIZE));
+  }
+  return read_end;
+}
+
 // Runs `docpipe normalize input -o output` in a child process, with a time
 // limit; its stderr (one line on failure) becomes the error.
 WorkResult RunInProcess(const BatchOptions& options, const std::string& input, const std::string& output) {
@@ -100,9 +127,23 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
                                    std::to_string(options.max_memory_mb), "--timeout",
                                    std::to_string(options.timeout_seconds), "--ocr",
                                    OcrModeName(options.ocr)};
+  // The password goes down a pipe that the worker reads as its fd 3
+  // (--password-fd): on the command line every user would see it in `ps`.
+  // It is written before the worker starts (a PDF password is at most 127
+  // bytes, far below a pipe's buffer) and the pipe closed behind it.
+  int password_fd = -1;
   if (options.password) {
-    args.push_back("--password");
-    args.push_back(*options.password);
+    Result<int> fd = PasswordPipe(*options.password);
+    if (!fd.ok()) {
+      posix_spawn_file_actions_destroy(&actions);
+      ::close(err_pipe[0]);
+      ::close(err_pipe[1]);
+      return {false, fd.status().message(), 0};
+    }
+    password_fd = *fd;
+    posix_spawn_file_actions_adddup2(&actions, password_fd, kWorkerPasswordFd);
+    args.push_back("--password-fd");
+    args.push_back(std::to_string(kWorkerPasswordFd));
   }
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
@@ -111,6 +152,7 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   int spawned = posix_spawn(&pid, options.self_executable.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   ::close(err_pipe[1]);
+  if (password_fd >= 0) ::close(password_fd);
   if (spawned != 0) {
     ::close(err_pipe[0]);
     return {false, std::string("cannot start worker: ") + std::strerror(spawned), 0};

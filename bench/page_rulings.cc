@@ -4,7 +4,10 @@
 // none) independently of which tables docpipe detects.
 //
 //   build/bench/page_rulings FILE.pdf
-//   {"page":1,"height":792,"h":[[y,x0,x1],...],"v":[[x,y0,y1],...]}
+//   {"page":1,"height":792,"h":[[y,x0,x1],...],"v":[[x,y0,y1],...],
+//    "fills":[[x0,y0,x1,y1,"rrggbb"],...]}
+// ("fills": the wide filled rectangles the reader keeps apart, before
+// extract/fill_rulings.h decides which of their edges are rules.)
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -41,6 +44,12 @@ int main(int argc, char** argv) {
     for (const auto& r : rulings) {
       if (r.horizontal) continue;
       std::printf("%s[%.2f,%.2f,%.2f]", first ? "" : ",", r.pos, r.start, r.end);
+      first = false;
+    }
+    std::printf("],\"fills\":[");
+    first = true;
+    for (const auto& f : content.fills) {
+      std::printf("%s[%.2f,%.2f,%.2f,%.2f,\"%06x\"]", first ? "" : ",", f.box.x0, f.box.y0, f.box.x1, f.box.y1, f.rgb);
       first = false;
     }
     std::printf("]}\n");

@@ -20,13 +20,18 @@ struct DiffArgs {
   std::string old_path, new_path;
   std::string format = "json";
   std::string output;  // empty: stdout
-  std::string password;
+  PasswordOption password;
 };
 
 // diff(1) exit codes: whatever went wrong, trouble is kExitUsage (2).
 int RunDiff(const DiffArgs& args) {
   PipelineOptions options;
-  if (!args.password.empty()) options.password = args.password;
+  Result<std::optional<std::string>> password = args.password.Get();
+  if (!password.ok()) {
+    PrintFailure("diff", args.old_path, password.status());
+    return kExitUsage;
+  }
+  options.password = *password;
   diff::DiffResult result;
   const std::string* paths[2] = {&args.old_path, &args.new_path};
   diff::DiffInput* inputs[2] = {&result.old_input, &result.new_input};

@@ -4,7 +4,6 @@
 #include "cli/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
-#include "common/json_text.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
 #include "common/file_io.h"
@@ -19,7 +18,7 @@ struct ExtractArgs {
   std::string input;
   std::string output;  // empty: stdout
   std::string pages;   // "A-B" or "A"
-  std::string password;
+  PasswordOption password;
   std::string ocr = "auto";
   bool compact = false;
   int jobs = 0;  // 0: one per core
@@ -51,7 +50,12 @@ bool ParsePageRange(const std::string& text, ExtractOptions* options) {
 int RunExtract(const ExtractArgs& args) {
   const char* me = "docpipe extract: ";
   ExtractOptions options;
-  if (!args.password.empty()) options.password = args.password;
+  Result<std::optional<std::string>> password = args.password.Get();
+  if (!password.ok()) {
+    PrintFailure("extract", args.input, password.status());
+    return kExitUsage;
+  }
+  options.password = *password;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   options.jobs = args.jobs > 0 ? args.jobs : AvailableCores();
   if (!args.pages.empty() && !ParsePageRange(args.pages, &options)) {
@@ -73,7 +77,7 @@ int RunExtract(const ExtractArgs& args) {
     layout = ExtractLayout(*bytes, args.input, options);
     // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
     if (layout.ok()) {
-      text = JsonText(LayoutToJson(*layout), args.compact);
+      text = LayoutJsonText(*layout, args.compact);
     }
   } catch (const std::bad_alloc&) {
     EndLimitedWork();

@@ -17,7 +17,7 @@ namespace {
 struct NormalizeArgs {
   std::string input;
   std::string output;  // empty: stdout
-  std::string password;
+  PasswordOption password;
   std::string ocr = "auto";
   bool compact = false;
   int jobs = 0;  // 0: one per core
@@ -26,9 +26,14 @@ struct NormalizeArgs {
 };
 
 int RunNormalize(const NormalizeArgs& args) {
+  Result<std::optional<std::string>> password = args.password.Get();
+  if (!password.ok()) {
+    PrintFailure("normalize", args.input, password.status());
+    return kExitUsage;
+  }
   ApplyResourceLimits("normalize", args.input, args.limits);
   PipelineOptions options;
-  if (!args.password.empty()) options.password = args.password;
+  options.password = *password;
   if (args.limits.page_timeout_seconds > 0) options.page_seconds = args.limits.page_timeout_seconds;
   options.ocr = ParseOcrMode(args.ocr).value_or(OcrMode::kAuto);  // checked by CLI11
   options.jobs = args.jobs > 0 ? args.jobs : AvailableCores();

@@ -19,7 +19,7 @@ struct RunArgs {
   std::string isolation = "process";
   std::string ocr = "auto";
   bool quiet = false;
-  std::string password;
+  PasswordOption password;
   std::string shard;
 };
 
@@ -65,11 +65,16 @@ int RunRun(RunArgs& args) {
     PrintFailure("run", args.options.input_dir, Status::InvalidArgument("--isolation must be process or thread"));
     return kExitUsage;
   }
-  if (!args.password.empty()) args.options.password = args.password;
+  Result<std::optional<std::string>> password = args.password.Get();
+  if (!password.ok()) {
+    PrintFailure("run", args.options.input_dir, password.status());
+    return kExitUsage;
+  }
+  args.options.password = *password;
   if (!args.shard.empty()) {
     Result<Shard> shard = ParseShard(args.shard);
     if (!shard.ok()) {
-      std::cerr << "docpipe run: " << shard.status().message() << "\n";
+      PrintFailure("run", args.options.input_dir, shard.status());
       return kExitUsage;
     }
     args.options.shard = *shard;

@@ -1,13 +1,46 @@
 #include "cli/shared_options.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 namespace docpipe {
 
 CLI::Option* AddOutputOption(CLI::App* cmd, std::string* output, const std::string& what, bool to_stdout) {
   return cmd->add_option("-o,--output", *output, to_stdout ? what + " (written atomically); stdout when omitted" : what);
 }
 
-void AddPasswordOption(CLI::App* cmd, std::string* password) {
-  cmd->add_option("--password", *password, "Password of encrypted PDFs");
+void AddPasswordOption(CLI::App* cmd, PasswordOption* password) {
+  CLI::Option* text = cmd->add_option("--password", password->text,
+                                      "Password of encrypted PDFs (visible to other users in `ps`: see --password-fd)");
+  cmd->add_option("--password-fd", password->fd,
+                  "Read the password from this open file descriptor (its first line), not from the command line")
+      ->check(CLI::NonNegativeNumber)
+      ->excludes(text);
+}
+
+Result<std::optional<std::string>> PasswordOption::Get() const {
+  if (fd < 0) return text.empty() ? std::nullopt : std::optional<std::string>(text);
+  std::string read;
+  char buffer[256];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      read.append(buffer, static_cast<size_t>(n));
+      if (read.find('\n') != std::string::npos || read.size() > 65536) break;
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      return Status::InvalidArgument("--password-fd " + std::to_string(fd) + ": cannot read: " + std::strerror(errno));
+    }
+    break;
+  }
+  ::close(fd);
+  read = read.substr(0, read.find('\n'));
+  if (!read.empty() && read.back() == '\r') read.pop_back();
+  return std::optional<std::string>(read);
 }
 
 void AddCompactOption(CLI::App* cmd, bool* compact) {

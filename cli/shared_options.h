@@ -10,9 +10,11 @@
 #define DOCPIPE_CLI_SHARED_OPTIONS_H_
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 #include "cli/resource_limits.h"
+#include "common/status.h"
 
 namespace docpipe {
 
@@ -21,8 +23,18 @@ namespace docpipe {
 // omitted. Returns the option, for a command to add its default.
 CLI::Option* AddOutputOption(CLI::App* cmd, std::string* output, const std::string& what, bool to_stdout = true);
 
-// --password: opens encrypted PDFs; "" (not given) tries none.
-void AddPasswordOption(CLI::App* cmd, std::string* password);
+// --password TEXT or --password-fd N: opens encrypted PDFs. A password on
+// the command line is visible to every user of the machine (`ps`); from a
+// file descriptor it is not (`run` hands its workers the password that
+// way). Get() reads the descriptor once (its first line) and closes it.
+struct PasswordOption {
+  std::string text;
+  int fd = -1;
+  // The password to try: nullopt when neither option was given;
+  // InvalidArgument when the descriptor cannot be read.
+  Result<std::optional<std::string>> Get() const;
+};
+void AddPasswordOption(CLI::App* cmd, PasswordOption* password);
 
 // --compact: one-line JSON instead of indented.
 void AddCompactOption(CLI::App* cmd, bool* compact);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "extract/glyph_lines.h"
 #include "extract/line_builder.h"
 
 namespace docpipe {
@@ -16,8 +17,6 @@ constexpr double kMinRuleLength = 60;
 constexpr double kExtentTolerance = 4;
 // Pieces of one row rule this far apart are one rule (a gap at a column).
 constexpr double kRuleGap = 6;
-// Words of a line closer than this many ems belong to one cell.
-constexpr double kChunkGapEm = 0.55;
 // Column gaps narrower than this are not gaps.
 constexpr double kMinColumnGap = 2.0;
 // A line of one chunk wider than this share of the region is running text.
@@ -27,21 +26,12 @@ constexpr int kMinTextBlockLines = 3;
 // Share of the data lines that may cross a column gap (spanning headers).
 constexpr double kCrossingShare = 0.12;
 
-struct Chunk {
-  std::vector<const Glyph*> glyphs;
-  double x0 = 0, x1 = 0;
-};
+using Chunk = GlyphChunk;
+using Line = GlyphLine;
 
-struct Line {
-  std::vector<Chunk> chunks;
-  double base = 0, size = 0, y0 = 0, y1 = 0;
-};
-
-double Baseline(const Glyph& g) { return std::isnan(g.baseline) ? g.bbox.cy() : g.baseline; }
-
-// The glyphs inside the box, as lines of chunks, top to bottom. `indices`
-// receives the glyphs taken. Rotated text is left out: returns no lines when
-// most of the box's text is rotated.
+// The glyphs inside the box, as lines of chunks, top to bottom
+// (extract/glyph_lines.h). `indices` receives the glyphs taken. Rotated text
+// is left out: returns no lines when most of the box's text is rotated.
 std::vector<Line> LinesIn(const BBox& box, const std::vector<Glyph>& glyphs, const std::vector<bool>& in_table,
                           std::vector<size_t>* indices) {
   indices->clear();
@@ -61,46 +51,7 @@ std::vector<Line> LinesIn(const BBox& box, const std::vector<Glyph>& glyphs, con
     indices->clear();
     return {};
   }
-  // Lines by baseline: glyphs sorted by baseline; a new line where the
-  // baseline moves by more than 40% of the font size.
-  std::stable_sort(taken.begin(), taken.end(),
-                   [](const Glyph* a, const Glyph* b) { return Baseline(*a) < Baseline(*b); });
-  std::vector<std::vector<const Glyph*>> groups;
-  double last = 0;
-  for (const Glyph* g : taken) {
-    if (groups.empty() || Baseline(*g) - last > 0.4 * std::max(g->size, 1.0)) groups.emplace_back();
-    groups.back().push_back(g);
-    last = Baseline(*g);
-  }
-  std::vector<Line> lines;
-  for (auto& group : groups) {
-    std::stable_sort(group.begin(), group.end(),
-                     [](const Glyph* a, const Glyph* b) { return a->bbox.x0 < b->bbox.x0; });
-    Line line;
-    line.y0 = group[0]->bbox.y0;
-    line.y1 = group[0]->bbox.y1;
-    double base_sum = 0;
-    for (const Glyph* g : group) {
-      line.size = std::max(line.size, g->size);
-      line.y0 = std::min(line.y0, g->bbox.y0);
-      line.y1 = std::max(line.y1, g->bbox.y1);
-      base_sum += Baseline(*g);
-    }
-    line.base = base_sum / static_cast<double>(group.size());
-    const double gap_limit = kChunkGapEm * std::max(line.size, 1.0);
-    for (const Glyph* g : group) {
-      if (line.chunks.empty() || g->bbox.x0 - line.chunks.back().x1 > gap_limit) {
-        line.chunks.emplace_back();
-        line.chunks.back().x0 = g->bbox.x0;
-        line.chunks.back().x1 = g->bbox.x1;
-      }
-      Chunk& chunk = line.chunks.back();
-      chunk.glyphs.push_back(g);
-      chunk.x1 = std::max(chunk.x1, g->bbox.x1);
-    }
-    lines.push_back(std::move(line));
-  }
-  return lines;
+  return GroupGlyphLines(std::move(taken));
 }
 
 bool IsProse(const Line& line, double width) {

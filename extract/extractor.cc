@@ -5,6 +5,7 @@
 
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
+#include "extract/fill_rulings.h"
 #include "extract/glyph_dedup.h"
 #include "extract/layout_json.h"
 #include "extract/line_builder.h"
@@ -15,6 +16,7 @@
 #include "extract/ruling_detector.h"
 #include "extract/table_builder.h"
 #include "extract/table_continuity.h"
+#include "extract/unruled_table_builder.h"
 
 namespace docpipe {
 
@@ -27,10 +29,12 @@ Page AnalysePage(PageContent content) {
   page.failed = content.failed;
   if (page.failed) return page;
   page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
-  std::vector<Ruling> rulings = DetectRulings(content.segments);
+  std::vector<Ruling> rulings =
+      WithFillRulings(content.fills, content.glyphs, DetectRulings(content.segments), page.width, page.height);
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
   std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);
+  for (Table& t : BuildUnruledTables(content.glyphs, content.fonts, &in_table)) aligned.push_back(std::move(t));
   if (!aligned.empty()) {
     for (Table& t : aligned) page.tables.push_back(std::move(t));
     std::stable_sort(page.tables.begin(), page.tables.end(), [](const Table& a, const Table& b) {
@@ -54,8 +58,16 @@ class OcrRun {
 
   // Reads page `number` by OCR into `page`; false (with the reason in
   // `warnings`) when that fails, and the caller falls back on the text layer.
+  // *refused is set when the page cannot be rendered (PdfReader::
+  // RenderRefusal): decided before the engine is loaded, so that an image
+  // bomb is refused at once.
   bool Read(PdfReader& reader, int number, const PageContent& text_layer, Page* page,
-            std::vector<std::string>* warnings) {
+            std::vector<std::string>* warnings, bool* refused) {
+    if (std::string refusal = reader.RenderRefusal(number, options_.ocr_dpi); !refusal.empty()) {
+      warnings->push_back("not rendered for OCR: " + refusal);
+      *refused = true;
+      return false;
+    }
     if (!engine_ && unavailable.empty()) {
       Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Open(options_.ocr_engine);
       if (engine.ok()) {
@@ -118,9 +130,18 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     PageContent content = (*reader)->ReadPage(number);
     Page page;
     std::vector<std::string> ocr_warnings;
-    if (!PageNeedsOcr(content, options.ocr) || !ocr.Read(**reader, number, content, &page, &ocr_warnings)) {
+    bool refused = false;
+    if (!PageNeedsOcr(content, options.ocr) ||
+        !ocr.Read(**reader, number, content, &page, &ocr_warnings, &refused)) {
       page = AnalysePage(std::move(content));
-      page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
+      if (refused && page.lines.empty() && page.tables.empty()) {
+        // Nothing of the page could be read: it failed, and says why first
+        // (the command fails with it when no other page has text).
+        page.failed = true;
+        page.warnings.insert(page.warnings.begin(), ocr_warnings.begin(), ocr_warnings.end());
+      } else {
+        page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
+      }
     }
     return page;
   };

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/json_parse.h"
+#include "common/json_text.h"
 #include "common/unicode.h"
 #include "common/version.h"
 #include "schema/schema_validator.h"
@@ -152,7 +153,9 @@ void RoundToJsonPrecision(Layout* layout) {
   }
 }
 
-nlohmann::ordered_json LayoutToJson(const Layout& layout) {
+namespace {
+
+nlohmann::ordered_json LayoutHeadToJson(const Layout& layout) {
   nlohmann::ordered_json out;
   out["document_type"] = "layout";
   out["schema_version"] = kSchemaVersion;
@@ -161,29 +164,56 @@ nlohmann::ordered_json LayoutToJson(const Layout& layout) {
                    {"format", "pdf"},
                    {"pages", layout.page_count}};
   out["producer"] = std::string("docpipe ") + kVersion;
-  out["pages"] = nlohmann::ordered_json::array();
-  for (const Page& page : layout.pages) {
-    nlohmann::ordered_json p;
-    p["number"] = page.number;
-    p["width"] = Round2(page.width);
-    p["height"] = Round2(page.height);
-    p["failed"] = page.failed;
-    p["warnings"] = page.warnings;
-    p["removed_duplicate_glyphs"] = page.removed_duplicate_glyphs;
-    p["source"] = page.source == PageSource::kOcr ? "ocr" : "text";
-    if (page.ocr) {
-      p["ocr"] = {{"engine", page.ocr->engine},
-                  {"language_data", page.ocr->language_data},
-                  {"dpi", page.ocr->dpi},
-                  {"skew_degrees", page.ocr->skew_degrees},
-                  {"low_confidence_words", page.ocr->low_confidence_words}};
-    }
-    p["lines"] = nlohmann::ordered_json::array();
-    for (const TextLine& line : page.lines) p["lines"].push_back(LineToJson(line, true));
-    p["tables"] = nlohmann::ordered_json::array();
-    for (const Table& table : page.tables) p["tables"].push_back(TableToJson(table));
-    out["pages"].push_back(std::move(p));
+  return out;
+}
+
+nlohmann::ordered_json PageToJson(const Page& page) {
+  nlohmann::ordered_json p;
+  p["number"] = page.number;
+  p["width"] = Round2(page.width);
+  p["height"] = Round2(page.height);
+  p["failed"] = page.failed;
+  p["warnings"] = page.warnings;
+  p["removed_duplicate_glyphs"] = page.removed_duplicate_glyphs;
+  p["source"] = page.source == PageSource::kOcr ? "ocr" : "text";
+  if (page.ocr) {
+    p["ocr"] = {{"engine", page.ocr->engine},
+                {"language_data", page.ocr->language_data},
+                {"dpi", page.ocr->dpi},
+                {"skew_degrees", page.ocr->skew_degrees},
+                {"low_confidence_words", page.ocr->low_confidence_words}};
   }
+  p["lines"] = nlohmann::ordered_json::array();
+  for (const TextLine& line : page.lines) p["lines"].push_back(LineToJson(line, true));
+  p["tables"] = nlohmann::ordered_json::array();
+  for (const Table& table : page.tables) p["tables"].push_back(TableToJson(table));
+  return p;
+}
+
+}  // namespace
+
+nlohmann::ordered_json LayoutToJson(const Layout& layout) {
+  nlohmann::ordered_json out = LayoutHeadToJson(layout);
+  out["pages"] = nlohmann::ordered_json::array();
+  for (const Page& page : layout.pages) out["pages"].push_back(PageToJson(page));
+  return out;
+}
+
+std::string LayoutJsonText(const Layout& layout, bool compact) {
+  // The head without "pages" ends in "\n}\n" (pretty) or "}\n" (compact):
+  // "pages" goes where its closing brace was, one page at a time.
+  std::string out = JsonText(LayoutHeadToJson(layout), compact);
+  out.resize(out.size() - (compact ? 2 : 3));
+  out += compact ? ",\"pages\":[" : ",\n  \"pages\": [";
+  bool first = true;
+  for (const Page& page : layout.pages) {
+    if (!first) out.push_back(',');
+    if (!compact) out += "\n    ";
+    first = false;
+    AppendJsonText(PageToJson(page), compact, 2, &out);
+  }
+  if (!compact && !layout.pages.empty()) out += "\n  ";
+  out += compact ? "]}\n" : "]\n}\n";
   return out;
 }
 

@@ -13,6 +13,7 @@
 #define DOCPIPE_EXTRACT_LAYOUT_JSON_H_
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "common/status.h"
@@ -23,6 +24,11 @@ namespace docpipe {
 inline constexpr size_t kMaxLayoutJsonBytes = size_t{512} << 20;
 
 nlohmann::ordered_json LayoutToJson(const Layout& layout);
+
+// JsonText(LayoutToJson(layout), compact), byte for byte, built one page at
+// a time: the whole document's JSON tree (several times the size of its
+// text) is never held at once.
+std::string LayoutJsonText(const Layout& layout, bool compact);
 
 // Rounds every coordinate, font size and confidence as LayoutToJson writes
 // them (hundredths of a point, thousandths), so that a layout and the same

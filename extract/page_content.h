@@ -34,6 +34,14 @@ struct PathSegment {
   bool horizontal() const { return y0 == y1; }
 };
 
+// A filled axis-parallel rectangle wider and taller than a rule (cell
+// shading, a row band, a background), with its colour as 0xRRGGBB. Fills
+// drawn in near-white are not kept.
+struct FillRect {
+  BBox box;
+  unsigned rgb = 0;
+};
+
 struct PageContent {
   int number = 0;
   double width = 0;
@@ -41,6 +49,7 @@ struct PageContent {
   std::vector<Glyph> glyphs;  // in the text layer's reading order
   std::vector<std::string> fonts;
   std::vector<PathSegment> segments;
+  std::vector<FillRect> fills;  // in drawing order
   // Glyphs drawn invisibly (render mode 3): a hidden text layer, as OCR
   // programs put over a scan.
   int invisible_glyphs = 0;

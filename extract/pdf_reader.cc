@@ -71,6 +71,8 @@ class TextAndRulingsDev : public TextOutputDev {
   void startPage(int page_number, GfxState* state, XRef* xref) override {
     TextOutputDev::startPage(page_number, state, xref);
     segments_.clear();
+    fills_.clear();
+    too_many_fills_ = false;
     invisible_chars_ = 0;
     width_ = state ? state->getPageWidth() : 0;
     height_ = state ? state->getPageHeight() : 0;
@@ -119,6 +121,7 @@ class TextAndRulingsDev : public TextOutputDev {
   void eoFill(GfxState* state) override { FillRects(state); }
 
   std::vector<PathSegment> TakeSegments() { return std::move(segments_); }
+  std::vector<FillRect> TakeFills() { return too_many_fills_ ? std::vector<FillRect>{} : std::move(fills_); }
   int invisible_chars() const { return invisible_chars_; }
   double width() const { return width_; }
   double height() const { return height_; }
@@ -146,6 +149,9 @@ class TextAndRulingsDev : public TextOutputDev {
   // its rectangles' edges count.
   static constexpr double kMaxBarThickness = 3.0;
   static constexpr int kMinMosaicCells = 4;
+  // A page drawing more fills than this is a chart or a picture in vector
+  // form; its fills are not table shading (and would cost time).
+  static constexpr size_t kMaxFills = 2000;
 
   void FillRects(GfxState* state) {
     if (NearWhite(state->getFillColorSpace(), state->getFillColor())) return;
@@ -179,7 +185,20 @@ class TextAndRulingsDev : public TextOutputDev {
         wide.push_back(box);
       }
     }
-    if (wide.size() < kMinMosaicCells) return;
+    if (wide.size() < kMinMosaicCells) {
+      // Kept apart: whether their edges separate cells is for the layout
+      // analysis to say (extract/fill_rulings.h).
+      if (fills_.size() + wide.size() > kMaxFills) {
+        too_many_fills_ = true;
+        return;
+      }
+      GfxRGB rgb;
+      state->getFillColorSpace()->getRGB(state->getFillColor(), &rgb);
+      auto byte = [](GfxColorComp c) { return static_cast<unsigned>(std::lround(colToDbl(c) * 255)); };
+      const unsigned colour = byte(rgb.r) << 16 | byte(rgb.g) << 8 | byte(rgb.b);
+      for (const BBox& b : wide) fills_.push_back({b, colour});
+      return;
+    }
     for (const BBox& b : wide) {
       segments_.push_back({b.x0, b.y0, b.x1, b.y0});
       segments_.push_back({b.x0, b.y1, b.x1, b.y1});
@@ -189,6 +208,8 @@ class TextAndRulingsDev : public TextOutputDev {
   }
 
   std::vector<PathSegment> segments_;
+  std::vector<FillRect> fills_;
+  bool too_many_fills_ = false;
   int invisible_chars_ = 0;
   double width_ = 0;
   double height_ = 0;
@@ -224,6 +245,121 @@ void AppendUtf8(Unicode u, std::string* out, int* unmapped) {
   }
   unicode::AppendUtf8(static_cast<char32_t>(u), out);
 }
+
+// The images a page draws, counted by the pixels their dictionaries
+// declare. An image is decoded only when it is drawn, inside one
+// content-stream operator that poppler cannot interrupt, and the time that
+// takes grows with the declared pixels (a 100000 x 100000 JBIG2 or Flate
+// image of a few hundred bytes decodes for minutes): so the count is made
+// before anything is decoded, and past PdfReader::kMaxImagePixels on one
+// page nothing more is drawn.
+class ImageBudget {
+ public:
+  // Whether an image of width x height may still be drawn.
+  bool Admit(int width, int height) {
+    if (!refused_.empty()) return false;
+    const double pixels = static_cast<double>(std::max(width, 0)) * std::max(height, 0);
+    drawn_pixels_ += pixels;
+    if (drawn_pixels_ <= PdfReader::kMaxImagePixels) return true;
+    refused_ = (pixels > PdfReader::kMaxImagePixels
+                    ? "it draws an image of " + std::to_string(width) + "x" + std::to_string(height) + " pixels"
+                    : std::string("its images hold more pixels in all")) +
+               ", over the limit of " + std::to_string(static_cast<int64_t>(PdfReader::kMaxImagePixels)) +
+               " pixels per page";
+    return false;
+  }
+  // Why drawing stopped; "" while within the budget.
+  const std::string& refused() const { return refused_; }
+  // For displayPage's abort check: stop at the next operator once refused.
+  static bool Stop(void* budget) { return !static_cast<ImageBudget*>(budget)->refused_.empty(); }
+
+ private:
+  double drawn_pixels_ = 0;
+  std::string refused_;
+};
+
+// A pass over a page that draws nothing and counts its images, to decide
+// before the OCR render (and before the OCR engine is loaded) whether the
+// page can be rendered at all. Inline image data is skipped by the base
+// class, as the text pass does.
+class ImageCounterDev : public OutputDev {
+ public:
+  bool upsideDown() override { return true; }
+  bool useDrawChar() override { return false; }
+  bool interpretType3Chars() override { return false; }
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inline_image) override {
+    budget.Admit(width, height);
+    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
+                 bool interpolate, const int* mask_colors, bool inline_image) override {
+    budget.Admit(width, height);
+    OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
+                       bool interpolate, Stream* mask_str, int mask_width, int mask_height, bool mask_invert,
+                       bool mask_interpolate) override {
+    if (budget.Admit(width, height)) budget.Admit(mask_width, mask_height);
+    OutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
+                               mask_height, mask_invert, mask_interpolate);
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                           GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
+                           int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
+    if (budget.Admit(width, height)) budget.Admit(mask_width, mask_height);
+    OutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
+                                   mask_height, mask_color_map, mask_interpolate);
+  }
+
+  ImageBudget budget;
+};
+
+// The renderer for OCR, under the same budget: whatever the counting pass
+// let through, no image past the budget is ever decoded.
+class BoundedSplashDev : public SplashOutputDev {
+ public:
+  explicit BoundedSplashDev(SplashColor paper) : SplashOutputDev(splashModeMono8, /*bitmapRowPad=*/1, false, paper) {}
+
+  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
+                     bool inline_image) override {
+    if (budget.Admit(width, height)) {
+      SplashOutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
+    }
+  }
+  void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
+                                bool inline_image, double* base_matrix) override {
+    // Paired with unsetSoftMaskFromImageMask, so it cannot be left out: a
+    // refused mask is set as one pixel (its stream read no further).
+    if (!budget.Admit(width, height)) width = height = 1;
+    SplashOutputDev::setSoftMaskFromImageMask(state, ref, str, width, height, invert, inline_image, base_matrix);
+  }
+  void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
+                 bool interpolate, const int* mask_colors, bool inline_image) override {
+    if (budget.Admit(width, height)) {
+      SplashOutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
+    }
+  }
+  void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
+                       bool interpolate, Stream* mask_str, int mask_width, int mask_height, bool mask_invert,
+                       bool mask_interpolate) override {
+    if (budget.Admit(width, height) && budget.Admit(mask_width, mask_height)) {
+      SplashOutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
+                                       mask_height, mask_invert, mask_interpolate);
+    }
+  }
+  void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                           GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
+                           int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
+    if (budget.Admit(width, height) && budget.Admit(mask_width, mask_height)) {
+      SplashOutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
+                                           mask_width, mask_height, mask_color_map, mask_interpolate);
+    }
+  }
+
+  ImageBudget budget;
+};
 
 using Clock = std::chrono::steady_clock;
 
@@ -280,18 +416,37 @@ class PopplerReader : public PdfReader {
   int page_count() const override { return doc_->getNumPages(); }
   std::vector<std::string> repairs() const override { return repairs_; }
 
+  std::string RenderRefusal(int number, double dpi) override {
+    if (std::string too_large = PageSizeRefusal(number, dpi); !too_large.empty()) return too_large;
+    std::vector<std::string> messages;  // the text pass has told them
+    tls_messages = &messages;
+    ImageCounterDev counter;
+    doc_->displayPage(&counter, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false,
+                      ImageBudget::Stop, &counter.budget);
+    tls_messages = nullptr;
+    return counter.budget.refused();
+  }
+
   Result<PageImage> RenderPage(int number, double dpi) override {
-    if (number < 1 || number > page_count()) return Status::InvalidArgument("no page " + std::to_string(number));
+    // The images are counted as they are drawn (BoundedSplashDev): no
+    // counting pass here.
+    if (std::string too_large = PageSizeRefusal(number, dpi); !too_large.empty()) {
+      return Status::BadInput("page " + std::to_string(number) + " cannot be rendered: " + too_large);
+    }
     std::vector<std::string> messages;
     tls_messages = &messages;
     SplashColor white;
     white[0] = 0xff;
-    SplashOutputDev splash(splashModeMono8, /*bitmapRowPad=*/1, /*reverseVideo=*/false, white);
+    BoundedSplashDev splash(white);
     splash.setFontAntialias(true);
     splash.setVectorAntialias(true);
     splash.startDoc(doc_.get());
-    doc_->displayPage(&splash, number, dpi, dpi, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    doc_->displayPage(&splash, number, dpi, dpi, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false,
+                      ImageBudget::Stop, &splash.budget);
     tls_messages = nullptr;
+    if (!splash.budget.refused().empty()) {
+      return Status::BadInput("page " + std::to_string(number) + " cannot be rendered: " + splash.budget.refused());
+    }
     SplashBitmap* bitmap = splash.getBitmap();
     if (bitmap == nullptr || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0) {
       return Status::BadInput("page " + std::to_string(number) + " could not be rendered" +
@@ -337,6 +492,7 @@ class PopplerReader : public PdfReader {
     page.width = dev_.width();
     page.height = dev_.height();
     page.segments = dev_.TakeSegments();
+    page.fills = dev_.TakeFills();
     int unmapped = CopyText(&page);
     if (unmapped > 0) {
       page.warnings.push_back(std::to_string(unmapped) +
@@ -353,6 +509,17 @@ class PopplerReader : public PdfReader {
   }
 
  private:
+  // The page's bitmap is allocated before anything is drawn: a page box of
+  // 200 x 200 inches (PDF allows it) is 3.6 GB at 300 dpi.
+  std::string PageSizeRefusal(int number, double dpi) {
+    if (number < 1 || number > page_count()) return "no page " + std::to_string(number);
+    const double page_pixels =
+        doc_->getPageCropWidth(number) * doc_->getPageCropHeight(number) * (dpi / 72) * (dpi / 72);
+    if (page_pixels <= kMaxRenderPixels) return "";
+    return "at " + FormatSeconds(dpi) + " dpi the page is " + std::to_string(static_cast<int64_t>(page_pixels)) +
+           " pixels, over the limit of " + std::to_string(static_cast<int64_t>(kMaxRenderPixels));
+  }
+
   static std::string FormatSeconds(double seconds) {
     std::string text = std::to_string(seconds);
     text.erase(text.find_last_not_of('0') + 1);

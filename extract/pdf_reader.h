@@ -58,7 +58,19 @@ class PdfReader {
   // Renders page `number` (cropped, rotated as displayed) to 8-bit gray at
   // `dpi`, for OCR. Only called for pages that need it: a text PDF is never
   // rendered. BadInput when poppler produces no image.
+  // BadInput with RenderRefusal's reason when the page is over the bounds.
   virtual Result<PageImage> RenderPage(int number, double dpi) = 0;
+  // Why page `number` cannot be rendered at `dpi`, or "" when it can: its
+  // bitmap would be over kMaxRenderPixels, or the images it draws declare
+  // more than kMaxImagePixels in all (an image bomb: 100000 x 100000 pixels
+  // in a few hundred bytes, which would decode for minutes). Decided by a
+  // pass over the page that decodes no image, in about the time the text
+  // pass took.
+  virtual std::string RenderRefusal(int number, double dpi) = 0;
+
+  // An A0 page at 300 dpi is 139 million pixels; a 600 dpi A3 scan 70 million.
+  static constexpr double kMaxRenderPixels = 150e6;
+  static constexpr double kMaxImagePixels = 400e6;
 };
 
 }  // namespace docpipe

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "common/unicode.h"
@@ -151,14 +152,15 @@ struct ColumnIndents {
   }
 };
 
-std::optional<ColumnIndents> ColumnIndent(const std::vector<const Table*>& earlier, const Table& part, int col,
-                                          int except) {
-  std::vector<double> starts, continuations, sizes;
+// Calls `visit` with every cell of column `col` that opens an entry in the
+// body rows of the table's earlier parts and of `part`, leaving out the
+// part's row `except` (the row being judged) and the rest of a row cut at
+// the top of a part, which begins no entry (its first line is a wrapped one).
+template <typename Visit>
+void ForEachEntry(const std::vector<const Table*>& earlier, const Table& part, int col, int except, Visit visit) {
   std::vector<const Table*> parts = earlier;
   parts.push_back(&part);
   for (const Table* table : parts) {
-    // Body rows only; the rest of a row cut at the top of a part begins no
-    // entry (its first line is a wrapped one).
     const int body = table->repeated_header || table == parts.front() ? table->header_rows : 0;
     const int skip = table->first_row_continued ? body : -1;
     for (const Cell& cell : table->cells) {
@@ -166,11 +168,19 @@ std::optional<ColumnIndents> ColumnIndent(const std::vector<const Table*>& earli
           cell.lines.empty()) {
         continue;
       }
-      starts.push_back(cell.lines.front().bbox.x0);
-      sizes.push_back(cell.lines.front().size);
-      for (size_t i = 1; i < cell.lines.size(); ++i) continuations.push_back(cell.lines[i].bbox.x0);
+      visit(cell);
     }
   }
+}
+
+std::optional<ColumnIndents> ColumnIndent(const std::vector<const Table*>& earlier, const Table& part, int col,
+                                          int except) {
+  std::vector<double> starts, continuations, sizes;
+  ForEachEntry(earlier, part, col, except, [&](const Cell& cell) {
+    starts.push_back(cell.lines.front().bbox.x0);
+    sizes.push_back(cell.lines.front().size);
+    for (size_t i = 1; i < cell.lines.size(); ++i) continuations.push_back(cell.lines[i].bbox.x0);
+  });
   constexpr size_t kMinEntries = 3;
   if (starts.size() < kMinEntries) return std::nullopt;
   ColumnIndents indent;
@@ -192,6 +202,43 @@ std::optional<ColumnIndents> ColumnIndent(const std::vector<const Table*>& earli
   return indent;
 }
 
+// Where a cell's text stands in it, top to bottom: the room above its first
+// line and below its last one, and the size of its text.
+struct VerticalRoom {
+  double above = 0;
+  double below = 0;
+  double size = 1;
+  // Room for a line or more, shared out evenly above and below: the text
+  // was centred in its cell.
+  bool Centred() const { return above + below >= size && std::fabs(above - below) <= 0.25 * (above + below); }
+  // Against the cell's top with room for a line or more below it.
+  bool AtTop() const { return above <= 0.25 * size && below >= above + size; }
+};
+
+std::optional<VerticalRoom> RoomOf(const Cell& cell) {
+  if (cell.lines.empty()) return std::nullopt;
+  double top = cell.lines.front().bbox.y0, bottom = cell.lines.front().bbox.y1;
+  for (const TextLine& line : cell.lines) {
+    top = std::min(top, line.bbox.y0);
+    bottom = std::max(bottom, line.bbox.y1);
+  }
+  return VerticalRoom{top - cell.bbox.y0, cell.bbox.y1 - bottom, std::max(cell.lines.front().size, 1.0)};
+}
+
+// The column centres its entries in their cells: of its entries whose cell
+// leaves room for a line or more, at least one and two thirds stand midway
+// (a label column: "設計與製作(P)" in the middle of its item rows).
+bool CentresEntries(const std::vector<const Table*>& earlier, const Table& part, int col, int except) {
+  size_t roomy = 0, centred = 0;
+  ForEachEntry(earlier, part, col, except, [&](const Cell& cell) {
+    std::optional<VerticalRoom> room = RoomOf(cell);
+    if (!room || room->above + room->below < room->size) return;
+    ++roomy;
+    centred += room->Centred();
+  });
+  return centred >= 1 && 3 * centred >= 2 * roomy;
+}
+
 // The cell of `table` that covers the slot (row, col), or nullptr.
 const Cell* CellAt(const Table& table, int row, int col) {
   for (const Cell& cell : table.cells) {
@@ -202,9 +249,37 @@ const Cell* CellAt(const Table& table, int row, int col) {
   return nullptr;
 }
 
+// The key of the part's first body row stands against its cell's top in a
+// column that centres its entries: a producer that carries a cut cell's
+// text over the break sets the rest at the top of the new part's cell
+// ("科技知識" | "(k)" at the top of a tall cell), a fresh entry would stand
+// midway.
+bool KeyGoesOnAtTop(const std::vector<const Table*>& earlier, const Table& part, const Cell& key, int body_row) {
+  std::optional<VerticalRoom> room = RoomOf(key);
+  return room && room->AtTop() && CentresEntries(earlier, part, key.col, body_row);
+}
+
+// The cut key stops where no text ends: on a comma (、，,) or inside a
+// bracket it opened ("資料表示、" | "處理及分析(D)", where the cell leaves no
+// room to tell its alignment). A numbering label ends on its mark and is
+// whole ("一、", "(1)"): a key holding a numeral gives no such evidence.
+bool StopsMidText(const std::string& text) {
+  if (text.empty() || unicode::NumeralValue(text).has_value()) return false;
+  if (unicode::HasOpenBracket(text)) return true;
+  const std::string last = unicode::Nfkc(unicode::FromCodePoints(std::u32string(1, unicode::LastChar(text))));
+  return last == "," || last == "、";
+}
+
 // The part's first body row is the rest of the row the page break cut when
-// (a) its key cell is empty while the row has text elsewhere: a fresh row
-// starts with its key column, the tail of a cut row usually does not; or
+// (a) its key cell opens no entry while the row has text elsewhere: a fresh
+// row starts with its key column, the tail of a cut row usually does not.
+// The key opens no entry when it is empty, or when it goes on at the top of
+// its cell in a column that centres its entries while the cut key above has
+// text ("科技知識" | "(k)"), or when the cut key above stops where no text
+// ends (on a comma, inside a bracket); then no other cell of the row may open an entry
+// centred as its column centres them (the break cut a key merged over two
+// rows, and the second row is fresh: "普通型…部定必" | "修課程" beside a
+// centred "學習內容"); or
 // (b) one of its cells begins where its column's wrapped lines stand and no
 // entry of the column begins ("(c)自用小客車租" | "賃(CPC83101**)";
 // "(3)允許…以獨資、合" | "資、合夥及…"), and the cut row has text in that
@@ -218,6 +293,19 @@ bool StartsWithCutRow(const std::vector<const Table*>& earlier, const Table& par
   bool has_text = false;
   for (const Cell& cell : part.cells) has_text |= cell.row == body_row && !cell.text.empty();
   if (key->text.empty()) return has_text;
+  const Cell* cut_key = CellAt(previous, previous.rows - 1, key->col);
+  if (cut_key != nullptr && !cut_key->text.empty() &&
+      (KeyGoesOnAtTop(earlier, part, *key, body_row) || StopsMidText(cut_key->text))) {
+    // The key goes on; so does the row unless another of its cells opens
+    // an entry of its own, centred as its column centres them (a cell
+    // merged over two rows that the break cut, the second row fresh).
+    for (const Cell& cell : part.cells) {
+      if (cell.row != body_row || &cell == key) continue;
+      std::optional<VerticalRoom> room = RoomOf(cell);
+      if (room && room->Centred() && CentresEntries(earlier, part, cell.col, body_row)) return false;
+    }
+    return true;
+  }
   for (const Cell& cell : part.cells) {
     if (cell.row != body_row || cell.row_span != 1 || cell.lines.empty()) continue;
     const Cell* cut = CellAt(previous, previous.rows - 1, cell.col);

@@ -10,8 +10,14 @@
 // rows repeat the column header when their texts (FoldKey) equal the first
 // rows of the table's first part. Its first body row is taken as the rest of
 // the row the break cut when the leftmost cell of that row that does not span
-// further rows (its key) is empty while the row has text elsewhere: a fresh
-// row starts with its key column, the tail of a cut row usually does not.
+// further rows (its key) opens no entry while the row has text elsewhere: a
+// fresh row starts with its key column, the tail of a cut row usually does
+// not. A key opens no entry when it is empty, or when its text stands at the
+// top of its cell in a column that centres its entries (a producer sets the
+// rest of a cut cell at the top of the new part's cell), or when the cut key
+// above stops where no text ends (a comma, an open bracket; not a numbering
+// label), and no other cell of the row stands centred in a column that
+// centres its entries.
 // It is also taken as cut when one of its cells begins where its column's
 // wrapped lines stand (a hanging or first-line indent: the column's entries
 // start at one x and wrap at another, over at least three entries of the

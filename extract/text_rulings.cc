@@ -5,12 +5,11 @@
 #include <map>
 #include <string_view>
 
+#include "extract/glyph_lines.h"
+
 namespace docpipe {
 namespace {
 
-// Glyphs of a line closer than this many ems belong to one chunk (the same
-// measure as the horizontal-rule tables, extract/aligned_table_builder.cc).
-constexpr double kChunkGapEm = 0.55;
 // A column gap is at least this many ems wide.
 constexpr double kMinGapEm = 0.5;
 // Lines with text on both sides of a gap: at least this many, and this share.
@@ -18,58 +17,23 @@ constexpr int kMinGapLines = 3;
 constexpr double kMinGapShare = 0.6;
 // Baselines of two cells' lines this many ems apart are one baseline.
 constexpr double kBaselineEm = 0.4;
+// A blank line between rows of one ruled row: a gap of at least this many
+// ems, and this many times any gap between lines of one row.
+constexpr double kBlankLineEm = 0.8;
+constexpr double kBlankLineRatio = 1.5;
 // A line reaching this share of its cell's width may have been wrapped.
 constexpr double kWrappedFill = 0.8;
 
-struct Chunk {
-  double x0 = 0, x1 = 0;
-  int glyphs = 0;
-};
+using Chunk = GlyphChunk;
+using Line = GlyphLine;
 
-struct Line {
-  std::vector<const Glyph*> glyphs;  // left to right
-  std::vector<Chunk> chunks;
-  double base = 0, size = 0, y0 = 0, y1 = 0, x0 = 0, x1 = 0;
-};
-
-double Baseline(const Glyph& g) { return std::isnan(g.baseline) ? g.bbox.cy() : g.baseline; }
-
-// The cell's lines by baseline, top to bottom; none when any of its text is
-// turned (sideways tables are left as they are).
-std::vector<Line> LinesOf(std::vector<const Glyph*> glyphs) {
+// The cell's lines by baseline, top to bottom (extract/glyph_lines.h); none
+// when any of its text is turned (sideways tables are left as they are).
+std::vector<Line> LinesOf(const std::vector<const Glyph*>& glyphs) {
   for (const Glyph* g : glyphs) {
     if (g->rotation != 0) return {};
   }
-  std::stable_sort(glyphs.begin(), glyphs.end(),
-                   [](const Glyph* a, const Glyph* b) { return Baseline(*a) < Baseline(*b); });
-  std::vector<Line> lines;
-  double last = 0;
-  for (const Glyph* g : glyphs) {
-    if (lines.empty() || Baseline(*g) - last > kBaselineEm * std::max(g->size, 1.0)) lines.emplace_back();
-    lines.back().glyphs.push_back(g);
-    last = Baseline(*g);
-  }
-  for (Line& line : lines) {
-    std::stable_sort(line.glyphs.begin(), line.glyphs.end(),
-                     [](const Glyph* a, const Glyph* b) { return a->bbox.x0 < b->bbox.x0; });
-    const Glyph& first = *line.glyphs.front();
-    line.y0 = first.bbox.y0, line.y1 = first.bbox.y1, line.x0 = first.bbox.x0, line.x1 = first.bbox.x1;
-    double base_sum = 0;
-    for (const Glyph* g : line.glyphs) {
-      line.size = std::max(line.size, g->size);
-      line.y0 = std::min(line.y0, g->bbox.y0), line.y1 = std::max(line.y1, g->bbox.y1);
-      line.x1 = std::max(line.x1, g->bbox.x1);
-      base_sum += Baseline(*g);
-    }
-    line.base = base_sum / static_cast<double>(line.glyphs.size());
-    const double gap = kChunkGapEm * std::max(line.size, 1.0);
-    for (const Glyph* g : line.glyphs) {
-      if (line.chunks.empty() || g->bbox.x0 - line.chunks.back().x1 > gap) line.chunks.push_back({g->bbox.x0, g->bbox.x1, 0});
-      line.chunks.back().x1 = std::max(line.chunks.back().x1, g->bbox.x1);
-      ++line.chunks.back().glyphs;
-    }
-  }
-  return lines;
+  return GroupGlyphLines(glyphs);
 }
 
 double Em(const std::vector<Line>& lines) {
@@ -112,7 +76,7 @@ void ColumnRules(const Cell& cell, const std::vector<Line>& lines, std::vector<R
         if (c.x1 <= a + step) before = &c;
         if (c.x0 >= b - step && after == nullptr) after = &c;
       }
-      both += before != nullptr && after != nullptr && before->glyphs >= 2 && after->glyphs >= 2;
+      both += before != nullptr && after != nullptr && before->glyphs.size() >= 2 && after->glyphs.size() >= 2;
     }
     if (both >= kMinGapLines && both >= kMinGapShare * static_cast<double>(lines.size())) {
       out->push_back({false, (a + b) / 2, cell.bbox.y0, cell.bbox.y1});
@@ -225,6 +189,82 @@ void RowRules(const std::vector<const Cell*>& row, const std::vector<std::vector
   }
 }
 
+// Row rules across one ruled row that holds several rows set apart by blank
+// lines: a vertical gap through all the row's cells of at least
+// kBlankLineEm, clearly wider (kBlankLineRatio) than any gap between lines
+// within the pieces it leaves, where the row's first cell has text in every
+// piece and two or more pieces have text in two or more cells (us-032: "Major"
+// and "Area" each beside a four-line definition and four lines of examples,
+// a blank line between, under one pair of rules). A cell with two
+// paragraphs beside a one-line label has no label text in its second piece
+// and stays one row; evenly spaced lines (a double-spaced text) have no gap
+// wider than the others.
+void BlankLineRules(const std::vector<const Cell*>& row, const std::vector<std::vector<Line>>& lines,
+                    std::vector<Ruling>* out) {
+  if (row.size() < 2) return;
+  size_t key = 0;
+  for (size_t i = 1; i < row.size(); ++i) {
+    if (row[i]->col < row[key]->col) key = i;
+  }
+  if (lines[key].size() < 2) return;
+  struct Span {
+    double y0, y1;
+    size_t cell;
+  };
+  std::vector<Span> spans;
+  double em = 1.0;
+  for (size_t i = 0; i < row.size(); ++i) {
+    for (const Line& line : lines[i]) {
+      spans.push_back({line.y0, line.y1, i});
+      em = std::max(em, line.size);
+    }
+  }
+  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.y0 < b.y0; });
+  // Runs of overlapping lines, and the gaps between consecutive runs.
+  std::vector<std::pair<double, double>> runs;
+  std::vector<std::vector<size_t>> cells_in_run;
+  for (const Span& s : spans) {
+    if (runs.empty() || s.y0 > runs.back().second) {
+      runs.push_back({s.y0, s.y1});
+      cells_in_run.emplace_back();
+    }
+    runs.back().second = std::max(runs.back().second, s.y1);
+    cells_in_run.back().push_back(s.cell);
+  }
+  if (runs.size() < 2) return;
+  std::vector<bool> cut(runs.size() - 1, false);
+  double widest_kept = 0, narrowest_cut = 1e9;
+  for (size_t k = 0; k + 1 < runs.size(); ++k) {
+    const double gap = runs[k + 1].first - runs[k].second;
+    cut[k] = gap >= kBlankLineEm * em;
+    if (cut[k]) {
+      narrowest_cut = std::min(narrowest_cut, gap);
+    } else {
+      widest_kept = std::max(widest_kept, gap);
+    }
+  }
+  // No gap kept (every line set apart alike, a double-spaced text) gives
+  // nothing to compare the blank lines with.
+  if (narrowest_cut == 1e9 || widest_kept <= 0 || narrowest_cut < kBlankLineRatio * widest_kept) return;
+  // The pieces: which cells have text in each.
+  std::vector<std::vector<bool>> pieces(1, std::vector<bool>(row.size(), false));
+  for (size_t k = 0; k < runs.size(); ++k) {
+    for (size_t c : cells_in_run[k]) pieces.back()[c] = true;
+    if (k + 1 < runs.size() && cut[k]) pieces.emplace_back(row.size(), false);
+  }
+  int full = 0;
+  for (const std::vector<bool>& piece : pieces) {
+    if (!piece[key]) return;
+    full += std::count(piece.begin(), piece.end(), true) >= 2;
+  }
+  if (full < 2) return;
+  for (size_t k = 0; k + 1 < runs.size(); ++k) {
+    if (!cut[k]) continue;
+    const double y = (runs[k].second + runs[k + 1].first) / 2;
+    for (const Cell* cell : row) out->push_back({true, y, cell->bbox.x0, cell->bbox.x1});
+  }
+}
+
 // Row rules inside a cell that spans three or more ruled rows with one line
 // in each, every line inside its row and on the baseline of text in another
 // cell of that row: a label column drawn without the row rules its
@@ -284,7 +324,9 @@ std::vector<Ruling> TextRulings(const std::vector<Cell>& cells,
       row_cells.push_back(&cells[i]);
       row_lines.push_back(lines[i]);
     }
+    const size_t before = out.size();
     RowRules(row_cells, row_lines, &out);
+    if (out.size() == before) BlankLineRules(row_cells, row_lines, &out);
   }
   return out;
 }

@@ -26,6 +26,14 @@
 //   another cell of that row (a label column drawn without the row rules of
 //   its neighbours).
 //
+// * row rules inside a ruled row that holds several rows set apart by blank
+//   lines: a gap of at least 0.8 em through all the row's cells, 1.5 times
+//   any gap between the lines of one piece, with text of the row's first
+//   cell in every piece and two pieces with text in two or more cells
+//   ("Major" and "Area", each beside a four-line definition, a blank line
+//   between them); a second paragraph beside a one-line label, or a
+//   double-spaced text, is no such evidence.
+//
 // The rulings returned span the cell (or row of cells) they cut; the caller
 // adds them to the grid's own and builds the grid again.
 #ifndef DOCPIPE_EXTRACT_TEXT_RULINGS_H_

@@ -14,6 +14,7 @@
 #include "normalize/policy/list_table.h"
 #include "normalize/policy/outline_builder.h"
 #include "normalize/policy/policy_checks.h"
+#include "normalize/repair/cut_row.h"
 #include "normalize/repair/heading_label.h"
 #include "normalize/repair/text_blocks.h"
 
@@ -130,14 +131,13 @@ void Reader::AddTableRow(const TextBlock& block) {
   if (continues && line.repeated_header) {
     // dropped: the column header printed again on the new page
     for (const std::string& cell : cells) doc_.diagnostics.Consumed(cell);
-  } else if (continues && line.continues_row && !doc_.tables.back().rows.empty() &&
-             doc_.tables.back().rows.back().cells.size() == cells.size()) {
+  } else if (continues && IsRestOfCutRow({/*after_break=*/true, line.continues_row}) &&
+             !doc_.tables.back().rows.empty() && doc_.tables.back().rows.back().cells.size() == cells.size()) {
+    // The rest of the row the page break cut (normalize/repair/cut_row.h:
+    // only extract's mark tells it here; the key is whatever it saw).
     PolicyTable& table = doc_.tables.back();
     PolicyTableRow& cut = table.rows.back();
-    for (size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c].empty()) continue;
-      cut.cells[c] = cut.cells[c].empty() ? cells[c] : unicode::JoinWrapped(cut.cells[c], cells[c]);
-    }
+    JoinCutRow(cells, &cut.cells);
     cut.where.insert(cut.where.end(), block.where.begin(), block.where.end());
     JoinGridRow(cells, line.spans, &table.grid);
   } else if (continues) {

@@ -95,9 +95,36 @@ Repeat BestRepeat(const std::vector<int32_t>& token) {
   return {1, {}};  // `collapsed` is only filled for k >= 2
 }
 
+// Whether any token of the line (a run of non-space code points) starts
+// with a chunk of at most kMaxChunk code points printed twice in a row: a
+// k-printed token (k >= 2) always does, so a line where none does is left as
+// it is. Checked on the code points with no allocation per token: most lines
+// are ordinary text and stop here.
+bool AnyTokenStartsRepeated(const std::vector<int32_t>& chars) {
+  const size_t n = chars.size();
+  size_t i = 0;
+  while (i < n) {
+    if (unicode::IsSpace(chars[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && !unicode::IsSpace(chars[end])) ++end;
+    if (end - i <= kMaxToken) {
+      for (size_t len = 1; len <= kMaxChunk && i + 2 * len <= end; ++len) {
+        if (std::equal(chars.begin() + i, chars.begin() + i + len, chars.begin() + i + len)) return true;
+      }
+    }
+    i = end;
+  }
+  return false;
+}
+
 std::string CollapseLine(std::string_view line) {
+  const std::vector<int32_t> code_points = CodePoints(line);
+  if (!AnyTokenStartsRepeated(code_points)) return std::string(line);
   std::vector<Piece> pieces;
-  for (int32_t c : CodePoints(line)) {
+  for (int32_t c : code_points) {
     bool space = unicode::IsSpace(c);
     if (pieces.empty() || pieces.back().space != space) pieces.push_back({{}, space});
     pieces.back().chars.push_back(c);

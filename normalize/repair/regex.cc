@@ -1,7 +1,9 @@
 #include "normalize/repair/regex.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace docpipe {
@@ -62,6 +64,43 @@ Status Regex::CheckRewrite(std::string_view rewrite) const {
 
 int Regex::ReplaceAll(std::string* text, std::string_view rewrite) const {
   return RE2::GlobalReplace(text, *re_, Piece(rewrite));
+}
+
+class RegexSetImpl {
+ public:
+  explicit RegexSetImpl(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+  re2::RE2::Set set;
+};
+
+Result<RegexSet> RegexSet::Compile(const std::vector<std::string>& patterns) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto impl = std::make_unique<RegexSetImpl>(options);
+  for (const std::string& pattern : patterns) {
+    std::string why;
+    if (impl->set.Add(Piece(pattern), &why) < 0) return Status::BadInput("pattern '" + pattern + "': " + why);
+  }
+  // RE2::Set refuses to compile an empty set; an empty RegexSet matches nothing.
+  if (!patterns.empty() && !impl->set.Compile()) return Status::BadInput("the pattern set does not compile");
+  return RegexSet(std::move(impl), static_cast<int>(patterns.size()));
+}
+
+RegexSet::RegexSet(std::unique_ptr<RegexSetImpl> impl, int size) : impl_(std::move(impl)), size_(size) {}
+RegexSet::RegexSet(RegexSet&&) noexcept = default;
+RegexSet& RegexSet::operator=(RegexSet&&) noexcept = default;
+RegexSet::~RegexSet() = default;
+
+void RegexSet::Matching(std::string_view text, std::vector<int>* indices) const {
+  indices->clear();
+  if (size_ == 0) return;
+  re2::RE2::Set::ErrorInfo error;
+  if (!impl_->set.Match(Piece(text), indices, &error) && error.kind != re2::RE2::Set::kNoError) {
+    // Out of DFA memory (or another failure): say every pattern may match.
+    indices->clear();
+    for (int i = 0; i < size_; ++i) indices->push_back(i);
+    return;
+  }
+  std::sort(indices->begin(), indices->end());
 }
 
 bool GroupToInt(std::string_view group, int* value) {

@@ -20,9 +20,8 @@
 // Why here (normalize/repair) and not in common/: every pattern is a repair
 // or parse rule from rules.json, so the adapter sits next to the one class
 // that compiles them, and the layers below normalize (extract, schema,
-// model) stay free of RE2. A set of patterns matched in one pass (RE2::Set,
-// to replace RuleSet's per-stage alternation filter) belongs in this file
-// too, as a RegexSet beside Regex.
+// model) stay free of RE2. RegexSet (below) is RE2::Set behind the same
+// adapter: which of many patterns match a text, in one pass.
 #ifndef DOCPIPE_NORMALIZE_REPAIR_REGEX_H_
 #define DOCPIPE_NORMALIZE_REPAIR_REGEX_H_
 
@@ -35,6 +34,10 @@
 
 namespace re2 {
 class RE2;
+}
+
+namespace docpipe {
+class RegexSetImpl;
 }
 
 namespace docpipe {
@@ -78,6 +81,41 @@ class Regex {
   bool Match(std::string_view text, size_t from, int anchor, std::vector<std::string_view>* groups) const;
 
   std::unique_ptr<re2::RE2> re_;
+};
+
+// Many patterns matched against a text in one pass (RE2::Set): which of
+// them match somewhere in it. A pattern matches here exactly when
+// Regex::PartialMatch of the same pattern would.
+//
+//   Result<RegexSet> set = RegexSet::Compile({"\\*\\*", "<p>"});
+//   std::vector<int> hits;
+//   set->Matching("a <p> b", &hits);  // hits == {1}
+//
+// Immutable after Compile and safe to share across threads.
+class RegexSet {
+ public:
+  // BadInput naming the pattern and RE2's reason when one does not compile.
+  static Result<RegexSet> Compile(const std::vector<std::string>& patterns);
+
+  RegexSet(RegexSet&&) noexcept;
+  RegexSet& operator=(RegexSet&&) noexcept;
+  ~RegexSet();
+
+  // The number of patterns.
+  int size() const { return size_; }
+
+  // Fills `indices` (cleared first) with the positions, in the list given to
+  // Compile, of the patterns that match somewhere in `text`, ascending.
+  // When RE2 cannot decide within its memory budget (a huge text), every
+  // index is reported: a caller that skips the patterns not reported never
+  // skips one that matches.
+  void Matching(std::string_view text, std::vector<int>* indices) const;
+
+ private:
+  RegexSet(std::unique_ptr<RegexSetImpl> impl, int size);
+
+  std::unique_ptr<RegexSetImpl> impl_;
+  int size_ = 0;
 };
 
 // A captured group as an int, as RE2 reads one: decimal digits with an

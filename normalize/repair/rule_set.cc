@@ -134,17 +134,28 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
     set.rules_.push_back(std::move(rule));
     set.compiled_.push_back(std::move(compiled));
   }
-  std::map<std::string, std::string> alternations;
-  for (const Rule& rule : set.rules_) {
-    if (rule.kind != "replace" || !rule.AppliesTo(input)) continue;
-    std::string& alt = alternations[rule.stage];
-    alt += (alt.empty() ? "(?:" : "|(?:") + rule.pattern + ")";
+  // rules_ no longer grows: the plans may point into it.
+  std::map<std::string, std::vector<std::string>> patterns;
+  for (size_t i = 0; i < set.rules_.size(); ++i) {
+    const Rule& rule = set.rules_[i];
+    if (rule.kind == "pattern" || !rule.AppliesTo(input)) continue;
+    StagePlan& plan = set.stages_[rule.stage];
+    StagePlan::Step step;
+    step.rule = &rule;
+    if (rule.kind == "builtin") {
+      step.builtin = FindBuiltin(rule.name);
+    } else {
+      step.regex = set.compiled_[i].get();
+      step.set_index = static_cast<int>(patterns[rule.stage].size());
+      patterns[rule.stage].push_back(rule.pattern);
+    }
+    plan.steps.push_back(step);
   }
-  for (const auto& [stage, alt] : alternations) {
-    RegexOptions options;
-    options.capture = false;
-    Result<Regex> filter = Regex::Compile(alt, options);
-    if (filter.ok()) set.stage_filters_.emplace(stage, std::move(*filter));
+  for (auto& [stage, plan] : set.stages_) {
+    // Every pattern compiled alone above; should the set still fail (RE2's
+    // memory budget), each replace rule simply runs, which is as correct.
+    Result<RegexSet> replaces = RegexSet::Compile(patterns[stage]);
+    if (replaces.ok()) plan.replaces = std::make_unique<RegexSet>(std::move(*replaces));
   }
   return set;
 }
@@ -178,15 +189,34 @@ std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
 }
 
 std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
-  // If no replace rule matches the input, none can match after another
-  // replace rule ran either (nothing changed), so all can be skipped.
-  auto filter = stage_filters_.find(stage);
-  bool replaces = filter == stage_filters_.end() || filter->second.PartialMatch(text);
   std::string out(text);
-  for (const Rule& rule : rules_) {
-    if (rule.stage != stage || rule.kind == "pattern" || !rule.AppliesTo(input_)) continue;
-    if (rule.kind == "replace" && !replaces) continue;
-    out = ApplyRule(rule, out);
+  auto found = stages_.find(stage);
+  if (found == stages_.end()) return out;
+  const StagePlan& plan = found->second;
+  // `matching`: the replace patterns that match `out` as it is now
+  // (ascending), recomputed only after a rule changed the text. A replace
+  // rule whose pattern does not match cannot change the text, so skipping
+  // it is the same as running it: the result is that of every rule in file
+  // order.
+  std::vector<int> matching;
+  bool known = false;
+  for (const StagePlan::Step& step : plan.steps) {
+    if (step.builtin != nullptr) {
+      std::string next = step.builtin(out);
+      if (next != out) {
+        out.swap(next);
+        known = false;
+      }
+      continue;
+    }
+    if (plan.replaces) {
+      if (!known) {
+        plan.replaces->Matching(out, &matching);
+        known = true;
+      }
+      if (!std::binary_search(matching.begin(), matching.end(), step.set_index)) continue;
+    }
+    if (step.regex->ReplaceAll(&out, step.rule->replacement) > 0) known = false;
   }
   return out;
 }

@@ -102,9 +102,21 @@ class RuleSet {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Regex>> compiled_;  // parallel to rules_
   std::map<std::string, size_t, std::less<>> by_name_;
-  // Per stage, the alternation of its replace patterns: one search tells
-  // that no replace rule of the stage can change a text (most cells).
-  std::map<std::string, Regex, std::less<>> stage_filters_;
+  // What ApplyStage runs for one stage and this set's input, decided once
+  // when the rules load: the stage's replace and builtin rules in file
+  // order, and a RegexSet of its replace patterns, so that one pass over a
+  // text tells which replace rules can change it (none, for most cells).
+  struct StagePlan {
+    struct Step {
+      const Rule* rule = nullptr;
+      const Regex* regex = nullptr;                    // replace rules
+      std::string (*builtin)(std::string_view) = nullptr;  // builtin rules
+      int set_index = -1;                              // the pattern's index in `replaces`
+    };
+    std::vector<Step> steps;
+    std::unique_ptr<RegexSet> replaces;  // null: every replace rule runs
+  };
+  std::map<std::string, StagePlan, std::less<>> stages_;
 };
 
 }  // namespace docpipe

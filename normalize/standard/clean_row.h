@@ -17,6 +17,7 @@ struct CleanRow {
   std::vector<std::string> keys;   // FoldKey of each short cell ("" for long ones)
   std::string key;                 // the keys of all cells, concatenated
   size_t non_empty = 0;
+  bool continues_row = false;      // TabRow's: extract saw it go on from a row a page break cut
 
   std::string FirstNonEmpty() const;
   // Cells as read, TAB-separated: for unparsed text, where the cell

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/unicode.h"
+#include "normalize/repair/cut_row.h"
 
 namespace docpipe {
 namespace {
@@ -82,62 +83,86 @@ void RowStitcher::RefineColumns(const std::vector<Column>& sub_header) {
   }
 }
 
-void RowStitcher::AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics) {
-  const Regex& code_pattern = rules_.Pattern("duty_or_task_code");
+std::array<std::string, kColumnCount> RowStitcher::ByColumn(const std::vector<std::string>& cells) const {
   std::array<std::string, kColumnCount> by_column;
   for (size_t i = 0; i < cells.size(); ++i) {
     Column column = i < columns_.size() ? columns_[i] : Column::kOther;
     std::string& slot = by_column[static_cast<size_t>(column)];
     slot = slot.empty() ? cells[i] : unicode::JoinWrapped(slot, cells[i]);
   }
-  const bool continued = after_header_;
+  return by_column;
+}
+
+void RowStitcher::AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics,
+                         bool marked_cut) {
+  const Regex& code_pattern = rules_.Pattern("duty_or_task_code");
+  const std::array<std::string, kColumnCount> by_column = ByColumn(cells);
+  const std::string& duty_cell = by_column[static_cast<size_t>(Column::kDuty)];
+  const std::string& task_cell = by_column[static_cast<size_t>(Column::kTask)];
+  const bool after_break = after_header_;
   after_header_ = false;
 
-  auto [duty_code, duty_rest] = LeadingCode(code_pattern, by_column[static_cast<size_t>(Column::kDuty)]);
-  auto [task_code, task_rest] = LeadingCode(code_pattern, by_column[static_cast<size_t>(Column::kTask)]);
-
+  auto [duty_code, duty_rest] = LeadingCode(code_pattern, duty_cell);
+  auto [task_code, task_rest] = LeadingCode(code_pattern, task_cell);
   // A duty cell holding a task code (or the reverse) is a shifted row: the
   // extractor dropped an empty leading cell. Read it by its codes.
-  if (!duty_code.empty() && Depth(duty_code) >= 1 && task_code.empty() &&
-      by_column[static_cast<size_t>(Column::kTask)].empty()) {
+  if (!duty_code.empty() && Depth(duty_code) >= 1 && task_code.empty() && task_cell.empty()) {
     std::swap(task_code, duty_code);
     std::swap(task_rest, duty_rest);
   }
-
+  // A duty cell without a duty code opens no duty: after a break it is the
+  // rest of the cut duty's name (the shared cut-row rule, normalize/repair/
+  // cut_row.h), elsewhere it is read so too, with a warning.
+  const bool duty_goes_on = IsRestOfCutRow({after_break, marked_cut, /*key_opens_entry=*/false});
   if (!duty_code.empty() && Depth(duty_code) == 0) {
     duties_.push_back(RawDuty{duty_code, {}, {}, {pos}});
     if (!duty_rest.empty()) duties_.back().name.push_back({duty_rest, pos});
-  } else if (!by_column[static_cast<size_t>(Column::kDuty)].empty()) {
-    if (duties_.empty()) {
-      diagnostics->Unplaced(by_column[static_cast<size_t>(Column::kDuty)], pos);
-    } else {
-      duties_.back().name.push_back({by_column[static_cast<size_t>(Column::kDuty)], pos});
-      duties_.back().rows.push_back(pos);
-      if (!continued) {
-        diagnostics->Warn("continued_row",
-                          "duty cell without a duty code is read as the rest of " + duties_.back().code +
-                              "'s name",
-                          pos);
-      }
-    }
+  } else if (!duty_cell.empty()) {
+    AddDutyNameFragment(pos, duty_cell, duty_goes_on, diagnostics);
   }
+  RawTask* task = OpenTask(pos, task_code, task_rest, task_cell, diagnostics);
+  PlaceItemCells(pos, by_column, task, diagnostics);
+  if (task == nullptr && task_code.empty() && !task_cell.empty()) diagnostics->Unplaced(task_cell, pos);
+}
 
-  RawTask* task = nullptr;
-  if (!task_code.empty()) {
+void RowStitcher::AddDutyNameFragment(SourcePos pos, const std::string& fragment, bool goes_on,
+                                      Diagnostics* diagnostics) {
+  if (duties_.empty()) {
+    diagnostics->Unplaced(fragment, pos);
+    return;
+  }
+  duties_.back().name.push_back({fragment, pos});
+  duties_.back().rows.push_back(pos);
+  if (!goes_on) {
+    diagnostics->Warn("continued_row",
+                      "duty cell without a duty code is read as the rest of " + duties_.back().code + "'s name", pos);
+  }
+}
+
+// A task cell opening with a task code opens a task; one without a code
+// (the rest of a task row a break cut, or a further row of a task merged
+// over several rows) goes on with the current task.
+RawTask* RowStitcher::OpenTask(SourcePos pos, const std::string& code, const std::string& rest,
+                               const std::string& task_cell, Diagnostics* diagnostics) {
+  if (!code.empty()) {
     if (duties_.empty()) {
-      diagnostics->Warn("missing_duty", "task " + task_code + " appears before any duty", pos);
+      diagnostics->Warn("missing_duty", "task " + code + " appears before any duty", pos);
       duties_.push_back(RawDuty{"", {}, {}, {pos}});
     }
-    duties_.back().tasks.push_back(RawTask{task_code, {}, {pos}});
-    task = &duties_.back().tasks.back();
-    if (!task_rest.empty()) task->cells[static_cast<size_t>(Column::kTask)].push_back({task_rest, pos});
-  } else if (!duties_.empty() && !duties_.back().tasks.empty()) {
-    task = &duties_.back().tasks.back();
-    task->rows.push_back(pos);
-    const std::string& fragment = by_column[static_cast<size_t>(Column::kTask)];
-    if (!fragment.empty()) task->cells[static_cast<size_t>(Column::kTask)].push_back({fragment, pos});
+    duties_.back().tasks.push_back(RawTask{code, {}, {pos}});
+    RawTask* task = &duties_.back().tasks.back();
+    if (!rest.empty()) task->cells[static_cast<size_t>(Column::kTask)].push_back({rest, pos});
+    return task;
   }
+  if (duties_.empty() || duties_.back().tasks.empty()) return nullptr;
+  RawTask* task = &duties_.back().tasks.back();
+  task->rows.push_back(pos);
+  if (!task_cell.empty()) task->cells[static_cast<size_t>(Column::kTask)].push_back({task_cell, pos});
+  return task;
+}
 
+void RowStitcher::PlaceItemCells(SourcePos pos, const std::array<std::string, kColumnCount>& by_column,
+                                 RawTask* task, Diagnostics* diagnostics) {
   for (size_t c = static_cast<size_t>(Column::kOutputs); c < kColumnCount; ++c) {
     const std::string& text = by_column[c];
     if (text.empty()) continue;
@@ -146,10 +171,6 @@ void RowStitcher::AddRow(SourcePos pos, const std::vector<std::string>& cells, D
       continue;
     }
     task->cells[c].push_back({text, pos});
-  }
-  if (task == nullptr && task_code.empty()) {
-    const std::string& fragment = by_column[static_cast<size_t>(Column::kTask)];
-    if (!fragment.empty()) diagnostics->Unplaced(fragment, pos);
   }
 }
 

@@ -8,7 +8,10 @@
 // cells are fragments to append to the current task's cells: "T1.4監控與測試
 // 網路伺服器" + "安全", "O2.2.3稽" + "核報告 O2.2.4矯正措施文件". A duty cell
 // that does not open with a duty code (T1) likewise continues the current
-// duty's name. Repeated header rows are recognised and dropped.
+// duty's name. Repeated header rows are recognised and dropped. Whether a
+// row after a break is the rest of the cut row is the shared rule of
+// normalize/repair/cut_row.h, the one extract applies to a PDF's layout: the
+// key cell of a fresh row opens an entry (here: with its code).
 //
 //   RowStitcher stitcher(rules, columns);
 //   for (row : rows) header ? stitcher.AddHeader(pos) : stitcher.AddRow(pos, cells);
@@ -68,11 +71,26 @@ class RowStitcher {
   // A second header row: its named columns replace kOther ones.
   void RefineColumns(const std::vector<Column>& sub_header);
   // A body row; cells already cleaned of markup (stage "cell").
-  void AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics);
+  // `marked_cut`: the extractor saw the row go on from the row a page break
+  // cut (TabRow::continues_row), which counts as a break before it.
+  void AddRow(SourcePos pos, const std::vector<std::string>& cells, Diagnostics* diagnostics,
+              bool marked_cut = false);
 
   std::vector<RawDuty> Finish() { return std::move(duties_); }
 
  private:
+  // The row's cells gathered by column (two cells of one column joined).
+  std::array<std::string, kColumnCount> ByColumn(const std::vector<std::string>& cells) const;
+  // A duty cell without a duty code: the rest of the current duty's name,
+  // warned unless it `goes_on` after a break.
+  void AddDutyNameFragment(SourcePos pos, const std::string& fragment, bool goes_on, Diagnostics* diagnostics);
+  // The task the row belongs to (a new one for a task code), or nullptr.
+  RawTask* OpenTask(SourcePos pos, const std::string& code, const std::string& rest, const std::string& task_cell,
+                    Diagnostics* diagnostics);
+  // Outputs, indicators, level, K and S cells into `task`; unplaced without one.
+  void PlaceItemCells(SourcePos pos, const std::array<std::string, kColumnCount>& by_column, RawTask* task,
+                      Diagnostics* diagnostics);
+
   const RuleSet& rules_;
   std::vector<Column> columns_;
   std::vector<RawDuty> duties_;

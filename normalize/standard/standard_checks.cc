@@ -158,13 +158,10 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
   return entries;
 }
 
-}  // namespace
-
-void CheckCompetencyStandard(const RuleSet& rules, CompetencyStandard* s) {
-  (void)rules;
-  Diagnostics* d = &s->diagnostics;
+// The header's fields, filled from the version table and the title when the
+// header does not print them.
+void CheckHeaderFields(CompetencyStandard* s, Diagnostics* d) {
   SourcePos top = s->field_pos.count("title") ? s->field_pos["title"] : SourcePos{1, 0};
-
   // The version table names the current code when the header does not.
   const Version* current = nullptr;
   for (const Version& v : s->versions) {
@@ -205,66 +202,88 @@ void CheckCompetencyStandard(const RuleSet& rules, CompetencyStandard* s) {
     d->Warn("missing_field", "header has no 基準級別 (level)", top);
   }
   if (s->duties.empty()) d->Warn("missing_field", "no duty table (主要職責 / 工作任務) was found", top);
+}
 
-  // Codes printed twice anywhere in the duty table.
-  std::map<std::string, SourcePos> seen;
-  auto once = [&](const std::string& code, SourcePos pos, const std::string& where) {
-    auto [it, inserted] = seen.emplace(code, pos);
+// Codes printed twice anywhere in the duty table.
+class CodeRegistry {
+ public:
+  explicit CodeRegistry(Diagnostics* d) : d_(d) {}
+  void Once(const std::string& code, SourcePos pos, const std::string& where) {
+    auto [it, inserted] = seen_.emplace(code, pos);
     if (!inserted) {
-      d->Warn("duplicate_code",
-              code + " is printed twice (" + where + "; first at line " + std::to_string(it->second.line) + ")", pos);
+      d_->Warn("duplicate_code",
+               code + " is printed twice (" + where + "; first at line " + std::to_string(it->second.line) + ")", pos);
     }
-  };
+  }
+
+ private:
+  Diagnostics* d_;
+  std::map<std::string, SourcePos> seen_;
+};
+
+// One task: its code under its duty's, its fields, its outputs' and
+// indicators' codes under its own; its K and S items go to the dictionaries.
+void CheckTask(const Duty& duty, const Task& task, CodeRegistry* registry, std::vector<const CodedItem*>* knowledge,
+               std::vector<const CodedItem*>* skills, Diagnostics* d) {
+  SourcePos task_pos = First(task.where);
+  std::vector<int> duty_numbers = Numbers(duty.code);
+  std::vector<int> task_numbers = Numbers(task.code);
+  if (!duty_numbers.empty() && Prefix(task_numbers, 1) != Prefix(duty_numbers, 1)) {
+    d->Warn("misnumbered_code", "task " + task.code + " stands under duty " + duty.code, task_pos);
+  }
+  if (task.name.empty()) d->Warn("missing_field", "task " + task.code + " has no name", task_pos);
+  CheckLevel(task.level, "task " + task.code, task_pos, d);
+  if (task.indicators.empty()) d->Warn("missing_field", "task " + task.code + " has no indicators", task_pos);
+  for (auto [items, what] : {std::pair{&task.outputs, "output"}, std::pair{&task.indicators, "indicator"}}) {
+    std::vector<std::pair<std::string, SourcePos>> codes;
+    for (const CodedItem& item : *items) {
+      SourcePos pos = First(item.where);
+      registry->Once(item.code, pos, std::string(what) + " under " + task.code);
+      codes.push_back({item.code, pos});
+      std::vector<int> n = Numbers(item.code);
+      if (!n.empty() && Prefix(n, n.size() - 1) != Prefix(task_numbers, task_numbers.size())) {
+        d->Warn("misnumbered_code", std::string(what) + " " + item.code + " does not belong to task " + task.code,
+                pos);
+      }
+      if (item.text.empty()) d->Warn("missing_field", std::string(what) + " " + item.code + " has no text", pos);
+    }
+    CheckSequence(codes, task.code + " " + what + "s", d);
+  }
+  for (const CodedItem& item : task.knowledge) knowledge->push_back(&item);
+  for (const CodedItem& item : task.skills) skills->push_back(&item);
+}
+
+// The duty table's codes and fields; builds the K and S dictionaries from
+// the items its tasks print.
+void CheckDutyTable(CompetencyStandard* s, Diagnostics* d) {
+  CodeRegistry registry(d);
   std::vector<std::pair<std::string, SourcePos>> duty_codes;
   std::vector<const CodedItem*> knowledge, skills;
   for (const Duty& duty : s->duties) {
     SourcePos duty_pos = First(duty.where);
     if (!duty.code.empty()) {
-      once(duty.code, duty_pos, "duty");
+      registry.Once(duty.code, duty_pos, "duty");
       duty_codes.push_back({duty.code, duty_pos});
     }
     if (duty.name.empty()) d->Warn("missing_field", "duty " + duty.code + " has no name", duty_pos);
-    std::vector<int> duty_numbers = Numbers(duty.code);
     std::vector<std::pair<std::string, SourcePos>> task_codes;
     for (const Task& task : duty.tasks) {
       SourcePos task_pos = First(task.where);
-      once(task.code, task_pos, "task under " + duty.code);
+      registry.Once(task.code, task_pos, "task under " + duty.code);
       task_codes.push_back({task.code, task_pos});
-      std::vector<int> task_numbers = Numbers(task.code);
-      if (!duty_numbers.empty() && Prefix(task_numbers, 1) != Prefix(duty_numbers, 1)) {
-        d->Warn("misnumbered_code", "task " + task.code + " stands under duty " + duty.code, task_pos);
-      }
-      if (task.name.empty()) d->Warn("missing_field", "task " + task.code + " has no name", task_pos);
-      CheckLevel(task.level, "task " + task.code, task_pos, d);
-      if (task.indicators.empty()) d->Warn("missing_field", "task " + task.code + " has no indicators", task_pos);
-      for (auto [items, what] : {std::pair{&task.outputs, "output"}, std::pair{&task.indicators, "indicator"}}) {
-        std::vector<std::pair<std::string, SourcePos>> codes;
-        for (const CodedItem& item : *items) {
-          SourcePos pos = First(item.where);
-          once(item.code, pos, std::string(what) + " under " + task.code);
-          codes.push_back({item.code, pos});
-          std::vector<int> n = Numbers(item.code);
-          if (!n.empty() && Prefix(n, n.size() - 1) != Prefix(task_numbers, task_numbers.size())) {
-            d->Warn("misnumbered_code",
-                    std::string(what) + " " + item.code + " does not belong to task " + task.code, pos);
-          }
-          if (item.text.empty()) d->Warn("missing_field", std::string(what) + " " + item.code + " has no text", pos);
-        }
-        CheckSequence(codes, task.code + " " + what + "s", d);
-      }
-      for (const CodedItem& item : task.knowledge) knowledge.push_back(&item);
-      for (const CodedItem& item : task.skills) skills.push_back(&item);
+      CheckTask(duty, task, &registry, &knowledge, &skills, d);
     }
     CheckSequence(task_codes, "duty " + duty.code, d);
   }
   CheckSequence(duty_codes, "the duty table", d);
-
   s->knowledge = BuildDictionary(knowledge, "knowledge", d);
   s->skills = BuildDictionary(skills, "skill", d);
+}
 
+void CheckAttitudes(const CompetencyStandard& s, Diagnostics* d) {
   std::map<std::string, SourcePos> attitudes;
   std::vector<std::pair<std::string, SourcePos>> attitude_codes;
-  for (const Attitude& a : s->attitudes) {
+  for (const Attitude& a : s.attitudes) {
     SourcePos pos = First(a.where);
     auto [it, inserted] = attitudes.emplace(a.code, pos);
     if (!inserted) d->Warn("duplicate_code", "attitude " + a.code + " is printed twice", pos);
@@ -272,6 +291,16 @@ void CheckCompetencyStandard(const RuleSet& rules, CompetencyStandard* s) {
     if (a.name.empty()) d->Warn("missing_field", "attitude " + a.code + " has no name", pos);
   }
   CheckSequence(attitude_codes, "the attitudes", d);
+}
+
+}  // namespace
+
+void CheckCompetencyStandard(const RuleSet& rules, CompetencyStandard* s) {
+  (void)rules;
+  Diagnostics* d = &s->diagnostics;
+  CheckHeaderFields(s, d);
+  CheckDutyTable(s, d);
+  CheckAttitudes(*s, d);
 }
 
 }  // namespace docpipe

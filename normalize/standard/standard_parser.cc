@@ -66,6 +66,7 @@ bool Parser::Clean(const TabRow& raw, CleanRow* row) {
     return false;
   }
   row->pos = raw.pos;
+  row->continues_row = raw.continues_row;
   for (const std::string& cell : raw.cells) {
     std::string clean = Trim(rules_.ApplyStage("cell", cell));
     if (!clean.empty()) ++row->non_empty;
@@ -160,7 +161,7 @@ void Parser::Place(const CleanRow& row) {
       }
       break;
     case Section::kHeader: header_.AddRow(row); break;
-    case Section::kDuties: stitcher_->AddRow(row.pos, row.cells, &out_.diagnostics); break;
+    case Section::kDuties: stitcher_->AddRow(row.pos, row.cells, &out_.diagnostics, row.continues_row); break;
     case Section::kAttitudes: attitude_lines_.push_back({row.Joined(), row.pos}); break;
     case Section::kNotes: note_lines_.push_back({row.Joined(), row.pos}); break;
   }

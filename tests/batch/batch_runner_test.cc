@@ -116,5 +116,41 @@ TEST(RunBatch, ForceRedoesAndChangedInputIsReprocessed) {
   fs::remove_all(root);
 }
 
+// Regression: `run --password` put the password on every worker's command
+// line, which `ps` shows to every user of the machine. The worker here is a
+// script that records its arguments (what `ps` shows) and what it reads on
+// the descriptor it is told of.
+TEST(RunBatch, WorkersCommandLineDoesNotHoldThePassword) {
+  fs::path root = fs::temp_directory_path() / ("docpipe_password_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "in");
+  std::ofstream(root / "in" / "a.txt") << "x\n";
+  const fs::path worker = root / "worker.sh";
+  std::ofstream(worker) << "#!/bin/sh\n"
+                        << "printf '%s\\n' \"$0\" \"$@\" > '" << (root / "args").string() << "'\n"
+                        << "fd=''; prev=''\n"
+                        << "for a in \"$@\"; do [ \"$prev\" = --password-fd ] && fd=$a; prev=$a; done\n"
+                        << "[ -n \"$fd\" ] && eval \"cat <&$fd\" > '" << (root / "password").string() << "'\n"
+                        << "exit 4\n";
+  fs::permissions(worker, fs::perms::owner_all);
+  BatchOptions options;
+  options.input_dir = (root / "in").string();
+  options.output_dir = (root / "out").string();
+  options.self_executable = worker.string();
+  options.password = "s3cret-Pw";
+  Result<BatchSummary> summary = RunBatch(options, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string args = slurp(root / "args");
+  EXPECT_NE(args.find("normalize"), std::string::npos) << args;
+  EXPECT_EQ(args.find("s3cret-Pw"), std::string::npos) << args;
+  EXPECT_NE(args.find("--password-fd"), std::string::npos) << args;
+  EXPECT_EQ(slurp(root / "password"), "s3cret-Pw\n");
+  fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace docpipe

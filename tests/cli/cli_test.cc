@@ -145,6 +145,9 @@ TEST_F(CliTest, EveryCommandFailsWithOneLineInTheSameShape) {
       {"diff " + Quote(missing) + " " + Quote(text), "diff", missing},
       {"diff " + Quote(text) + " " + Quote(text) + " -o " + Quote(unwritable), "diff", unwritable},
       {"run " + Quote(missing) + " -o " + Quote((dir_ / "out").string()), "run", missing},
+      // Regression: a malformed --shard printed "docpipe run: <message>".
+      {"run " + Quote(run_dir) + " --shard 3/2 -o " + Quote((dir_ / "out").string()), "run", run_dir},
+      {"normalize " + Quote(text) + " --password-fd 77", "normalize", text},
       {"export " + Quote(run_dir), "export", run_dir + "/index.jsonl"},
       {"export " + Quote(missing), "export", missing + "/index.jsonl"},
   };
@@ -156,6 +159,31 @@ TEST_F(CliTest, EveryCommandFailsWithOneLineInTheSameShape) {
     EXPECT_EQ(m[1].str(), c.command) << r.output;
     EXPECT_EQ(m[2].str(), c.file) << r.output;
   }
+}
+
+// An encrypted PDF through `run --password` (its workers get the password
+// on a descriptor, not their command line: RunBatch.WorkersCommandLineDoes
+// NotHoldThePassword) and through `normalize --password-fd`.
+TEST_F(CliTest, PasswordReachesTheReaderFromTheCommandLineOrADescriptor) {
+  if (std::system("qpdf --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "qpdf is not installed";
+  fs::create_directories(dir_ / "in");
+  const std::string locked = (dir_ / "in" / "locked.pdf").string();
+  ASSERT_EQ(std::system(("qpdf --encrypt s3cret owner 256 -- " + Quote(kSamples + "/pdf/INM2529-002v2.pdf") + " " +
+                         Quote(locked)).c_str()),
+            0);
+  testing::CommandResult run = RunCommand(kDocpipe + " run -q -j 1 " + Quote((dir_ / "in").string()) +
+                                          " --password s3cret -o " + Quote((dir_ / "out").string()));
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "locked.json")) << run.output;
+  const std::string secret = Write("secret.txt", "s3cret\n");
+  testing::CommandResult fd = RunCommand(kDocpipe + " normalize " + Quote(locked) + " --password-fd 3 -o " +
+                                         Quote((dir_ / "fd.json").string()) + " 3< " + Quote(secret));
+  EXPECT_EQ(fd.exit_code, 0) << fd.output;
+  testing::CommandResult none = RunCommand(kDocpipe + " normalize " + Quote(locked) + " -o " +
+                                           Quote((dir_ / "none.json").string()));
+  EXPECT_EQ(none.exit_code, 6) << none.output;
+  testing::CommandResult both = RunCommand(kDocpipe + " normalize " + Quote(locked) + " --password x --password-fd 3");
+  EXPECT_EQ(both.exit_code, 2) << both.output;
 }
 
 TEST_F(CliTest, HelpNamesMarkdownAndHtmlInputs) {

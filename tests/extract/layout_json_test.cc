@@ -50,6 +50,25 @@ TEST(LayoutJson, RoundTripsEveryField) {
   EXPECT_TRUE(back->pages[0].tables[0].first_row_continued);
 }
 
+TEST(LayoutJson, TextWrittenPageByPageEqualsTheWholeTreeDumped) {
+  // Oracle: nlohmann's own dump of the whole tree, with JsonText's settings.
+  auto dumped = [](const Layout& layout, bool compact) {
+    return LayoutToJson(layout).dump(compact ? -1 : 2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+           "\n";
+  };
+  Layout layout = SampleLayout();
+  Page third = layout.pages[0];
+  third.number = 3;
+  third.tables.clear();
+  third.lines[1].text = "bad \xFF utf-8 \"quoted\"\n";
+  layout.pages.push_back(third);
+  Layout none = layout;
+  none.pages.clear();
+  for (const Layout* l : {&layout, &none}) {
+    for (bool compact : {false, true}) EXPECT_EQ(LayoutJsonText(*l, compact), dumped(*l, compact)) << compact;
+  }
+}
+
 TEST(LayoutJson, RejectsMalformedLayouts) {
   struct Case {
     const char* name;

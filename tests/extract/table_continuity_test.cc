@@ -288,5 +288,141 @@ TEST(TableContinuity, FirstLineIndentedColumnsGoOnWhereTheirLinesWrap) {
   EXPECT_FALSE(statement("VII. Earnings per share"));
 }
 
+// A label column that centres its entries, as Word sets a table with
+// vertically centred labels: rows of the given heights from y0, three
+// columns 100 pt wide; cells hold 12 pt lines 14 pt apart, placed from the
+// given y (a label's text at its cell's middle, an item's at its top).
+Table HeightsTable(const std::vector<double>& heights, double y0) {
+  Table t;
+  t.rows = static_cast<int>(heights.size());
+  t.cols = 3;
+  double y = y0;
+  for (int r = 0; r < t.rows; ++r) {
+    for (int c = 0; c < 3; ++c) {
+      Cell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.bbox = {50.0 + 100 * c, y, 150.0 + 100 * c, y + heights[static_cast<size_t>(r)]};
+      t.cells.push_back(cell);
+    }
+    y += heights[static_cast<size_t>(r)];
+  }
+  t.bbox = {50, y0, 350, y};
+  return t;
+}
+
+enum class Place { kTop, kMiddle };
+
+void Fill(Table* table, int row, int col, const std::vector<std::string>& lines, Place place) {
+  for (Cell& cell : table->cells) {
+    if (cell.row != row || cell.col != col) continue;
+    const double height = 14.0 * static_cast<double>(lines.size()) - 2;
+    double y = place == Place::kTop ? cell.bbox.y0 + 1
+                                    : (cell.bbox.y0 + cell.bbox.y1) / 2 - height / 2;
+    cell.text.clear();
+    cell.lines.clear();
+    for (const std::string& text : lines) {
+      TextLine line;
+      line.text = text;
+      line.size = 12;
+      line.bbox = {cell.bbox.x0 + 5, y, cell.bbox.x0 + 60, y + 12};
+      y += 14;
+      cell.text += text;
+      cell.lines.push_back(line);
+    }
+  }
+}
+
+// Curriculum draft 10229, pages 15-16: the label "科技知識(k)" is cut by the
+// break; page 16 carries "(k)" at the top of its cell, where the labels of
+// the column stand midway. `second_key` is the first key of page 2, placed
+// at `key_place`; `centred_labels` false sets every label at its top.
+Layout CentredLabelTable(const std::string& second_key, Place key_place, bool centred_labels = true) {
+  const Place label = centred_labels ? Place::kMiddle : Place::kTop;
+  Layout layout;
+  Table one = HeightsTable({16, 60, 16}, 700);
+  Fill(&one, 0, 0, {"Kind"}, Place::kTop);
+  Fill(&one, 0, 1, {"Items"}, Place::kTop);
+  Fill(&one, 1, 0, {"Design (P)"}, label);
+  Fill(&one, 1, 1, {"P-1 sketch", "P-2 draw", "P-3 build"}, Place::kTop);
+  Fill(&one, 2, 0, {"Knowledge"}, Place::kTop);
+  Fill(&one, 2, 1, {"k-1 know systems"}, Place::kTop);
+  Table two = HeightsTable({16, 40, 60, 60}, 50);
+  Fill(&two, 0, 0, {"Kind"}, Place::kTop);
+  Fill(&two, 0, 1, {"Items"}, Place::kTop);
+  Fill(&two, 1, 0, {second_key}, key_place);
+  Fill(&two, 1, 1, {"k-3 choose tools", "k-4 use them"}, Place::kTop);
+  Fill(&two, 2, 0, {"Attitude (a)"}, label);
+  Fill(&two, 2, 1, {"a-1 take part", "a-2 value", "a-3 care"}, Place::kTop);
+  Fill(&two, 3, 0, {"Skills (s)"}, label);
+  Fill(&two, 3, 1, {"s-1 draw", "s-2 use", "s-3 build"}, Place::kTop);
+  layout.pages.push_back(MakePage(1, {one}));
+  layout.pages.push_back(MakePage(2, {two}));
+  return layout;
+}
+
+TEST(TableContinuity, AKeyCarriedToTheTopOfACentredColumnContinuesTheCutRow) {
+  Layout layout = CentredLabelTable("(k)", Place::kTop);
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_TRUE(layout.pages[1].tables[0].first_row_continued);
+}
+
+TEST(TableContinuity, AKeyCentredAsItsColumnCentresEntriesIsAFreshRow) {
+  Layout layout = CentredLabelTable("Tools (t)", Place::kMiddle);
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
+}
+
+TEST(TableContinuity, AKeyAtTheTopOfATopAlignedColumnIsAFreshRow) {
+  Layout layout = CentredLabelTable("Tools (t)", Place::kTop, /*centred_labels=*/false);
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
+}
+
+// Curriculum draft 10229, pages 10-11: the key "普通型…部定必" is merged over
+// two rows and the break falls between them; page 11 carries "修課程" to the
+// top of its cell, but the row beside it opens a fresh entry ("學習內容",
+// centred as that column centres its entries). Joining the rows would merge
+// two entries: the row stays apart.
+TEST(TableContinuity, AKeyCarriedOverBesideAFreshCentredEntryIsNotACutRow) {
+  Layout layout = CentredLabelTable("(k)", Place::kTop);
+  for (Page& page : layout.pages) {
+    Table& table = page.tables[0];
+    for (int row = 1; row < table.rows; ++row) Fill(&table, row, 2, {"V"}, Place::kMiddle);
+  }
+  Fill(&layout.pages[0].tables[0], 2, 2, {"V"}, Place::kTop);  // the cut row, one line tall
+  EXPECT_FALSE([&] {
+    Layout l = layout;
+    LinkTablesAcrossPages(&l);
+    return l.pages[1].tables[0].first_row_continued;
+  }());
+  // The same table with the cut entry of that column going on at the top.
+  Fill(&layout.pages[1].tables[0], 1, 2, {"V"}, Place::kTop);
+  LinkTablesAcrossPages(&layout);
+  EXPECT_TRUE(layout.pages[1].tables[0].first_row_continued);
+}
+
+// Curriculum draft 10229, pages 47-48: the cut key "資料表示、" stops on an
+// enumeration comma; page 48's "處理及分析(D)" fills its cell, so where it
+// stands says nothing. A numbering label ends on its mark and is whole.
+TEST(TableContinuity, ACutKeyStoppingOnACommaContinuesTheCutRow) {
+  auto joined = [](const std::string& cut_key) {
+    Layout layout = CentredLabelTable("處理及分析(D)", Place::kMiddle);
+    Fill(&layout.pages[0].tables[0], 2, 0, {cut_key}, Place::kTop);
+    LinkTablesAcrossPages(&layout);
+    return layout.pages[1].tables[0].first_row_continued;
+  };
+  EXPECT_TRUE(joined("資料表示、"));
+  EXPECT_TRUE(joined("Data,"));
+  EXPECT_TRUE(joined("資料(表示"));
+  EXPECT_FALSE(joined("資料表示"));
+  EXPECT_FALSE(joined("資料表示。"));
+  EXPECT_FALSE(joined("一、"));
+  EXPECT_FALSE(joined("(2)"));
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -192,5 +192,62 @@ TEST(TextRulings, RunningTextAndLetterSpacedLabelsInACellAreNotColumns) {
   EXPECT_EQ(tables[0].rows, 2);
 }
 
+// A header row (y 0..20) and one ruled body row (y 20..150) over three
+// columns (x 0, 150, 300, 450).
+std::vector<Ruling> HeaderAndOneTallBodyRow() {
+  return {H(0, 0, 450), H(20, 0, 450), H(150, 0, 450), V(0, 0, 150), V(150, 0, 150), V(300, 0, 150), V(450, 0, 150)};
+}
+
+TEST(TextRulings, RowsSetApartByBlankLinesInOneRuledRowAreSplit) {
+  // us-032: a group label, then "Major" and "Area", each beside a
+  // three-line definition and two lines of examples (lines 13 pt apart), a
+  // blank line between them, all under one pair of rules.
+  std::vector<Glyph> g;
+  Word("Source", 5, 15, &g), Word("Definition", 155, 15, &g), Word("Examples", 305, 15, &g);
+  Word("Group:", 5, 35, &g);
+  Word("Major", 5, 65, &g);
+  for (int k = 0; k < 3; ++k) Word("tons", 155, 65 + 13 * k, &g);
+  for (int k = 0; k < 2; ++k) Word("plants", 305, 65 + 13 * k, &g);
+  Word("Area", 5, 115, &g);
+  for (int k = 0; k < 3; ++k) Word("less", 155, 115 + 13 * k, &g);
+  for (int k = 0; k < 2; ++k) Word("shops", 305, 115 + 13 * k, &g);
+  std::vector<Table> tables = Build(HeaderAndOneTallBodyRow(), g);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].rows, 4);
+  EXPECT_EQ(tables[0].cols, 3);
+  EXPECT_EQ(CellAt(tables[0], 1, 0)->text, "Group:");
+  EXPECT_EQ(CellAt(tables[0], 1, 1)->text, "");
+  EXPECT_EQ(CellAt(tables[0], 2, 0)->text, "Major");
+  EXPECT_EQ(CellAt(tables[0], 2, 1)->text, "tons tons tons");
+  EXPECT_EQ(CellAt(tables[0], 3, 0)->text, "Area");
+  EXPECT_EQ(CellAt(tables[0], 3, 2)->text, "shops shops");
+  EXPECT_EQ(tables[0].ruling, TableRuling::kPartial);
+}
+
+TEST(TextRulings, ASecondParagraphBesideAOneLineLabelKeepsItsRow) {
+  // Counter-example: two paragraphs in one cell, a blank line between, next
+  // to a label of one line: the label's cell has no text beside the second.
+  std::vector<Glyph> g;
+  Word("Source", 5, 15, &g), Word("Definition", 155, 15, &g), Word("Examples", 305, 15, &g);
+  Word("Major", 5, 35, &g);
+  for (int k = 0; k < 3; ++k) Word("tons", 155, 35 + 13 * k, &g), Word("plants", 305, 35 + 13 * k, &g);
+  for (int k = 0; k < 3; ++k) Word("more", 155, 85 + 13 * k, &g), Word("shops", 305, 85 + 13 * k, &g);
+  std::vector<Table> tables = Build(HeaderAndOneTallBodyRow(), g);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 2);
+}
+
+TEST(TextRulings, DoubleSpacedLinesInOneRuledRowAreNotCut) {
+  // Counter-example: every line 20 pt from the next (a blank line's worth
+  // between all of them), a label wrapped over three lines beside a text:
+  // no gap is wider than the others.
+  std::vector<Glyph> g;
+  Word("Source", 5, 15, &g), Word("Definition", 155, 15, &g), Word("Examples", 305, 15, &g);
+  for (int k = 0; k < 3; ++k) Word("label", 5, 35 + 20 * k, &g), Word("text", 155, 35 + 20 * k, &g);
+  std::vector<Table> tables = Build(HeaderAndOneTallBodyRow(), g);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].rows, 2);
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -82,6 +82,41 @@ TEST(Regex, WithoutCaptureGroupsAreNotCounted) {
   EXPECT_TRUE(re->PartialMatch("xab"));
 }
 
+TEST(RegexSet, ReportsExactlyThePatternsThatMatchAlone) {
+  // Oracle: each pattern matched alone with Regex::PartialMatch.
+  const std::vector<std::string> patterns = {"\\*\\*", "<p>", "^T\\d+", "網路$", "(a)(b)?c", "\\bx\\b", "[Ａ-Ｚ]"};
+  Result<RegexSet> set = RegexSet::Compile(patterns);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->size(), 7);
+  const char* texts[] = {"", "**粗體**", "a <p> b", "T12 網路", "xT1", "ac abc", "y x z", "ＡＢ", "nothing here"};
+  for (const char* text : texts) {
+    std::vector<int> expected;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      Result<Regex> alone = Regex::Compile(patterns[i]);
+      ASSERT_TRUE(alone.ok());
+      if (alone->PartialMatch(text)) expected.push_back(static_cast<int>(i));
+    }
+    std::vector<int> got = {99};
+    set->Matching(text, &got);
+    EXPECT_EQ(got, expected) << text;
+  }
+}
+
+TEST(RegexSet, EmptySetMatchesNothing) {
+  Result<RegexSet> set = RegexSet::Compile({});
+  ASSERT_TRUE(set.ok());
+  std::vector<int> got = {1};
+  set->Matching("anything", &got);
+  EXPECT_TRUE(got.empty());
+}
+
+TEST(RegexSet, CompileErrorNamesThePattern) {
+  Result<RegexSet> set = RegexSet::Compile({"ok", "(unclosed"});
+  ASSERT_FALSE(set.ok());
+  EXPECT_EQ(set.status().code(), Status::Code::kBadInput);
+  EXPECT_NE(set.status().message().find("(unclosed"), std::string::npos) << set.status().message();
+}
+
 struct IntCase {
   const char* group;
   bool ok;

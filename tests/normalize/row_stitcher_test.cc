@@ -108,5 +108,27 @@ TEST_F(RowStitcherTest, TaskBeforeAnyDutyIsWarned) {
   EXPECT_EQ(diagnostics_.warnings[0].kind, "missing_duty");
 }
 
+// A duty cell without a code on a row extract marked as the rest of a cut
+// row (a PDF whose duty table goes on without a repeated header) is the
+// rest of the duty's name, as after a repeated header: no warning. The
+// same row with no break and no mark is read so too, but warned.
+TEST_F(RowStitcherTest, DutyNameFragmentOnARowExtractMarkedCutIsNotWarned) {
+  Row(1, {"T1作業系統 (OS) 軟體的配置與疑難", "T1.1找出", "", "P1.1.1確認", "3", "K01", "S01"});
+  stitcher_.AddRow({3, 0}, {"排解", "", "", "P1.1.3安裝", "", "", ""}, &diagnostics_, /*marked_cut=*/true);
+  std::vector<RawDuty> duties = stitcher_.Finish();
+  ASSERT_EQ(duties[0].name.size(), 2u);
+  EXPECT_EQ(duties[0].name[1].text, "排解");
+  EXPECT_TRUE(diagnostics_.warnings.empty());
+}
+
+TEST_F(RowStitcherTest, DutyNameFragmentWithoutABreakIsWarned) {
+  Row(1, {"T1作業系統 (OS) 軟體的配置與疑難", "T1.1找出", "", "P1.1.1確認", "3", "K01", "S01"});
+  Row(3, {"排解", "", "", "P1.1.3安裝", "", "", ""});
+  std::vector<RawDuty> duties = stitcher_.Finish();
+  ASSERT_EQ(duties[0].name.size(), 2u);
+  ASSERT_EQ(diagnostics_.warnings.size(), 1u);
+  EXPECT_EQ(diagnostics_.warnings[0].kind, "continued_row");
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -129,5 +129,36 @@ TEST(RuleSet, DuplicateRuleNameRejected) {
   EXPECT_NE(parsed.status().message().find("twice"), std::string::npos);
 }
 
+// ApplyStage skips the replace rules its RegexSet says cannot match; the
+// result must be that of running every rule of the stage in file order.
+// Texts: every example of every rule and a cell with several repairs, each
+// through every stage, for both inputs.
+TEST(RuleSet, PlannedStageEqualsEveryRuleInFileOrder) {
+  std::vector<std::string> texts;
+  std::set<std::string> stages;
+  for (const Rule& rule : RuleSet::Default().rules()) {
+    stages.insert(rule.stage);
+    for (const RuleExample& example : rule.examples) texts.push_back(example.before);
+  }
+  texts.push_back("**粗體**<p>第一段<br>第二段</p> ＩＩＩ  ＡＢＣ &amp; K0O1");
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    const RuleSet& rules = RuleSet::Default(input);
+    int changed = 0;
+    for (const std::string& stage : stages) {
+      for (const std::string& text : texts) {
+        std::string expected = text;
+        for (const Rule& rule : rules.rules()) {
+          if (rule.stage == stage && rule.kind != "pattern" && rule.AppliesTo(input)) {
+            expected = rules.ApplyRule(rule, expected);
+          }
+        }
+        EXPECT_EQ(rules.ApplyStage(stage, text), expected) << stage << " on " << text;
+        if (expected != text) ++changed;
+      }
+    }
+    EXPECT_GE(changed, 20) << RuleInputName(input);
+  }
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -103,9 +103,19 @@ TEST(TableGrid, PdfTableWithRowAndColumnSpansRoundTripsThroughWriterAndReader) {
   }
   ASSERT_NE(income, nullptr);
   EXPECT_EQ(income->col, 0);
-  // Over its five items at least (extract also lays it over 收入合計, whose
-  // rule to the left is partly missing in the PDF).
-  EXPECT_GE(income->row_span, 5);
+  // Over its five items and 收入合計: the PDF draws the rule right of 收入
+  // (x 72.5) from the header down to 支出's row (y 153-449) and the rule
+  // above 收入合計 only from x 72.7, so 收入's box takes in the total's row
+  // (the rendered page shows it; 支出 likewise takes in 支出合計).
+  EXPECT_EQ(income->row_span, 6);
+  const TableCell* income_total = CellAt(grid, income->row + 5, 1);
+  ASSERT_NE(income_total, nullptr);
+  EXPECT_EQ(income_total->text, "收入合計");
+  EXPECT_EQ(income_total->col, 1);
+  const TableCell* spending = CellAt(grid, income->row + 6, 0);
+  ASSERT_NE(spending, nullptr);
+  EXPECT_EQ(spending->text, "支出");
+  EXPECT_EQ(spending->row_span, 9);
   const TableCell* donations = CellAt(grid, income->row, 1);
   ASSERT_NE(donations, nullptr);
   EXPECT_EQ(donations->text, "個人捐贈收入");

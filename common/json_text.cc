@@ -1,0 +1,162 @@
+#include "common/json_text.h"
+
+#include <charconv>
+
+namespace docpipe {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// RFC 3629 UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF):
+// what nlohmann accepts without its error handler.
+bool IsValidUtf8(const std::string& s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      ++p;
+      continue;
+    }
+    size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (static_cast<size_t>(end - p) <= n) return false;
+    if (p[1] < lo || p[1] > hi) return false;
+    for (size_t i = 2; i <= n; ++i) {
+      if (p[i] < 0x80 || p[i] > 0xBF) return false;
+    }
+    p += n + 1;
+  }
+  return true;
+}
+
+void AppendString(const std::string& s, std::string* out) {
+  if (!IsValidUtf8(s)) {
+    *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return;
+  }
+  out->push_back('"');
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s, run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        *out += "\\u00";
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+      }
+    }
+  }
+  out->append(s, run, std::string::npos);
+  out->push_back('"');
+}
+
+template <typename Int>
+void AppendInt(Int value, std::string* out) {
+  char buffer[24];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out->append(buffer, end);
+}
+
+void Indent(int depth, std::string* out) { out->append(static_cast<size_t>(2 * depth), ' '); }
+
+void Append(const Json& json, bool compact, int depth, std::string* out) {
+  switch (json.type()) {
+    case Json::value_t::object: {
+      if (json.empty()) {
+        *out += "{}";
+        return;
+      }
+      out->push_back('{');
+      bool first = true;
+      for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!first) out->push_back(',');
+        first = false;
+        if (!compact) {
+          out->push_back('\n');
+          Indent(depth + 1, out);
+        }
+        AppendString(it.key(), out);
+        *out += compact ? ":" : ": ";
+        Append(it.value(), compact, depth + 1, out);
+      }
+      if (!compact) {
+        out->push_back('\n');
+        Indent(depth, out);
+      }
+      out->push_back('}');
+      return;
+    }
+    case Json::value_t::array: {
+      if (json.empty()) {
+        *out += "[]";
+        return;
+      }
+      out->push_back('[');
+      bool first = true;
+      for (const Json& element : json) {
+        if (!first) out->push_back(',');
+        first = false;
+        if (!compact) {
+          out->push_back('\n');
+          Indent(depth + 1, out);
+        }
+        Append(element, compact, depth + 1, out);
+      }
+      if (!compact) {
+        out->push_back('\n');
+        Indent(depth, out);
+      }
+      out->push_back(']');
+      return;
+    }
+    case Json::value_t::string: AppendString(json.get_ref<const std::string&>(), out); return;
+    case Json::value_t::boolean: *out += json.get<bool>() ? "true" : "false"; return;
+    case Json::value_t::null: *out += "null"; return;
+    case Json::value_t::number_integer: AppendInt(json.get<Json::number_integer_t>(), out); return;
+    case Json::value_t::number_unsigned: AppendInt(json.get<Json::number_unsigned_t>(), out); return;
+    default:
+      // Floats (nlohmann's shortest round-trip form), binary, discarded.
+      *out += json.dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+  }
+}
+
+}  // namespace
+
+void AppendJsonText(const nlohmann::ordered_json& json, bool compact, int depth, std::string* out) {
+  Append(json, compact, depth, out);
+}
+
+std::string JsonText(const nlohmann::ordered_json& json, bool compact) {
+  std::string out;
+  Append(json, compact, 0, &out);
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace docpipe

@@ -1,0 +1,90 @@
+// The OCR render's bounds (PdfReader::RenderRefusal, RenderPage): an image
+// bomb or a page too large at the OCR resolution is refused before any pixel
+// is decoded or allocated, while a real scanned page renders as before.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "common/file_io.h"
+#include "extract/extractor.h"
+#include "extract/pdf_reader.h"
+
+namespace docpipe {
+namespace {
+
+const std::string kSource = DOCPIPE_SOURCE_DIR;
+const std::string kHostile = kSource + "/tests/data/hostile/";
+const std::string kScan = kSource + "/tests/data/scans/INM2529-002v2_scan.pdf";
+
+std::unique_ptr<PdfReader> OpenPdf(const std::string& path) {
+  Result<std::string> bytes = ReadFile(path);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().ToString();
+  if (!bytes.ok()) return nullptr;
+  Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(*bytes, std::nullopt);
+  EXPECT_TRUE(reader.ok()) << reader.status().ToString();
+  return reader.ok() ? std::move(*reader) : nullptr;
+}
+
+TEST(RenderBounds, ImageBombsAreRefusedBeforeTheyAreDecoded) {
+  for (const char* file : {"image-bomb-jbig2.pdf", "image-bomb-flate.pdf"}) {
+    std::unique_ptr<PdfReader> reader = OpenPdf(kHostile + file);
+    ASSERT_NE(reader, nullptr);
+    const std::string refusal = reader->RenderRefusal(1, 300);
+    EXPECT_NE(refusal.find("it draws an image of 100000x100000 pixels"), std::string::npos) << file << ": " << refusal;
+    // The renderer refuses on its own too, for a caller that did not ask.
+    Result<PageImage> image = reader->RenderPage(1, 300);
+    ASSERT_FALSE(image.ok()) << file;
+    EXPECT_EQ(image.status().code(), Status::Code::kBadInput) << file;
+    EXPECT_NE(image.status().message().find("page 1 cannot be rendered: it draws an image of 100000x100000 pixels"),
+              std::string::npos)
+        << image.status().message();
+  }
+}
+
+TEST(RenderBounds, APageTooLargeAtTheResolutionIsRefusedBeforeItsBitmapIsMade) {
+  std::unique_ptr<PdfReader> reader = OpenPdf(kScan);
+  ASSERT_NE(reader, nullptr);
+  // An A4 page at 1200 dpi is 9924 x 14032 pixels (139 million): allowed;
+  // at 1600 dpi 248 million: refused.
+  EXPECT_EQ(reader->RenderRefusal(1, 1200), "");
+  const std::string refusal = reader->RenderRefusal(1, 1600);
+  EXPECT_NE(refusal.find("at 1600 dpi the page is"), std::string::npos) << refusal;
+  Result<PageImage> big = reader->RenderPage(1, 1600);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.status().code(), Status::Code::kBadInput);
+}
+
+TEST(RenderBounds, AScannedPageStillRendersForOcr) {
+  std::unique_ptr<PdfReader> reader = OpenPdf(kScan);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->RenderRefusal(1, 300), "");
+  Result<PageImage> image = reader->RenderPage(1, 300);
+  ASSERT_TRUE(image.ok()) << image.status().ToString();
+  // A4 at 300 dpi, and the scan's ink is there.
+  EXPECT_NEAR(image->width, 2480, 5);
+  EXPECT_NEAR(image->height, 3508, 5);
+  const auto dark = std::count_if(image->gray.begin(), image->gray.end(), [](uint8_t v) { return v < 128; });
+  EXPECT_GT(dark, 10000);
+}
+
+// extract --ocr auto on a page that holds only an image bomb: the page fails
+// with the refusal, and with nothing else readable the document fails as
+// every document does whose pages all failed (BadInput, exit 4), at once.
+TEST(RenderBounds, ADocumentOfImageBombsFailsAsOverTheLimit) {
+  Result<std::string> bytes = ReadFile(kHostile + "image-bomb-jbig2.pdf");
+  ASSERT_TRUE(bytes.ok());
+  ExtractOptions options;
+  options.ocr = OcrMode::kAuto;
+  Result<Layout> layout = ExtractLayout(*bytes, "image-bomb-jbig2.pdf", options);
+  ASSERT_FALSE(layout.ok());
+  EXPECT_EQ(layout.status().code(), Status::Code::kBadInput) << layout.status().ToString();
+  EXPECT_NE(layout.status().message().find(
+                "no page could be read (page 1: not rendered for OCR: it draws an image of 100000x100000 pixels"),
+            std::string::npos)
+      << layout.status().message();
+}
+
+}  // namespace
+}  // namespace docpipe
