@@ -1,4 +1,5 @@
 # Per-document measures of issue 14 on normalize's JSON of samples/real (bench/README.md):
+# (patterns_at_several_levels: a label pattern at more than one outline level within one part, the body or one chapter or appendix)
 #   python3 bench/real_text_measures.py out/real/*.json   (from the repository root; needs pdftotext)
 # and, with --layout, spaces between two CJK letters in extract's layout JSON (content lines and cells):
 #   python3 bench/real_text_measures.py --layout /tmp/layouts/*.json
@@ -16,7 +17,7 @@ def strings(x):
         for v in x: yield from strings(v)
     elif isinstance(x, dict):
         for k, v in x.items():
-            if k not in ('source',): yield from strings(v)
+            if k not in ('source', 'grid'): yield from strings(v)  # the grid repeats the rows' text
 def is_cjk(c): return unicodedata.east_asian_width(c) in 'WF' and c.isalpha()
 if sys.argv[1:2] == ['--layout']:
     for path in sys.argv[2:]:
@@ -41,13 +42,20 @@ for path in sys.argv[1:]:
     gaps = sum(1 for w in d['warnings'] if w['kind'] == 'outline_gap')
     # Outline coherence: the levels each label pattern stands at (壹、 一、 （一） 1. （1）...),
     # and the labelled lines left as paragraphs (a sibling of outline nodes read as text).
-    levels = {}
+    # Per part: a chapter or appendix (第N章, 附錄N) numbers its own sections.
+    levels, part_levels, part = {}, {}, ''
     for n in nodes:
+        if re.match(r'^(第.+章|附錄)', n['label']): part = n['label']
         levels.setdefault(label_pattern(n['label']), collections.Counter())[n['level']] += 1
-    mixed = {k: dict(v) for k, v in levels.items() if len(v) > 1}
+        part_levels.setdefault((part, label_pattern(n['label'])), collections.Counter())[n['level']] += 1
+    mixed = {f'{k[0] or "body"}:{k[1]}': dict(v) for k, v in part_levels.items() if len(v) > 1}
+    moved = sum(1 for w in d['warnings'] if w['kind'] == 'outline_level')
+    # Interleaved columns: a contents entry whose page is below the one before it was read from the other column.
+    pages = [e['page'] for e in d.get('contents', [])]
+    descents = sum(1 for a, b in zip(pages, pages[1:]) if b < a)
     labelled_paragraphs = collections.Counter(
         label_pattern(m.group(1)) for p in d['paragraphs'] for m in [LABEL.match(p['text'])] if m)
-    print(f"{path.split('/')[-1]}\ttitle={d['title']!r}\tcontents={len(d.get('contents', []))}\toutline={len(nodes)}"
-          f"\tgap_warnings={gaps}\tletter_spaced_runs={spaced}\tstars pdftotext={stars_pdf} json={stars_json}\tradicals={radicals}"
+    print(f"{path.split('/')[-1]}\ttitle={d['title']!r}\tcontents={len(d.get('contents', []))}\tcontents_descents={descents}\toutline={len(nodes)}"
+          f"\tgap_warnings={gaps}\toutline_level_warnings={moved}\tparagraphs={len(d['paragraphs'])}\tletter_spaced_runs={spaced}\tstars pdftotext={stars_pdf} json={stars_json}\tradicals={radicals}"
           f"\tlevels_per_pattern={ {k: dict(v) for k, v in levels.items()} }\tpatterns_at_several_levels={mixed}"
           f"\tlabelled_paragraphs={dict(labelled_paragraphs)}")

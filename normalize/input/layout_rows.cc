@@ -79,6 +79,34 @@ bool OnBaseline(const PrintedLine& line, const TextLine& next) {
 // signature ("申報人：…"), a label line ("申報日期：101 年 05 月 31 日"), a
 // form title. ContinuesParagraph above is the narrower test by which lines
 // of one page are joined into one row; this one decides the rows' ends.
+// A line that opens with a short label and its colon ("申報日期：", "製表人:")
+// is an item of a form, never the rest of the line above it.
+bool OpensWithLabel(const std::string& text) {
+  constexpr size_t kMaxLabel = 8;
+  const std::u32string chars = unicode::ToCodePoints(unicode::TrimAscii(text));
+  for (size_t i = 1; i < chars.size() && i <= kMaxLabel; ++i) {
+    if (chars[i] == U'：' || chars[i] == U':') return true;
+  }
+  return false;
+}
+
+// Lines of a block set apart in the right part of its column, one under
+// the other from one left edge: a filing note ("中華民國103年5月21日行政院原子
+// 能委員會 / 會技字第1030008776號函訂定 / 並自即日生效"), broken where its
+// writer chose, not at the column's edge. They carry one note until a
+// sentence ends or a line opens with a form label (a signature's
+// "申報日期：" under "申報人："). Their right edges are ragged: two centred
+// lines of one width that start at one x ("福爾摩沙法理建國黨" over
+// "政治獻金收支結算表", a form's title) are no such block.
+bool ContinuesRightBlock(const PrintedLine& last, const TextLine& next) {
+  const double size = std::max(last.size, 1.0);
+  return FlushRight(last.box, last.column_left, last.column_right) &&
+         FlushRight(next.bbox, last.column_left, last.column_right) &&
+         std::abs(next.bbox.x0 - last.box.x0) < 0.5 * size && std::abs(next.bbox.x1 - last.box.x1) >= size &&
+         !EndsSentence(last.text) &&
+         !OpensWithLabel(last.text) && !OpensWithLabel(next.text);
+}
+
 bool LayoutContinues(const PrintedLine& last, const std::string& paragraph, const TextLine& next, bool same_page) {
   const double size = std::max(last.size, 1.0);
   if (same_page && OnBaseline(last, next)) return true;  // a footnote's number and its text, too
@@ -95,7 +123,7 @@ bool LayoutContinues(const PrintedLine& last, const std::string& paragraph, cons
   const bool under = next.bbox.x0 < last.box.x0 + 6 * size && next.bbox.x0 > last.box.x0 - 3 * size;
   if (!same_page) return runs_on && under;
   if (next.bbox.y0 <= last.box.y0 || next.bbox.y0 - last.box.y1 > size) return false;  // above, or a blank line between
-  return (runs_on && under) || unicode::HasOpenBracket(paragraph);
+  return (runs_on && under) || unicode::HasOpenBracket(paragraph) || ContinuesRightBlock(last, next);
 }
 
 // The right edge of running text on most pages: the median, over pages with

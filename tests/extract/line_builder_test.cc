@@ -149,6 +149,11 @@ TEST(LineBuilder, SpacesBetweenCjkCharactersAreGapsWiderThanTheLinesLetterSpacin
       {"letter-spaced words", {"臺", "北", "市", "新", "北", "市"}, {0, 14, 28, 56, 70, 84}, "臺北市 新北市"},
       {"a number between words keeps Latin spacing", {"第", "1", "章"}, {0, 13, 26}, "第 1 章"},
       {"letter-spaced after a solid run", {"公", "報", "廉", "政", "專", "刊"}, {0, 10, 20, 38, 56, 74}, "公報廉政專刊"},
+      // Regression (issue 14): the gazette covers' "日出 版", the last gap of a
+      // spread line next to a pair set solid.
+      {"spread line with a solid pair at its end", {"中", "華", "民", "國", "日", "出", "版"},
+       {0, 15, 30, 45, 60, 70, 85}, "中華民國日出版"},
+      {"a solid pair and a word space", {"日", "出", "版", "社", "報"}, {0, 10, 20, 40, 50}, "日出版 社報"},
   };
   for (const Case& c : cases) {
     std::vector<Glyph> glyphs = GlyphsAt(c.chars, c.xs);

@@ -211,6 +211,32 @@ TEST(LayoutRows, SignatureFormTitleAndLabelLinesEndParagraphs) {
                                       "上表係依政治獻金法之規定辦理結算申報，經會計師查核簽證後併同收支結算表及相關憑證送交本院。"}));
 }
 
+// Regression (issue 14): the directive's filing note, a block set at the
+// right of page 1 and broken where its writer chose, came out line by line.
+// Its lines carry one note per block (a blank line between the blocks);
+// flush-right label lines (結算日期：, 申報日期：) stay apart, as above, and
+// so do a line at another left edge and a centred title's two lines of one
+// width (gazette 046's form titles).
+TEST(LayoutRows, AFilingNoteSetAtTheRightIsOneParagraphPerBlock) {
+  Layout layout;
+  Page page = BlankPage(1);
+  page.lines = {At("境外核災處理作業要點", 85, 60, 285, 16), At("中華民國103年5月21日行政院原子能委員會", 271, 108, 499, 10),
+                At("會技字第1030008776號函訂定", 271, 123, 427, 10), At("並自即日生效", 271, 139, 343, 10),
+                At("中華民國112年12月26日核能安全委員會", 271, 167, 481, 10),
+                At("核應字第1120019836號函修正第2、3、4、5點", 271, 182, 511, 10), At("並自即日生效", 271, 198, 343, 10),
+                At("當境外發生核子事故或核彈爆炸事故時，為提供國內相關機關啟動應變之作業程序。", 85, 260, 524, 10),
+                At("院長", 300, 290, 330, 10), At("中華民國113年1月1日", 380, 305, 480, 10),
+                At("福爾摩沙法理建國黨", 300, 340, 444, 16), At("政治獻金收支結算表", 300, 358, 444, 16)};
+  layout.pages = {page};
+  const std::vector<std::string> paragraphs = Paragraphs(layout);
+  EXPECT_EQ(paragraphs, std::vector<std::string>(
+                            {"中華民國103年5月21日行政院原子能委員會會技字第1030008776號函訂定並自即日生效",
+                             "中華民國112年12月26日核能安全委員會核應字第1120019836號函修正第2、3、4、5點並自即日生效",
+                             "當境外發生核子事故或核彈爆炸事故時，為提供國內相關機關啟動應變之作業程序。", "院長",
+                             "中華民國113年1月1日", "福爾摩沙法理建國黨", "政治獻金收支結算表"}))
+      << ::testing::PrintToString(paragraphs);
+}
+
 // Counter-examples: a paragraph that wraps (its first line indented by two
 // characters, or an item's lines standing under its text), runs across a
 // page break, or continues on its printed line after a piece the text
