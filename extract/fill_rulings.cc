@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "extract/union_find.h"
+
 namespace docpipe {
 namespace {
 
@@ -26,19 +28,6 @@ constexpr double kMaxBandGapRatio = 2.0;
 struct Block {
   BBox box;
   unsigned rgb = 0;
-};
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t i) {
-    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-    return i;
-  }
-  void Unite(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
-
- private:
-  std::vector<size_t> parent_;
 };
 
 bool Near(double a, double b) { return std::fabs(a - b) <= kEdgeTolerance; }

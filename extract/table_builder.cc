@@ -6,22 +6,10 @@
 #include "common/unicode.h"
 #include "extract/line_builder.h"
 #include "extract/text_rulings.h"
+#include "extract/union_find.h"
 
 namespace docpipe {
 namespace {
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  size_t Find(size_t i) {
-    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-    return i;
-  }
-  void Unite(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 bool Touch(const Ruling& h, const Ruling& v, double tol) {
   return v.pos >= h.start - tol && v.pos <= h.end + tol && h.pos >= v.start - tol && h.pos <= v.end + tol;

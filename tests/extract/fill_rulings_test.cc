@@ -9,28 +9,12 @@
 
 #include "extract/ruling_detector.h"
 #include "extract/table_builder.h"
+#include "tests/extract/word_glyphs.h"
 
 namespace docpipe {
 namespace {
 
 constexpr double kPageWidth = 612, kPageHeight = 792;
-
-// The glyphs of one word at (x, baseline y): 10 pt, 5 pt per character.
-void Word(const std::string& text, double x, double y, std::vector<Glyph>* glyphs) {
-  static int word = 0;
-  ++word;
-  for (char ch : text) {
-    Glyph g;
-    g.text = std::string(1, ch);
-    g.bbox = {x, y - 8, x + 5, y + 2};
-    g.size = 10;
-    g.baseline = y;
-    g.word = word;
-    glyphs->push_back(g);
-    x += 5;
-  }
-  if (!glyphs->empty()) glyphs->back().space_after = true;
-}
 
 FillRect Fill(double x0, double y0, double x1, double y1, unsigned rgb = 0xd3dfee) { return {{x0, y0, x1, y1}, rgb}; }
 

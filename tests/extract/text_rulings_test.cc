@@ -8,29 +8,13 @@
 #include <vector>
 
 #include "extract/table_builder.h"
+#include "tests/extract/word_glyphs.h"
 
 namespace docpipe {
 namespace {
 
 Ruling H(double y, double x0, double x1) { return {true, y, x0, x1}; }
 Ruling V(double x, double y0, double y1) { return {false, x, y0, y1}; }
-
-// The glyphs of one word at (x, baseline y): 10 pt, 5 pt per character.
-void Word(const std::string& text, double x, double y, std::vector<Glyph>* glyphs) {
-  static int word = 0;
-  ++word;
-  for (char ch : text) {
-    Glyph g;
-    g.text = std::string(1, ch);
-    g.bbox = {x, y - 8, x + 5, y + 2};
-    g.size = 10;
-    g.baseline = y;
-    g.word = word;
-    glyphs->push_back(g);
-    x += 5;
-  }
-  if (!glyphs->empty()) glyphs->back().space_after = true;
-}
 
 const Cell* CellAt(const Table& table, int row, int col) {
   for (const Cell& cell : table.cells) {
