@@ -13,6 +13,7 @@ int ExitCodeFor(const Status& status) {
     case Status::Code::kEncrypted: return kExitEncrypted;
     case Status::Code::kSchemaViolation: return kExitInvalid;
     case Status::Code::kInternal: return kExitInternal;
+    case Status::Code::kLimitExceeded: return kExitLimit;
   }
   return kExitInternal;
 }

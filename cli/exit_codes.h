@@ -19,7 +19,7 @@ enum ExitCode : int {
   kExitWriteFailed = 8,   // the output could not be written
   kExitInternal = 9,      // a bug
   kExitSomeFailed = 10,   // batch: at least one input failed
-  kExitLimit = 11,        // the memory ceiling or the time budget was exceeded
+  kExitLimit = 11,        // a resource bound: memory ceiling, time budget, or no page read within the page bounds
   kExitInterrupted = 130, // run: stopped by SIGINT/SIGTERM (128 + SIGINT); resumable
 };
 

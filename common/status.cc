@@ -13,6 +13,7 @@ const char* Status::KindName() const {
     case Code::kEncrypted: return "encrypted";
     case Code::kSchemaViolation: return "schema violation";
     case Code::kInternal: return "internal error";
+    case Code::kLimitExceeded: return "limit exceeded";
   }
   return "internal error";
 }

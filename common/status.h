@@ -33,6 +33,7 @@ class Status {
     kEncrypted,        // a PDF that needs a (different) password
     kSchemaViolation,  // a result does not satisfy its JSON Schema
     kInternal,         // a bug: an invariant did not hold
+    kLimitExceeded,    // a resource bound (time, memory, pixels) stopped the work
   };
 
   Status() = default;
@@ -45,6 +46,7 @@ class Status {
   static Status Encrypted(std::string m) { return {Code::kEncrypted, std::move(m)}; }
   static Status SchemaViolation(std::string m) { return {Code::kSchemaViolation, std::move(m)}; }
   static Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
+  static Status LimitExceeded(std::string m) { return {Code::kLimitExceeded, std::move(m)}; }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -30,6 +30,7 @@ Page AnalysePage(PageContent content) {
   page.height = content.height;
   page.warnings = std::move(content.warnings);
   page.failed = content.failed;
+  page.over_limit = content.over_limit;
   if (page.failed) return page;
   page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
   std::vector<Ruling> rulings =
@@ -112,6 +113,7 @@ class OcrRun {
       // gave (a scan's: nothing).
       *page = AnalysePage(text_layer);
       page->failed = true;
+      page->over_limit = true;
       page->warnings.insert(page->warnings.begin(), "the page was not read by OCR within its budget of " +
                                                         FormatSeconds(*budget) + " s of CPU time");
       return true;
@@ -186,6 +188,7 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
         // Nothing of the page could be read: it failed, and says why first
         // (the command fails with it when no other page has text).
         page.failed = true;
+        page.over_limit = true;
         page.warnings.insert(page.warnings.begin(), ocr_warnings.begin(), ocr_warnings.end());
       } else {
         page.warnings.insert(page.warnings.end(), ocr_warnings.begin(), ocr_warnings.end());
@@ -210,11 +213,18 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     any_text |= has_text;
   }
   if (!any_text) {
-    // Pages that failed are not a scan: say why they failed.
+    // Pages that failed are not a scan: say why they failed. A page that a
+    // resource bound stopped (time, pixels) is named first, and makes it a
+    // limit exceeded (exit 11, as the memory ceiling and the time budget):
+    // the document is not known to be bad, and larger bounds may read it.
+    const Page* failed = nullptr;
     for (const Page& page : layout.pages) {
-      if (!page.failed) continue;
-      return Status::BadInput("no page could be read (page " + std::to_string(page.number) + ": " +
-                              (page.warnings.empty() ? std::string("unreadable") : page.warnings.front()) + ")");
+      if (page.failed && (!failed || (page.over_limit && !failed->over_limit))) failed = &page;
+    }
+    if (failed) {
+      std::string why = "no page could be read (page " + std::to_string(failed->number) + ": " +
+                        (failed->warnings.empty() ? std::string("unreadable") : failed->warnings.front()) + ")";
+      return failed->over_limit ? Status::LimitExceeded(std::move(why)) : Status::BadInput(std::move(why));
     }
     if (options.ocr == OcrMode::kNever) {
       return Status::Unsupported("no text layer: the PDF's pages hold no extractable text (a scanned document? "

@@ -13,9 +13,11 @@
 // Failures of the whole file are a Status: BadInput (not a PDF, truncated,
 // damaged), Encrypted (password missing or wrong), Unsupported (no text on
 // any page: no text layer and, with OCR, nothing recognised either),
-// InvalidArgument (page range outside the document). A single page that
-// cannot be read does not fail the file: it is marked `failed` with its
-// reason and the other pages are extracted. A page whose OCR fails (or OCR
+// InvalidArgument (page range outside the document), LimitExceeded (no
+// page could be read, and a page bound stopped one of them: its time budget,
+// the OCR budget, the OCR render's pixel budget; BadInput when they are only
+// damaged). A single page that cannot be read does not fail the file: it is
+// marked `failed` with its reason and the other pages are extracted. A page whose OCR fails (or OCR
 // not installed) keeps what its text layer gave, with a warning.
 //
 // OCR (extract/ocr_mode.h says which pages): the page is rendered at

@@ -114,6 +114,11 @@ struct Page {
   // layer...). A page that failed has `failed` set and may be empty.
   std::vector<std::string> warnings;
   bool failed = false;
+  // It failed on a resource bound (the page time budget, the OCR budget,
+  // the pixel budget of the OCR render), not on its content: the command
+  // fails with `limit exceeded` (exit 11) when no page could be read and
+  // one of them is such a page. Not part of the layout JSON.
+  bool over_limit = false;
   int removed_duplicate_glyphs = 0;  // fake bold collapsed on this page
   PageSource source = PageSource::kText;
   std::optional<OcrInfo> ocr;  // set when source is kOcr

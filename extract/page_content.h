@@ -58,6 +58,9 @@ struct PageContent {
   bool has_images = false;
   std::vector<std::string> warnings;  // messages of the PDF library
   bool failed = false;                // the page could not be read
+  // It failed on a resource bound of the page (its time budget), not on
+  // its content: a larger bound may read it.
+  bool over_limit = false;
 };
 
 }  // namespace docpipe

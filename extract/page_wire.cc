@@ -160,6 +160,7 @@ std::string EncodePage(const Page& page) {
   }
   w.Strings(page.warnings);
   w.Bool(page.failed);
+  w.Bool(page.over_limit);
   w.Int(page.removed_duplicate_glyphs);
   w.Int(static_cast<int>(page.source));
   w.Bool(page.ocr.has_value());
@@ -211,6 +212,7 @@ Result<Page> DecodePage(std::string_view bytes) {
   }
   page.warnings = r.Strings();
   page.failed = r.Bool();
+  page.over_limit = r.Bool();
   page.removed_duplicate_glyphs = r.Int();
   page.source = static_cast<PageSource>(r.Enum(static_cast<int>(PageSource::kOcr)));
   if (r.Bool()) {

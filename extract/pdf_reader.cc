@@ -3,6 +3,7 @@
 #include <Error.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
+#include <JBIG2Stream.h>
 #include <PDFDoc.h>
 #include <SplashOutputDev.h>
 #include <Stream.h>
@@ -246,6 +247,81 @@ void AppendUtf8(Unicode u, std::string* out, int* unmapped) {
   unicode::AppendUtf8(static_cast<char32_t>(u), out);
 }
 
+// The largest page that the page-information segments (JBIG2 7.4.8) of
+// one encoded JBIG2 stream declare, read from its first kScanBytes bytes
+// without decoding anything; nullopt when there is none. The segment
+// headers (7.2) are walked as poppler's JBIG2Stream::readSegments walks
+// them; poppler keeps what it finds private, so they are read here.
+std::optional<std::pair<uint32_t, uint32_t>> Jbig2PageInSegments(Stream* str) {
+  constexpr int kScanBytes = 64 * 1024;
+  if (!str) return std::nullopt;
+  str->reset();
+  int left = kScanBytes;
+  auto read = [&](int bytes, uint32_t* value) {
+    uint32_t v = 0;
+    for (int k = 0; k < bytes; ++k) {
+      const int c = left-- > 0 ? str->getChar() : EOF;
+      if (c == EOF) return false;
+      v = (v << 8) | static_cast<uint32_t>(c);
+    }
+    *value = v;
+    return true;
+  };
+  auto skip = [&](uint64_t bytes) {
+    uint32_t ignored;
+    for (uint64_t k = 0; k < bytes; ++k) {
+      if (!read(1, &ignored)) return false;
+    }
+    return true;
+  };
+  std::optional<std::pair<uint32_t, uint32_t>> largest;
+  uint32_t number, flags, count, length;
+  while (read(4, &number) && read(1, &flags) && read(1, &count)) {
+    uint64_t referred = count >> 5;
+    if (referred == 7) {  // the long form: a 29-bit count, then its retention bits
+      uint32_t rest;
+      if (!read(3, &rest)) break;
+      referred = ((count & 0x1f) << 24) | rest;
+      if (!skip((referred + 8) / 8)) break;
+    } else if (referred > 4) {
+      break;  // reserved values: poppler stops too
+    }
+    const int referred_size = number <= 256 ? 1 : number <= 65536 ? 2 : 4;
+    if (!skip(referred * referred_size) || !skip(flags & 0x40 ? 4 : 1) || !read(4, &length)) break;
+    if ((flags & 0x3f) == 48 && length >= 19) {  // page information
+      uint32_t width, height, striping;
+      if (!read(4, &width) || !read(4, &height) || !skip(9) || !read(2, &striping)) break;
+      // An unknown height (striped page): poppler starts from the stripe's.
+      if (height == 0xffffffff) height = striping & 0x7fff;
+      if (!largest || static_cast<double>(width) * height >
+                          static_cast<double>(largest->first) * largest->second) {
+        largest = std::make_pair(width, height);
+      }
+      if (!skip(length - 19)) break;
+    } else if (length == 0xffffffff || !skip(length)) {
+      break;  // an unknown length ends what can be walked without decoding
+    }
+  }
+  str->close();
+  return largest;
+}
+
+// The page a JBIG2 image's data declares (its own segments and those of
+// its /JBIG2Globals), nullopt for any other image.
+std::optional<std::pair<uint32_t, uint32_t>> Jbig2DeclaredPage(Stream* str) {
+  if (!str || str->getKind() != strJBIG2) return std::nullopt;
+  auto* jbig2 = static_cast<JBIG2Stream*>(str);
+  std::optional<std::pair<uint32_t, uint32_t>> page = Jbig2PageInSegments(jbig2->getNextStream());
+  if (Object* globals = jbig2->getGlobalsStream(); globals && globals->isStream()) {
+    std::optional<std::pair<uint32_t, uint32_t>> global = Jbig2PageInSegments(globals->getStream());
+    if (global && (!page || static_cast<double>(global->first) * global->second >
+                                static_cast<double>(page->first) * page->second)) {
+      page = global;
+    }
+  }
+  return page;
+}
+
 // The images a page draws, counted by the pixels their dictionaries
 // declare. An image is decoded only when it is drawn, inside one
 // content-stream operator that poppler cannot interrupt, and the time that
@@ -255,15 +331,28 @@ void AppendUtf8(Unicode u, std::string* out, int* unmapped) {
 // page nothing more is drawn.
 class ImageBudget {
  public:
-  // Whether an image of width x height may still be drawn.
-  bool Admit(int width, int height) {
+  // Whether an image of width x height may still be drawn. `str` is its
+  // data: a JBIG2 stream is counted at the larger of its dictionary's size
+  // and the page its own segments declare (Jbig2DeclaredPage), which is
+  // what poppler's decoder allocates. An inline image's data is part of the
+  // content stream and is not looked at.
+  bool Admit(int width, int height, Stream* str, bool inline_image) {
     if (!refused_.empty()) return false;
-    const double pixels = static_cast<double>(std::max(width, 0)) * std::max(height, 0);
+    double pixels = static_cast<double>(std::max(width, 0)) * std::max(height, 0);
+    std::string what = "it draws an image of " + std::to_string(width) + "x" + std::to_string(height) + " pixels";
+    if (!inline_image) {
+      if (std::optional<std::pair<uint32_t, uint32_t>> page = Jbig2DeclaredPage(str)) {
+        const double page_pixels = static_cast<double>(page->first) * page->second;
+        if (page_pixels > pixels) {
+          pixels = page_pixels;
+          what = "it draws a JBIG2 image whose data declares a page of " + std::to_string(page->first) + "x" +
+                 std::to_string(page->second) + " pixels";
+        }
+      }
+    }
     drawn_pixels_ += pixels;
     if (drawn_pixels_ <= PdfReader::kMaxImagePixels) return true;
-    refused_ = (pixels > PdfReader::kMaxImagePixels
-                    ? "it draws an image of " + std::to_string(width) + "x" + std::to_string(height) + " pixels"
-                    : std::string("its images hold more pixels in all")) +
+    refused_ = (pixels > PdfReader::kMaxImagePixels ? what : std::string("its images hold more pixels in all")) +
                ", over the limit of " + std::to_string(static_cast<int64_t>(PdfReader::kMaxImagePixels)) +
                " pixels per page";
     return false;
@@ -290,25 +379,25 @@ class ImageCounterDev : public OutputDev {
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                      bool inline_image) override {
-    budget.Admit(width, height);
+    budget.Admit(width, height, str, inline_image);
     OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
-    budget.Admit(width, height);
+    budget.Admit(width, height, str, inline_image);
     OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                        bool interpolate, Stream* mask_str, int mask_width, int mask_height, bool mask_invert,
                        bool mask_interpolate) override {
-    if (budget.Admit(width, height)) budget.Admit(mask_width, mask_height);
+    if (budget.Admit(width, height, str, false)) budget.Admit(mask_width, mask_height, mask_str, false);
     OutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                mask_height, mask_invert, mask_interpolate);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                            GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                            int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
-    if (budget.Admit(width, height)) budget.Admit(mask_width, mask_height);
+    if (budget.Admit(width, height, str, false)) budget.Admit(mask_width, mask_height, mask_str, false);
     OutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                    mask_height, mask_color_map, mask_interpolate);
   }
@@ -324,7 +413,7 @@ class BoundedSplashDev : public SplashOutputDev {
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert, bool interpolate,
                      bool inline_image) override {
-    if (budget.Admit(width, height)) {
+    if (budget.Admit(width, height, str, inline_image)) {
       SplashOutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_image);
     }
   }
@@ -332,19 +421,19 @@ class BoundedSplashDev : public SplashOutputDev {
                                 bool inline_image, double* base_matrix) override {
     // Paired with unsetSoftMaskFromImageMask, so it cannot be left out: a
     // refused mask is set as one pixel (its stream read no further).
-    if (!budget.Admit(width, height)) width = height = 1;
+    if (!budget.Admit(width, height, str, inline_image)) width = height = 1;
     SplashOutputDev::setSoftMaskFromImageMask(state, ref, str, width, height, invert, inline_image, base_matrix);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                  bool interpolate, const int* mask_colors, bool inline_image) override {
-    if (budget.Admit(width, height)) {
+    if (budget.Admit(width, height, str, inline_image)) {
       SplashOutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_image);
     }
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height, GfxImageColorMap* color_map,
                        bool interpolate, Stream* mask_str, int mask_width, int mask_height, bool mask_invert,
                        bool mask_interpolate) override {
-    if (budget.Admit(width, height) && budget.Admit(mask_width, mask_height)) {
+    if (budget.Admit(width, height, str, false) && budget.Admit(mask_width, mask_height, mask_str, false)) {
       SplashOutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str, mask_width,
                                        mask_height, mask_invert, mask_interpolate);
     }
@@ -352,7 +441,7 @@ class BoundedSplashDev : public SplashOutputDev {
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                            GfxImageColorMap* color_map, bool interpolate, Stream* mask_str, int mask_width,
                            int mask_height, GfxImageColorMap* mask_color_map, bool mask_interpolate) override {
-    if (budget.Admit(width, height) && budget.Admit(mask_width, mask_height)) {
+    if (budget.Admit(width, height, str, false) && budget.Admit(mask_width, mask_height, mask_str, false)) {
       SplashOutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
                                            mask_width, mask_height, mask_color_map, mask_interpolate);
     }
@@ -482,6 +571,7 @@ class PopplerReader : public PdfReader {
     if (Clock::now() > deadline) {
       // Drawing stopped part-way: what was read of the page is not the page.
       page.failed = true;
+      page.over_limit = true;
       page.warnings.insert(page.warnings.begin(), "the page was not read within its time budget of " +
                                                       FormatSeconds(*page_seconds_) + " s");
       dev_.startPage(number, nullptr, nullptr);

@@ -77,10 +77,10 @@ def jbig2_bomb(width, height):
     return jbig2_segment(0, 48, info)
 
 
-def image_bomb_doc(data, filter_name, images, bits=1):
-    """A page that draws `images` copies of one 100000 x 100000 image XObject."""
-    image = (b"<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray "
-             b"/BitsPerComponent %d /Filter %s /Length %d >>\nstream\n" % (bits, filter_name, len(data)) +
+def image_bomb_doc(data, filter_name, images, bits=1, size=100000):
+    """A page that draws `images` copies of one size x size image XObject."""
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+             b"/BitsPerComponent %d /Filter %s /Length %d >>\nstream\n" % (size, size, bits, filter_name, len(data)) +
              data + b"\nendstream")
     draw = b"".join(b"q 500 0 0 250 50 %d cm /Im1 Do Q\n" % (50 + 260 * k) for k in range(images))
     return [
@@ -137,6 +137,10 @@ def main():
     # on a page without text (so `--ocr auto` renders it). pdftotext never
     # decodes them; rendering allocates and clears gigabytes.
     write("image-bomb-jbig2.pdf", build(image_bomb_doc(jbig2_bomb(100000, 100000), b"/JBIG2Decode", 3)))
+    # The same page-information segment in an image whose dictionary says
+    # 100 x 100: poppler's decoder allocates the page the segment declares.
+    write("image-bomb-jbig2-page-info.pdf",
+          build(image_bomb_doc(jbig2_bomb(100000, 100000), b"/JBIG2Decode", 1, size=100)))
     # The same declared size as a Flate stream of 8-bit gray: 40 KB that
     # inflate to 40 MB, the rest of the 10 G pixels read past its end.
     write("image-bomb-flate.pdf",

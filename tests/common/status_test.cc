@@ -31,6 +31,15 @@ TEST(Status, WithFileNamesTheFileOnceAndKeepsTheInnermost) {
   EXPECT_EQ(Status::NotFound("no such file").ToString(), "not found: no such file");
 }
 
+// A resource bound that stopped the work (pages all stopped by their time
+// or pixel budget) is its own kind, printed as the limits' one line is.
+TEST(Status, LimitExceededIsItsOwnKind) {
+  Status s = Status::LimitExceeded("no page could be read (page 1: ...)");
+  EXPECT_EQ(s.code(), Status::Code::kLimitExceeded);
+  EXPECT_STREQ(s.KindName(), "limit exceeded");
+  EXPECT_EQ(s.ToString(), "limit exceeded: no page could be read (page 1: ...)");
+}
+
 TEST(Result, HoldsValueOrError) {
   Result<int> good = 7;
   ASSERT_TRUE(good.ok());

@@ -166,6 +166,33 @@ TEST(Extractor, ReportsAPageThatFailsAndExtractsTheOthers) {
   EXPECT_FALSE(layout->pages[1].warnings.empty());
 }
 
+// A page stopped by a resource bound (here its time budget) is not a bad
+// page: when no page could be read and one of them was stopped so, the
+// document fails as a limit exceeded (exit 11), naming that page, even when
+// another page is damaged; a document whose pages are only damaged stays bad
+// input.
+TEST(Extractor, NoPageReadBecauseOfAPageBoundIsALimitExceededNotBadInput) {
+  PdfPage broken, slow;
+  broken.Raw("BT /F9 12 Tf 100 600 Td (lost) Tj ET\n");  // F9 is no font of the page
+  std::string strokes;
+  for (int i = 0; i < 400000; ++i) strokes += "10 10 m 20 20 l S\n";
+  slow.Raw(strokes);
+  ExtractOptions options;
+  options.page_seconds = 0.05;  // the strokes take several times that
+  Result<Layout> both = ExtractLayout(BuildPdf({broken, slow}), "slow.pdf", options);
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.status().code(), Status::Code::kLimitExceeded) << both.status().ToString();
+  EXPECT_NE(both.status().message().find("no page could be read (page 2: the page was not read within its time budget"),
+            std::string::npos)
+      << both.status().ToString();
+
+  Result<Layout> damaged = ExtractLayout(BuildPdf({broken}), "broken.pdf", {});
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.status().code(), Status::Code::kBadInput) << damaged.status().ToString();
+  EXPECT_NE(damaged.status().message().find("no page could be read (page 1"), std::string::npos)
+      << damaged.status().ToString();
+}
+
 struct BadInputCase {
   const char* name;
   std::string bytes;

@@ -58,6 +58,7 @@ Page FullPage(int number) {
   page.tables.push_back(table);
   page.warnings = {"PDF error at byte 12: x", ""};
   page.failed = true;
+  page.over_limit = true;
   page.removed_duplicate_glyphs = 3;
   page.source = PageSource::kOcr;
   page.ocr = OcrInfo{"tesseract 5.3.0", "chi_tra 4.00", 300, -0.35, 4};
@@ -89,6 +90,7 @@ TEST(PageWire, RoundTripsEveryFieldExactly) {
   EXPECT_EQ(t.cells[0].lines[0].text, "cell");
   EXPECT_EQ(back->warnings, page.warnings);
   EXPECT_TRUE(back->failed);
+  EXPECT_TRUE(back->over_limit);
   EXPECT_EQ(back->removed_duplicate_glyphs, 3);
   EXPECT_EQ(back->source, PageSource::kOcr);
   ASSERT_TRUE(back->ocr.has_value());
