@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <optional>
+
 #include "common/file_io.h"
 #include "common/sha256.h"
 #include "extract/extractor.h"
@@ -166,7 +168,11 @@ std::vector<Warning> PageWarnings(const Layout& layout) {
 
 Result<nlohmann::ordered_json> NormalizeLayout(const Layout& layout, const SourceInfo& source) {
   const RuleSet& rules = RuleSet::Default();
-  const Layout repaired = RepairOcrText(layout, rules);
+  // Only OCR pages are repaired; a layout read wholly from its text layer
+  // (the common case) is used as it is rather than copied page by page.
+  std::optional<Layout> ocr_repaired;
+  if (HasOcrPages(layout)) ocr_repaired = RepairOcrText(layout, rules);
+  const Layout& repaired = ocr_repaired ? *ocr_repaired : layout;
   const std::vector<TabRow> rows = LayoutToRows(repaired, rules);
   std::vector<Warning> warnings = PageWarnings(layout);
   for (Warning& w : UnaccountedLayoutCharacters(repaired, rows)) {

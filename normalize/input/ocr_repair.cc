@@ -16,4 +16,11 @@ Layout RepairOcrText(Layout layout, const RuleSet& rules) {
   return layout;
 }
 
+bool HasOcrPages(const Layout& layout) {
+  for (const Page& page : layout.pages) {
+    if (page.source == PageSource::kOcr) return true;
+  }
+  return false;
+}
+
 }  // namespace docpipe

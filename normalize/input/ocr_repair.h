@@ -17,6 +17,11 @@ namespace docpipe {
 // "ocr" stage: every line outside tables, every cell line and cell text.
 Layout RepairOcrText(Layout layout, const RuleSet& rules);
 
+// Whether any page of `layout` was read by OCR, i.e. whether RepairOcrText
+// would change anything. Callers test it first so that a document read
+// wholly from its text layer is not copied for nothing.
+bool HasOcrPages(const Layout& layout);
+
 }  // namespace docpipe
 
 #endif  // DOCPIPE_NORMALIZE_INPUT_OCR_REPAIR_H_

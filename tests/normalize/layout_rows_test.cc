@@ -330,5 +330,52 @@ TEST(LayoutRows, APageExtractCouldNotReadBecomesAWarningOfTheDocument) {
   EXPECT_TRUE(reported) << (*doc)["warnings"].dump();
 }
 
+// NormalizeLayout copies the layout for the OCR repairs only when a page was
+// read by OCR; such a page must still be repaired ("Pl.1.1" is OCR's reading
+// of P1.1.1), and the same text on a text-layer page must not be.
+TEST(LayoutRows, AnOcrPageIsStillRepairedAndATextLayerPageIsNot) {
+  Result<std::string> pdf = ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/pdf/INM2529-002v2.pdf");
+  ASSERT_TRUE(pdf.ok());
+  Result<Layout> layout = ExtractLayout(*pdf, "INM2529-002v2.pdf", {});
+  ASSERT_TRUE(layout.ok());
+  auto misread = [](std::string& text) {
+    for (size_t at = text.find("P1.1.1"); at != std::string::npos; at = text.find("P1.1.1", at)) text[at + 1] = 'l';
+  };
+  int misread_lines = 0;
+  for (Page& page : layout->pages) {
+    for (TextLine& line : page.lines) misread(line.text);
+    for (Table& table : page.tables) {
+      for (Cell& cell : table.cells) {
+        misread(cell.text);
+        for (TextLine& line : cell.lines) {
+          const std::string before = line.text;
+          misread(line.text);
+          misread_lines += line.text != before;
+        }
+      }
+    }
+  }
+  ASSERT_GT(misread_lines, 0);
+  auto indicator_codes = [](const nlohmann::ordered_json& doc) {
+    std::string codes;
+    for (const auto& duty : doc["duties"]) {
+      for (const auto& task : duty["tasks"]) {
+        for (const auto& indicator : task["indicators"]) codes += indicator["code"].get<std::string>() + " ";
+      }
+    }
+    return codes;
+  };
+  Result<nlohmann::ordered_json> as_text = ProcessBytes(LayoutToJson(*layout).dump(), "text.json", {});
+  ASSERT_TRUE(as_text.ok()) << as_text.status().ToString();
+  EXPECT_EQ(indicator_codes(*as_text).find("P1.1.1 "), std::string::npos) << indicator_codes(*as_text);
+  for (Page& page : layout->pages) {
+    page.source = PageSource::kOcr;
+    page.ocr = OcrInfo{"tesseract 5.3.0", "chi_tra 4.00.00alpha", 300, 0, 0};
+  }
+  Result<nlohmann::ordered_json> as_ocr = ProcessBytes(LayoutToJson(*layout).dump(), "ocr.json", {});
+  ASSERT_TRUE(as_ocr.ok()) << as_ocr.status().ToString();
+  EXPECT_NE(indicator_codes(*as_ocr).find("P1.1.1 "), std::string::npos) << indicator_codes(*as_ocr);
+}
+
 }  // namespace
 }  // namespace docpipe

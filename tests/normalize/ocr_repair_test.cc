@@ -31,5 +31,15 @@ TEST(OcrRepair, RepairsOcrPagesOnly) {
   EXPECT_EQ(repaired.pages[1].tables[0].cells[0].text, "KO1資訊安全 , Pl.2.1");
 }
 
+TEST(OcrRepair, HasOcrPagesOnlyWhenAPageWasReadByOcr) {
+  Layout layout;
+  EXPECT_FALSE(HasOcrPages(layout));
+  layout.pages.push_back(PageOf(PageSource::kText, "a", "b"));
+  layout.pages.push_back(PageOf(PageSource::kText, "c", "d"));
+  EXPECT_FALSE(HasOcrPages(layout));
+  layout.pages.push_back(PageOf(PageSource::kOcr, "e", "f"));
+  EXPECT_TRUE(HasOcrPages(layout));
+}
+
 }  // namespace
 }  // namespace docpipe
