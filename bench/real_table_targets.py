@@ -15,6 +15,9 @@ and from the PDF's layout (docpipe extract), at every page break inside a
 table (a part continued_from_previous_page):
   breaks        such page breaks
   joined        breaks whose first body row extract joins to the row cut
+  cell_joined   breaks whose first body row is a row of its own while a
+                cell of it goes on from the cell above the break (a key
+                merged over rows that the break cut: "…部定必" | "修課程")
   empty_key     unjoined breaks whose first body row has an empty key cell
                 and text elsewhere: a cut row left split          (target 0)
 --list prints, for each break, the key cell before and after it, to be
@@ -82,7 +85,7 @@ def key_cell(table, row):
 
 
 def page_breaks(layout, show):
-    breaks = joined = empty_key = 0
+    breaks = joined = cell_joined = empty_key = 0
     last = {}
     for page in layout["pages"]:
         for table in page.get("tables", []):
@@ -92,16 +95,20 @@ def page_breaks(layout, show):
                 key = key_cell(table, body)
                 before = last.get(table["id"])
                 before_key = key_cell(before, before["rows"] - 1) if before else None
+                going_on = [c for c in table["cells"] if c.get("continued_from_previous_page")]
                 if table.get("first_row_continued"):
                     joined += 1
+                elif going_on:
+                    cell_joined += 1
                 elif key is not None and not key["text"] and any(
                         c["text"] for c in table["cells"] if c["row"] == body):
                     empty_key += 1
                 if show:
-                    print(f"  p{page['number']:>3} {'JOINED' if table.get('first_row_continued') else 'apart '} "
+                    mark = "JOINED" if table.get("first_row_continued") else "CELL  " if going_on else "apart "
+                    print(f"  p{page['number']:>3} {mark} "
                           f"{(before_key or {}).get('text', '')[-18:]!r:>22} | {(key or {}).get('text', '')[:18]!r}")
             last[table["id"]] = table
-    return breaks, joined, empty_key
+    return breaks, joined, cell_joined, empty_key
 
 
 def main():
@@ -129,7 +136,7 @@ def main():
                 print(os.path.basename(path))
             layout = json.loads(subprocess.run([args.docpipe, "extract", pdf], check=True,
                                                capture_output=True).stdout)
-            row["breaks"], row["joined"], row["empty_key"] = page_breaks(layout, args.list)
+            row["breaks"], row["joined"], row["cell_joined"], row["empty_key"] = page_breaks(layout, args.list)
         for k, v in row.items():
             totals[k] = totals.get(k, 0) + v
         print(os.path.basename(path) + "\t" + "\t".join(f"{k}={v}" for k, v in row.items()) +

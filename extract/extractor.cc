@@ -8,6 +8,7 @@
 
 #include "common/sha256.h"
 #include "extract/aligned_table_builder.h"
+#include "extract/chart_axes.h"
 #include "extract/fill_rulings.h"
 #include "extract/glyph_dedup.h"
 #include "extract/layout_json.h"
@@ -35,10 +36,22 @@ Page AnalysePage(PageContent content) {
   page.removed_duplicate_glyphs = RemoveDuplicateGlyphs(&content.glyphs);
   std::vector<Ruling> rulings =
       WithFillRulings(content.fills, content.glyphs, DetectRulings(content.segments), page.width, page.height);
+  // A chart's gridlines, frame and labels are no table (chart_axes.h): each
+  // builder's tables that hold a chart's axis are dropped, their text left
+  // to the page's lines.
+  const std::vector<Ruling> axes = FindChartAxes(content.segments, rulings);
   std::vector<bool> in_table;
   page.tables = BuildTables(rulings, content.glyphs, content.fonts, page.width, page.height, &in_table);
+  std::vector<bool> before;  // the glyphs placed before a builder ran (only needed with an axis)
+  if (!axes.empty()) before.assign(content.glyphs.size(), false);
+  DropChartTables(axes, content.glyphs, before, &page.tables, &in_table);
+  if (!axes.empty()) before = in_table;
   std::vector<Table> aligned = BuildAlignedTables(rulings, page.tables, content.glyphs, content.fonts, &in_table);
-  for (Table& t : BuildUnruledTables(content.glyphs, content.fonts, &in_table)) aligned.push_back(std::move(t));
+  DropChartTables(axes, content.glyphs, before, &aligned, &in_table);
+  if (!axes.empty()) before = in_table;
+  std::vector<Table> unruled = BuildUnruledTables(content.glyphs, content.fonts, &in_table);
+  DropChartTables(axes, content.glyphs, before, &unruled, &in_table);
+  for (Table& t : unruled) aligned.push_back(std::move(t));
   if (!aligned.empty()) {
     for (Table& t : aligned) page.tables.push_back(std::move(t));
     std::stable_sort(page.tables.begin(), page.tables.end(), [](const Table& a, const Table& b) {

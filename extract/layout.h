@@ -63,6 +63,12 @@ struct Cell {
   BBox bbox;
   std::string text;              // lines joined by script (unicode::JoinWrapped)
   std::vector<TextLine> lines;   // in reading order; role is always kContent
+  // The cell goes on from the cell above it, which the page break cut: one
+  // cell merged over rows on both sides of the break ("普通型…部定必" |
+  // "修課程"), while the cell's row is a row of its own (unlike a table's
+  // first_row_continued, where the whole row goes on). Only a cell of a
+  // continued part's first body row, left of or at its key, is so marked.
+  bool continued_from_previous_page = false;
 };
 
 // How a table was found: a grid of vertical and horizontal rules (full),

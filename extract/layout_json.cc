@@ -86,6 +86,8 @@ nlohmann::ordered_json TableToJson(const Table& table) {
     c["col_span"] = cell.col_span;
     c["bbox"] = BBoxToJson(cell.bbox);
     c["text"] = cell.text;
+    // Written only when set, so that layouts without such a cell read as before.
+    if (cell.continued_from_previous_page) c["continued_from_previous_page"] = true;
     c["lines"] = nlohmann::ordered_json::array();
     for (const TextLine& line : cell.lines) c["lines"].push_back(LineToJson(line, false));
     out["cells"].push_back(std::move(c));
@@ -279,6 +281,7 @@ Result<Layout> ParseLayoutJson(std::string_view text) {
         cell.col_span = c["col_span"].get<int>();
         cell.bbox = BBoxFromJson(c["bbox"]);
         cell.text = c["text"].get<std::string>();
+        cell.continued_from_previous_page = c.value("continued_from_previous_page", false);
         for (const nlohmann::json& l : c["lines"]) cell.lines.push_back(LineFromJson(l));
         table.cells.push_back(std::move(cell));
       }

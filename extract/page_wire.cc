@@ -154,6 +154,7 @@ std::string EncodePage(const Page& page) {
       w.Int(cell.col_span);
       w.Box(cell.bbox);
       w.String(cell.text);
+      w.Bool(cell.continued_from_previous_page);
       w.Size(cell.lines.size());
       for (const TextLine& line : cell.lines) w.Line(line);
     }
@@ -177,7 +178,7 @@ std::string EncodePage(const Page& page) {
 Result<Page> DecodePage(std::string_view bytes) {
   // Smallest encodings, for the counts' plausibility checks.
   constexpr size_t kMinLine = 8 + 32 + 8 + 8 + 4 + 1 + 8;
-  constexpr size_t kMinCell = 16 + 32 + 8 + 8;
+  constexpr size_t kMinCell = 16 + 32 + 8 + 1 + 8;
   constexpr size_t kMinTable = 4 + 32 + 16 + 4 + 4 + 8;
   Reader r(bytes);
   Page page;
@@ -206,6 +207,7 @@ Result<Page> DecodePage(std::string_view bytes) {
       cell.col_span = r.Int();
       cell.bbox = r.Box();
       cell.text = r.String();
+      cell.continued_from_previous_page = r.Bool();
       cell.lines.resize(r.Count(kMinLine));
       for (TextLine& line : cell.lines) line = r.Line();
     }

@@ -154,8 +154,9 @@ struct ColumnIndents {
 
 // Calls `visit` with every cell of column `col` that opens an entry in the
 // body rows of the table's earlier parts and of `part`, leaving out the
-// part's row `except` (the row being judged) and the rest of a row cut at
-// the top of a part, which begins no entry (its first line is a wrapped one).
+// part's row `except` (the row being judged), the rest of a row cut at the
+// top of a part and the rest of a cell cut there, which begin no entry
+// (their first line is a wrapped one).
 template <typename Visit>
 void ForEachEntry(const std::vector<const Table*>& earlier, const Table& part, int col, int except, Visit visit) {
   std::vector<const Table*> parts = earlier;
@@ -165,7 +166,7 @@ void ForEachEntry(const std::vector<const Table*>& earlier, const Table& part, i
     const int skip = table->first_row_continued ? body : -1;
     for (const Cell& cell : table->cells) {
       if (cell.col != col || cell.row < body || cell.row == skip || (table == &part && cell.row == except) ||
-          cell.lines.empty()) {
+          cell.lines.empty() || cell.continued_from_previous_page) {
         continue;
       }
       visit(cell);
@@ -270,6 +271,16 @@ bool StopsMidText(const std::string& text) {
   return last == "," || last == "、";
 }
 
+// A cell of the part's first body row goes on from the cell above it that
+// the break cut, which has text: the cell stands at the top of its cell in a
+// column that centres its entries, or the cut text stops where no text ends.
+bool GoesOnFromCut(const std::vector<const Table*>& earlier, const Table& part, const Cell& cell, int body_row) {
+  const Table& previous = *earlier.back();
+  const Cell* cut = CellAt(previous, previous.rows - 1, cell.col);
+  if (cut == nullptr || cut->text.empty()) return false;
+  return KeyGoesOnAtTop(earlier, part, cell, body_row) || StopsMidText(cut->text);
+}
+
 // The part's first body row is the rest of the row the page break cut when
 // (a) its key cell opens no entry while the row has text elsewhere: a fresh
 // row starts with its key column, the tail of a cut row usually does not.
@@ -293,9 +304,7 @@ bool StartsWithCutRow(const std::vector<const Table*>& earlier, const Table& par
   bool has_text = false;
   for (const Cell& cell : part.cells) has_text |= cell.row == body_row && !cell.text.empty();
   if (key->text.empty()) return has_text;
-  const Cell* cut_key = CellAt(previous, previous.rows - 1, key->col);
-  if (cut_key != nullptr && !cut_key->text.empty() &&
-      (KeyGoesOnAtTop(earlier, part, *key, body_row) || StopsMidText(cut_key->text))) {
+  if (GoesOnFromCut(earlier, part, *key, body_row)) {
     // The key goes on; so does the row unless another of its cells opens
     // an entry of its own, centred as its column centres them (a cell
     // merged over two rows that the break cut, the second row fresh).
@@ -315,6 +324,25 @@ bool StartsWithCutRow(const std::vector<const Table*>& earlier, const Table& par
     if (indent->GoesOnAt(cell.lines.front().bbox.x0)) return true;
   }
   return false;
+}
+
+// The part's first body row is a row of its own: those of its cells at or
+// left of its key that go on from the cell above them (GoesOnFromCut, the
+// cut cell covering the same columns) are the rest of a cell merged over
+// rows that the break cut ("普通型高級中等學校部定必" | "修課程" beside a
+// fresh "學習內容"). A cell with its own entry (centred where its column
+// centres them, the text above ending as text ends) is not.
+void MarkCellsGoingOn(const std::vector<const Table*>& earlier, Table* part, int body_row) {
+  const Cell* key = KeyCell(*part, body_row);
+  if (key == nullptr) return;
+  const int key_col = key->col;
+  const Table& previous = *earlier.back();
+  for (Cell& cell : part->cells) {
+    if (cell.row != body_row || cell.col > key_col || cell.text.empty()) continue;
+    const Cell* cut = CellAt(previous, previous.rows - 1, cell.col);
+    if (cut == nullptr || cut->col != cell.col || cut->col_span != cell.col_span) continue;
+    cell.continued_from_previous_page = GoesOnFromCut(earlier, *part, cell, body_row);
+  }
 }
 
 }  // namespace
@@ -354,6 +382,7 @@ void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
         first.header_rows = std::max(first.header_rows, header);
       }
       table.first_row_continued = table.rows > header && StartsWithCutRow(parts[table.id], table, header);
+      if (table.rows > header && !table.first_row_continued) MarkCellsGoingOn(parts[table.id], &table, header);
       parts[table.id].push_back(&table);
     }
   }

@@ -25,6 +25,14 @@
 // in that column: the cell goes on with a wrapped entry. Every cell of a
 // fresh row begins where its column's entries begin; a column without that
 // pattern gives no evidence either way.
+//
+// When the first body row is a row of its own, a cell of it at or left of
+// its key may still go on from the cell above it that the break cut (one
+// cell merged over rows on both sides of the break): the cut cell covers the
+// same columns and has text, and the cell has text at the top of its cell
+// in a column that centres its entries, or the cut text stops where no text
+// ends. Such a cell is marked continued_from_previous_page (layout.h);
+// readers join it to the cell above, and its row stays a row.
 #ifndef DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
 #define DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
 

@@ -40,6 +40,12 @@ struct TabRow {
   int table = 0;
   int header_rows = 0;
   std::vector<CellSpan> spans;
+  // For a row of a table a page break cut that is a row of its own: the
+  // columns where its cell goes on from the cell above it, which the break
+  // cut (one cell merged over rows across the break; extract's Cell::
+  // continued_from_previous_page): that cell's text and rows belong to the
+  // cell covering the slot above.
+  std::vector<int> continued_cells;
   // The document's title, known from a PDF's typography (LayoutToRows);
   // text from another extractor has none.
   bool title = false;

@@ -263,9 +263,12 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
       // Slots a merged cell covers but does not start in: {0, 0}.
       std::vector<std::vector<CellSpan>> spans(grid.size(),
                                                std::vector<CellSpan>(static_cast<size_t>(table.cols), CellSpan{0, 0}));
+      // Columns whose cell goes on from the cell above, cut by the break.
+      std::vector<std::vector<int>> continued(grid.size());
       for (const Cell& cell : table.cells) {
         grid[static_cast<size_t>(cell.row)][static_cast<size_t>(cell.col)] = JoinCellLines(cell.lines, rules);
         spans[static_cast<size_t>(cell.row)][static_cast<size_t>(cell.col)] = CellSpan{cell.row_span, cell.col_span};
+        if (cell.continued_from_previous_page) continued[static_cast<size_t>(cell.row)].push_back(cell.col);
       }
       for (size_t r = 0; r < grid.size(); ++r) {
         emit(std::move(grid[r]));
@@ -273,6 +276,7 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
         row.table = table.id;
         row.header_rows = table.header_rows;
         row.spans = std::move(spans[r]);
+        row.continued_cells = std::move(continued[r]);
         row.continues_table = table.continued_from_previous_page;
         row.repeated_header = table.repeated_header && static_cast<int>(r) < table.header_rows;
         row.continues_row = table.first_row_continued && static_cast<int>(r) == (table.repeated_header ? table.header_rows : 0);

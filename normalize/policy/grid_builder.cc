@@ -64,6 +64,29 @@ void JoinGridRow(const std::vector<std::string>& cells, const std::vector<CellSp
   }
 }
 
+std::vector<std::pair<int, int>> JoinCutCells(const std::vector<int>& continued, std::vector<std::string>* cells,
+                                              std::vector<CellSpan>* spans, TableGrid* grid) {
+  std::vector<std::pair<int, int>> joined;
+  const int row = grid->rows - 1;  // the last row, above the row to come
+  if (row < 1) return joined;
+  for (const int col : continued) {
+    const size_t c = static_cast<size_t>(col);
+    if (col < 0 || c >= spans->size() || c >= cells->size()) continue;
+    CellSpan& span = (*spans)[c];
+    if (span.rows < 1 || span.cols < 1) continue;
+    auto it = std::find_if(grid->cells.rbegin(), grid->cells.rend(),
+                           [&](const TableCell& cell) { return Covers(cell, row, col); });
+    // Only a body cell over the same columns can grow down over the slot.
+    if (it == grid->cells.rend() || it->row < 1 || it->col != col || it->col_span != span.cols) continue;
+    AppendText((*cells)[c], &*it);
+    it->row_span = row + 1 - it->row + span.rows;
+    joined.emplace_back(it->row, col);
+    (*cells)[c].clear();
+    span = CellSpan{0, 0};
+  }
+  return joined;
+}
+
 void FinishGrid(int header_rows, TableGrid* grid) {
   auto order = [](const TableCell& a, const TableCell& b) { return std::tie(a.row, a.col) < std::tie(b.row, b.col); };
   std::stable_sort(grid->cells.begin(), grid->cells.end(), order);

@@ -12,6 +12,7 @@
 #define DOCPIPE_NORMALIZE_POLICY_GRID_BUILDER_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/tab_row.h"
@@ -29,6 +30,18 @@ void AppendGridRow(const std::vector<std::string>& cells, const std::vector<Cell
 // cell that starts the continuation over several rows lends its row span to
 // the cell it joins.
 void JoinGridRow(const std::vector<std::string>& cells, const std::vector<CellSpan>& spans, TableGrid* grid);
+
+// A cell merged over rows that a page break cut while the row after the
+// break is a row of its own: the cell of each column in `continued` (it goes
+// on from the cell above it, TabRow::continued_cells) is joined, before the
+// row is appended, to the body cell covering that slot in the grid's last
+// row, when that cell covers the same columns: its text joins that cell's
+// with unicode::JoinWrapped, the cell grows down over the rows the slot
+// covers, and the slot becomes a covered one ({0, 0}, no text) in `cells`
+// and `spans`. Returns (grid row where the joined cell starts, column) for
+// each slot so joined; a slot with nothing to join stays as it is.
+std::vector<std::pair<int, int>> JoinCutCells(const std::vector<int>& continued, std::vector<std::string>* cells,
+                                              std::vector<CellSpan>* spans, TableGrid* grid);
 
 // Makes the grid consistent (see above), orders the cells and sets
 // header_rows to `header_rows`, at least 1 and at most the grid's rows.

@@ -125,8 +125,22 @@ void Reader::AddTableRow(const TextBlock& block) {
   // table even right under the last one.
   const bool other_table = line.table > 0 && line.table != open_table_;
   auto add_row = [&](PolicyTable* table) {
-    table->rows.push_back({cells, block.where});
-    AppendGridRow(cells, line.spans, &table->grid);
+    std::vector<std::string> row_cells = cells;
+    std::vector<CellSpan> spans = line.spans;
+    // A cell merged over rows that the page break cut goes on in this row:
+    // one cell in the grid, its text once, in the row where it starts (the
+    // grid's row r is the table's body row r - 1 while they are in step).
+    if (line.continues_table && table->grid.rows == static_cast<int>(table->rows.size()) + 1) {
+      for (const auto& [start, col] : JoinCutCells(line.continued_cells, &row_cells, &spans, &table->grid)) {
+        std::vector<std::string>& row_above = table->rows[static_cast<size_t>(start - 1)].cells;
+        if (row_above.size() <= static_cast<size_t>(col)) row_above.resize(static_cast<size_t>(col) + 1);
+        std::string& above = row_above[static_cast<size_t>(col)];
+        above = above.empty() ? cells[static_cast<size_t>(col)]
+                              : unicode::JoinWrapped(above, cells[static_cast<size_t>(col)]);
+      }
+    }
+    table->rows.push_back({row_cells, block.where});
+    AppendGridRow(row_cells, spans, &table->grid);
   };
   if (continues && line.repeated_header) {
     // dropped: the column header printed again on the new page

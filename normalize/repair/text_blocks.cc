@@ -85,6 +85,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
       line.table = row.table;
       line.header_rows = row.header_rows;
       line.spans = row.spans;
+      line.continued_cells = row.continued_cells;
     }
     if (!row.cells.empty()) {
       const std::string& first = row.cells.front();

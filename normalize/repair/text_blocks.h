@@ -56,6 +56,7 @@ struct SourceLine {
   int table = 0;                // TabRow's grid of a table the input knows
   int header_rows = 0;
   std::vector<CellSpan> spans;
+  std::vector<int> continued_cells;  // TabRow::continued_cells
   bool title = false;     // the row is the document's title (TabRow::title)
   std::optional<bool> paragraph_end;  // TabRow::paragraph_end: known from a PDF's layout
   std::optional<double> indent;       // TabRow::indent and size: known from a PDF's layout

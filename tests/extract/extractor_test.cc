@@ -108,6 +108,35 @@ TEST(Extractor, FindsATableRuledWithEvenOddFilledBars) {
   EXPECT_EQ(CellAt(table, 1, 1)->text, "Networks");
 }
 
+// A bar chart drawn with gridlines (ICDAR 2013 eu-012 page 3): a ruled
+// grid with values in it, and tick marks under its bottom rule. With the
+// ticks it is a chart and its values stay text; the same grid without them
+// is a table.
+TEST(Extractor, AGridWithAxisTicksIsAChartNotATable) {
+  auto extract = [](bool ticks) {
+    PdfPage page;
+    DrawGrid(&page, {100, 120, 140, 160}, {100, 160, 220, 280, 340, 400});
+    page.Text(110, 115, 8, "30.5").Text(230, 115, 8, "49.0").Text(350, 115, 8, "20.4");
+    page.Text(110, 135, 8, "29.7").Text(230, 135, 8, "48.6").Text(350, 135, 8, "21.7");
+    page.Text(110, 155, 8, "28.7").Text(230, 155, 8, "46.3").Text(350, 155, 8, "25.0");
+    if (ticks) {
+      for (double x = 100; x <= 400; x += 60) page.Line(x, 160, x, 163);
+    }
+    page.Text(95, 172, 8, "0%").Text(395, 172, 8, "100%");
+    Result<Layout> layout = ExtractLayout(BuildPdf({page}), "chart.pdf", {});
+    EXPECT_TRUE(layout.ok()) << layout.status().ToString();
+    return layout.ok() ? layout->pages[0] : Page{};
+  };
+  const Page chart = extract(true);
+  EXPECT_TRUE(chart.tables.empty());
+  std::string text;
+  for (const TextLine& line : chart.lines) text += line.text + "|";
+  EXPECT_NE(text.find("49.0"), std::string::npos) << text;  // nothing lost
+  const Page table = extract(false);
+  ASSERT_EQ(table.tables.size(), 1u);
+  EXPECT_EQ(table.tables[0].rows, 3);
+}
+
 TEST(Extractor, CollapsesFakeBold) {
   PdfPage page;
   for (double dx : {0.0, 0.25, 0.5}) page.Text(100 + dx, 100, 12, "Bold title");

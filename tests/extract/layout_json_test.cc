@@ -33,6 +33,7 @@ Layout SampleLayout() {
   header.lines.push_back({"主要職責", {60, 56, 100, 68}, "Noto-Bold", 10.5, LineRole::kContent});
   table.cells = {header, Cell{1, 0, 1, 1, {56.7, 70, 300, 780.25}, "", {}},
                  Cell{1, 1, 1, 1, {300, 70, 538.6, 780.25}, "程。", {}}};
+  table.cells[2].continued_from_previous_page = true;
   page.tables.push_back(table);
   layout.pages.push_back(page);
   return layout;
@@ -48,6 +49,11 @@ TEST(LayoutJson, RoundTripsEveryField) {
   EXPECT_EQ(back->pages[0].tables[0].cells[0].col_span, 2);
   EXPECT_EQ(back->pages[0].tables[0].cells[2].text, "程。");
   EXPECT_TRUE(back->pages[0].tables[0].first_row_continued);
+  EXPECT_TRUE(back->pages[0].tables[0].cells[2].continued_from_previous_page);
+  EXPECT_FALSE(back->pages[0].tables[0].cells[1].continued_from_previous_page);
+  // The mark is written only where it is set: other cells read as before.
+  EXPECT_FALSE(json["pages"][0]["tables"][0]["cells"][1].contains("continued_from_previous_page"));
+  EXPECT_EQ(json["pages"][0]["tables"][0]["cells"][2]["continued_from_previous_page"], true);
 }
 
 TEST(LayoutJson, TextWrittenPageByPageEqualsTheWholeTreeDumped) {

@@ -53,6 +53,7 @@ Page FullPage(int number) {
   cell.col_span = 1;
   cell.bbox = {5, 6, 7, 8};
   cell.text = "cell";
+  cell.continued_from_previous_page = true;
   cell.lines.push_back(Line("cell", 5));
   table.cells.push_back(cell);
   page.tables.push_back(table);
@@ -87,6 +88,7 @@ TEST(PageWire, RoundTripsEveryFieldExactly) {
   EXPECT_EQ(t.header_rows, 1);
   ASSERT_EQ(t.cells.size(), 1u);
   EXPECT_EQ(t.cells[0].col, 2);
+  EXPECT_TRUE(t.cells[0].continued_from_previous_page);
   EXPECT_EQ(t.cells[0].lines[0].text, "cell");
   EXPECT_EQ(back->warnings, page.warnings);
   EXPECT_TRUE(back->failed);

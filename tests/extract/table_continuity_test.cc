@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace docpipe {
 namespace {
 
@@ -422,6 +424,108 @@ TEST(TableContinuity, ACutKeyStoppingOnACommaContinuesTheCutRow) {
   EXPECT_FALSE(joined("資料表示。"));
   EXPECT_FALSE(joined("一、"));
   EXPECT_FALSE(joined("(2)"));
+}
+
+// The columns of the cells of page 2's first body row marked as going on
+// from the cell above them (Cell::continued_from_previous_page).
+std::vector<int> CellsGoingOn(const Layout& layout) {
+  std::vector<int> cols;
+  const Table& two = layout.pages[1].tables[0];
+  const int body = two.repeated_header ? two.header_rows : 0;
+  for (const Cell& cell : two.cells) {
+    if (cell.continued_from_previous_page) {
+      EXPECT_EQ(cell.row, body);
+      cols.push_back(cell.col);
+    }
+  }
+  return cols;
+}
+
+// CentredLabelTable with a third column whose entries stand midway ("V"):
+// page 2's first row opens a fresh entry there, centred.
+Layout CentredLabelTableWithFreshThirdColumn(const std::string& second_key, Place key_place,
+                                             bool centred_labels = true) {
+  Layout layout = CentredLabelTable(second_key, key_place, centred_labels);
+  for (Page& page : layout.pages) {
+    Table& table = page.tables[0];
+    for (int row = 1; row < table.rows; ++row) Fill(&table, row, 2, {"V"}, Place::kMiddle);
+  }
+  Fill(&layout.pages[0].tables[0], 2, 2, {"V"}, Place::kTop);  // the cut row, one line tall
+  return layout;
+}
+
+// Curriculum draft 10229, pages 10-11: the key "普通型高級中等學校部定必" |
+// "修課程" is one cell merged over two rows that the break cut; the row of
+// page 11 is fresh ("學習內容" centred). The row stays apart; the key's rest
+// is marked as going on from the cut key, and nothing else is.
+TEST(TableContinuity, AKeyMergedOverRowsAcrossTheBreakGoesOnWhileItsRowIsFresh) {
+  Layout layout = CentredLabelTableWithFreshThirdColumn("(k)", Place::kTop);
+  LinkTablesAcrossPages(&layout);
+  ASSERT_TRUE(layout.pages[1].tables[0].continued_from_previous_page);
+  EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued);
+  EXPECT_EQ(CellsGoingOn(layout), std::vector<int>{0});
+  // Cut on a comma, the key's rest goes on wherever it stands.
+  Layout comma = CentredLabelTableWithFreshThirdColumn("處理及分析(D)", Place::kMiddle);
+  Fill(&comma.pages[0].tables[0], 2, 0, {"資料表示、"}, Place::kTop);
+  LinkTablesAcrossPages(&comma);
+  EXPECT_FALSE(comma.pages[1].tables[0].first_row_continued);
+  EXPECT_EQ(CellsGoingOn(comma), std::vector<int>{0});
+}
+
+// Counter-examples: page 2 opens a new key of its own, centred as its column
+// centres them, or at the top of a column that sets every key at the top;
+// the key above ends as text ends. No cell goes on.
+TEST(TableContinuity, AFreshKeyAfterTheBreakDoesNotGoOnFromTheCutKey) {
+  Layout centred = CentredLabelTableWithFreshThirdColumn("Tools (t)", Place::kMiddle);
+  LinkTablesAcrossPages(&centred);
+  EXPECT_FALSE(centred.pages[1].tables[0].first_row_continued);
+  EXPECT_TRUE(CellsGoingOn(centred).empty());
+  Layout top = CentredLabelTableWithFreshThirdColumn("Tools (t)", Place::kTop, /*centred_labels=*/false);
+  LinkTablesAcrossPages(&top);
+  EXPECT_FALSE(top.pages[1].tables[0].first_row_continued);
+  EXPECT_TRUE(CellsGoingOn(top).empty());
+  // A cut row joined whole marks no single cell.
+  Layout joined = CentredLabelTable("(k)", Place::kTop);
+  LinkTablesAcrossPages(&joined);
+  EXPECT_TRUE(joined.pages[1].tables[0].first_row_continued);
+  EXPECT_TRUE(CellsGoingOn(joined).empty());
+}
+
+// Merges the cells of column `col` from `row` over `rows` rows into the
+// first one.
+void Merge(Table* table, int row, int col, int rows) {
+  double bottom = 0;
+  for (const Cell& cell : table->cells) {
+    if (cell.col == col && cell.row >= row && cell.row < row + rows) bottom = std::max(bottom, cell.bbox.y1);
+  }
+  table->cells.erase(std::remove_if(table->cells.begin(), table->cells.end(),
+                                    [&](const Cell& cell) {
+                                      return cell.col == col && cell.row > row && cell.row < row + rows;
+                                    }),
+                     table->cells.end());
+  for (Cell& cell : table->cells) {
+    if (cell.col == col && cell.row == row) {
+      cell.row_span = rows;
+      cell.bbox.y1 = bottom;
+    }
+  }
+}
+
+// Page 2's first column opens with a cell merged over two rows, left of the
+// row's key. Its text at the top of a column that centres its entries goes
+// on from the cut key; a fresh merged entry, centred, does not.
+TEST(TableContinuity, AMergedCellOpeningThePartGoesOnOnlyFromTheTop) {
+  auto going_on = [](const std::string& first, Place place) {
+    Layout layout = CentredLabelTable("", Place::kTop);
+    Table& two = layout.pages[1].tables[0];
+    Merge(&two, 1, 0, 2);
+    Fill(&two, 1, 0, {first}, place);
+    LinkTablesAcrossPages(&layout);
+    EXPECT_FALSE(layout.pages[1].tables[0].first_row_continued) << first;
+    return CellsGoingOn(layout);
+  };
+  EXPECT_EQ(going_on("(k)", Place::kTop), std::vector<int>{0});
+  EXPECT_TRUE(going_on("Tools (t)", Place::kMiddle).empty());
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // Properties of every layout docpipe writes, checked over every PDF in
 // samples/ and tests/data/ (the competency standards, the real government
-// PDFs, the browser prints):
+// PDFs, the browser prints, the producers' prints) and, in a test of their
+// own, over the development sets of the ICDAR 2013 table competition
+// (tests/data/icdar2013: ../shared/peerbench/icdar2013-dev and the five of
+// tabula-java/icdar2013, EU and US reports in English):
 //   * no two cells of a table cover one grid slot, and no two cell boxes
 //     overlap on the page;
 //   * the layout JSON docpipe writes is accepted by normalize;
@@ -23,17 +26,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> AllPdfs() {
+std::vector<std::string> AllPdfs(const std::vector<std::string>& folders) {
   std::vector<std::string> pdfs;
-  for (const char* folder : {"samples", "tests/data"}) {
+  for (const std::string& folder : folders) {
     fs::path root = fs::path(DOCPIPE_SOURCE_DIR) / folder;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
       if (!entry.is_regular_file() || entry.path().extension() != ".pdf") continue;
       // Not here: the hostile set (refused or stopped by design; the corpus
-      // test covers it) and the scans (OCR takes seconds a page; their layout
-      // round trip is ocr_layout_json_test's).
+      // test covers it), the scans (OCR takes seconds a page; their layout
+      // round trip is ocr_layout_json_test's) and the ICDAR set, which has a
+      // test of its own below.
       const std::string folder_name = entry.path().parent_path().filename().string();
-      if (folder_name == "hostile" || folder_name == "scans") continue;
+      if (folder_name == "hostile" || folder_name == "scans" ||
+          (folder_name == "icdar2013" && folder != "tests/data/icdar2013")) {
+        continue;
+      }
       pdfs.push_back(entry.path().string());
     }
   }
@@ -68,31 +75,39 @@ std::string Overlap(const Table& table) {
   return "";
 }
 
-TEST(LayoutInvariants, HoldForEveryPdfOfTheSamplesAndTestData) {
-  std::vector<std::string> pdfs = AllPdfs();
-  ASSERT_GE(pdfs.size(), 12u);  // 6 standards, 6 real documents, the browser prints
-  for (const std::string& path : pdfs) {
-    SCOPED_TRACE(path);
-    Result<std::string> bytes = ReadFile(path);
-    ASSERT_TRUE(bytes.ok()) << bytes.status().message();
-    Result<Layout> layout = ExtractLayout(*bytes, path, {});
-    ASSERT_TRUE(layout.ok()) << layout.status().message();
-    for (const Page& page : layout->pages) {
-      for (const Table& table : page.tables) {
-        EXPECT_EQ(Overlap(table), "") << "page " << page.number << ", table " << table.id;
-      }
+void ExpectInvariants(const std::string& path) {
+  SCOPED_TRACE(path);
+  Result<std::string> bytes = ReadFile(path);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  Result<Layout> layout = ExtractLayout(*bytes, path, {});
+  ASSERT_TRUE(layout.ok()) << layout.status().message();
+  for (const Page& page : layout->pages) {
+    for (const Table& table : page.tables) {
+      EXPECT_EQ(Overlap(table), "") << "page " << page.number << ", table " << table.id;
     }
-    std::string layout_json = LayoutToJson(*layout).dump();
-    Result<nlohmann::ordered_json> from_layout = ProcessBytes(layout_json, path + ".layout.json", {});
-    ASSERT_TRUE(from_layout.ok()) << "normalize refuses the layout docpipe wrote: "
-                                  << from_layout.status().message();
-    Result<nlohmann::ordered_json> from_pdf = ProcessBytes(*bytes, path, {});
-    ASSERT_TRUE(from_pdf.ok()) << from_pdf.status().message();
-    nlohmann::ordered_json a = *from_pdf, b = *from_layout;
-    a.erase("source");
-    b.erase("source");
-    EXPECT_TRUE(a == b) << "normalize(PDF) differs from normalize(extract(PDF))";
   }
+  std::string layout_json = LayoutToJson(*layout).dump();
+  Result<nlohmann::ordered_json> from_layout = ProcessBytes(layout_json, path + ".layout.json", {});
+  ASSERT_TRUE(from_layout.ok()) << "normalize refuses the layout docpipe wrote: "
+                                << from_layout.status().message();
+  Result<nlohmann::ordered_json> from_pdf = ProcessBytes(*bytes, path, {});
+  ASSERT_TRUE(from_pdf.ok()) << from_pdf.status().message();
+  nlohmann::ordered_json a = *from_pdf, b = *from_layout;
+  a.erase("source");
+  b.erase("source");
+  EXPECT_TRUE(a == b) << "normalize(PDF) differs from normalize(extract(PDF))";
+}
+
+TEST(LayoutInvariants, HoldForEveryPdfOfTheSamplesAndTestData) {
+  std::vector<std::string> pdfs = AllPdfs({"samples", "tests/data"});
+  ASSERT_GE(pdfs.size(), 12u);  // 6 standards, 6 real documents, the browser prints
+  for (const std::string& path : pdfs) ExpectInvariants(path);
+}
+
+TEST(LayoutInvariants, HoldForEveryPdfOfTheIcdarDevelopmentSets) {
+  std::vector<std::string> pdfs = AllPdfs({"tests/data/icdar2013"});
+  ASSERT_EQ(pdfs.size(), 26u);  // 21 of icdar2013-dev, 5 of tabula-java/icdar2013
+  for (const std::string& path : pdfs) ExpectInvariants(path);
 }
 
 }  // namespace

@@ -427,6 +427,72 @@ TEST(PolicyParser, ATableCutByAPageBreakIsOneTableWithItsPages) {
   EXPECT_EQ(table.rows[2].cells[0], "(d) Courier services");
 }
 
+// Curriculum draft 10229, pages 10-11, as LayoutToRows gives them: the key
+// "普通型高級中等學校部定必" | "修課程" merged over two rows that the break
+// cut, page 11's row a row of its own whose key extract marked as going on
+// (TabRow::continued_cells). `marked` false: the same rows without it.
+PolicyDocument KeyCutAcrossTheBreak(bool marked) {
+  std::vector<TabRow> rows;
+  auto add = [&](int page, int line, std::vector<std::string> cells, std::vector<CellSpan> spans,
+                 bool header = false, std::vector<int> continued = {}) {
+    TabRow row;
+    row.pos = {line, page};
+    row.cells = std::move(cells);
+    row.spans = std::move(spans);
+    row.continued_cells = std::move(continued);
+    row.table = 1;
+    row.continues_table = page == 2;
+    row.repeated_header = header;
+    rows.push_back(std::move(row));
+  };
+  const std::vector<CellSpan> plain{{1, 1}, {1, 1}, {1, 1}};
+  add(1, 1, {"", "學習重點", "第 2碼"}, plain);
+  add(1, 2, {"國民中學課程", "學習表現", "IV"}, {{2, 1}, {1, 1}, {1, 1}});
+  add(1, 3, {"", "學習內容", "IV"}, {{0, 0}, {1, 1}, {1, 1}});
+  add(1, 4, {"普通型高級中等學校部定必", "學習表現", "V"}, plain);
+  add(2, 1, {"", "學習重點", "第 2碼"}, plain, /*header=*/true);
+  add(2, 2, {"修課程", "學習內容", "V"}, plain, false, marked ? std::vector<int>{0} : std::vector<int>{});
+  add(2, 3, {"普通型高級中等學校加深加廣選修課程", "學習表現", "V"}, plain);
+  Result<PolicyDocument> doc = ParsePolicyDocument(rows, RuleSet::Default());
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? *doc : PolicyDocument{};
+}
+
+const TableCell* GridCellAt(const TableGrid& grid, int row, int col) {
+  for (const TableCell& cell : grid.cells) {
+    if (cell.row == row && cell.col == col) return &cell;
+  }
+  return nullptr;
+}
+
+TEST(PolicyParser, AKeyCutByThePageBreakIsOneCellOverItsRows) {
+  PolicyDocument doc = KeyCutAcrossTheBreak(true);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PolicyTable& table = doc.tables[0];
+  ASSERT_EQ(table.rows.size(), 5u);  // the rows stay rows
+  EXPECT_EQ(table.rows[2].cells[0], "普通型高級中等學校部定必修課程");
+  EXPECT_EQ(table.rows[3].cells, (std::vector<std::string>{"", "學習內容", "V"}));
+  ASSERT_TRUE(CheckTableGrid(table.grid).ok()) << CheckTableGrid(table.grid).ToString();
+  const TableCell* key = GridCellAt(table.grid, 3, 0);
+  ASSERT_NE(key, nullptr);
+  EXPECT_EQ(key->text, "普通型高級中等學校部定必修課程");
+  EXPECT_EQ(key->row_span, 2);
+  EXPECT_EQ(GridCellAt(table.grid, 4, 0), nullptr);
+  EXPECT_EQ(GridCellAt(table.grid, 5, 0)->text, "普通型高級中等學校加深加廣選修課程");
+}
+
+TEST(PolicyParser, AKeyNotMarkedAsGoingOnStaysACellOfItsRow) {
+  PolicyDocument doc = KeyCutAcrossTheBreak(false);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const PolicyTable& table = doc.tables[0];
+  ASSERT_EQ(table.rows.size(), 5u);
+  EXPECT_EQ(table.rows[2].cells[0], "普通型高級中等學校部定必");
+  EXPECT_EQ(table.rows[3].cells[0], "修課程");
+  ASSERT_NE(GridCellAt(table.grid, 4, 0), nullptr);
+  EXPECT_EQ(GridCellAt(table.grid, 4, 0)->text, "修課程");
+  EXPECT_EQ(GridCellAt(table.grid, 3, 0)->row_span, 1);
+}
+
 TEST(PolicyParser, TablesNotMarkedContinuedStaySeparate) {
   Result<PolicyDocument> doc = ParsePolicyDocument(CutTableRows(false), RuleSet::Default());
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/document_reader.h"
@@ -74,6 +75,54 @@ TEST(GridBuilder, TheRestOfACutRowJoinsTheCellsThatCoverIt) {
   EXPECT_EQ(grid.rows, 2);
   EXPECT_EQ(CellAt(grid, 1, 0)->text, "(c)Rental of cars");
   EXPECT_EQ(CellAt(grid, 1, 1)->text, "(1)None. (2)None.");
+}
+
+// Curriculum draft 10229, pages 10-11: the key merged over two rows that the
+// page break cut goes on in page 11's row, which is a row of its own: one
+// cell over both rows, its text once.
+TEST(GridBuilder, ACellCutByThePageBreakGrowsOverTheFreshRowAfterIt) {
+  TableGrid grid;
+  AppendGridRow({"", "學習重點", "階段"}, {}, &grid);
+  AppendGridRow({"國民中學課程", "學習表現", "IV"}, {{2, 1}, {1, 1}, {1, 1}}, &grid);
+  AppendGridRow({"", "學習內容", "IV"}, {{0, 0}, {1, 1}, {1, 1}}, &grid);
+  AppendGridRow({"普通型高級中等學校部定必", "學習表現", "V"}, {}, &grid);
+  std::vector<std::string> cells{"修課程", "學習內容", "V"};
+  std::vector<CellSpan> spans{{1, 1}, {1, 1}, {1, 1}};
+  EXPECT_EQ(JoinCutCells({0}, &cells, &spans, &grid), (std::vector<std::pair<int, int>>{{3, 0}}));
+  EXPECT_EQ(cells[0], "");
+  EXPECT_EQ(cells[1], "學習內容");
+  AppendGridRow(cells, spans, &grid);
+  FinishGrid(1, &grid);
+  ASSERT_TRUE(CheckTableGrid(grid).ok()) << CheckTableGrid(grid).ToString();
+  EXPECT_EQ(grid.rows, 5);
+  ASSERT_NE(CellAt(grid, 3, 0), nullptr);
+  EXPECT_EQ(CellAt(grid, 3, 0)->text, "普通型高級中等學校部定必修課程");
+  EXPECT_EQ(CellAt(grid, 3, 0)->row_span, 2);
+  EXPECT_EQ(CellAt(grid, 4, 0), nullptr);  // covered by the key
+  EXPECT_EQ(CellAt(grid, 4, 1)->text, "學習內容");
+  EXPECT_EQ(CellAt(grid, 3, 1)->text, "學習表現");
+}
+
+// Counter-examples: a cell is joined only to a body cell over the same
+// columns; a cell without the mark is a cell of its own.
+TEST(GridBuilder, ACellGoingOnJoinsOnlyABodyCellOverTheSameColumns) {
+  auto joins = [](std::vector<std::string> above, std::vector<CellSpan> above_spans, bool header, CellSpan span,
+                  std::vector<int> continued = {0}) {
+    TableGrid grid;
+    if (!header) AppendGridRow({"H1", "H2"}, {}, &grid);
+    AppendGridRow(above, above_spans, &grid);
+    std::vector<std::string> cells{"rest", "x"};
+    std::vector<CellSpan> spans{span, {1, 1}};
+    if (span.cols == 2) spans[1] = {0, 0};
+    const size_t joined = JoinCutCells(continued, &cells, &spans, &grid).size();
+    EXPECT_EQ(cells[0], joined > 0 ? "" : "rest");
+    return joined;
+  };
+  EXPECT_EQ(joins({"cut", "y"}, {}, false, {1, 1}), 1u);
+  EXPECT_EQ(joins({"cut", "y"}, {}, /*header=*/true, {1, 1}), 0u);
+  EXPECT_EQ(joins({"cut", ""}, {{1, 2}, {0, 0}}, false, {1, 1}), 0u);
+  EXPECT_EQ(joins({"cut", "y"}, {}, false, {1, 2}), 0u);
+  EXPECT_EQ(joins({"cut", "y"}, {}, false, {1, 1}, /*continued=*/{}), 0u);
 }
 
 // Gazette 46, page 3: 收支科目 spans two columns; 收入 and 支出 span the
