@@ -2,12 +2,16 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <vector>
 
@@ -23,6 +27,15 @@ const icu::Normalizer2* Instance(const char* name, UNormalization2Mode mode) {
 std::string Normalize(const icu::Normalizer2* n, std::string_view text) {
   if (n == nullptr) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
+  // Most cells are already normalized: ICU says so on the UTF-8 bytes, with
+  // no conversion to UTF-16 and back. Ill-formed bytes take the long way,
+  // which replaces them.
+  if (!FindInvalidUtf8(text) &&
+      n->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) &&
+      U_SUCCESS(status)) {
+    return std::string(text);
+  }
+  status = U_ZERO_ERROR;
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   icu::UnicodeString out = n->normalize(in, status);
@@ -104,7 +117,37 @@ bool IsCjk(int32_t c) {
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
-bool IsSpace(int32_t c) { return u_isUWhiteSpace(c) || c == '\t'; }
+bool IsSpace(int32_t c) {
+  // ASCII from a table that ICU filled once; the rest asks ICU.
+  static const std::array<bool, 0x80> ascii = [] {
+    std::array<bool, 0x80> table{};
+    for (int32_t a = 0; a < 0x80; ++a) table[a] = u_isUWhiteSpace(a) || a == '\t';
+    return table;
+  }();
+  if (c >= 0 && c < 0x80) return ascii[c];
+  return u_isUWhiteSpace(c);
+}
+
+namespace {
+
+// True when `text` holds a white-space character (IsSpace). A frozen ICU
+// set spans UTF-8 without decoding it character by character.
+bool HasSpace(std::string_view text) {
+  static const icu::UnicodeSet* spaces = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto* set = new icu::UnicodeSet(icu::UnicodeString(u"[[:White_Space:]\t]"), status);
+    if (U_FAILURE(status)) {
+      std::fprintf(stderr, "docpipe: ICU has no White_Space set: %s\n", u_errorName(status));
+      std::abort();
+    }
+    set->freeze();
+    return set;
+  }();
+  const int32_t n = static_cast<int32_t>(text.size());
+  return spaces->spanUTF8(text.data(), n, USET_SPAN_NOT_CONTAINED) < n;
+}
+
+}  // namespace
 
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
 
@@ -121,6 +164,7 @@ std::string Nfkc(std::string_view text) {
 std::string FoldKey(std::string_view text) {
   static const icu::Normalizer2* n = Instance("nfkc_cf", UNORM2_COMPOSE);
   std::string folded = Normalize(n, text);
+  if (!HasSpace(folded)) return folded;  // NFKC_Casefold output is well-formed
   std::string key;
   key.reserve(folded.size());
   for (int32_t c : Decode(folded).chars) {
@@ -180,8 +224,36 @@ std::string UnifyRadicals(std::string_view text, int* repaired) {
   return out;
 }
 
+namespace {
+
+// True when a hyphen-like character stands alone between two ASCII letters
+// or digits: only such a character can be a hyphen in a code.
+bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
+  const size_t n = text.size();
+  for (size_t i = 1; i < n; ++i) {
+    if (static_cast<unsigned char>(text[i]) < 0x80 || !IsAsciiAlnum(static_cast<unsigned char>(text[i - 1]))) continue;
+    size_t end = i;
+    while (end < n && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+    if (end < n && IsAsciiAlnum(static_cast<unsigned char>(text[end]))) {
+      // One character between the two, a hyphen-like one (ill-formed bytes
+      // are left to the full check).
+      int32_t at = static_cast<int32_t>(i);
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(end), c);
+      if (c < 0 || static_cast<size_t>(at) != end || IsHyphenLike(c)) return true;
+    }
+    i = end;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
-  if (text.find_first_of("\xE2\xEF") == std::string_view::npos) return std::string(text);
+  if (!HasNonAsciiBetweenAsciiAlnums(text)) return std::string(text);
+  if (text.find('\xE2') == std::string_view::npos && text.find('\xEF') == std::string_view::npos) {
+    return std::string(text);
+  }
   Decoded d = Decode(text);
   const size_t n = d.chars.size();
   std::vector<bool> replace(n, false);
@@ -276,6 +348,7 @@ bool HasOpenBracket(std::string_view text) {
 }
 
 std::string CollapseSpaces(std::string_view text) {
+  if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
   std::string out;
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -300,6 +373,7 @@ std::string CollapseSpaces(std::string_view text) {
 }
 
 std::string CollapseSpaceRuns(std::string_view text) {
+  if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
   std::string out;
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -340,6 +414,7 @@ bool IsCjkLetter(int32_t c) {
 }  // namespace
 
 std::string RemoveLetterSpacing(std::string_view text) {
+  if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
   // Tokens (runs of non-space) and the white space after each.
   struct Token {
     std::string_view text, space;

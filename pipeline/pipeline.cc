@@ -72,10 +72,9 @@ InputFormat SniffFormat(std::string_view bytes) {
 }
 
 Status ValidateOutput(const nlohmann::ordered_json& document) {
-  nlohmann::json plain(document);
-  std::optional<SchemaKind> kind = SchemaKindOf(plain);
+  std::optional<SchemaKind> kind = SchemaKindOf(document);
   if (!kind) return Status::Internal("output has no known document_type");
-  return ValidateDocument(plain, *kind);
+  return ValidateDocument(document, *kind);
 }
 
 namespace {

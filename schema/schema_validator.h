@@ -26,9 +26,12 @@ const char* SchemaFileName(SchemaKind kind);
 // Which schema a document claims: by "document_type" (competency_standard,
 // policy_document, generic_document), "layout" or "diff". nullopt if none.
 std::optional<SchemaKind> SchemaKindOf(const nlohmann::json& document);
+std::optional<SchemaKind> SchemaKindOf(const nlohmann::ordered_json& document);
 
 // OK, or SchemaViolation whose message names up to five failing JSON paths.
+// Either kind of tree is validated as it is, without a copy.
 Status ValidateDocument(const nlohmann::json& document, SchemaKind kind);
+Status ValidateDocument(const nlohmann::ordered_json& document, SchemaKind kind);
 
 }  // namespace docpipe
 

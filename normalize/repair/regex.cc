@@ -13,10 +13,9 @@ re2::StringPiece Piece(std::string_view text) { return re2::StringPiece(text.dat
 
 }  // namespace
 
-Result<Regex> Regex::Compile(std::string_view pattern, RegexOptions options) {
+Result<Regex> Regex::Compile(std::string_view pattern) {
   RE2::Options re2_options;
   re2_options.set_log_errors(false);
-  re2_options.set_never_capture(!options.capture);
   auto re = std::make_unique<re2::RE2>(Piece(pattern), re2_options);
   if (!re->ok()) return Status::BadInput(re->error());
   return Regex(std::move(re));

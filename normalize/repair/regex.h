@@ -42,15 +42,10 @@ class RegexSetImpl;
 
 namespace docpipe {
 
-struct RegexOptions {
-  // false: groups are parsed as non-capturing (a faster yes/no filter).
-  bool capture = true;
-};
-
 class Regex {
  public:
   // BadInput with RE2's reason when `pattern` does not compile.
-  static Result<Regex> Compile(std::string_view pattern, RegexOptions options = {});
+  static Result<Regex> Compile(std::string_view pattern);
 
   Regex(Regex&&) noexcept;
   Regex& operator=(Regex&&) noexcept;

@@ -154,5 +154,40 @@ TEST(AsciiHyphensInCodes, KeepsRangesProseDashesAndWaveDashes) {
   EXPECT_EQ(repaired, 0);
 }
 
+// The quick "nothing to do" checks (no white space, no lone hyphen-like
+// character between ASCII letters or digits, already normalized) must not
+// hide a case the full repair would change.
+TEST(AsciiHyphensInCodes, FindsTheHyphenAmongOtherNonAsciiCharacters) {
+  int repaired = 0;
+  EXPECT_EQ(AsciiHyphensInCodes("職能3年以上，代碼T1\u2011K01與《A\u2010B》", &repaired), "職能3年以上，代碼T1-K01與《A-B》");
+  EXPECT_EQ(repaired, 2);
+  EXPECT_EQ(AsciiHyphensInCodes("T1\u2011\u2011K01", &repaired), "T1\u2011\u2011K01");  // two dashes: not a code
+  EXPECT_EQ(AsciiHyphensInCodes("A\u00ADB", &repaired), "A\u00ADB");  // a soft hyphen is no dash
+  EXPECT_EQ(repaired, 2);
+}
+
+TEST(CollapseSpaces, OnlyNonAsciiWhiteSpaceIsStillCollapsed) {
+  EXPECT_EQ(CollapseSpaces("資料\u3000\u3000保護"), "資料保護");
+  EXPECT_EQ(CollapseSpaces("a\u00A0\u2003b"), "a b");
+  EXPECT_EQ(CollapseSpaceRuns("\u3000資料\u2028保護\u3000"), "資料 保護");
+  EXPECT_EQ(CollapseSpaces("資料保護"), "資料保護");
+}
+
+TEST(RemoveLetterSpacing, IdeographicSpacesAloneAreLetterSpacing) {
+  EXPECT_EQ(RemoveLetterSpacing("總\u3000\u3000則"), "總則");
+  EXPECT_EQ(RemoveLetterSpacing("總則"), "總則");
+}
+
+TEST(Nfc, ComposesInsideCjkTextAndReplacesIllFormedBytes) {
+  EXPECT_EQ(Nfc("資訊cafe\u0301安全"), "資訊caf\u00E9安全");
+  EXPECT_EQ(Nfc("資訊安全"), "資訊安全");
+  EXPECT_EQ(Nfc(std::string("ab\xFF") + "c"), "ab\uFFFDc");
+}
+
+TEST(FoldKey, FoldsAndDropsNonAsciiWhiteSpace) {
+  EXPECT_EQ(FoldKey("ＩＳＯ\u3000標準"), "iso標準");
+  EXPECT_EQ(FoldKey("ISO標準"), "iso標準");
+}
+
 }  // namespace
 }  // namespace docpipe::unicode

@@ -73,15 +73,6 @@ TEST(Regex, CompileErrorIsBadInput) {
   EXPECT_NE(re.status().message().find("missing )"), std::string::npos) << re.status().message();
 }
 
-TEST(Regex, WithoutCaptureGroupsAreNotCounted) {
-  RegexOptions options;
-  options.capture = false;
-  Result<Regex> re = Regex::Compile("(a)(b)", options);
-  ASSERT_TRUE(re.ok());
-  EXPECT_EQ(re->GroupCount(), 0);
-  EXPECT_TRUE(re->PartialMatch("xab"));
-}
-
 TEST(RegexSet, ReportsExactlyThePatternsThatMatchAlone) {
   // Oracle: each pattern matched alone with Regex::PartialMatch.
   const std::vector<std::string> patterns = {"\\*\\*", "<p>", "^T\\d+", "網路$", "(a)(b)?c", "\\bx\\b", "[Ａ-Ｚ]"};

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace docpipe {
 namespace {
 
@@ -37,6 +39,35 @@ TEST(SchemaValidator, RejectsMissingFieldWrongTypeAndUnknownProperty) {
     EXPECT_EQ(s.code(), Status::Code::kSchemaViolation) << doc.dump();
     EXPECT_NE(s.message().find("competency-standard.schema.json"), std::string::npos);
   }
+}
+
+// The writers' ordered trees are validated as they are (no copy into a
+// plain tree): each verdict and message must be the plain tree's.
+TEST(SchemaValidator, OrderedTreeGetsThePlainTreesVerdictAndMessage) {
+  std::vector<nlohmann::json> docs = {Minimal()};
+  docs.push_back(Minimal());
+  docs.back().erase("duties");
+  docs.push_back(Minimal());
+  docs.back()["level"] = 3.5;
+  docs.push_back(Minimal());
+  docs.back()["name_kind"] = "person";
+  docs.push_back(Minimal());
+  docs.back()["versions"] = nlohmann::json::parse(
+      R"([{"version":"V1","code":"c","name":"n","status":"s","note":"","date":"2025/12/15"}])");
+  docs.push_back(Minimal());
+  docs.back()["versions"] = nlohmann::json::parse(
+      R"([{"version":"V1","code":"c","name":"n","status":"s","note":"","date":"2025-12-15","extra":true}])");
+  int rejected = 0;
+  for (const nlohmann::json& plain : docs) {
+    const nlohmann::ordered_json ordered = nlohmann::ordered_json::parse(plain.dump());
+    const Status want = ValidateDocument(plain, SchemaKind::kCompetencyStandard);
+    const Status got = ValidateDocument(ordered, SchemaKind::kCompetencyStandard);
+    EXPECT_EQ(got.code(), want.code()) << plain.dump();
+    EXPECT_EQ(got.message(), want.message()) << plain.dump();
+    EXPECT_EQ(SchemaKindOf(ordered), SchemaKindOf(plain));
+    rejected += want.ok() ? 0 : 1;
+  }
+  EXPECT_EQ(rejected, 5);
 }
 
 TEST(SchemaValidator, KindFromDocumentType) {
