@@ -12,7 +12,15 @@
 # timeout or a leak: the CI smoke (`.ci/run`) is `scripts/fuzz.sh 30`.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 # Environment: MERGE=1 (update fuzz/corpus), NICE (default 10: the budget
-# runs share the machine), JOBS (build jobs, default: cores).
+# runs share the machine), JOBS (build jobs, default: cores), ENTROPIC
+# (default 0: libFuzzer's entropic schedule off; 1 turns it on).
+#
+# Why entropic is off: these targets reach 7,000-30,000 features an input,
+# and the entropic schedule updates a frequency for each of them on every
+# execution (fuzzer::InputCorpus::UpdateFeatureFrequency, a linear search
+# among the rare features): 43% of normalize_text's samples in `perf`, and
+# the same inputs took 0.49-0.56x the CPU time without it (normalize_text,
+# markup, index_record; docs/corpus.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
@@ -85,7 +93,7 @@ PY
   log="build-fuzz/$t.log"
   start=$(date +%s)
   nice -n "${NICE:-10}" "build-fuzz/fuzz/$t" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 "$found" "$corpus" "${existing[@]}" > "$log" 2>&1 || true
+    -entropic="${ENTROPIC:-0}" -print_final_stats=1 "$found" "$corpus" "${existing[@]}" > "$log" 2>&1 || true
   elapsed=$(($(date +%s) - start))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 || true)
