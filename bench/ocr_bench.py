@@ -91,9 +91,13 @@ def main():
                                                    ('INM2529-002v2.pdf', 'IIS3513-001v4.pdf', 'INM3513-001v4.pdf')])
     ap.add_argument('--degraded', type=int, default=1, help='how many PDFs also get a noisy, skewed scan')
     ap.add_argument('--before', help='another docpipe binary to measure on the same scans')
+    ap.add_argument('--keep', help='write the scans, layouts and documents into this folder (kept), '
+                                   'so that normalize-side repairs can be tried on them without OCR')
     args = ap.parse_args()
     env = dict(os.environ, OMP_THREAD_LIMIT='1')
-    tmp = tempfile.mkdtemp(prefix='ocr-bench-')
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+    tmp = args.keep or tempfile.mkdtemp(prefix='ocr-bench-')
     rows = []
     base_auto = base_never = 0.0
     for n, pdf in enumerate(args.pdfs):

@@ -1,5 +1,7 @@
 #include "normalize/input/ocr_repair.h"
 
+#include "normalize/input/confusable_tokens.h"
+
 namespace docpipe {
 
 Layout RepairOcrText(Layout layout, const RuleSet& rules) {
@@ -13,6 +15,9 @@ Layout RepairOcrText(Layout layout, const RuleSet& rules) {
       }
     }
   }
+  // After the rules (K0l is K01 before it votes): a reading that differs
+  // from the document's usual spelling only in confusable characters.
+  VoteConfusableTokens(&layout);
   return layout;
 }
 

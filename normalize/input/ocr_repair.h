@@ -1,7 +1,9 @@
 // The repairs OCR text needs before the family parsers read it: the rules of
 // stage "ocr" in normalize/repair/rules.json (confusable characters in codes, O/0
 // and l/1 as in O1.1.1 and K0l; halfwidth punctuation that Chinese text
-// prints fullwidth), applied to the lines and cells of OCR pages only. Text
+// prints fullwidth), applied to the lines and cells of OCR pages only; then
+// codes and words read with confusable characters take the document's own
+// spelling (normalize/input/confusable_tokens.h). Text
 // from a PDF's text layer is exactly what the author typed and is left alone.
 //
 //   Layout repaired = RepairOcrText(layout, RuleSet::Default());
@@ -14,7 +16,8 @@
 namespace docpipe {
 
 // A copy of `layout` whose OCR pages (Page::source kOcr) went through the
-// "ocr" stage: every line outside tables, every cell line and cell text.
+// "ocr" stage and the confusable-token vote: every line outside tables,
+// every cell line and cell text.
 Layout RepairOcrText(Layout layout, const RuleSet& rules);
 
 // Whether any page of `layout` was read by OCR, i.e. whether RepairOcrText

@@ -158,6 +158,33 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
   return entries;
 }
 
+// The family prints a standard's title as its name followed by 職能基準.
+// On a scan the title's large bold type is read worst (職能基準 as 天舵基洋,
+// 網站 as 經站), while the name is printed in plain type twice, in the
+// header table and as the current version's name. When those two readings
+// agree, and the title has the length of name + 職能基準 and differs from
+// the name in at most a quarter of the name's characters, the title is
+// name + 職能基準; a title_repaired warning keeps what was read. A title of
+// another length (a draft's 職能基準（草案）), one naming someone else
+// (品質管理人員 for 資安稽核人員), or a name the version table does not
+// confirm, stays as printed.
+void RepairTitleFromName(CompetencyStandard* s, const Version* current, Diagnostics* d) {
+  const std::string suffix = "職能基準";
+  const std::string expected = s->name + suffix;
+  if (s->name.empty() || s->title.empty() || s->title == expected) return;
+  if (current == nullptr || current->name != s->name) return;
+  const std::u32string title = unicode::ToCodePoints(s->title);
+  const std::u32string name = unicode::ToCodePoints(s->name);
+  if (title.size() != name.size() + unicode::Length(suffix)) return;
+  size_t differ = 0;
+  for (size_t i = 0; i < name.size(); ++i) differ += title[i] != name[i];
+  if (4 * differ > name.size()) return;
+  const SourcePos pos = s->field_pos.count("title") ? s->field_pos["title"] : SourcePos{1, 0};
+  d->Warn("title_repaired", "title read as " + s->title + " taken as " + expected +
+                                " (職能基準名稱 and the current version's name agree)", pos);
+  s->title = expected;
+}
+
 // The header's fields, filled from the version table and the title when the
 // header does not print them.
 void CheckHeaderFields(CompetencyStandard* s, Diagnostics* d) {
@@ -189,6 +216,7 @@ void CheckHeaderFields(CompetencyStandard* s, Diagnostics* d) {
     s->field_pos["name"] = top;
     d->Warn("missing_field", "header has no 職能基準名稱; taken from the title: " + s->name, top);
   }
+  RepairTitleFromName(s, current, d);
   for (auto [value, what] : {std::pair{&s->code, "職能基準代碼 (code)"}, std::pair{&s->name, "職能基準名稱 (name)"},
                              std::pair{&s->description, "工作描述 (description)"},
                              std::pair{&s->category.name, "職類別 (category)"},
