@@ -1,10 +1,10 @@
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
-#include "cli/output.h"
 #include "cli/resource_limits.h"
 #include "common/file_io.h"
 #include "extract/extractor.h"
@@ -47,6 +47,58 @@ bool ParsePageRange(const std::string& text, ExtractOptions* options) {
   }
 }
 
+// Writes the layout JSON of `doc`'s pages to args.output (atomically) or
+// stdout, and the line of each page that could not be read to stderr.
+int WritePages(const ExtractArgs& args, ExtractedPages& doc) {
+  const char* me = "docpipe extract: ";
+  const bool to_stdout = args.output.empty() || args.output == "-";
+  std::unique_ptr<AtomicFileWriter> file;
+  if (!to_stdout) {
+    Result<std::unique_ptr<AtomicFileWriter>> opened = AtomicFileWriter::Open(args.output);
+    if (!opened.ok()) {
+      PrintFailure("extract", args.output, opened.status());
+      return kExitWriteFailed;
+    }
+    file = std::move(*opened);
+  }
+  auto write = [&](const std::string& text) {
+    if (!file) {
+      std::cout << text;
+      return Status::Ok();
+    }
+    return file->Write(text);
+  };
+  try {
+    // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
+    Status written = write(LayoutJsonHead(doc.head(), args.compact));
+    std::string text;
+    for (size_t i = 0; i < doc.size() && written.ok(); ++i) {
+      Result<Page> page = doc.Next();
+      if (!page.ok()) {
+        PrintFailure("extract", args.input, page.status());
+        return ExitCodeFor(page.status());
+      }
+      if (page->failed) {
+        std::cerr << me << args.input << ": page " << page->number << " could not be read"
+                  << (page->warnings.empty() ? std::string() : ": " + page->warnings.front()) << "\n";
+      }
+      text.clear();
+      AppendLayoutJsonPage(*page, i == 0, args.compact, &text);
+      written = write(text);
+    }
+    if (written.ok()) written = write(LayoutJsonTail(doc.size() > 0, args.compact));
+    if (written.ok() && file) written = file->Commit();
+    if (!written.ok()) {
+      PrintFailure("extract", args.output, written);
+      return kExitWriteFailed;
+    }
+  } catch (const std::bad_alloc&) {
+    std::cerr << me << args.input << ": " << OutOfMemoryMessage(args.limits) << "\n";
+    return kExitLimit;
+  }
+  return kExitOk;
+}
+
 int RunExtract(const ExtractArgs& args) {
   const char* me = "docpipe extract: ";
   ExtractOptions options;
@@ -71,30 +123,26 @@ int RunExtract(const ExtractArgs& args) {
     PrintFailure("extract", args.input, bytes.status());
     return ExitCodeFor(bytes.status());
   }
-  Result<Layout> layout = Status::Internal("not run");
-  std::string text;
+  // The pages are handed out one at a time and written as they come: the
+  // whole layout, or its text, is never held (a 2,000-page PDF's is
+  // hundreds of MB).
+  std::unique_ptr<ExtractedPages> doc;
   try {
-    layout = ExtractLayout(*bytes, args.input, options);
-    // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
-    if (layout.ok()) {
-      text = LayoutJsonText(*layout, args.compact);
+    Result<std::unique_ptr<ExtractedPages>> extracted = ExtractPages(*bytes, args.input, options);
+    if (!extracted.ok()) {
+      EndLimitedWork();
+      PrintFailure("extract", args.input, extracted.status());
+      return ExitCodeFor(extracted.status());
     }
+    doc = std::move(*extracted);
   } catch (const std::bad_alloc&) {
     EndLimitedWork();
     std::cerr << me << args.input << ": " << OutOfMemoryMessage(args.limits) << "\n";
     return kExitLimit;
   }
   EndLimitedWork();
-  if (!layout.ok()) {
-    PrintFailure("extract", args.input, layout.status());
-    return ExitCodeFor(layout.status());
-  }
-  for (const Page& page : layout->pages) {
-    if (!page.failed) continue;
-    std::cerr << me << args.input << ": page " << page.number << " could not be read"
-              << (page.warnings.empty() ? std::string() : ": " + page.warnings.front()) << "\n";
-  }
-  return EmitOutput("extract", args.output, text);
+  std::string().swap(*bytes);
+  return WritePages(args, *doc);
 }
 
 }  // namespace

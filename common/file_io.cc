@@ -27,7 +27,7 @@ Result<std::string> ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-Status WriteFileAtomic(const std::string& path, std::string_view content) {
+Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(const std::string& path) {
   fs::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) {
@@ -37,32 +37,58 @@ Status WriteFileAtomic(const std::string& path, std::string_view content) {
   std::string tmp = path + ".tmp.XXXXXX";
   int fd = mkstemp(tmp.data());
   if (fd < 0) return Status::IoError(std::string("cannot create temporary file: ") + std::strerror(errno)).WithFile(path);
-  const char* p = content.data();
-  size_t left = content.size();
+  return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, std::move(tmp), fd));
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(tmp_.c_str());
+}
+
+Status AtomicFileWriter::Write(std::string_view piece) {
+  if (fd_ < 0) return Status::IoError("write after the end").WithFile(path_);
+  const char* p = piece.data();
+  size_t left = piece.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+    ssize_t n = ::write(fd_, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
       std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Status::IoError(std::string("write failed: ") + why).WithFile(path);
+      ::close(fd_);
+      ::unlink(tmp_.c_str());
+      fd_ = -1;
+      return Status::IoError(std::string("write failed: ") + why).WithFile(path_);
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
+  return Status::Ok();
+}
+
+Status AtomicFileWriter::Commit() {
+  if (fd_ < 0) return Status::IoError("write after the end").WithFile(path_);
+  const int fd = fd_;
+  fd_ = -1;
   // mkstemp creates 0600; outputs are ordinary files.
   ::fchmod(fd, 0644);
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    return Status::IoError(std::string("flush failed: ") + std::strerror(errno)).WithFile(path);
+    ::unlink(tmp_.c_str());
+    return Status::IoError(std::string("flush failed: ") + std::strerror(errno)).WithFile(path_);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
     std::string why = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return Status::IoError(std::string("rename failed: ") + why).WithFile(path);
+    ::unlink(tmp_.c_str());
+    return Status::IoError(std::string("rename failed: ") + why).WithFile(path_);
   }
   return Status::Ok();
+}
+
+Status WriteFileAtomic(const std::string& path, std::string_view content) {
+  Result<std::unique_ptr<AtomicFileWriter>> out = AtomicFileWriter::Open(path);
+  if (!out.ok()) return out.status();
+  if (Status written = (*out)->Write(content); !written.ok()) return written;
+  return (*out)->Commit();
 }
 
 }  // namespace docpipe

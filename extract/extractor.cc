@@ -15,6 +15,7 @@
 #include "extract/line_builder.h"
 #include "extract/ocr_page.h"
 #include "extract/page_furniture.h"
+#include "extract/page_store.h"
 #include "extract/page_workers.h"
 #include "extract/pdf_reader.h"
 #include "extract/ruling_detector.h"
@@ -160,8 +161,27 @@ class OcrRun {
 
 }  // namespace
 
-Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
-                             const ExtractOptions& options) {
+ExtractedPages::ExtractedPages() = default;
+ExtractedPages::~ExtractedPages() = default;
+
+Result<Page> ExtractedPages::Next() {
+  if (next_ >= skeletons_.size()) return Status::Internal("no page left to hand out");
+  const size_t index = next_++;
+  Result<Page> page = store_->Take(index);
+  if (!page.ok()) return page.status();
+  Page& skeleton = skeletons_[index];
+  page->warnings = std::move(skeleton.warnings);
+  for (size_t l = 0; l < page->lines.size() && l < skeleton.lines.size(); ++l) {
+    page->lines[l].role = skeleton.lines[l].role;
+  }
+  links_->ApplyTo(index, &*page);
+  RoundToJsonPrecision(&*page);
+  std::vector<TextLine>().swap(skeleton.lines);
+  return page;
+}
+
+Result<std::unique_ptr<ExtractedPages>> ExtractPages(std::string_view pdf_bytes, const std::string& source_path,
+                                                     const ExtractOptions& options) {
   Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(pdf_bytes, options.password, options.page_seconds);
   if (!reader.ok()) return reader.status();
   const int count = (*reader)->page_count();
@@ -171,7 +191,8 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     return Status::InvalidArgument("page range " + std::to_string(first) + "-" + std::to_string(last) +
                                    " is outside the document's pages 1-" + std::to_string(count));
   }
-  Layout layout;
+  std::unique_ptr<ExtractedPages> doc(new ExtractedPages());
+  Layout& layout = doc->head_;
   layout.source_path = source_path;
   layout.source_sha256 = Sha256Hex(pdf_bytes);
   layout.page_count = count;
@@ -209,14 +230,29 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     }
     return page;
   };
+  // The pages go to the store as they come; what the cross-page steps read
+  // of each (its skeleton) stays in memory.
+  doc->store_ = std::make_unique<PageStore>(first, last, last - first + 1 > options.max_pages_in_memory);
+  doc->skeletons_.resize(static_cast<size_t>(last - first + 1));
+  std::vector<Page>& skeletons = doc->skeletons_;
   std::vector<std::string> notes;
-  Result<std::vector<Page>> pages =
-      ReadPagesInWorkers(work, read_page, [&ocr] { return ocr.unavailable; }, &notes);
-  if (!pages.ok()) return pages.status();
-  layout.pages = std::move(*pages);
+  Status read = ReadPagesInWorkers(
+      work, read_page, [&ocr] { return ocr.unavailable; }, &notes, [&](Page page, std::string_view wire) {
+        const int slot = page.number - first;
+        if (slot < 0 || slot >= static_cast<int>(skeletons.size())) {
+          return Status::Internal("page " + std::to_string(page.number) + " out of range");
+        }
+        Page& skeleton = skeletons[static_cast<size_t>(slot)];
+        skeleton = FurnitureSkeleton(page);
+        skeleton.warnings = page.warnings;
+        skeleton.failed = page.failed;
+        skeleton.over_limit = page.over_limit;
+        return doc->store_->Add(std::move(page), wire);
+      });
+  if (!read.ok()) return read;
   const std::string ocr_unavailable = notes.empty() ? std::string() : notes.front();
   bool any_text = false;
-  for (Page& page : layout.pages) {
+  for (Page& page : skeletons) {
     const bool has_text = !page.lines.empty() || !page.tables.empty();
     if (!has_text && !page.failed) page.warnings.push_back("no text on this page (blank, or an image of text)");
     // A repair concerns the file; it is told on the first page read.
@@ -231,7 +267,7 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     // limit exceeded (exit 11, as the memory ceiling and the time budget):
     // the document is not known to be bad, and larger bounds may read it.
     const Page* failed = nullptr;
-    for (const Page& page : layout.pages) {
+    for (const Page& page : skeletons) {
       if (page.failed && (!failed || (page.over_limit && !failed->over_limit))) failed = &page;
     }
     if (failed) {
@@ -246,9 +282,42 @@ Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& sour
     return Status::Unsupported("no text: the PDF's pages hold no text layer and OCR recognised none" +
                                (ocr_unavailable.empty() ? std::string() : " (" + ocr_unavailable + ")"));
   }
-  LabelPageFurniture(&layout);
-  LinkTablesAcrossPages(&layout);
-  RoundToJsonPrecision(&layout);
+  // Furniture from the skeletons; then the tables, page by page in order:
+  // only a page with tables is read back whole (one without can only end a
+  // table's run, which its skeleton tells).
+  {
+    Layout skeleton_layout;
+    skeleton_layout.pages = std::move(skeletons);
+    LabelPageFurniture(&skeleton_layout);
+    skeletons = std::move(skeleton_layout.pages);
+  }
+  doc->links_ = std::make_unique<TableLinker>();
+  for (size_t i = 0; i < skeletons.size(); ++i) {
+    if (skeletons[i].tables.empty()) {
+      doc->links_->Add(skeletons[i]);
+      continue;
+    }
+    Result<Page> page = doc->store_->Load(i);
+    if (!page.ok()) return page.status();
+    for (size_t l = 0; l < page->lines.size() && l < skeletons[i].lines.size(); ++l) {
+      page->lines[l].role = skeletons[i].lines[l].role;
+    }
+    doc->links_->Add(*page);
+  }
+  return doc;
+}
+
+Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
+                             const ExtractOptions& options) {
+  Result<std::unique_ptr<ExtractedPages>> doc = ExtractPages(pdf_bytes, source_path, options);
+  if (!doc.ok()) return doc.status();
+  Layout layout = (*doc)->head();
+  layout.pages.reserve((*doc)->size());
+  for (size_t i = 0; i < (*doc)->size(); ++i) {
+    Result<Page> page = (*doc)->Next();
+    if (!page.ok()) return page.status();
+    layout.pages.push_back(std::move(*page));
+  }
   return layout;
 }
 

@@ -30,12 +30,16 @@
 // stays bounded by the text of the document, not by its drawing. With
 // `jobs` > 1 the pages are read by forked workers and merged in page order
 // before the cross-page steps (furniture, tables continued across pages).
+// ExtractPages hands the pages out one at a time instead of as one layout,
+// for a caller that writes them as they come (`docpipe extract`).
 #ifndef DOCPIPE_EXTRACT_EXTRACTOR_H_
 #define DOCPIPE_EXTRACT_EXTRACTOR_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "extract/layout.h"
@@ -67,10 +71,54 @@ struct ExtractOptions {
   // gets jobs / workers threads in each (ocr_engine.threads is set so).
   int jobs = 1;
   int min_pages_per_worker = 16;
+  // Pages held in memory between their reading and the output: a document
+  // with more is spilled to a temporary file as its pages are read
+  // (extract/page_store.h), so that ExtractPages' memory does not grow with
+  // the document. The layout is the same either way.
+  int max_pages_in_memory = 256;
 };
 
 Result<Layout> ExtractLayout(std::string_view pdf_bytes, const std::string& source_path,
                              const ExtractOptions& options);
+
+class PageStore;
+class TableLinker;
+
+// A document extracted with its cross-page steps done (furniture, tables
+// continued across pages), whose pages are handed out one at a time, in
+// order, each equal to the page ExtractLayout's layout holds. What stays in
+// memory between the reading and the output is what the cross-page steps
+// need (each line's text and box, the tables' links), not the pages: those
+// are spilled past ExtractOptions::max_pages_in_memory.
+//
+//   Result<std::unique_ptr<ExtractedPages>> doc = ExtractPages(bytes, "in.pdf", options);
+//   for (size_t i = 0; i < (*doc)->size(); ++i) {
+//     Result<Page> page = (*doc)->Next();    // write it, drop it
+//   }
+class ExtractedPages {
+ public:
+  ~ExtractedPages();
+  // source_path, source_sha256, page_count; `pages` is empty.
+  const Layout& head() const { return head_; }
+  size_t size() const { return skeletons_.size(); }
+  // The next page, in order; IoError when a spilled page cannot be read back.
+  Result<Page> Next();
+
+ private:
+  friend Result<std::unique_ptr<ExtractedPages>> ExtractPages(std::string_view, const std::string&,
+                                                              const ExtractOptions&);
+  ExtractedPages();
+  Layout head_;
+  std::unique_ptr<PageStore> store_;
+  std::vector<Page> skeletons_;  // FurnitureSkeleton of each page, roles and warnings final
+  std::unique_ptr<TableLinker> links_;
+  size_t next_ = 0;
+};
+
+// ExtractLayout's work, the pages handed out one at a time (ExtractedPages).
+// Fails as ExtractLayout does.
+Result<std::unique_ptr<ExtractedPages>> ExtractPages(std::string_view pdf_bytes, const std::string& source_path,
+                                                     const ExtractOptions& options);
 
 // The budget of a page read by OCR, in seconds of the reading process's CPU
 // time (nullopt: none): `page_seconds`, times the page's pixels at `ocr_dpi`

@@ -140,19 +140,21 @@ Status CheckTable(const Table& table, int page) {
 
 }  // namespace
 
-void RoundToJsonPrecision(Layout* layout) {
-  for (Page& page : layout->pages) {
-    page.width = Round2(page.width);
-    page.height = Round2(page.height);
-    for (TextLine& line : page.lines) RoundLine(&line);
-    for (Table& table : page.tables) {
-      RoundBBox(&table.bbox);
-      for (Cell& cell : table.cells) {
-        RoundBBox(&cell.bbox);
-        for (TextLine& line : cell.lines) RoundLine(&line);
-      }
+void RoundToJsonPrecision(Page* page) {
+  page->width = Round2(page->width);
+  page->height = Round2(page->height);
+  for (TextLine& line : page->lines) RoundLine(&line);
+  for (Table& table : page->tables) {
+    RoundBBox(&table.bbox);
+    for (Cell& cell : table.cells) {
+      RoundBBox(&cell.bbox);
+      for (TextLine& line : cell.lines) RoundLine(&line);
     }
   }
+}
+
+void RoundToJsonPrecision(Layout* layout) {
+  for (Page& page : layout->pages) RoundToJsonPrecision(&page);
 }
 
 namespace {
@@ -201,21 +203,35 @@ nlohmann::ordered_json LayoutToJson(const Layout& layout) {
   return out;
 }
 
-std::string LayoutJsonText(const Layout& layout, bool compact) {
+std::string LayoutJsonHead(const Layout& layout, bool compact) {
   // The head without "pages" ends in "\n}\n" (pretty) or "}\n" (compact):
   // "pages" goes where its closing brace was, one page at a time.
   std::string out = JsonText(LayoutHeadToJson(layout), compact);
   out.resize(out.size() - (compact ? 2 : 3));
   out += compact ? ",\"pages\":[" : ",\n  \"pages\": [";
+  return out;
+}
+
+void AppendLayoutJsonPage(const Page& page, bool first, bool compact, std::string* out) {
+  if (!first) out->push_back(',');
+  if (!compact) *out += "\n    ";
+  AppendJsonText(PageToJson(page), compact, 2, out);
+}
+
+std::string LayoutJsonTail(bool any_pages, bool compact) {
+  std::string out = !compact && any_pages ? "\n  " : "";
+  out += compact ? "]}\n" : "]\n}\n";
+  return out;
+}
+
+std::string LayoutJsonText(const Layout& layout, bool compact) {
+  std::string out = LayoutJsonHead(layout, compact);
   bool first = true;
   for (const Page& page : layout.pages) {
-    if (!first) out.push_back(',');
-    if (!compact) out += "\n    ";
+    AppendLayoutJsonPage(page, first, compact, &out);
     first = false;
-    AppendJsonText(PageToJson(page), compact, 2, &out);
   }
-  if (!compact && !layout.pages.empty()) out += "\n  ";
-  out += compact ? "]}\n" : "]\n}\n";
+  out += LayoutJsonTail(!layout.pages.empty(), compact);
   return out;
 }
 

@@ -30,6 +30,14 @@ nlohmann::ordered_json LayoutToJson(const Layout& layout);
 // text) is never held at once.
 std::string LayoutJsonText(const Layout& layout, bool compact);
 
+// LayoutJsonText in pieces, for pages written as they come (`docpipe
+// extract`): the head (layout's fields but its pages) up to the opening of
+// the pages' array, each page with the separator before it (none before the
+// first), and the tail. Head + pages + tail == LayoutJsonText, byte for byte.
+std::string LayoutJsonHead(const Layout& layout, bool compact);
+void AppendLayoutJsonPage(const Page& page, bool first, bool compact, std::string* out);
+std::string LayoutJsonTail(bool any_pages, bool compact);
+
 // Rounds every coordinate, font size and confidence as LayoutToJson writes
 // them (hundredths of a point, thousandths), so that a layout and the same
 // layout read back from its JSON are equal. Extract returns its layouts
@@ -38,6 +46,7 @@ std::string LayoutJsonText(const Layout& layout, bool compact);
 // would otherwise sort before it in one and after it in the other (issue 14:
 // "297陳唐山…… 262" against "陳唐山…… 262 297").
 void RoundToJsonPrecision(Layout* layout);
+void RoundToJsonPrecision(Page* page);  // one page of it
 
 Result<Layout> ParseLayoutJson(std::string_view text);
 

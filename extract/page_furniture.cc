@@ -223,6 +223,23 @@ void LabelPartHeaders(Layout* layout, const FurnitureOptions& options) {
 
 }  // namespace
 
+Page FurnitureSkeleton(const Page& page) {
+  Page skeleton;
+  skeleton.number = page.number;
+  skeleton.width = page.width;
+  skeleton.height = page.height;
+  skeleton.lines.reserve(page.lines.size());
+  for (const TextLine& line : page.lines) {
+    TextLine& kept = skeleton.lines.emplace_back();
+    kept.text = line.text;
+    kept.bbox = line.bbox;
+    kept.role = line.role;
+  }
+  skeleton.tables.reserve(page.tables.size());
+  for (const Table& table : page.tables) skeleton.tables.emplace_back().bbox = table.bbox;
+  return skeleton;
+}
+
 void LabelPageFurniture(Layout* layout, const FurnitureOptions& options) {
   // Pages on which each (band, key) occurs beside other content.
   std::map<std::pair<Band, std::string>, std::set<int>> pages_of;

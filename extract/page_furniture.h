@@ -54,6 +54,12 @@ struct FurnitureOptions {
 // Sets the role of the content lines of every page.
 void LabelPageFurniture(Layout* layout, const FurnitureOptions& options = {});
 
+// What LabelPageFurniture reads of a page: its number and size, its lines'
+// text, box and role, its tables' boxes (without their cells). A layout of
+// skeletons gets, line for line, the roles the whole layout would get, so
+// that a document need not be held whole to label its furniture.
+Page FurnitureSkeleton(const Page& page);
+
 // The repetition key of a line: FoldKey with every run of digits replaced by
 // '#' ("第 3 頁，共 5 頁" -> "第#頁,共#頁").
 std::string FurnitureKey(const std::string& text);

@@ -99,15 +99,16 @@ struct Worker {
   std::optional<std::string> error;
 };
 
-Result<std::vector<Page>> ReadInProcess(const PageWork& work, const std::function<Page(int)>& read_page,
-                                        const std::function<std::string()>& note, std::vector<std::string>* notes) {
-  std::vector<Page> pages;
-  for (int number = work.first; number <= work.last; ++number) pages.push_back(read_page(number));
+Status ReadInProcess(const PageWork& work, const std::function<Page(int)>& read_page,
+                     const std::function<std::string()>& note, std::vector<std::string>* notes, const PageSink& take) {
+  for (int number = work.first; number <= work.last; ++number) {
+    if (Status taken = take(read_page(number), {}); !taken.ok()) return taken;
+  }
   if (note && notes) {
     std::string text = note();
     if (!text.empty()) notes->push_back(std::move(text));
   }
-  return pages;
+  return Status::Ok();
 }
 
 // fork() copies only the calling thread: a lock another thread held (in
@@ -130,9 +131,10 @@ void KillAll(std::vector<Worker>& workers) {
 }
 
 // Takes the whole frames at the front of `w.buffer`; false on a frame that
-// does not belong (a page out of range or twice): the worker is broken.
-bool TakeFrames(Worker& w, const PageWork& work, std::vector<std::optional<Page>>* pages,
-                std::vector<std::string>* notes) {
+// does not belong (a page out of range or twice): the worker is broken, or
+// when `take` fails (its status in *taken).
+bool TakeFrames(Worker& w, const PageWork& work, std::vector<bool>* seen, std::vector<std::string>* notes,
+                const PageSink& take, Status* taken) {
   size_t at = 0;
   while (w.buffer.size() - at >= kFrameHeader) {
     uint64_t length = 0;
@@ -149,11 +151,13 @@ bool TakeFrames(Worker& w, const PageWork& work, std::vector<std::optional<Page>
           return false;
         }
         const int slot = page->number - work.first;
-        if (slot < 0 || slot >= static_cast<int>(pages->size()) || (*pages)[slot]) {
+        if (slot < 0 || slot >= static_cast<int>(seen->size()) || (*seen)[static_cast<size_t>(slot)]) {
           w.error = "page " + std::to_string(page->number) + " sent out of range or twice";
           return false;
         }
-        (*pages)[slot] = std::move(*page);
+        (*seen)[static_cast<size_t>(slot)] = true;
+        *taken = take(std::move(*page), payload);
+        if (!taken->ok()) return false;
         break;
       }
       case kNoteFrame:
@@ -193,11 +197,11 @@ int AvailableCores() {
   return n > 0 ? static_cast<int>(n) : 1;
 }
 
-Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& read_page,
-                                             const std::function<std::string()>& note,
-                                             std::vector<std::string>* notes) {
+Status ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& read_page,
+                          const std::function<std::string()>& note, std::vector<std::string>* notes,
+                          const PageSink& take) {
   if (work.workers <= 1 || work.last <= work.first || !SingleThreaded()) {
-    return ReadInProcess(work, read_page, note, notes);
+    return ReadInProcess(work, read_page, note, notes, take);
   }
   const pid_t parent = ::getpid();
   std::vector<Worker> workers(static_cast<size_t>(work.workers));
@@ -209,7 +213,7 @@ Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::fu
         if (w.fd >= 0) ::close(w.fd);
         if (w.pid > 0) ::waitpid(w.pid, nullptr, 0);
       }
-      return ReadInProcess(work, read_page, note, notes);
+      return ReadInProcess(work, read_page, note, notes, take);
     }
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -225,14 +229,15 @@ Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::fu
         if (w.fd >= 0) ::close(w.fd);
         if (w.pid > 0) ::waitpid(w.pid, nullptr, 0);
       }
-      return ReadInProcess(work, read_page, note, notes);
+      return ReadInProcess(work, read_page, note, notes, take);
     }
     workers[static_cast<size_t>(k)].pid = pid;
     workers[static_cast<size_t>(k)].fd = fds[0];
   }
 
-  std::vector<std::optional<Page>> pages(static_cast<size_t>(work.last - work.first + 1));
+  std::vector<bool> seen(static_cast<size_t>(work.last - work.first + 1), false);
   std::vector<std::string> worker_notes;
+  Status taken = Status::Ok();  // what `take` said of the last page
   bool broken = false;
   Worker* culprit = nullptr;  // the first worker that ended without its result
   std::vector<char> chunk(size_t{1} << 16);
@@ -257,7 +262,11 @@ Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::fu
       if (n < 0 && errno == EINTR) continue;
       if (n > 0) {
         w.buffer.append(chunk.data(), static_cast<size_t>(n));
-        if (TakeFrames(w, work, &pages, &worker_notes)) continue;
+        if (TakeFrames(w, work, &seen, &worker_notes, take, &taken)) continue;
+        if (!taken.ok()) {
+          broken = true;
+          break;
+        }
       }
       ::close(w.fd);
       w.fd = -1;
@@ -279,16 +288,32 @@ Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::fu
     aborted |= WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
     if (&w == culprit) failure = w.error ? *w.error : HowItEnded(status);
   }
+  if (!taken.ok()) return taken;
   if (out_of_memory) throw std::bad_alloc();
   if (aborted) std::abort();
   if (broken) return Status::Internal("a page worker ended without its pages (" + failure + ")");
+  for (bool got : seen) {
+    if (!got) return Status::Internal("a page worker did not send all its pages");
+  }
+  if (notes) notes->insert(notes->end(), worker_notes.begin(), worker_notes.end());
+  return Status::Ok();
+}
+
+Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& read_page,
+                                             const std::function<std::string()>& note,
+                                             std::vector<std::string>* notes) {
+  std::vector<std::optional<Page>> pages(static_cast<size_t>(std::max(0, work.last - work.first + 1)));
+  Status read = ReadPagesInWorkers(work, read_page, note, notes, [&](Page page, std::string_view) {
+    pages[static_cast<size_t>(page.number - work.first)] = std::move(page);
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
   std::vector<Page> out;
   out.reserve(pages.size());
   for (std::optional<Page>& page : pages) {
     if (!page) return Status::Internal("a page worker did not send all its pages");
     out.push_back(std::move(*page));
   }
-  if (notes) notes->insert(notes->end(), worker_notes.begin(), worker_notes.end());
   return out;
 }
 

@@ -43,6 +43,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -56,6 +57,17 @@ struct PageWork {
   int workers = 2;  // processes to fork, >= 1
 };
 
+// Receives each page as it arrives: in any order with workers, in page
+// order in process. `wire` is the page's EncodePage bytes when it came from
+// a worker, empty otherwise. A status other than Ok stops the reading (the
+// workers are ended) and is returned.
+using PageSink = std::function<Status(Page page, std::string_view wire)>;
+
+Status ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& read_page,
+                          const std::function<std::string()>& note, std::vector<std::string>* notes,
+                          const PageSink& take);
+
+// The same, the pages collected in page order.
 Result<std::vector<Page>> ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& read_page,
                                              const std::function<std::string()>& note,
                                              std::vector<std::string>* notes);

@@ -347,45 +347,112 @@ void MarkCellsGoingOn(const std::vector<const Table*>& earlier, Table* part, int
 
 }  // namespace
 
-void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
-  int next_id = 1;
-  std::map<int, Table*> first_part;  // id -> the table's first part
-  std::map<int, std::vector<const Table*>> parts;  // id -> its parts so far
-  for (size_t p = 0; p < layout->pages.size(); ++p) {
-    Page& page = layout->pages[p];
-    for (size_t t = 0; t < page.tables.size(); ++t) {
-      Table& table = page.tables[t];
-      Table* previous = nullptr;
-      if (t == 0 && p > 0 && layout->pages[p - 1].number + 1 == page.number) {
-        Page& before = layout->pages[p - 1];
-        if (!before.tables.empty()) {
-          Table& last = before.tables.back();
-          if (EndsPage(before, last) && OpensPage(page, table, before, last) && SameColumns(last, table, options)) {
-            previous = &last;
-          }
-        }
-      }
-      if (previous == nullptr) {
-        table.id = next_id++;
-        first_part[table.id] = &table;
-        parts[table.id] = {&table};
-        continue;
-      }
-      table.id = previous->id;
+namespace {
+
+// A part kept only for what later parts read of it (ForEachEntry: each
+// cell's place and line boxes and sizes; RepeatedHeaderRows: the texts of
+// the first rows): line texts and fonts, and cell texts below the rows a
+// header can take, are dropped.
+void Slim(Table* table, int max_header_rows) {
+  for (Cell& cell : table->cells) {
+    if (cell.row >= max_header_rows) std::string().swap(cell.text);
+    for (TextLine& line : cell.lines) {
+      std::string().swap(line.text);
+      std::string().swap(line.font);
+      std::vector<std::string>().swap(line.low_confidence_words);
+    }
+  }
+}
+
+}  // namespace
+
+void TableLinker::Add(const Page& page) {
+  const size_t index = links_.size();
+  links_.emplace_back(page.tables.size());
+  std::vector<Link>& links = links_.back();
+  const bool follows = have_previous_ && previous_number_ + 1 == page.number;
+  for (size_t t = 0; t < page.tables.size(); ++t) {
+    Table table = page.tables[t];
+    bool linked = false;
+    if (t == 0 && follows && !chain_.empty()) {
+      Page before;
+      before.lines = std::move(previous_lines_);
+      const Table& last = chain_.back();
+      linked = EndsPage(before, last) && OpensPage(page, table, before, last) && SameColumns(last, table, options_);
+      previous_lines_ = std::move(before.lines);
+    }
+    if (!linked) {
+      table.id = next_id_++;
+      chain_.clear();
+      chain_at_.clear();
+    } else {
+      Table& previous = chain_.back();
+      table.id = previous.id;
       table.continued_from_previous_page = true;
-      previous->continues_on_next_page = true;
-      Table& first = *first_part[table.id];
-      int header = RepeatedHeaderRows(first, table, options.max_header_rows);
+      previous.continues_on_next_page = true;
+      links_[chain_at_.back().first][chain_at_.back().second].continues_on_next_page = true;
+      Table& first = chain_.front();
+      const int header = RepeatedHeaderRows(first, table, options_.max_header_rows);
       if (header > 0) {
         table.header_rows = header;
         table.repeated_header = true;
         first.header_rows = std::max(first.header_rows, header);
+        links_[chain_at_.front().first][chain_at_.front().second].header_rows = first.header_rows;
       }
-      table.first_row_continued = table.rows > header && StartsWithCutRow(parts[table.id], table, header);
-      if (table.rows > header && !table.first_row_continued) MarkCellsGoingOn(parts[table.id], &table, header);
-      parts[table.id].push_back(&table);
+      std::vector<const Table*> parts;
+      for (const Table& part : chain_) parts.push_back(&part);
+      table.first_row_continued = table.rows > header && StartsWithCutRow(parts, table, header);
+      if (table.rows > header && !table.first_row_continued) MarkCellsGoingOn(parts, &table, header);
+      if (chain_.size() > 1) Slim(&chain_.back(), options_.max_header_rows);
+    }
+    Link& link = links[t];
+    link.id = table.id;
+    link.header_rows = table.header_rows;
+    link.continued_from_previous_page = table.continued_from_previous_page;
+    link.repeated_header = table.repeated_header;
+    link.first_row_continued = table.first_row_continued;
+    link.continues_on_next_page = table.continues_on_next_page;
+    for (size_t c = 0; c < table.cells.size(); ++c) {
+      if (table.cells[c].continued_from_previous_page) link.cells_going_on.push_back(c);
+    }
+    chain_.push_back(std::move(table));
+    chain_at_.emplace_back(index, t);
+  }
+  if (page.tables.empty()) {
+    chain_.clear();
+    chain_at_.clear();
+  }
+  have_previous_ = true;
+  previous_number_ = page.number;
+  // The lines are read only when the next page may continue a table.
+  if (chain_.empty()) {
+    previous_lines_.clear();
+  } else {
+    previous_lines_ = page.lines;
+  }
+}
+
+void TableLinker::ApplyTo(size_t index, Page* page) const {
+  const std::vector<Link>& links = links_.at(index);
+  for (size_t t = 0; t < page->tables.size() && t < links.size(); ++t) {
+    Table& table = page->tables[t];
+    const Link& link = links[t];
+    table.id = link.id;
+    table.header_rows = link.header_rows;
+    table.continued_from_previous_page = link.continued_from_previous_page;
+    table.repeated_header = link.repeated_header;
+    table.first_row_continued = link.first_row_continued;
+    table.continues_on_next_page = link.continues_on_next_page;
+    for (size_t c : link.cells_going_on) {
+      if (c < table.cells.size()) table.cells[c].continued_from_previous_page = true;
     }
   }
+}
+
+void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options) {
+  TableLinker linker(options);
+  for (const Page& page : layout->pages) linker.Add(page);
+  for (size_t p = 0; p < layout->pages.size(); ++p) linker.ApplyTo(p, &layout->pages[p]);
 }
 
 }  // namespace docpipe

@@ -36,6 +36,10 @@
 #ifndef DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
 #define DOCPIPE_EXTRACT_TABLE_CONTINUITY_H_
 
+#include <cstddef>
+#include <utility>
+#include <vector>
+
 #include "extract/layout.h"
 
 namespace docpipe {
@@ -49,6 +53,50 @@ struct ContinuityOptions {
 // Numbers all tables (ids from 1) and links continued ones. Run after
 // LabelPageFurniture: it relies on the lines' roles.
 void LinkTablesAcrossPages(Layout* layout, const ContinuityOptions& options = {});
+
+// LinkTablesAcrossPages one page at a time, for a document whose pages are
+// not all in memory at once (extract's page spill): pages are added in
+// order, each seen once, and what the linking decided for each table (id,
+// header rows, the four continuation marks) is applied afterwards, since a
+// later part can still raise the header rows of a table's first part.
+// Between pages it keeps the previous page's lines and last table, and the
+// parts of the table that may still go on (slimmed: the texts and fonts the
+// decisions do not read are dropped), never the whole document.
+//
+//   TableLinker linker;
+//   for (i...) linker.Add(page_i);           // roles set (LabelPageFurniture)
+//   for (i...) linker.ApplyTo(i, &page_i);   // the same pages, in the same order
+class TableLinker {
+ public:
+  explicit TableLinker(const ContinuityOptions& options = {}) : options_(options) {}
+
+  // The next page of the document (pages in increasing order).
+  void Add(const Page& page);
+  // Sets the link fields of the tables of the index-th page added; `page`
+  // holds the same tables as the page added.
+  void ApplyTo(size_t index, Page* page) const;
+
+ private:
+  struct Link {
+    int id = 0;
+    int header_rows = 0;
+    bool continued_from_previous_page = false;
+    bool repeated_header = false;
+    bool first_row_continued = false;
+    bool continues_on_next_page = false;
+    std::vector<size_t> cells_going_on;  // cells marked continued_from_previous_page
+  };
+  ContinuityOptions options_;
+  int next_id_ = 1;
+  std::vector<std::vector<Link>> links_;  // per page added, per table
+  bool have_previous_ = false;
+  int previous_number_ = 0;
+  std::vector<TextLine> previous_lines_;  // of the previous page
+  // The parts of the previous page's last table so far, first to last, each
+  // with its link fields as decided; the last is whole, the others slimmed.
+  std::vector<Table> chain_;
+  std::vector<std::pair<size_t, size_t>> chain_at_;  // (page index, table index) of each part
+};
 
 }  // namespace docpipe
 

@@ -49,6 +49,29 @@ TEST_F(FileIoTest, FailedWriteKeepsOldContent) {
   EXPECT_EQ(*ReadFile(path), "old");
 }
 
+TEST_F(FileIoTest, AtomicWriterWritesInPiecesAndLeavesNothingUncommitted) {
+  fs::create_directories(dir_);
+  const std::string path = (dir_ / "out.json").string();
+  ASSERT_TRUE(WriteFileAtomic(path, "old").ok());
+  {
+    Result<std::unique_ptr<AtomicFileWriter>> out = AtomicFileWriter::Open(path);
+    ASSERT_TRUE(out.ok());
+    ASSERT_TRUE((*out)->Write("half of").ok());
+    EXPECT_EQ(*ReadFile(path), "old");  // not yet
+  }  // dropped without Commit
+  EXPECT_EQ(*ReadFile(path), "old");
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir_)) files += entry.is_regular_file();
+  EXPECT_EQ(files, 1u);
+  Result<std::unique_ptr<AtomicFileWriter>> out = AtomicFileWriter::Open(path);
+  ASSERT_TRUE(out.ok());
+  ASSERT_TRUE((*out)->Write("職能").ok());
+  ASSERT_TRUE((*out)->Write("基準\n").ok());
+  ASSERT_TRUE((*out)->Commit().ok());
+  EXPECT_EQ(*ReadFile(path), "職能基準\n");
+  EXPECT_FALSE((*out)->Write("more").ok());
+}
+
 TEST_F(FileIoTest, ReadMissingFileIsNotFound) {
   Result<std::string> r = ReadFile((dir_ / "missing.txt").string());
   ASSERT_FALSE(r.ok());

@@ -9,6 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/file_io.h"
+#include "extract/layout_json.h"
+#include "extract/page_furniture.h"
 #include "tests/extract/pdf_writer.h"
 
 namespace docpipe {
@@ -90,6 +93,65 @@ TEST(Extractor, FindsMergedCellsContinuedTablesAndPageFurniture) {
 
 // Rules drawn as thin bars filled with the even-odd rule (f*), as some
 // writers draw table borders, make a table like stroked lines do.
+// ExtractPages keeps only skeletons of the pages for the cross-page steps
+// and spills the pages of a long document to a file: the layout must be the
+// one of pages kept whole in memory, with workers or without.
+TEST(Extractor, SpilledPagesGiveTheSameLayoutAsPagesKeptInMemory) {
+  std::vector<std::pair<std::string, std::string>> pdfs = {{"two.pdf", TwoPageTablePdf()}};
+  for (const char* name : {"samples/pdf/INM2529-002v2.pdf", "samples/pdf/IIS3513-001v4_layout2.pdf",
+                           "samples/real/tisa-services-commitments-appendix1.pdf",
+                           "samples/real/nuclear-accident-response-directive.pdf"}) {
+    Result<std::string> bytes = ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/" + name);
+    ASSERT_TRUE(bytes.ok()) << name;
+    pdfs.emplace_back(name, *bytes);
+  }
+  for (const auto& [name, bytes] : pdfs) {
+    ExtractOptions in_memory;
+    in_memory.ocr = OcrMode::kNever;
+    Result<Layout> expected = ExtractLayout(bytes, name, in_memory);
+    ASSERT_TRUE(expected.ok()) << name << ": " << expected.status().ToString();
+    for (int jobs : {1, 2}) {
+      ExtractOptions spilled = in_memory;
+      spilled.max_pages_in_memory = 0;
+      spilled.jobs = jobs;
+      spilled.min_pages_per_worker = 1;
+      Result<Layout> got = ExtractLayout(bytes, name, spilled);
+      ASSERT_TRUE(got.ok()) << name << ": " << got.status().ToString();
+      EXPECT_TRUE(LayoutJsonText(*got, false) == LayoutJsonText(*expected, false)) << name << " -j " << jobs;
+    }
+  }
+}
+
+// The roles LabelPageFurniture gives a layout of FurnitureSkeletons are those
+// it gives the whole pages (the tisa appendix: a part header atop a run of
+// pages, page numbers, a table on most pages).
+TEST(Extractor, FurnitureOfSkeletonsIsTheFurnitureOfWholePages) {
+  Result<std::string> bytes =
+      ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/real/tisa-services-commitments-appendix1.pdf");
+  ASSERT_TRUE(bytes.ok());
+  Result<Layout> layout = ExtractLayout(*bytes, "tisa.pdf", {});
+  ASSERT_TRUE(layout.ok());
+  Layout whole = *layout;
+  Layout skeletons;
+  size_t furniture = 0;
+  for (Page& page : whole.pages) {
+    for (TextLine& line : page.lines) {
+      furniture += line.role != LineRole::kContent;
+      line.role = LineRole::kContent;
+    }
+    skeletons.pages.push_back(FurnitureSkeleton(page));
+  }
+  ASSERT_GT(furniture, 10u);
+  LabelPageFurniture(&whole);
+  LabelPageFurniture(&skeletons);
+  for (size_t p = 0; p < whole.pages.size(); ++p) {
+    ASSERT_EQ(whole.pages[p].lines.size(), skeletons.pages[p].lines.size());
+    for (size_t l = 0; l < whole.pages[p].lines.size(); ++l) {
+      EXPECT_EQ(whole.pages[p].lines[l].role, skeletons.pages[p].lines[l].role) << "page " << p + 1 << " line " << l;
+    }
+  }
+}
+
 TEST(Extractor, FindsATableRuledWithEvenOddFilledBars) {
   PdfPage page;
   std::ostringstream bars;
