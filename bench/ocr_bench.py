@@ -93,6 +93,10 @@ def main():
     ap.add_argument('--before', help='another docpipe binary to measure on the same scans')
     ap.add_argument('--keep', help='write the scans, layouts and documents into this folder (kept), '
                                    'so that normalize-side repairs can be tried on them without OCR')
+    ap.add_argument('--reuse', action='store_true',
+                    help='with --keep: a scan whose layout is already in the folder is not read by OCR again; '
+                         'its CER comes from that layout, its field F1 from normalize by this docpipe, '
+                         'speed and memory are not measured (-)')
     args = ap.parse_args()
     env = dict(os.environ, OMP_THREAD_LIMIT='1')
     if args.keep:
@@ -113,12 +117,17 @@ def main():
         variants = [('clean', [])] + ([('noise+1°', ['--noise', '--skew', '1'])] if n < args.degraded else [])
         for label, flags in variants:
             scan = os.path.join(tmp, f'{name}-{label[:5]}.pdf')
-            subprocess.run(['bash', os.path.join(ROOT, 'scripts/make-scans.sh')] + flags + [pdf, scan],
-                           check=True, capture_output=True)
+            if not (args.reuse and os.path.exists(scan)):
+                subprocess.run(['bash', os.path.join(ROOT, 'scripts/make-scans.sh')] + flags + [pdf, scan],
+                               check=True, capture_output=True)
             binaries = ([('before', args.before)] if args.before else []) + [('after' if args.before else '', args.docpipe)]
             for which, binary in binaries:
                 layout = f'{scan}.{which}.layout.json'
-                wall, rss = run_timed([binary, 'extract', scan, '--timeout', '0', '--page-timeout', '0', '-o', layout], env)
+                reused = args.reuse and args.keep and os.path.exists(layout)
+                if reused:
+                    wall = rss = run_timed.cpu = float('nan')
+                else:
+                    wall, rss = run_timed([binary, 'extract', scan, '--timeout', '0', '--page-timeout', '0', '-o', layout], env)
                 got = page_texts(layout)
                 errors = sum(edit_distance(t, g) for t, g in zip(truth, got))
                 chars = sum(len(t) for t in truth)
@@ -135,7 +144,8 @@ def main():
     print('| scan | pages | CER | field F1 | pages/s (wall) | pages per CPU-s | peak RSS |')
     print('|---|---|---|---|---|---|---|')
     for name, label, pages, cer, ff1, pps, ppc, rss in rows:
-        print(f'| {name} {label} | {pages} | {cer:.1%} | {ff1:.3f} | {pps:.3f} | {ppc:.3f} | {rss:.0f} MB |')
+        speed = (f'{pps:.3f} | {ppc:.3f} | {rss:.0f} MB' if pps == pps else '- | - | - (layout kept)')
+        print(f'| {name} {label} | {pages} | {cer:.1%} | {ff1:.3f} | {speed} |')
     print(f'\nBaseline, text PDFs ({len(args.pdfs)}): extract --ocr auto {base_auto:.2f} s, '
           f'--ocr never {base_never:.2f} s')
 
