@@ -308,6 +308,10 @@ std::optional<std::pair<uint32_t, uint32_t>> Jbig2PageInSegments(Stream* str) {
 
 // The page a JBIG2 image's data declares (its own segments and those of
 // its /JBIG2Globals), nullopt for any other image.
+// The downcast is checked by getKind(). UBSan's vptr check is off here:
+// it needs the typeinfo of JBIG2Stream, which libpoppler does not export,
+// so the sanitizer and fuzz builds would not link.
+__attribute__((no_sanitize("vptr")))
 std::optional<std::pair<uint32_t, uint32_t>> Jbig2DeclaredPage(Stream* str) {
   if (!str || str->getKind() != strJBIG2) return std::nullopt;
   auto* jbig2 = static_cast<JBIG2Stream*>(str);
