@@ -247,20 +247,40 @@ void AppendUtf8(Unicode u, std::string* out, int* unmapped) {
   unicode::AppendUtf8(static_cast<char32_t>(u), out);
 }
 
-// The largest page that the page-information segments (JBIG2 7.4.8) of
-// one encoded JBIG2 stream declare, read from its first kScanBytes bytes
-// without decoding anything; nullopt when there is none. The segment
-// headers (7.2) are walked as poppler's JBIG2Stream::readSegments walks
-// them; poppler keeps what it finds private, so they are read here.
-std::optional<std::pair<uint32_t, uint32_t>> Jbig2PageInSegments(Stream* str) {
-  constexpr int kScanBytes = 64 * 1024;
-  if (!str) return std::nullopt;
+// What the segment headers of one encoded JBIG2 stream declare.
+struct Jbig2Walk {
+  // The largest page its page-information segments (JBIG2 7.4.8) declare.
+  std::optional<std::pair<uint32_t, uint32_t>> largest_page;
+  // False when the walk stopped at its byte limits before the stream ended,
+  // so that a page may be declared further on.
+  bool complete = true;
+};
+
+// Walks the segment headers (7.2) of one encoded JBIG2 stream as poppler's
+// JBIG2Stream::readSegments walks them, without decoding anything: poppler
+// keeps what it finds private, so they are read here. The decoder reads
+// the whole stream before it draws (a page-information segment anywhere
+// allocates its page), so the walk goes on past large segments too: their
+// data is skipped (only the stream's own filters, such as Flate, run), up to
+// kMaxSkippedBytes in all; the headers themselves are read up to
+// kMaxHeaderBytes.
+Jbig2Walk WalkJbig2Segments(Stream* str) {
+  constexpr int kMaxHeaderBytes = 64 * 1024;
+  constexpr uint64_t kMaxSkippedBytes = 64ull << 20;
+  Jbig2Walk walk;
+  if (!str) return walk;
   str->reset();
-  int left = kScanBytes;
+  int header_left = kMaxHeaderBytes;
+  uint64_t skip_left = kMaxSkippedBytes;
+  // The stream's end ends the walk as complete; a limit ends it incomplete.
   auto read = [&](int bytes, uint32_t* value) {
     uint32_t v = 0;
     for (int k = 0; k < bytes; ++k) {
-      const int c = left-- > 0 ? str->getChar() : EOF;
+      if (header_left-- <= 0) {
+        walk.complete = false;
+        return false;
+      }
+      const int c = str->getChar();
       if (c == EOF) return false;
       v = (v << 8) | static_cast<uint32_t>(c);
     }
@@ -268,13 +288,13 @@ std::optional<std::pair<uint32_t, uint32_t>> Jbig2PageInSegments(Stream* str) {
     return true;
   };
   auto skip = [&](uint64_t bytes) {
-    uint32_t ignored;
-    for (uint64_t k = 0; k < bytes; ++k) {
-      if (!read(1, &ignored)) return false;
+    if (bytes > skip_left) {
+      walk.complete = false;
+      return false;
     }
-    return true;
+    skip_left -= bytes;
+    return bytes == 0 || str->discardChars(static_cast<unsigned int>(bytes)) == bytes;
   };
-  std::optional<std::pair<uint32_t, uint32_t>> largest;
   uint32_t number, flags, count, length;
   while (read(4, &number) && read(1, &flags) && read(1, &count)) {
     uint64_t referred = count >> 5;
@@ -289,13 +309,16 @@ std::optional<std::pair<uint32_t, uint32_t>> Jbig2PageInSegments(Stream* str) {
     const int referred_size = number <= 256 ? 1 : number <= 65536 ? 2 : 4;
     if (!skip(referred * referred_size) || !skip(flags & 0x40 ? 4 : 1) || !read(4, &length)) break;
     if ((flags & 0x3f) == 48 && length >= 19) {  // page information
-      uint32_t width, height, striping;
-      if (!read(4, &width) || !read(4, &height) || !skip(9) || !read(2, &striping)) break;
+      uint32_t width, height, ignored, striping;
+      if (!read(4, &width) || !read(4, &height) || !read(4, &ignored) || !read(4, &ignored) || !read(1, &ignored) ||
+          !read(2, &striping)) {
+        break;
+      }
       // An unknown height (striped page): poppler starts from the stripe's.
       if (height == 0xffffffff) height = striping & 0x7fff;
-      if (!largest || static_cast<double>(width) * height >
-                          static_cast<double>(largest->first) * largest->second) {
-        largest = std::make_pair(width, height);
+      const std::optional<std::pair<uint32_t, uint32_t>>& largest = walk.largest_page;
+      if (!largest || static_cast<double>(width) * height > static_cast<double>(largest->first) * largest->second) {
+        walk.largest_page = std::make_pair(width, height);
       }
       if (!skip(length - 19)) break;
     } else if (length == 0xffffffff || !skip(length)) {
@@ -303,27 +326,30 @@ std::optional<std::pair<uint32_t, uint32_t>> Jbig2PageInSegments(Stream* str) {
     }
   }
   str->close();
-  return largest;
+  return walk;
 }
 
-// The page a JBIG2 image's data declares (its own segments and those of
-// its /JBIG2Globals), nullopt for any other image.
+// What a JBIG2 image's data declares (its own segments and those of its
+// /JBIG2Globals); nullopt for any other image.
 // The downcast is checked by getKind(). UBSan's vptr check is off here:
 // it needs the typeinfo of JBIG2Stream, which libpoppler does not export,
 // so the sanitizer and fuzz builds would not link.
 __attribute__((no_sanitize("vptr")))
-std::optional<std::pair<uint32_t, uint32_t>> Jbig2DeclaredPage(Stream* str) {
+std::optional<Jbig2Walk> Jbig2Declared(Stream* str) {
   if (!str || str->getKind() != strJBIG2) return std::nullopt;
   auto* jbig2 = static_cast<JBIG2Stream*>(str);
-  std::optional<std::pair<uint32_t, uint32_t>> page = Jbig2PageInSegments(jbig2->getNextStream());
+  Jbig2Walk walk = WalkJbig2Segments(jbig2->getNextStream());
   if (Object* globals = jbig2->getGlobalsStream(); globals && globals->isStream()) {
-    std::optional<std::pair<uint32_t, uint32_t>> global = Jbig2PageInSegments(globals->getStream());
-    if (global && (!page || static_cast<double>(global->first) * global->second >
-                                static_cast<double>(page->first) * page->second)) {
-      page = global;
+    const Jbig2Walk global = WalkJbig2Segments(globals->getStream());
+    walk.complete = walk.complete && global.complete;
+    const auto& page = walk.largest_page;
+    if (global.largest_page &&
+        (!page || static_cast<double>(global.largest_page->first) * global.largest_page->second >
+                      static_cast<double>(page->first) * page->second)) {
+      walk.largest_page = global.largest_page;
     }
   }
-  return page;
+  return walk;
 }
 
 // The images a page draws, counted by the pixels their dictionaries
@@ -337,7 +363,7 @@ class ImageBudget {
  public:
   // Whether an image of width x height may still be drawn. `str` is its
   // data: a JBIG2 stream is counted at the larger of its dictionary's size
-  // and the page its own segments declare (Jbig2DeclaredPage), which is
+  // and the page its own segments declare (Jbig2Declared), which is
   // what poppler's decoder allocates. An inline image's data is part of the
   // content stream and is not looked at.
   bool Admit(int width, int height, Stream* str, bool inline_image) {
@@ -345,12 +371,20 @@ class ImageBudget {
     double pixels = static_cast<double>(std::max(width, 0)) * std::max(height, 0);
     std::string what = "it draws an image of " + std::to_string(width) + "x" + std::to_string(height) + " pixels";
     if (!inline_image) {
-      if (std::optional<std::pair<uint32_t, uint32_t>> page = Jbig2DeclaredPage(str)) {
-        const double page_pixels = static_cast<double>(page->first) * page->second;
-        if (page_pixels > pixels) {
-          pixels = page_pixels;
-          what = "it draws a JBIG2 image whose data declares a page of " + std::to_string(page->first) + "x" +
-                 std::to_string(page->second) + " pixels";
+      if (std::optional<Jbig2Walk> jbig2 = Jbig2Declared(str)) {
+        if (const auto& page = jbig2->largest_page) {
+          const double page_pixels = static_cast<double>(page->first) * page->second;
+          if (page_pixels > pixels) {
+            pixels = page_pixels;
+            what = "it draws a JBIG2 image whose data declares a page of " + std::to_string(page->first) + "x" +
+                   std::to_string(page->second) + " pixels";
+          }
+        }
+        if (!jbig2->complete) {
+          // Too long to walk without decoding: the page it may declare
+          // further on cannot be counted, so it is not drawn.
+          refused_ = "it draws a JBIG2 image whose data is too long to count the pages it declares without decoding it";
+          return false;
         }
       }
     }

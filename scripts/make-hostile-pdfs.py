@@ -4,7 +4,7 @@
 Small synthetic reproductions of what the public suites (pdf.js, qpdf, pypdf,
 pdfminer; see docs/corpus.md) hold: files poppler repairs, files that make a
 library hang or allocate without end, PDF syntax without a header. The
-expected outcome of each is in tests/data/hostile/README.md.
+expected outcome of each is in docs/corpus.md.
 Usage: python3 scripts/make-hostile-pdfs.py [OUT_DIR]
 """
 import os
@@ -69,12 +69,12 @@ def jbig2_segment(number, kind, data):
     return struct.pack(">IBBBI", number, kind, 0, 1, len(data)) + data
 
 
-def jbig2_bomb(width, height):
+def jbig2_bomb(width, height, number=0):
     """A page information segment (type 48) declaring width x height: the
     decoder allocates the page bitmap before anything is drawn on it. No
     end-of-page segment: PDF's embedded JBIG2 streams do not carry one."""
     info = struct.pack(">IIIIBH", width, height, 0, 0, 0, 0)
-    return jbig2_segment(0, 48, info)
+    return jbig2_segment(number, 48, info)
 
 
 def image_bomb_doc(data, filter_name, images, bits=1, size=100000):
@@ -141,6 +141,17 @@ def main():
     # 100 x 100: poppler's decoder allocates the page the segment declares.
     write("image-bomb-jbig2-page-info.pdf",
           build(image_bomb_doc(jbig2_bomb(100000, 100000), b"/JBIG2Decode", 1, size=100)))
+    # The same, with the page-information segment after 1 MB of an extension
+    # segment (type 62, which poppler's decoder skips), Flate-compressed: a
+    # walk of the stream's first bytes only would not see the page.
+    late = jbig2_segment(0, 62, b"\0" * (1 << 20)) + jbig2_bomb(100000, 100000, number=1)
+    write("image-bomb-jbig2-page-info-late.pdf",
+          build(image_bomb_doc(zlib.compress(late, 9), b"[/FlateDecode /JBIG2Decode]", 1, size=100)))
+    # And after 65 MB: past what is walked without decoding (64 MB of
+    # segment data), so the page it may declare cannot be counted.
+    longer = jbig2_segment(0, 62, b"\0" * (65 << 20)) + jbig2_bomb(100000, 100000, number=1)
+    write("image-bomb-jbig2-too-long.pdf",
+          build(image_bomb_doc(zlib.compress(longer, 9), b"[/FlateDecode /JBIG2Decode]", 1, size=100)))
     # The same declared size as a Flate stream of 8-bit gray: 40 KB that
     # inflate to 40 MB, the rest of the 10 G pixels read past its end.
     write("image-bomb-flate.pdf",

@@ -201,6 +201,9 @@ TEST_F(HostilePdfTest, ImageBombsAreRefusedAtOnceNotAfterTheTimeBudget) {
       // A 100 x 100 image whose JBIG2 data declares the 100000 x 100000
       // page that poppler's decoder allocates: counted at the page's size.
       {"image-bomb-jbig2-page-info.pdf", "it draws a JBIG2 image whose data declares a page of 100000x100000 pixels"},
+      // The same page after 1 MB of another segment: the walk skips it.
+      {"image-bomb-jbig2-page-info-late.pdf",
+       "it draws a JBIG2 image whose data declares a page of 100000x100000 pixels"},
   };
   for (const Case& c : cases) {
     const char* file = c.file;
