@@ -4,11 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace docpipe {
 namespace fs = std::filesystem;
@@ -21,10 +21,23 @@ Result<std::string> ReadFile(const std::string& path) {
   // An input that exists but cannot be read is, for the caller, an input it
   // cannot have (exit 3), not a failed write.
   if (!in) return Status::NotFound(std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read straight into the string, sized from the file when it has a size
+  // (a pipe or a /proc file says 0 and grows as read): an ostringstream
+  // would hold the input twice (its buffer and the copy it returns) and
+  // fault its doubling buffer in again at every step.
+  std::string bytes;
+  const std::uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (!ec && size > 0) bytes.reserve(static_cast<size_t>(size) + 1);
+  constexpr size_t kChunk = 1 << 16;
+  size_t used = 0;
+  while (in) {
+    bytes.resize(std::max(bytes.capacity(), used + kChunk));
+    in.read(bytes.data() + used, static_cast<std::streamsize>(bytes.size() - used));
+    used += static_cast<size_t>(in.gcount());
+  }
   if (in.bad()) return Status::NotFound("read failed");
-  return buffer.str();
+  bytes.resize(used);
+  return bytes;
 }
 
 Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(const std::string& path) {

@@ -72,6 +72,27 @@ TEST_F(FileIoTest, AtomicWriterWritesInPiecesAndLeavesNothingUncommitted) {
   EXPECT_FALSE((*out)->Write("more").ok());
 }
 
+TEST_F(FileIoTest, ReadFileGivesEveryByteOfAFileLargerThanOneChunk) {
+  // 200,001 bytes, every byte value including NUL, past several 64 KB reads.
+  std::string bytes;
+  for (int k = 0; k < 200001; ++k) bytes.push_back(static_cast<char>((k * 7 + k / 256) & 0xff));
+  std::string path = (dir_ / "big.bin").string();
+  ASSERT_TRUE(WriteFileAtomic(path, bytes).ok());
+  Result<std::string> back = ReadFile(path);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->size(), bytes.size());
+  EXPECT_TRUE(*back == bytes);
+}
+
+TEST_F(FileIoTest, ReadFileReadsAFileThatReportsNoSize) {
+  // /proc files say 0 bytes and hold more: the size is only a hint.
+  Result<std::string> status = ReadFile("/proc/self/status");
+  ASSERT_TRUE(status.ok()) << status.status().ToString();
+  EXPECT_EQ(fs::file_size("/proc/self/status"), 0u);
+  EXPECT_EQ(status->rfind("Name:", 0), 0u) << *status;
+  EXPECT_NE(status->find("\nVmRSS:"), std::string::npos) << *status;
+}
+
 TEST_F(FileIoTest, ReadMissingFileIsNotFound) {
   Result<std::string> r = ReadFile((dir_ / "missing.txt").string());
   ASSERT_FALSE(r.ok());
