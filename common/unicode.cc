@@ -117,22 +117,12 @@ bool IsCjk(int32_t c) {
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
-bool IsSpace(int32_t c) {
-  // ASCII from a table that ICU filled once; the rest asks ICU.
-  static const std::array<bool, 0x80> ascii = [] {
-    std::array<bool, 0x80> table{};
-    for (int32_t a = 0; a < 0x80; ++a) table[a] = u_isUWhiteSpace(a) || a == '\t';
-    return table;
-  }();
-  if (c >= 0 && c < 0x80) return ascii[c];
-  return u_isUWhiteSpace(c);
-}
-
 namespace {
 
-// True when `text` holds a white-space character (IsSpace). A frozen ICU
-// set spans UTF-8 without decoding it character by character.
-bool HasSpace(std::string_view text) {
+// ICU's White_Space characters (and tab, which is one), as a frozen set:
+// its lookup of a BMP character is a bitmap test, cheaper than asking the
+// property per character, and it spans UTF-8 without decoding.
+const icu::UnicodeSet& SpaceSet() {
   static const icu::UnicodeSet* spaces = [] {
     UErrorCode status = U_ZERO_ERROR;
     auto* set = new icu::UnicodeSet(icu::UnicodeString(u"[[:White_Space:]\t]"), status);
@@ -143,6 +133,35 @@ bool HasSpace(std::string_view text) {
     set->freeze();
     return set;
   }();
+  return *spaces;
+}
+
+}  // namespace
+
+bool IsSpace(int32_t c) {
+  // ASCII from a table that ICU filled once; the rest from the frozen set.
+  static const std::array<bool, 0x80> ascii = [] {
+    std::array<bool, 0x80> table{};
+    for (int32_t a = 0; a < 0x80; ++a) table[a] = u_isUWhiteSpace(a) || a == '\t';
+    return table;
+  }();
+  if (c >= 0 && c < 0x80) return ascii[c];
+  // The last white-space character ICU knows (U+3000 today): CJK text lies
+  // above it, so most non-ASCII characters are answered by one comparison.
+  static const int32_t last_space = [] {
+    const icu::UnicodeSet& set = SpaceSet();
+    return set.getRangeEnd(set.getRangeCount() - 1);
+  }();
+  if (c < 0 || c > last_space) return false;
+  return SpaceSet().contains(c);
+}
+
+namespace {
+
+// True when `text` holds a white-space character (IsSpace). A frozen ICU
+// set spans UTF-8 without decoding it character by character.
+bool HasSpace(std::string_view text) {
+  const icu::UnicodeSet* spaces = &SpaceSet();
   const int32_t n = static_cast<int32_t>(text.size());
   return spaces->spanUTF8(text.data(), n, USET_SPAN_NOT_CONTAINED) < n;
 }
@@ -591,8 +610,18 @@ std::optional<char32_t> SoleFoldedChar(std::u32string_view chars) {
 }
 
 std::u32string ToCodePoints(std::string_view text) {
-  std::vector<int32_t> chars = Decode(text).chars;
-  return std::u32string(chars.begin(), chars.end());
+  // As Decode's chars, without its offsets and the copy.
+  std::u32string out;
+  out.reserve(text.size());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    out.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : c));
+  }
+  return out;
 }
 
 std::string FromCodePoints(std::u32string_view chars) {

@@ -1,131 +1,200 @@
 #include "model/standard_json.h"
 
+#include <utility>
+
 #include "common/version.h"
 
 namespace docpipe {
 
 using Json = nlohmann::ordered_json;
 
-Json SourceToJson(const SourceInfo& source) {
-  Json out = {{"path", source.path}, {"sha256", source.sha256}, {"format", source.format}};
-  if (source.pages) out["pages"] = *source.pages;
-  return out;
-}
-
-Json PosToJson(SourcePos pos) {
-  Json out = {{"line", pos.line < 1 ? 1 : pos.line}};
-  if (pos.page > 0) out["page"] = pos.page;
-  return out;
-}
-
-Json LinesToJson(const std::vector<SourcePos>& where) {
-  Json out = Json::array();
-  for (const SourcePos& p : where) {
-    if (out.empty() || out.back() != p.line) out.push_back(p.line);
-  }
-  return out;
-}
-
-void AddDiagnostics(const Diagnostics& diagnostics, Json* out) {
-  Json warnings = Json::array();
-  for (const Warning& w : diagnostics.warnings) {
-    warnings.push_back({{"kind", w.kind}, {"message", w.message}, {"location", PosToJson(w.pos)}});
-  }
-  Json unparsed = Json::array();
-  for (const UnparsedText& u : diagnostics.unparsed) {
-    unparsed.push_back({{"text", u.text}, {"location", PosToJson(u.pos)}});
-  }
-  (*out)["warnings"] = std::move(warnings);
-  (*out)["unparsed"] = std::move(unparsed);
-}
-
 namespace {
 
-Json Items(const std::vector<CodedItem>& items) {
-  Json out = Json::array();
-  for (const CodedItem& item : items) {
-    out.push_back({{"code", item.code}, {"text", item.text}, {"source_lines", LinesToJson(item.where)}});
+// The tree is built member by member into a reserved ordered map, with the
+// model's strings moved in. nlohmann's initializer lists (`{{"code", x}}`)
+// build a two-element array per member and copy every value, which cost as
+// much as writing the JSON text.
+Json Object(size_t members) {
+  Json out(Json::value_t::object);
+  out.get_ref<Json::object_t&>().reserve(members);
+  return out;
+}
+
+// Every key is put once, in the schema's order, so there is no search for
+// an existing key (operator[] would make one per member).
+void Put(Json* object, const char* key, Json value) {
+  object->get_ref<Json::object_t&>().emplace_back(key, std::move(value));
+}
+
+Json Array(size_t elements) {
+  Json out(Json::value_t::array);
+  out.get_ref<Json::array_t&>().reserve(elements);
+  return out;
+}
+
+void Push(Json* array, Json value) { array->get_ref<Json::array_t&>().push_back(std::move(value)); }
+
+Json LevelToJson(const std::optional<int>& level) { return level ? Json(*level) : Json(nullptr); }
+
+Json Items(std::vector<CodedItem>* items) {
+  Json out = Array(items->size());
+  for (CodedItem& item : *items) {
+    Json object = Object(3);
+    Put(&object, "code", std::move(item.code));
+    Put(&object, "text", std::move(item.text));
+    Put(&object, "source_lines", LinesToJson(item.where));
+    Push(&out, std::move(object));
   }
   return out;
 }
 
 Json Codes(const std::vector<CodedItem>& items) {
-  Json out = Json::array();
+  Json out = Array(items.size());
   for (const CodedItem& item : items) {
-    if (std::find(out.begin(), out.end(), item.code) == out.end()) out.push_back(item.code);
+    if (std::find(out.begin(), out.end(), item.code) == out.end()) Push(&out, item.code);
   }
   return out;
 }
 
-Json Dictionary(const std::vector<DictionaryEntry>& entries) {
-  Json out = Json::array();
-  for (const DictionaryEntry& e : entries) {
-    out.push_back({{"code", e.code}, {"name", e.name}, {"source_lines", LinesToJson(e.where)}});
+Json Dictionary(std::vector<DictionaryEntry>* entries) {
+  Json out = Array(entries->size());
+  for (DictionaryEntry& e : *entries) {
+    Json object = Object(3);
+    Put(&object, "code", std::move(e.code));
+    Put(&object, "name", std::move(e.name));
+    Put(&object, "source_lines", LinesToJson(e.where));
+    Push(&out, std::move(object));
   }
+  return out;
+}
+
+Json NamedCodeToJson(NamedCode* named) {
+  Json out = Object(2);
+  Put(&out, "name", std::move(named->name));
+  Put(&out, "code", std::move(named->code));
+  return out;
+}
+
+Json TaskToJson(Task* task) {
+  Json out = Object(8);
+  Put(&out, "code", std::move(task->code));
+  Put(&out, "name", std::move(task->name));
+  Put(&out, "level", LevelToJson(task->level));
+  Put(&out, "outputs", Items(&task->outputs));
+  Put(&out, "indicators", Items(&task->indicators));
+  Put(&out, "knowledge", Codes(task->knowledge));
+  Put(&out, "skills", Codes(task->skills));
+  Put(&out, "source_lines", LinesToJson(task->where));
   return out;
 }
 
 }  // namespace
 
-Json CompetencyStandardToJson(const CompetencyStandard& s, const SourceInfo& source) {
-  Json out;
-  out["document_type"] = "competency_standard";
-  out["schema_version"] = kSchemaVersion;
-  out["source"] = SourceToJson(source);
-  out["code"] = s.code;
-  out["name"] = s.name;
-  out["name_kind"] = s.name_kind;
-  out["title"] = s.title;
-  out["category"] = {{"name", s.category.name}, {"code", s.category.code}};
-  out["occupation"] = {{"name", s.occupation.name}, {"code", s.occupation.code}};
-  out["industry"] = {{"name", s.industry.name}, {"code", s.industry.code}};
-  out["description"] = s.description;
-  out["level"] = s.level ? Json(*s.level) : Json(nullptr);
-  Json versions = Json::array();
-  for (const Version& v : s.versions) {
-    versions.push_back({{"version", v.version},
-                        {"code", v.code},
-                        {"name", v.name},
-                        {"status", v.status},
-                        {"note", v.note},
-                        {"date", v.date},
-                        {"source_lines", LinesToJson(v.where)}});
+Json SourceToJson(const SourceInfo& source) {
+  Json out = Object(4);
+  Put(&out, "path", source.path);
+  Put(&out, "sha256", source.sha256);
+  Put(&out, "format", source.format);
+  if (source.pages) Put(&out, "pages", *source.pages);
+  return out;
+}
+
+Json PosToJson(SourcePos pos) {
+  Json out = Object(2);
+  Put(&out, "line", pos.line < 1 ? 1 : pos.line);
+  if (pos.page > 0) Put(&out, "page", pos.page);
+  return out;
+}
+
+Json LinesToJson(const std::vector<SourcePos>& where) {
+  Json out = Array(where.size());
+  Json::array_t& lines = out.get_ref<Json::array_t&>();
+  int last = 0;
+  for (const SourcePos& p : where) {
+    if (lines.empty() || last != p.line) lines.emplace_back(p.line);
+    last = p.line;
   }
-  out["versions"] = std::move(versions);
-  Json duties = Json::array();
-  for (const Duty& duty : s.duties) {
-    Json tasks = Json::array();
-    for (const Task& task : duty.tasks) {
-      tasks.push_back({{"code", task.code},
-                       {"name", task.name},
-                       {"level", task.level ? Json(*task.level) : Json(nullptr)},
-                       {"outputs", Items(task.outputs)},
-                       {"indicators", Items(task.indicators)},
-                       {"knowledge", Codes(task.knowledge)},
-                       {"skills", Codes(task.skills)},
-                       {"source_lines", LinesToJson(task.where)}});
-    }
-    duties.push_back({{"code", duty.code},
-                      {"name", duty.name},
-                      {"source_lines", LinesToJson(duty.where)},
-                      {"tasks", std::move(tasks)}});
+  return out;
+}
+
+void AddDiagnostics(const Diagnostics& diagnostics, Json* out) {
+  Json warnings = Array(diagnostics.warnings.size());
+  for (const Warning& w : diagnostics.warnings) {
+    Json object = Object(3);
+    Put(&object, "kind", w.kind);
+    Put(&object, "message", w.message);
+    Put(&object, "location", PosToJson(w.pos));
+    Push(&warnings, std::move(object));
   }
-  out["duties"] = std::move(duties);
-  out["knowledge"] = Dictionary(s.knowledge);
-  out["skills"] = Dictionary(s.skills);
-  Json attitudes = Json::array();
-  for (const Attitude& a : s.attitudes) {
-    attitudes.push_back({{"code", a.code},
-                         {"name", a.name},
-                         {"description", a.description},
-                         {"source_lines", LinesToJson(a.where)}});
+  Json unparsed = Array(diagnostics.unparsed.size());
+  for (const UnparsedText& u : diagnostics.unparsed) {
+    Json object = Object(2);
+    Put(&object, "text", u.text);
+    Put(&object, "location", PosToJson(u.pos));
+    Push(&unparsed, std::move(object));
   }
-  out["attitudes"] = std::move(attitudes);
-  out["notes"] = s.notes;
+  (*out)["warnings"] = std::move(warnings);
+  (*out)["unparsed"] = std::move(unparsed);
+}
+
+Json CompetencyStandardToJson(CompetencyStandard s, const SourceInfo& source) {
+  Json out = Object(23);
+  Put(&out, "document_type", "competency_standard");
+  Put(&out, "schema_version", kSchemaVersion);
+  Put(&out, "source", SourceToJson(source));
+  Put(&out, "code", std::move(s.code));
+  Put(&out, "name", std::move(s.name));
+  Put(&out, "name_kind", std::move(s.name_kind));
+  Put(&out, "title", std::move(s.title));
+  Put(&out, "category", NamedCodeToJson(&s.category));
+  Put(&out, "occupation", NamedCodeToJson(&s.occupation));
+  Put(&out, "industry", NamedCodeToJson(&s.industry));
+  Put(&out, "description", std::move(s.description));
+  Put(&out, "level", LevelToJson(s.level));
+  Json versions = Array(s.versions.size());
+  for (Version& v : s.versions) {
+    Json object = Object(7);
+    Put(&object, "version", std::move(v.version));
+    Put(&object, "code", std::move(v.code));
+    Put(&object, "name", std::move(v.name));
+    Put(&object, "status", std::move(v.status));
+    Put(&object, "note", std::move(v.note));
+    Put(&object, "date", std::move(v.date));
+    Put(&object, "source_lines", LinesToJson(v.where));
+    Push(&versions, std::move(object));
+  }
+  Put(&out, "versions", std::move(versions));
+  Json duties = Array(s.duties.size());
+  for (Duty& duty : s.duties) {
+    Json tasks = Array(duty.tasks.size());
+    for (Task& task : duty.tasks) Push(&tasks, TaskToJson(&task));
+    Json object = Object(4);
+    Put(&object, "code", std::move(duty.code));
+    Put(&object, "name", std::move(duty.name));
+    Put(&object, "source_lines", LinesToJson(duty.where));
+    Put(&object, "tasks", std::move(tasks));
+    Push(&duties, std::move(object));
+  }
+  Put(&out, "duties", std::move(duties));
+  Put(&out, "knowledge", Dictionary(&s.knowledge));
+  Put(&out, "skills", Dictionary(&s.skills));
+  Json attitudes = Array(s.attitudes.size());
+  for (Attitude& a : s.attitudes) {
+    Json object = Object(4);
+    Put(&object, "code", std::move(a.code));
+    Put(&object, "name", std::move(a.name));
+    Put(&object, "description", std::move(a.description));
+    Put(&object, "source_lines", LinesToJson(a.where));
+    Push(&attitudes, std::move(object));
+  }
+  Put(&out, "attitudes", std::move(attitudes));
+  Json notes = Array(s.notes.size());
+  for (std::string& note : s.notes) Push(&notes, std::move(note));
+  Put(&out, "notes", std::move(notes));
   AddDiagnostics(s.diagnostics, &out);
-  Json fields = Json::object();
-  for (const auto& [name, pos] : s.field_pos) fields[name] = pos.line < 1 ? 1 : pos.line;
-  out["field_lines"] = std::move(fields);
+  Json fields = Object(s.field_pos.size());
+  for (const auto& [name, pos] : s.field_pos) Put(&fields, name.c_str(), pos.line < 1 ? 1 : pos.line);
+  Put(&out, "field_lines", std::move(fields));
   return out;
 }
 

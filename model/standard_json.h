@@ -12,7 +12,9 @@
 
 namespace docpipe {
 
-nlohmann::ordered_json CompetencyStandardToJson(const CompetencyStandard& standard, const SourceInfo& source);
+// Takes the standard by value: its strings are moved into the tree (pass
+// std::move(standard) when it is not needed afterwards).
+nlohmann::ordered_json CompetencyStandardToJson(CompetencyStandard standard, const SourceInfo& source);
 
 // Shared by every document family: `source`, a location, and the
 // warnings/unparsed lists.

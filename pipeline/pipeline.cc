@@ -96,8 +96,8 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
     Result<CompetencyStandard> standard = ParseCompetencyStandard(rows, rules);
     if (!standard.ok()) return standard.status();
     for (const Warning& w : extra) standard->diagnostics.warnings.push_back(w);
-    out = CompetencyStandardToJson(*standard, source);
     consumed = std::move(standard->diagnostics.consumed);
+    out = CompetencyStandardToJson(std::move(*standard), source);
   } else {
     Result<PolicyDocument> document = ParsePolicyDocument(rows, rules);
     if (!document.ok()) return document.status();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/unicode.h"
@@ -17,11 +19,6 @@ constexpr int kMaxRepeat = 6;
 // single 100 MB line of repeated text).
 constexpr size_t kMaxChunk = 64;
 constexpr size_t kMaxToken = 1024;
-
-std::vector<int32_t> CodePoints(std::string_view text) {
-  std::u32string chars = unicode::ToCodePoints(text);
-  return std::vector<int32_t>(chars.begin(), chars.end());
-}
 
 void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
   for (int32_t c : chars) unicode::AppendUtf8(static_cast<char32_t>(c), out);
@@ -100,16 +97,16 @@ Repeat BestRepeat(const std::vector<int32_t>& token) {
 // k-printed token (k >= 2) always does, so a line where none does is left as
 // it is. Checked on the code points with no allocation per token: most lines
 // are ordinary text and stop here.
-bool AnyTokenStartsRepeated(const std::vector<int32_t>& chars) {
+bool AnyTokenStartsRepeated(std::u32string_view chars) {
   const size_t n = chars.size();
   size_t i = 0;
   while (i < n) {
-    if (unicode::IsSpace(chars[i])) {
+    if (unicode::IsSpace(static_cast<int32_t>(chars[i]))) {
       ++i;
       continue;
     }
     size_t end = i;
-    while (end < n && !unicode::IsSpace(chars[end])) ++end;
+    while (end < n && !unicode::IsSpace(static_cast<int32_t>(chars[end]))) ++end;
     if (end - i <= kMaxToken) {
       for (size_t len = 1; len <= kMaxChunk && i + 2 * len <= end; ++len) {
         if (std::equal(chars.begin() + i, chars.begin() + i + len, chars.begin() + i + len)) return true;
@@ -121,10 +118,11 @@ bool AnyTokenStartsRepeated(const std::vector<int32_t>& chars) {
 }
 
 std::string CollapseLine(std::string_view line) {
-  const std::vector<int32_t> code_points = CodePoints(line);
+  const std::u32string code_points = unicode::ToCodePoints(line);
   if (!AnyTokenStartsRepeated(code_points)) return std::string(line);
   std::vector<Piece> pieces;
-  for (int32_t c : code_points) {
+  for (char32_t c32 : code_points) {
+    const auto c = static_cast<int32_t>(c32);
     bool space = unicode::IsSpace(c);
     if (pieces.empty() || pieces.back().space != space) pieces.push_back({{}, space});
     pieces.back().chars.push_back(c);

@@ -32,10 +32,19 @@ bool Regex::Match(std::string_view text, size_t from, int anchor, std::vector<st
   const auto re2_anchor = static_cast<RE2::Anchor>(anchor);
   if (groups == nullptr) return re_->Match(Piece(text), from, text.size(), re2_anchor, nullptr, 0);
   const int n = GroupCount() + 1;
-  std::vector<re2::StringPiece> pieces(static_cast<size_t>(n));
-  if (!re_->Match(Piece(text), from, text.size(), re2_anchor, pieces.data(), n)) return false;
+  // Patterns have a few groups: their pieces live on the stack (this runs
+  // once per fragment and cell), a larger count on the heap.
+  constexpr int kOnStack = 8;
+  re2::StringPiece stack_pieces[kOnStack];
+  std::vector<re2::StringPiece> heap_pieces;
+  re2::StringPiece* pieces = stack_pieces;
+  if (n > kOnStack) {
+    heap_pieces.resize(static_cast<size_t>(n));
+    pieces = heap_pieces.data();
+  }
+  if (!re_->Match(Piece(text), from, text.size(), re2_anchor, pieces, n)) return false;
   groups->clear();
-  for (const re2::StringPiece& piece : pieces) groups->emplace_back(piece.data(), piece.size());
+  for (int i = 0; i < n; ++i) groups->emplace_back(pieces[i].data(), pieces[i].size());
   return true;
 }
 

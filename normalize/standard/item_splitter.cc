@@ -5,10 +5,10 @@
 namespace docpipe {
 namespace {
 
-bool StartsWithCode(std::string_view text, const Regex& pattern) {
-  std::vector<std::string_view> groups;
-  if (!pattern.PartialMatch(text, &groups) || groups.size() < 2) return false;
-  return groups[1].data() == text.data();
+// `groups` is scratch space, kept by the caller across fragments.
+bool StartsWithCode(std::string_view text, const Regex& pattern, std::vector<std::string_view>* groups) {
+  if (!pattern.PartialMatch(text, groups) || groups->size() < 2) return false;
+  return (*groups)[1].data() == text.data();
 }
 
 std::vector<SourcePos> PositionsIn(const JoinedText& joined, size_t begin, size_t end) {
@@ -26,13 +26,14 @@ std::vector<SourcePos> PositionsIn(const JoinedText& joined, size_t begin, size_
 
 JoinedText JoinFragments(const std::vector<Fragment>& fragments, const Regex* code_pattern) {
   JoinedText joined;
+  std::vector<std::string_view> groups;
   for (const Fragment& fragment : fragments) {
     std::string_view piece = unicode::TrimAscii(fragment.text);
     if (piece.empty()) continue;
     if (joined.text.empty()) {
       joined.starts.push_back(0);
       joined.text.assign(piece);
-    } else if (code_pattern != nullptr && StartsWithCode(piece, *code_pattern)) {
+    } else if (code_pattern != nullptr && StartsWithCode(piece, *code_pattern, &groups)) {
       joined.text.push_back('\n');
       joined.starts.push_back(joined.text.size());
       joined.text.append(piece);
