@@ -9,9 +9,7 @@
 //
 //   --sharp        no smoothing (ReadPageByOcr smooths)
 //   --crop M       each cell cut out into its own image with M px of white
-//                  around it (default: as OcrEngine::RecogniseBlocks reads a
-//                  block, which since ocr5 is itself a cut-out with 10 px;
-//                  before, SetRectangle on the whole page)
+//                  around it (default: SetRectangle on the whole page)
 //   --psm shape    PSM 7 (one line) for a cell one line high, else PSM 6
 //   --both         each cell read on the smoothed and on the sharp page;
 //                  the output line gets, after the first reading's text, its

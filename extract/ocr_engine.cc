@@ -85,10 +85,6 @@ std::string TakeText(char* text) {
   return out;
 }
 
-// White pixels around a region cut out to be read alone (bench/ocr_cells
-// --crop measured 10).
-constexpr int kCutMargin = 10;
-
 class TesseractEngine : public OcrEngine {
  public:
   Status Open(const OcrOptions& options) {
@@ -135,7 +131,7 @@ class TesseractEngine : public OcrEngine {
     api_.SetPageSegMode(mode);
     std::vector<OcrLine> lines;
     const bool read = Recognize();
-    if (read) ReadLines(image.PointsPerPixel(), -1, 0, 0, &lines);
+    if (read) ReadLines(image.PointsPerPixel(), -1, &lines);
     api_.Clear();
     api_.SetPageSegMode(tesseract::PSM_AUTO);
     if (!read) return Failure("the page");
@@ -149,12 +145,11 @@ class TesseractEngine : public OcrEngine {
     // look for columns or drop what it takes for noise. A line: read as it
     // is, without looking for lines (which can find none in a region of one
     // short line).
-    const tesseract::PageSegMode psm = mode == RegionMode::kLine         ? tesseract::PSM_RAW_LINE
-                                       : mode == RegionMode::kSingleLine ? tesseract::PSM_SINGLE_LINE
-                                                                         : tesseract::PSM_SINGLE_BLOCK;
+    api_.SetPageSegMode(mode == RegionMode::kLine         ? tesseract::PSM_RAW_LINE
+                        : mode == RegionMode::kSingleLine ? tesseract::PSM_SINGLE_LINE
+                                                          : tesseract::PSM_SINGLE_BLOCK);
     const double pixels = 1 / image.PointsPerPixel();
     std::vector<OcrLine> lines;
-    std::vector<uint8_t> cut;
     bool read = true;
     for (size_t r = 0; r < regions.size() && read; ++r) {
       const int x0 = std::max(0, static_cast<int>(std::floor(regions[r].x0 * pixels)));
@@ -162,32 +157,9 @@ class TesseractEngine : public OcrEngine {
       const int x1 = std::min(image.width, static_cast<int>(std::ceil(regions[r].x1 * pixels)));
       const int y1 = std::min(image.height, static_cast<int>(std::ceil(regions[r].y1 * pixels)));
       if (x1 - x0 < 4 || y1 - y0 < 4) continue;
-      if (mode == RegionMode::kLine) {
-        // A line cut to its own ink is read in place (the page stays set).
-        api_.SetPageSegMode(psm);
-        api_.SetRectangle(x0, y0, x1 - x0, y1 - y0);
-        read = Recognize();
-        if (read) ReadLines(image.PointsPerPixel(), static_cast<int>(r), 0, 0, &lines);
-        continue;
-      }
-      // A block is cut out into an image of its own, with a white margin:
-      // through SetRectangle on the whole page, Tesseract misread Han
-      // characters that the same cell cut out reads right (軟體 as 軟自,
-      // 硬體 as 便體, 問題 as 問是: 66 against 55 wrong characters over
-      // IIS3513's 214 cells; bench/README.md "Wave 6: ocr5").
-      const int width = x1 - x0 + 2 * kCutMargin;
-      const int height = y1 - y0 + 2 * kCutMargin;
-      cut.assign(static_cast<size_t>(width) * height, 255);
-      for (int y = y0; y < y1; ++y) {
-        std::copy(image.gray.begin() + static_cast<size_t>(y) * image.width + x0,
-                  image.gray.begin() + static_cast<size_t>(y) * image.width + x1,
-                  cut.begin() + static_cast<size_t>(y - y0 + kCutMargin) * width + kCutMargin);
-      }
-      api_.SetImage(cut.data(), width, height, 1, width);
-      api_.SetSourceResolution(static_cast<int>(image.dpi));
-      api_.SetPageSegMode(psm);
+      api_.SetRectangle(x0, y0, x1 - x0, y1 - y0);
       read = Recognize();
-      if (read) ReadLines(image.PointsPerPixel(), static_cast<int>(r), x0 - kCutMargin, y0 - kCutMargin, &lines);
+      if (read) ReadLines(image.PointsPerPixel(), static_cast<int>(r), &lines);
     }
     api_.Clear();
     api_.SetPageSegMode(tesseract::PSM_AUTO);
@@ -251,15 +223,14 @@ class TesseractEngine : public OcrEngine {
     return Status::Ok();
   }
 
-  // Appends the recognised lines to `lines`, boxes moved by (dx, dy) pixels
-  // (the place of a cut-out image on the page) and scaled to points. Lines
+  // Appends the recognised lines to `lines`, boxes scaled to points. Lines
   // get `block` when it is >= 0, else Tesseract's block number (counted on
   // from the last line's).
-  void ReadLines(double scale, int block, int dx, int dy, std::vector<OcrLine>* lines) {
+  void ReadLines(double scale, int block, std::vector<OcrLine>* lines) {
     auto box = [&](const tesseract::PageIterator& it, tesseract::PageIteratorLevel level, BBox* out) {
       int l, t, r, b;
       if (!it.BoundingBox(level, &l, &t, &r, &b)) return false;
-      *out = BBox{(l + dx) * scale, (t + dy) * scale, (r + dx) * scale, (b + dy) * scale};
+      *out = BBox{l * scale, t * scale, r * scale, b * scale};
       return true;
     };
     const size_t first = lines->size();
@@ -275,7 +246,7 @@ class TesseractEngine : public OcrEngine {
           box(*it, tesseract::RIL_TEXTLINE, &lines->back().bbox);
           int x1, y1, x2, y2;
           if (it->Baseline(tesseract::RIL_TEXTLINE, &x1, &y1, &x2, &y2)) {
-            lines->back().baseline = ((y1 + y2) / 2.0 + dy) * scale;
+            lines->back().baseline = (y1 + y2) / 2.0 * scale;
           }
         }
         OcrLine& line = lines->back();

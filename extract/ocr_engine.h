@@ -104,11 +104,7 @@ class OcrEngine {
 
   // Reads each of `regions` (page points, e.g. the cells of a ruled table)
   // without page layout analysis: a lone digit or a short label in a wide
-  // cell, which the analysis of the whole page overlooks, is read. A region
-  // read as a block or a single line is cut out into an image of its own
-  // with a white margin (read through a rectangle of the whole page,
-  // Tesseract misread Han characters the cut-out reads right); a kLine
-  // region is read in place. The
+  // cell, which the analysis of the whole page overlooks, is read. The
   // lines of all regions, in the regions' order, with boxes in page points;
   // each region's lines get the region's index as `block`.
   virtual Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions,

@@ -169,36 +169,6 @@ int ThreadsAfterReading(int threads) {
   return ThreadCount();
 }
 
-TEST(OcrEngine, ABlockReadCutOutKeepsItsPageCoordinates) {
-  // Each block is read as an image of its own (a white margin around the
-  // region): the lines come back where they stand on the page, inside their
-  // region, not at the cut-out's origin.
-  Result<std::string> bytes = ReadFile(kScan);
-  ASSERT_TRUE(bytes.ok());
-  Result<std::unique_ptr<PdfReader>> reader = PdfReader::Open(*bytes, std::nullopt, std::nullopt);
-  ASSERT_TRUE(reader.ok());
-  Result<PageImage> image = (*reader)->RenderPage(1, 300);
-  ASSERT_TRUE(image.ok());
-  Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Open(OcrOptions{});
-  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  const std::vector<BBox> regions = {BBox{50, 60, 545, 130}, BBox{50, 130, 545, 200}};
-  Result<std::vector<OcrLine>> lines = (*engine)->RecogniseBlocks(*image, regions, OcrEngine::RegionMode::kBlock);
-  ASSERT_TRUE(lines.ok());
-  ASSERT_FALSE(lines->empty());
-  bool second = false;
-  for (const OcrLine& line : *lines) {
-    const BBox& region = regions[static_cast<size_t>(line.block)];
-    second |= line.block == 1;
-    EXPECT_GE(line.bbox.x0, region.x0 - 1) << line.block;
-    EXPECT_GE(line.bbox.y0, region.y0 - 1) << line.block;
-    EXPECT_LE(line.bbox.x1, region.x1 + 1) << line.block;
-    EXPECT_LE(line.bbox.y1, region.y1 + 1) << line.block;
-    EXPECT_GT(line.baseline, line.bbox.y0) << line.block;
-    EXPECT_LE(line.baseline, line.bbox.y1 + 1) << line.block;
-  }
-  EXPECT_TRUE(second);
-}
-
 TEST(OcrEngine, ReadsOnTheCallingThreadAloneByDefault) {
   // Tesseract asks OpenMP for 4 threads; inside each of several page
   // workers that is more threads than cores. OMP_THREAD_LIMIT cannot be set
