@@ -145,7 +145,9 @@ class TesseractEngine : public OcrEngine {
     // look for columns or drop what it takes for noise. A line: read as it
     // is, without looking for lines (which can find none in a region of one
     // short line).
-    api_.SetPageSegMode(mode == RegionMode::kLine ? tesseract::PSM_RAW_LINE : tesseract::PSM_SINGLE_BLOCK);
+    api_.SetPageSegMode(mode == RegionMode::kLine         ? tesseract::PSM_RAW_LINE
+                        : mode == RegionMode::kSingleLine ? tesseract::PSM_SINGLE_LINE
+                                                          : tesseract::PSM_SINGLE_BLOCK);
     const double pixels = 1 / image.PointsPerPixel();
     std::vector<OcrLine> lines;
     bool read = true;

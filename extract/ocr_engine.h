@@ -98,6 +98,8 @@ class OcrEngine {
     kBlock,   // one block of text: its lines in order
     kLine,    // one line of text, as it is (no line finding): a region cut
               // to one line's ink
+    kSingleLine,  // one line of text, its baseline and size found (a cell
+                  // one line high)
   };
 
   // Reads each of `regions` (page points, e.g. the cells of a ruled table)

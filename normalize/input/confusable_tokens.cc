@@ -14,7 +14,13 @@ bool IsTokenChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
 // The class of a spelling: the characters a scan cannot tell apart share one.
 std::string Key(std::string_view token) {
   std::string key(token);
-  for (char& c : key) {
+  for (size_t i = 0; i < key.size(); ++i) {
+    char& c = key[i];
+    // S and 5 only before a digit, where a code's letter stands (S02 read
+    // 502): elsewhere the two are told apart by what they are part of, and
+    // a code ending in 5 is not a word ending in S (O5 beside OS).
+    const bool before_digit = i + 1 < token.size() && IsAsciiDigit(token[i + 1]);
+    if ((c == '5' || c == 'S') && before_digit) c = 'S';
     if (c == '0' || c == 'O') c = 'O';
     if (c == '1' || c == 'l' || c == 'I' || c == 'J') c = 'I';
   }

@@ -37,6 +37,26 @@ TEST(ConfusableTokens, WordReadWithZeroForOIsTheDocumentsSpelling) {
   EXPECT_EQ(RepairedFirstLine({"K0l 資訊", "K01 甲", "K01 乙", "K01 丙"}), "K01 資訊");
 }
 
+TEST(ConfusableTokens, SkillCodeReadWithFiveForSIsTheDocumentsSpelling) {
+  // IIS3513-001v4 on a clean scan: S02 and S10 read 502 and 510 in two
+  // cells of the skills column, which prints them on every page.
+  EXPECT_EQ(RepairedFirstLine({"S01 溝通協調能力502 讀寫能力", "S02 讀寫能力", "S02 讀寫能力", "S02 讀寫能力"}),
+            "S01 溝通協調能力S02 讀寫能力");
+  EXPECT_EQ(RepairedFirstLine({"S09 網路監控能力510 技術能力"}, {"S10 技術能力", "S10 技術能力", "S10 技術能力"}),
+            "S09 網路監控能力S10 技術能力");
+}
+
+TEST(ConfusableTokens, FiveBesideAnSIsLeftWithoutEnoughVotesOrAsAWord) {
+  // An HTTP status beside a code printed twice: a short token needs three.
+  EXPECT_EQ(RepairedFirstLine({"回應 502 錯誤", "S02 讀寫能力", "S02 讀寫能力"}), "回應 502 錯誤");
+  // A number beside a letter used as a word: neither mixes letters and digits.
+  EXPECT_EQ(RepairedFirstLine({"5 年", "S 級", "S 級", "S 級"}), "5 年");
+  // A code ending in 5 beside a word ending in S (IIS3513's output O5.1.1
+  // beside OS printed ten times): 5 is a letter's look-alike only before a
+  // digit.
+  EXPECT_EQ(RepairedFirstLine({"O5.1.1 維護紀錄", "OS 甲", "OS 乙", "OS 丙", "OS 丁", "OS 戊"}), "O5.1.1 維護紀錄");
+}
+
 TEST(ConfusableTokens, TwoWordsOrTwoNumbersAreNotVotes) {
   // JIS (a Japanese standard) named beside IIS: both are words.
   EXPECT_EQ(RepairedFirstLine({"依 JIS 規格", "IIS 伺服器", "IIS 設定", "IIS 日誌"}), "依 JIS 規格");
