@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -50,6 +51,77 @@ std::optional<RuleInput> ParseInput(const nlohmann::json& value) {
 
 }  // namespace
 
+// A rule's pattern, compiled once (std::call_once, so a set shared by
+// threads compiles it once) at load or when first needed. A pattern that
+// does not compile at first use aborts with the reason, as a broken
+// embedded rule file did at load: only Default defers the compile, and the
+// test suite checks every embedded pattern at load (CheckDefault).
+class RuleSet::LazyRegex {
+ public:
+  explicit LazyRegex(const Rule& rule)
+      : name_(rule.name), pattern_(rule.pattern), replacement_(rule.replacement), replace_(rule.kind == "replace") {}
+
+  // Compiles the pattern now; BadInput naming the rule when it does not
+  // compile or its replacement does not fit it.
+  Status Compile() const {
+    Status status;
+    std::call_once(once_, [&] { status = CompileNow(); });
+    return status;
+  }
+
+  const Regex& Get() const {
+    std::call_once(once_, [&] {
+      if (Status status = CompileNow(); !status.ok()) {
+        std::fprintf(stderr, "docpipe: embedded rules.json is broken: %s\n", status.ToString().c_str());
+        std::abort();
+      }
+    });
+    return *regex_;
+  }
+
+ private:
+  Status CompileNow() const {
+    Result<Regex> regex = Regex::Compile(pattern_);
+    if (!regex.ok()) {
+      return Status::BadInput("rule '" + name_ + "': pattern does not compile: " + regex.status().message());
+    }
+    auto compiled = std::make_unique<Regex>(std::move(*regex));
+    if (replace_) {
+      if (Status why = compiled->CheckRewrite(replacement_); !why.ok()) {
+        return Status::BadInput("rule '" + name_ + "': bad replacement: " + why.message());
+      }
+    }
+    regex_ = std::move(compiled);
+    return Status::Ok();
+  }
+
+  std::string name_, pattern_, replacement_;
+  bool replace_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<Regex> regex_;
+};
+
+// A stage's replace patterns as one RegexSet, compiled once at load or the
+// first time the stage runs.
+class RuleSet::LazyRegexSet {
+ public:
+  std::vector<std::string> patterns;  // in the order of the stage's replace steps
+
+  // Null when RE2 cannot compile the set (its memory budget; every pattern
+  // compiles alone): each replace rule then simply runs, which is as correct.
+  const RegexSet* Get() const {
+    std::call_once(once_, [&] {
+      Result<RegexSet> set = RegexSet::Compile(patterns);
+      if (set.ok()) set_ = std::make_unique<RegexSet>(std::move(*set));
+    });
+    return set_.get();
+  }
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RegexSet> set_;
+};
+
 std::string_view RuleInputName(RuleInput input) { return input == RuleInput::kPdf ? "pdf" : "text"; }
 
 bool Rule::AppliesTo(RuleInput input) const {
@@ -61,6 +133,10 @@ RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 RuleSet::~RuleSet() = default;
 
 Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
+  return Load(json_text, input, /*compile_now=*/true);
+}
+
+Result<RuleSet> RuleSet::Load(std::string_view json_text, RuleInput input, bool compile_now) {
   Result<nlohmann::json> parsed = ParseUntrustedJson(json_text);
   if (!parsed.ok()) return Status::BadInput("rule file: " + parsed.status().message());
   const nlohmann::json& root = *parsed;
@@ -112,18 +188,12 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
         rule.inputs.push_back(*applies);
       }
     }
-    std::unique_ptr<Regex> compiled;
+    std::unique_ptr<LazyRegex> compiled;
     if (rule.kind == "replace" || rule.kind == "pattern") {
       if (rule.pattern.empty()) return Status::BadInput("rule '" + rule.name + "' has no pattern");
-      Result<Regex> regex = Regex::Compile(rule.pattern);
-      if (!regex.ok()) {
-        return Status::BadInput("rule '" + rule.name + "': pattern does not compile: " + regex.status().message());
-      }
-      compiled = std::make_unique<Regex>(std::move(*regex));
-      if (rule.kind == "replace") {
-        if (Status why = compiled->CheckRewrite(rule.replacement); !why.ok()) {
-          return Status::BadInput("rule '" + rule.name + "': bad replacement: " + why.message());
-        }
+      compiled = std::make_unique<LazyRegex>(rule);
+      if (compile_now) {
+        if (Status why = compiled->Compile(); !why.ok()) return why;
       }
     } else if (rule.kind == "builtin") {
       if (FindBuiltin(rule.name) == nullptr) return Status::BadInput("unknown builtin rule '" + rule.name + "'");
@@ -152,40 +222,49 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
     plan.steps.push_back(step);
   }
   for (auto& [stage, plan] : set.stages_) {
-    // Every pattern compiled alone above; should the set still fail (RE2's
-    // memory budget), each replace rule simply runs, which is as correct.
-    Result<RegexSet> replaces = RegexSet::Compile(patterns[stage]);
-    if (replaces.ok()) plan.replaces = std::make_unique<RegexSet>(std::move(*replaces));
+    plan.replaces = std::make_unique<LazyRegexSet>();
+    plan.replaces->patterns = std::move(patterns[stage]);
+    if (compile_now) plan.replaces->Get();
   }
   return set;
 }
 
 const RuleSet& RuleSet::Default(RuleInput input) {
   auto load = [](RuleInput for_input) {
-    Result<RuleSet> parsed = Parse(embedded::normalize_rules, for_input);
+    Result<RuleSet> parsed = Load(embedded::normalize_rules, for_input, /*compile_now=*/false);
     if (!parsed.ok()) {
       std::fprintf(stderr, "docpipe: embedded rules.json is broken: %s\n", parsed.status().ToString().c_str());
       std::abort();
     }
     return new RuleSet(std::move(*parsed));
   };
+  if (input == RuleInput::kPdf) {
+    static const RuleSet* pdf = load(RuleInput::kPdf);
+    return *pdf;
+  }
   static const RuleSet* text = load(RuleInput::kText);
-  static const RuleSet* pdf = load(RuleInput::kPdf);
-  return input == RuleInput::kPdf ? *pdf : *text;
+  return *text;
+}
+
+Status RuleSet::CheckDefault() {
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    if (Result<RuleSet> parsed = Parse(embedded::normalize_rules, input); !parsed.ok()) return parsed.status();
+  }
+  return Status::Ok();
 }
 
 std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
   size_t index = by_name_.find(rule.name)->second;
-  const Regex* re = compiled_[index].get();
   if (rule.kind == "builtin") return FindBuiltin(rule.name)(text);
+  const Regex& re = compiled_[index]->Get();
   if (rule.kind == "replace") {
     std::string out(text);
-    re->ReplaceAll(&out, rule.replacement);
+    re.ReplaceAll(&out, rule.replacement);
     return out;
   }
   std::vector<std::string_view> groups;
-  if (!re->PartialMatch(text, &groups)) return "";
-  return std::string(groups[re->GroupCount() > 0 ? 1 : 0]);
+  if (!re.PartialMatch(text, &groups)) return "";
+  return std::string(groups[re.GroupCount() > 0 ? 1 : 0]);
 }
 
 std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
@@ -193,6 +272,7 @@ std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) c
   auto found = stages_.find(stage);
   if (found == stages_.end()) return out;
   const StagePlan& plan = found->second;
+  const RegexSet* replaces = plan.replaces->Get();
   // `matching`: the replace patterns that match `out` as it is now
   // (ascending), recomputed only after a rule changed the text. A replace
   // rule whose pattern does not match cannot change the text, so skipping
@@ -209,14 +289,14 @@ std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) c
       }
       continue;
     }
-    if (plan.replaces) {
+    if (replaces != nullptr) {
       if (!known) {
-        plan.replaces->Matching(out, &matching);
+        replaces->Matching(out, &matching);
         known = true;
       }
       if (!std::binary_search(matching.begin(), matching.end(), step.set_index)) continue;
     }
-    if (step.regex->ReplaceAll(&out, step.rule->replacement) > 0) known = false;
+    if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) known = false;
   }
   return out;
 }
@@ -227,7 +307,7 @@ const Regex& RuleSet::Pattern(std::string_view name) const {
     std::fprintf(stderr, "docpipe: no pattern rule named '%.*s'\n", static_cast<int>(name.size()), name.data());
     std::abort();
   }
-  return *compiled_[it->second];
+  return compiled_[it->second]->Get();
 }
 
 bool RuleSet::Matches(std::string_view name, std::string_view text) const {

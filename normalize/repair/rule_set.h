@@ -68,9 +68,18 @@ class RuleSet {
   static Result<RuleSet> Parse(std::string_view json_text, RuleInput input = RuleInput::kText);
 
   // The rules compiled into the binary, for one input. Their validity is
-  // checked by the test suite; if they ever failed to load this aborts with
-  // the reason.
+  // checked by the test suite (CheckDefault); if they ever failed to load
+  // this aborts with the reason. Their patterns are compiled lazily, each
+  // the first time it is needed (a stage's set of replace patterns when the
+  // stage first runs, a replace rule's pattern when the set says it
+  // matches, a pattern rule's when it is asked for): compiling every rule
+  // of both inputs cost each process 61 M instructions, 11% of the
+  // normalize of a 9-page standard (bench/README.md "Wave 6: xspeed2").
   static const RuleSet& Default(RuleInput input = RuleInput::kText);
+
+  // Parses and compiles every rule of the embedded rules.json for every
+  // input, as Parse does: the load-time check of what Default defers.
+  static Status CheckDefault();
 
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
@@ -98,9 +107,15 @@ class RuleSet {
 
  private:
   RuleSet() = default;
+  // Parse, with every pattern compiled now (`compile_now`) or on first use.
+  static Result<RuleSet> Load(std::string_view json_text, RuleInput input, bool compile_now);
+  // A pattern compiled at load or the first time it is needed, once, safely
+  // across threads (rule_set.cc).
+  class LazyRegex;
+  class LazyRegexSet;
   RuleInput input_ = RuleInput::kText;
   std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<Regex>> compiled_;  // parallel to rules_
+  std::vector<std::unique_ptr<LazyRegex>> compiled_;  // parallel to rules_; null for builtins
   std::map<std::string, size_t, std::less<>> by_name_;
   // What ApplyStage runs for one stage and this set's input, decided once
   // when the rules load: the stage's replace and builtin rules in file
@@ -109,12 +124,12 @@ class RuleSet {
   struct StagePlan {
     struct Step {
       const Rule* rule = nullptr;
-      const Regex* regex = nullptr;                    // replace rules
+      const LazyRegex* regex = nullptr;                // replace rules
       std::string (*builtin)(std::string_view) = nullptr;  // builtin rules
       int set_index = -1;                              // the pattern's index in `replaces`
     };
     std::vector<Step> steps;
-    std::unique_ptr<RegexSet> replaces;  // null: every replace rule runs
+    std::unique_ptr<LazyRegexSet> replaces;  // its Get() null: every replace rule runs
   };
   std::map<std::string, StagePlan, std::less<>> stages_;
 };

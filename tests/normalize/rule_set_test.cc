@@ -13,6 +13,13 @@ TEST(RuleSet, EmbeddedRulesLoadWithEveryKind) {
   EXPECT_EQ(kinds, (std::set<std::string>{"replace", "pattern", "builtin"}));
 }
 
+// Default() compiles its patterns when first needed; the check at load
+// compiles every one, for every input, and fails as Parse does.
+TEST(RuleSet, EmbeddedRulesCompileWhenCheckedAtLoad) {
+  Status checked = RuleSet::CheckDefault();
+  EXPECT_TRUE(checked.ok()) << checked.ToString();
+}
+
 // Every rule's before/after examples, run through that rule alone as the
 // example's input would run it: a rule that does not apply to the input
 // leaves the text as it is.
