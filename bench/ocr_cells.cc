@@ -22,7 +22,6 @@
 //
 // Output: one line per cell, "page<TAB>x0<TAB>y0<TAB>x1<TAB>y1<TAB>text",
 // boxes in page points, the text's lines joined by spaces.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +31,7 @@
 #include <vector>
 
 #include "common/file_io.h"
+#include "common/process_cpu.h"
 #include "extract/image_rulings.h"
 #include "extract/ocr_engine.h"
 #include "extract/ocr_page.h"
@@ -39,12 +39,7 @@
 
 namespace {
 
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
+using docpipe::ProcessCpuSeconds;
 
 }  // namespace
 
@@ -73,7 +68,7 @@ int main(int argc, char** argv) {
   docpipe::OcrOptions options;
   auto engine = docpipe::OcrEngine::Open(options);
   if (!engine.ok()) return 1;
-  const double cpu0 = CpuSeconds();
+  const double cpu0 = ProcessCpuSeconds();
   for (int number = first; number <= std::min(last, (*reader)->page_count()); ++number) {
     docpipe::PageContent text_layer = (*reader)->ReadPage(number);
     docpipe::Result<docpipe::PageImage> image = (*reader)->RenderPage(number, 300);
@@ -151,6 +146,6 @@ int main(int argc, char** argv) {
       std::printf("%d\t%.1f\t%.1f\t%.1f\t%.1f\t%s\n", number, cell.x0, cell.y0, cell.x1, cell.y1, text.c_str());
     }
   }
-  std::fprintf(stderr, "CPU %.1f s\n", CpuSeconds() - cpu0);
+  std::fprintf(stderr, "CPU %.1f s\n", ProcessCpuSeconds() - cpu0);
   return 0;
 }

@@ -17,19 +17,11 @@ the sharp one a higher mean confidence (with the share of cells read twice).
 """
 import json, re, sys, unicodedata
 
+from ocr_bench import edit_distance  # the same measure as the CER of ocr_bench.py
+
 
 def norm(text):
     return re.sub(r'\s+', '', unicodedata.normalize('NFKC', text))
-
-
-def edit_distance(a, b):
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        prev = cur
-    return prev[-1]
 
 
 def overlap(a, b):

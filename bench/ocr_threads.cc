@@ -7,7 +7,6 @@
 //   build/bench/ocr_threads SCAN.pdf [PAGE=1] [ROUNDS=3]
 //
 // Run without OMP_THREAD_LIMIT in the environment (it caps both).
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,16 +15,12 @@
 #include <vector>
 
 #include "common/file_io.h"
+#include "common/process_cpu.h"
 #include "extract/extractor.h"
 
 namespace {
 
-double CpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
+using docpipe::ProcessCpuSeconds;
 
 double Median(std::vector<double> values) {
   std::sort(values.begin(), values.end());
@@ -55,7 +50,7 @@ int main(int argc, char** argv) {
       options.first_page = options.last_page = page;
       options.ocr = docpipe::OcrMode::kAlways;
       options.ocr_engine.threads = settings[s];
-      const double cpu0 = CpuSeconds();
+      const double cpu0 = ProcessCpuSeconds();
       const auto t0 = std::chrono::steady_clock::now();
       docpipe::Result<docpipe::Layout> layout = docpipe::ExtractLayout(*bytes, path, options);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -64,7 +59,7 @@ int main(int argc, char** argv) {
         return 1;
       }
       wall[s].push_back(seconds);
-      cpu[s].push_back(CpuSeconds() - cpu0);
+      cpu[s].push_back(ProcessCpuSeconds() - cpu0);
       std::printf("round %d threads=%s: %.2f s wall, %.2f s CPU\n", round + 1, s == 0 ? "1" : "Tesseract's (4)",
                   seconds, cpu[s].back());
     }

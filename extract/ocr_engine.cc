@@ -281,12 +281,6 @@ class TesseractEngine : public OcrEngine {
 
 }  // namespace
 
-double ProcessCpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Open(const OcrOptions& options) {
   auto engine = std::make_unique<TesseractEngine>();
   if (Status s = engine->Open(options); !s.ok()) return s;

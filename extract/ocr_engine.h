@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "common/process_cpu.h"
 #include "common/status.h"
 #include "extract/layout.h"
 #include "extract/page_image.h"
@@ -68,9 +69,6 @@ struct OcrLine {
   double baseline = std::numeric_limits<double>::quiet_NaN();
   int block = 0;  // Tesseract's text block (a column, a paragraph), from 0
 };
-
-// CPU time used so far by this process, all its threads, in seconds.
-double ProcessCpuSeconds();
 
 class OcrEngine {
  public:

@@ -86,14 +86,6 @@ std::vector<std::string> OcrModuleCandidates(const std::string& executable, cons
   return candidates;
 }
 
-// The module keeps its own copy (extract/ocr_engine.cc) for the engine's
-// deadline; this one serves the binary, which does not link that file.
-double ProcessCpuSeconds() {
-  timespec now{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Open(const OcrOptions& options) {
   Result<const OcrModule*> module = LoadOcrModule();
   if (!module.ok()) return module.status();
