@@ -61,7 +61,20 @@ struct PrintedLine {
   double size = 0;
   double column_left = 0;
   double column_right = 0;
+  double page_height = 0;  // of the page the line is printed on; 0 when unknown
 };
+
+// A page's text runs on to the next page only from a filled page: a layout
+// program (Word, InDesign, a typewriter) breaks a paragraph across pages
+// when it reaches the foot of the text area, so a page whose last line
+// stands in its upper part ended its paragraph there (a title page, a cover,
+// a page per greeting), however wide that line is. The share is generous
+// (a foot margin, footnotes and a page number take less than the lower 40%).
+constexpr double kFilledPageShare = 0.6;
+
+bool EndsAFilledPage(const PrintedLine& last) {
+  return last.page_height <= 0 || last.box.y1 >= kFilledPageShare * last.page_height;
+}
 
 bool OnBaseline(const PrintedLine& line, const TextLine& next) {
   const double size = std::max(line.size, 1.0);
@@ -73,7 +86,7 @@ bool OnBaseline(const PrintedLine& line, const TextLine& next) {
 // as a reader sees it: the last line runs to its column's edge without
 // ending a sentence, or ends in a mark that never ends one (，、), and the
 // next one carries on below it, set in the same size, on the same page or
-// at the top of the next; or the two are pieces of one printed line; or the
+// at the top of the next (from a filled page, EndsAFilledPage); or the two are pieces of one printed line; or the
 // paragraph so far (a heading) leaves a bracket open. A line that stops
 // short of the edge ends its paragraph, whatever its punctuation: a
 // signature ("申報人：…"), a label line ("申報日期：101 年 05 月 31 日"), a
@@ -121,7 +134,7 @@ bool LayoutContinues(const PrintedLine& last, const std::string& paragraph, cons
   // to the left of a right-aligned one ("申報日期：101 年 05 月 31 日")
   // starts something else.
   const bool under = next.bbox.x0 < last.box.x0 + 6 * size && next.bbox.x0 > last.box.x0 - 3 * size;
-  if (!same_page) return runs_on && under;
+  if (!same_page) return runs_on && under && EndsAFilledPage(last);
   if (next.bbox.y0 <= last.box.y0 || next.bbox.y0 - last.box.y1 > size) return false;  // above, or a blank line between
   return (runs_on && under) || unicode::HasOpenBracket(paragraph) || ContinuesRightBlock(last, next);
 }
@@ -249,7 +262,8 @@ std::vector<TabRow> LayoutToRows(const Layout& layout, const RuleSet& rules) {
           open_line.text += block.line->text;
           open_line.box.Extend(block.box);
         } else {
-          open_line = PrintedLine{block.line->text, block.box, block.line->size, block.column_left, block.column_right};
+          open_line = PrintedLine{block.line->text, block.box, block.line->size, block.column_left, block.column_right,
+                                  page.height};
         }
         open = true;
         open_row = rows.size() - 1;

@@ -262,6 +262,38 @@ TEST(LayoutRows, WrappedParagraphsStayWholeAcrossLinesAndPages) {
       << ::testing::PrintToString(paragraphs);
 }
 
+// Regression (issue 16, the pdf.js/qpdf "Hello World" files): a PDF of four
+// pages, each holding one line "Hello World" at its top, normalized to the
+// title "Hello World Hello World Hello World Hello World": each line runs to
+// the column's edge (it is the only line), so it seemed to run on to the
+// next page. A paragraph crosses a page break only from a filled page; the
+// counter-example, a line at the foot of a page running on to the next, is
+// WrappedParagraphsStayWholeAcrossLinesAndPages above.
+TEST(LayoutRows, OneLineAtTheTopOfEveryPageIsOneParagraphPerPageNotATitleAcrossPages) {
+  std::vector<testing::PdfPage> pages(4);
+  for (testing::PdfPage& page : pages) page.Text(72, 80, 24, "Hello World");
+  Result<nlohmann::ordered_json> doc = ProcessBytes(testing::BuildPdf(pages), "hello.pdf", {});
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::vector<std::string> texts;
+  if (!(*doc)["title"].is_null()) texts.push_back((*doc)["title"].get<std::string>());
+  for (const auto& paragraph : (*doc)["paragraphs"]) texts.push_back(paragraph["text"].get<std::string>());
+  EXPECT_EQ(texts, std::vector<std::string>(4, "Hello World")) << doc->dump(1);
+
+  // The same in a layout: a page whose text stops at its top, with a line
+  // running to the column's edge and ending no sentence.
+  Layout layout;
+  Page first = BlankPage(1);
+  first.lines = {At("說明如下。", 54, 60, 120, 12),
+                 At("本行文字在頁面的上方，是這一頁最後的一行，而且跑到欄的右緣", 54, 80, 540, 12)};
+  Page second = BlankPage(2);
+  second.lines = {At("下一頁的第一行文字從頁首開始，也跑到欄的右緣而沒有句號", 54, 60, 540, 12)};
+  layout.pages = {first, second};
+  EXPECT_EQ(Paragraphs(layout), std::vector<std::string>({"說明如下。",
+                                                          "本行文字在頁面的上方，是這一頁最後的一行，而且跑到欄的右緣",
+                                                          "下一頁的第一行文字從頁首開始，也跑到欄的右緣而沒有句號"}))
+      << ::testing::PrintToString(Paragraphs(layout));
+}
+
 // Regression (issue 14): a heading cut at a line break ("（十）債權（總金額：
 // 新臺幣" / "元）") became a heading and a paragraph "元）".
 TEST(LayoutRows, AHeadingWithAnOpenBracketRunsOnToItsNextLine) {
