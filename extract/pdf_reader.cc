@@ -262,8 +262,9 @@ struct Jbig2Walk {
 // the whole stream before it draws (a page-information segment anywhere
 // allocates its page), so the walk goes on past large segments too: their
 // data is skipped (only the stream's own filters, such as Flate, run), up to
-// kMaxSkippedBytes in all; the headers themselves are read up to
-// kMaxHeaderBytes.
+// kMaxSkippedBytes in all (an immediate generic region of unknown length
+// is scanned for its end within the same budget); the headers themselves
+// are read up to kMaxHeaderBytes.
 Jbig2Walk WalkJbig2Segments(Stream* str) {
   constexpr int kMaxHeaderBytes = 64 * 1024;
   constexpr uint64_t kMaxSkippedBytes = 64ull << 20;
@@ -295,6 +296,34 @@ Jbig2Walk WalkJbig2Segments(Stream* str) {
     skip_left -= bytes;
     return bytes == 0 || str->discardChars(static_cast<unsigned int>(bytes)) == bytes;
   };
+  // An immediate generic region may leave its length unknown (7.2.7): its
+  // arithmetic-coded data then ends with 0xFF 0xAC and a 4-byte row count.
+  // The coder never writes 0xFF followed by a byte above 0x8F inside the
+  // data (its bit stuffing, E.2.8), so the first 0xFF 0xAC is that end. MMR
+  // data (T.6) has no such guarantee for its end sequence 0x00 0x00: there
+  // the walk stops, as it does at an unknown length of any other type.
+  auto skip_unknown_length_region = [&]() {
+    uint32_t region_flags, generic_flags, ignored;
+    for (int field = 0; field < 4; ++field) {
+      if (!read(4, &ignored)) return false;  // width, height, x, y
+    }
+    if (!read(1, &region_flags) || !read(1, &generic_flags) || (generic_flags & 1) != 0) return false;
+    const bool template_zero = ((generic_flags >> 1) & 3) == 0;
+    if (!skip(template_zero ? 8 : 2)) return false;  // the adaptive template pixels
+    bool after_ff = false;
+    while (true) {
+      if (skip_left == 0) {
+        walk.complete = false;
+        return false;
+      }
+      --skip_left;
+      const int c = str->getChar();
+      if (c == EOF) return false;
+      if (after_ff && c == 0xAC) break;
+      after_ff = c == 0xFF;
+    }
+    return read(4, &ignored);  // the row count
+  };
   uint32_t number, flags, count, length;
   while (read(4, &number) && read(1, &flags) && read(1, &count)) {
     uint64_t referred = count >> 5;
@@ -321,8 +350,10 @@ Jbig2Walk WalkJbig2Segments(Stream* str) {
         walk.largest_page = std::make_pair(width, height);
       }
       if (!skip(length - 19)) break;
-    } else if (length == 0xffffffff || !skip(length)) {
-      break;  // an unknown length ends what can be walked without decoding
+    } else if (length == 0xffffffff) {
+      if ((flags & 0x3f) != 38 || !skip_unknown_length_region()) break;
+    } else if (!skip(length)) {
+      break;
     }
   }
   str->close();

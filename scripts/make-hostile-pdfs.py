@@ -13,6 +13,8 @@ import sys
 import zlib
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "tests", "data", "hostile")
+# Where the counter-examples that are no bomb go.
+COUNTER = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "jbig2")
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
@@ -152,6 +154,19 @@ def main():
     longer = jbig2_segment(0, 62, b"\0" * (65 << 20)) + jbig2_bomb(100000, 100000, number=1)
     write("image-bomb-jbig2-too-long.pdf",
           build(image_bomb_doc(zlib.compress(longer, 9), b"[/FlateDecode /JBIG2Decode]", 1, size=100)))
+    # And behind an immediate generic region of unknown length (0xffffffff,
+    # JBIG2 7.2.7), whose arithmetic-coded data ends with 0xFF 0xAC and a
+    # row count: the walk finds that end without decoding.
+    region = struct.pack(">IIIIB", 100, 1, 0, 0, 0) + bytes([0x02, 0x03, 0xFF]) + b"\0" * (1 << 20)
+    unknown = (jbig2_bomb(100, 100) + struct.pack(">IBBBI", 1, 38, 0, 1, 0xFFFFFFFF) + region +
+               b"\xff\xac" + struct.pack(">I", 1) + jbig2_bomb(100000, 100000, number=2))
+    write("image-bomb-jbig2-unknown-length.pdf",
+          build(image_bomb_doc(zlib.compress(unknown, 9), b"[/FlateDecode /JBIG2Decode]", 1, size=100)))
+    # Its counter-example, next to the real JBIG2 scan: the same stream with
+    # a second page of the image's own size is counted at that size and drawn.
+    benign = unknown.replace(jbig2_bomb(100000, 100000, number=2), jbig2_bomb(100, 100, number=2))
+    with open(os.path.join(COUNTER, "jbig2-unknown-length-region.pdf"), "wb") as f:
+        f.write(build(image_bomb_doc(zlib.compress(benign, 9), b"[/FlateDecode /JBIG2Decode]", 1, size=100)))
     # The same declared size as a Flate stream of 8-bit gray: 40 KB that
     # inflate to 40 MB, the rest of the 10 G pixels read past its end.
     write("image-bomb-flate.pdf",

@@ -204,6 +204,10 @@ TEST_F(HostilePdfTest, ImageBombsAreRefusedAtOnceNotAfterTheTimeBudget) {
       // The same page after 1 MB of another segment: the walk skips it.
       {"image-bomb-jbig2-page-info-late.pdf",
        "it draws a JBIG2 image whose data declares a page of 100000x100000 pixels"},
+      // Regression (issue 16): behind an immediate generic region of unknown
+      // length, the page was not seen, and the run decoded for 28 s.
+      {"image-bomb-jbig2-unknown-length.pdf",
+       "it draws a JBIG2 image whose data declares a page of 100000x100000 pixels"},
   };
   for (const Case& c : cases) {
     const char* file = c.file;

@@ -41,6 +41,10 @@ TEST(RenderBounds, ImageBombsAreRefusedBeforeTheyAreDecoded) {
       // The same segment after 1 MB of another segment (decoded: 18 MB).
       {"image-bomb-jbig2-page-info-late.pdf",
        "it draws a JBIG2 image whose data declares a page of 100000x100000 pixels"},
+      // Behind an immediate generic region of unknown length, found by the
+      // end its arithmetic-coded data carries (0xFF 0xAC, a row count).
+      {"image-bomb-jbig2-unknown-length.pdf",
+       "it draws a JBIG2 image whose data declares a page of 100000x100000 pixels"},
       // After 65 MB: more than is walked without decoding.
       {"image-bomb-jbig2-too-long.pdf",
        "it draws a JBIG2 image whose data is too long to count the pages it declares without decoding it"},
@@ -69,6 +73,18 @@ double InkShare(const PageImage& image) {
 // sample standard, 150 dpi black and white, an MMR generic region after a
 // page-information segment of its own size; scripts/make-jbig2-scan.py) is
 // counted at its size, rendered, and holds the page it was made from.
+// The counter-example to image-bomb-jbig2-unknown-length.pdf: the same
+// region of unknown length, then a page of the image's own size. The walk
+// passes the region by its end marker and counts the small page, so the
+// image is drawn.
+TEST(RenderBounds, AJbig2RegionOfUnknownLengthBeforeASmallPageIsDrawn) {
+  std::unique_ptr<PdfReader> reader = OpenPdf(kSource + "/tests/data/jbig2/jbig2-unknown-length-region.pdf");
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->RenderRefusal(1, 300), "");
+  Result<PageImage> page = reader->RenderPage(1, 300);
+  EXPECT_TRUE(page.ok()) << page.status().ToString();
+}
+
 TEST(RenderBounds, ARealJbig2ImageRendersAsThePageItWasMadeFrom) {
   std::unique_ptr<PdfReader> scan = OpenPdf(kSource + "/tests/data/jbig2/jbig2-mmr-scan.pdf");
   std::unique_ptr<PdfReader> original = OpenPdf(kSource + "/samples/pdf/INM2529-002v2.pdf");
