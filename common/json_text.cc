@@ -7,54 +7,62 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// RFC 3629 UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF):
-// what nlohmann accepts without its error handler.
-bool IsValidUtf8(const std::string& s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (static_cast<size_t>(end - p) <= n) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (size_t i = 2; i <= n; ++i) {
-      if (p[i] < 0x80 || p[i] > 0xBF) return false;
-    }
-    p += n + 1;
+// The length of the RFC 3629 UTF-8 sequence (no overlong forms, no
+// surrogates, nothing past U+10FFFF: what nlohmann accepts without its error
+// handler) that starts at p[0] >= 0x80, with `left` bytes left; 0 when the
+// bytes there are not one.
+size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
+  const unsigned char c = *p;
+  size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 2;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 3;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
   }
-  return true;
+  if (left <= n) return 0;
+  if (p[1] < lo || p[1] > hi) return 0;
+  for (size_t i = 2; i <= n; ++i) {
+    if (p[i] < 0x80 || p[i] > 0xBF) return 0;
+  }
+  return n + 1;
 }
 
+// Checks the UTF-8 and escapes in the same pass over the string: a string
+// that turns out ill-formed is taken back and written by nlohmann instead.
 void AppendString(const std::string& s, std::string* out) {
-  if (!IsValidUtf8(s)) {
-    *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
-    return;
-  }
+  const size_t mark = out->size();
   out->push_back('"');
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c >= 0x80) {
+      const size_t length = Utf8SequenceLength(p + i, n - i);
+      if (length == 0) {
+        out->resize(mark);
+        *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+      }
+      i += length;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
     out->append(s, run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;

@@ -375,19 +375,29 @@ std::string CollapseSpaces(std::string_view text) {
   int32_t i = 0;
   int32_t previous = -1;    // last non-space character written
   bool pending = false;     // white space seen since `previous`
+  int32_t run = -1;         // start of the characters not yet copied
+  // The characters between two white-space runs are copied as one piece
+  // when the next white space (or the end) is reached: appending them one
+  // by one cost more than deciding what they are.
+  auto flush = [&](int32_t end) {
+    if (run >= 0) out.append(text.data() + run, static_cast<size_t>(end - run));
+    run = -1;
+  };
   while (i < n) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (IsSpace(c)) {
+      flush(start);
       pending = previous >= 0;
       continue;
     }
     if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
     pending = false;
-    out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    if (run < 0) run = start;
     previous = c;
   }
+  flush(n);
   return out;
 }
 
@@ -483,9 +493,14 @@ std::string RemoveLetterSpacing(std::string_view text) {
   const size_t count = tokens.size();
   std::vector<bool> alone(count), spaced(count, false);
   for (size_t t = 0; t < count; ++t) alone[t] = tokens[t].length == 1 && IsCjkLetter(tokens[t].first);
+  bool any_spaced = false;
   for (size_t t = 0; t < count; ++t) {
     spaced[t] = alone[t] && ((t > 0 && alone[t - 1]) || (t + 1 < count && alone[t + 1]));
+    any_spaced = any_spaced || spaced[t];
   }
+  // Only a space next to a letter-spaced token is dropped: without one, the
+  // loop below would put every token and space back as they were.
+  if (!any_spaced) return std::string(text);
   std::string out(lead);
   for (size_t t = 0; t < count; ++t) {
     const Token& token = tokens[t];

@@ -173,6 +173,25 @@ TEST(CollapseSpaces, OnlyNonAsciiWhiteSpaceIsStillCollapsed) {
   EXPECT_EQ(CollapseSpaces("資料保護"), "資料保護");
 }
 
+TEST(CollapseSpaces, CopiesTheTextBetweenSpacesWhole) {
+  // Runs of several characters, ASCII and not, between white space of every
+  // kind.
+  EXPECT_EQ(CollapseSpaces("ISO 27001 \t 資訊 安全\u3000管理  v2"), "ISO 27001 資訊安全管理 v2");
+  EXPECT_EQ(CollapseSpaces(" 風險\n\n評估 "), "風險評估");
+  EXPECT_EQ(CollapseSpaces("x"), "x");
+  EXPECT_EQ(CollapseSpaces(" \t\n"), "");
+}
+
+TEST(RemoveLetterSpacing, TextWithSpacesButNoSpacedLettersStaysAsItIs) {
+  // White space of every kind, kept byte for byte, where no two lone
+  // letters stand next to each other.
+  EXPECT_EQ(RemoveLetterSpacing("  第 1 章　總則\t(一)  "), "  第 1 章　總則\t(一)  ");
+  EXPECT_EQ(RemoveLetterSpacing("臺北市  新北市 A B"), "臺北市  新北市 A B");
+  EXPECT_EQ(RemoveLetterSpacing(" \n "), " \n ");
+  // ...and the same text with two lone letters side by side is joined there.
+  EXPECT_EQ(RemoveLetterSpacing("  第 1 章　總 則\t(一)  "), "  第 1 章總則\t(一)  ");
+}
+
 TEST(RemoveLetterSpacing, IdeographicSpacesAloneAreLetterSpacing) {
   EXPECT_EQ(RemoveLetterSpacing("總\u3000\u3000則"), "總則");
   EXPECT_EQ(RemoveLetterSpacing("總則"), "總則");
