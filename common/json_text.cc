@@ -1,6 +1,11 @@
 #include "common/json_text.h"
 
+#include <array>
 #include <charconv>
+#include <cmath>
+#include <string_view>
+
+#include "common/json_writer.h"
 
 namespace docpipe {
 namespace {
@@ -9,7 +14,7 @@ using Json = nlohmann::ordered_json;
 
 // RFC 3629 UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF):
 // what nlohmann accepts without its error handler.
-bool IsValidUtf8(const std::string& s) {
+bool IsValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
@@ -43,9 +48,9 @@ bool IsValidUtf8(const std::string& s) {
   return true;
 }
 
-void AppendString(const std::string& s, std::string* out) {
+void AppendString(std::string_view s, std::string* out) {
   if (!IsValidUtf8(s)) {
-    *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    *out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
     return;
   }
   out->push_back('"');
@@ -53,7 +58,7 @@ void AppendString(const std::string& s, std::string* out) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s, run, i - run);
+    out->append(s.substr(run, i - run));
     run = i + 1;
     switch (c) {
       case '"': *out += "\\\""; break;
@@ -71,7 +76,7 @@ void AppendString(const std::string& s, std::string* out) {
       }
     }
   }
-  out->append(s, run, std::string::npos);
+  out->append(s.substr(run));
   out->push_back('"');
 }
 
@@ -80,6 +85,18 @@ void AppendInt(Int value, std::string* out) {
   char buffer[24];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   out->append(buffer, end);
+}
+
+// nlohmann's serializer::dump_float for an IEEE double: its Grisu2 digits
+// (not always std::to_chars' shortest form), "null" for NaN and infinity.
+void AppendDouble(double value, std::string* out) {
+  if (!std::isfinite(value)) {
+    *out += "null";
+    return;
+  }
+  std::array<char, 64> buffer;
+  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  out->append(buffer.data(), end);
 }
 
 void Indent(int depth, std::string* out) { out->append(static_cast<size_t>(2 * depth), ' '); }
@@ -139,8 +156,9 @@ void Append(const Json& json, bool compact, int depth, std::string* out) {
     case Json::value_t::null: *out += "null"; return;
     case Json::value_t::number_integer: AppendInt(json.get<Json::number_integer_t>(), out); return;
     case Json::value_t::number_unsigned: AppendInt(json.get<Json::number_unsigned_t>(), out); return;
+    case Json::value_t::number_float: AppendDouble(json.get<double>(), out); return;
     default:
-      // Floats (nlohmann's shortest round-trip form), binary, discarded.
+      // Binary, discarded.
       *out += json.dump(-1, ' ', false, Json::error_handler_t::replace);
       return;
   }
@@ -151,6 +169,10 @@ void Append(const Json& json, bool compact, int depth, std::string* out) {
 void AppendJsonText(const nlohmann::ordered_json& json, bool compact, int depth, std::string* out) {
   Append(json, compact, depth, out);
 }
+
+void AppendJsonString(std::string_view s, std::string* out) { AppendString(s, out); }
+
+void AppendJsonDouble(double value, std::string* out) { AppendDouble(value, out); }
 
 std::string JsonText(const nlohmann::ordered_json& json, bool compact) {
   std::string out;
