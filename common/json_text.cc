@@ -1,6 +1,11 @@
 #include "common/json_text.h"
 
+#include <array>
 #include <charconv>
+#include <cmath>
+#include <string_view>
+
+#include "common/json_writer.h"
 
 namespace docpipe {
 namespace {
@@ -38,7 +43,7 @@ size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
 
 // Checks the UTF-8 and escapes in the same pass over the string: a string
 // that turns out ill-formed is taken back and written by nlohmann instead.
-void AppendString(const std::string& s, std::string* out) {
+void AppendString(std::string_view s, std::string* out) {
   const size_t mark = out->size();
   out->push_back('"');
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -51,7 +56,7 @@ void AppendString(const std::string& s, std::string* out) {
       const size_t length = Utf8SequenceLength(p + i, n - i);
       if (length == 0) {
         out->resize(mark);
-        *out += Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+        *out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
         return;
       }
       i += length;
@@ -61,7 +66,7 @@ void AppendString(const std::string& s, std::string* out) {
       ++i;
       continue;
     }
-    out->append(s, run, i - run);
+    out->append(s.substr(run, i - run));
     run = ++i;
     switch (c) {
       case '"': *out += "\\\""; break;
@@ -79,7 +84,7 @@ void AppendString(const std::string& s, std::string* out) {
       }
     }
   }
-  out->append(s, run, std::string::npos);
+  out->append(s.substr(run));
   out->push_back('"');
 }
 
@@ -88,6 +93,18 @@ void AppendInt(Int value, std::string* out) {
   char buffer[24];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   out->append(buffer, end);
+}
+
+// nlohmann's serializer::dump_float for an IEEE double: its Grisu2 digits
+// (not always std::to_chars' shortest form), "null" for NaN and infinity.
+void AppendDouble(double value, std::string* out) {
+  if (!std::isfinite(value)) {
+    *out += "null";
+    return;
+  }
+  std::array<char, 64> buffer;
+  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  out->append(buffer.data(), end);
 }
 
 void Indent(int depth, std::string* out) { out->append(static_cast<size_t>(2 * depth), ' '); }
@@ -147,8 +164,9 @@ void Append(const Json& json, bool compact, int depth, std::string* out) {
     case Json::value_t::null: *out += "null"; return;
     case Json::value_t::number_integer: AppendInt(json.get<Json::number_integer_t>(), out); return;
     case Json::value_t::number_unsigned: AppendInt(json.get<Json::number_unsigned_t>(), out); return;
+    case Json::value_t::number_float: AppendDouble(json.get<double>(), out); return;
     default:
-      // Floats (nlohmann's shortest round-trip form), binary, discarded.
+      // Binary, discarded.
       *out += json.dump(-1, ' ', false, Json::error_handler_t::replace);
       return;
   }
@@ -159,6 +177,10 @@ void Append(const Json& json, bool compact, int depth, std::string* out) {
 void AppendJsonText(const nlohmann::ordered_json& json, bool compact, int depth, std::string* out) {
   Append(json, compact, depth, out);
 }
+
+void AppendJsonString(std::string_view s, std::string* out) { AppendString(s, out); }
+
+void AppendJsonDouble(double value, std::string* out) { AppendDouble(value, out); }
 
 std::string JsonText(const nlohmann::ordered_json& json, bool compact) {
   std::string out;

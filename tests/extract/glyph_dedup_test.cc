@@ -62,5 +62,21 @@ TEST(GlyphDedup, KeepsTheSpaceAfterAWordWhoseCopyCarriedIt) {
   EXPECT_TRUE(glyphs[0].space_after);
 }
 
+// Glyphs sharing a bucket are looked at in the order they were kept, and
+// only a glyph of the same text is an original (buckets are keyed by the
+// text's hash).
+TEST(GlyphDedup, ACopyGoesToTheFirstGlyphItRepeatsAmongThoseOfItsBucket) {
+  // Three narrow "l" one advance apart (all kept, one bucket), an "I" in
+  // between, then a bold copy of the second "l" carrying the word's space.
+  std::vector<Glyph> glyphs = {At("l", 0, 0, 1), At("I", 0.5, 0, 1), At("l", 1, 0, 1), At("l", 2, 0, 1),
+                               At("l", 1.2, 0, 1, /*space_after=*/true)};
+  EXPECT_EQ(RemoveDuplicateGlyphs(&glyphs), 1);
+  ASSERT_EQ(Text(glyphs), "lIll");
+  EXPECT_FALSE(glyphs[0].space_after);
+  EXPECT_FALSE(glyphs[1].space_after);
+  EXPECT_TRUE(glyphs[2].space_after);
+  EXPECT_FALSE(glyphs[3].space_after);
+}
+
 }  // namespace
 }  // namespace docpipe

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
 
 namespace docpipe {
@@ -68,6 +69,27 @@ TEST(LayoutJson, TextWrittenPageByPageEqualsTheWholeTreeDumped) {
   third.tables.clear();
   third.lines[1].text = "bad \xFF utf-8 \"quoted\"\n";
   layout.pages.push_back(third);
+  // An OCR page (its fields, a line's confidence and low-confidence words),
+  // a page with nothing on it (empty arrays), numbers whose shortest form
+  // is long or odd, and one that is no number.
+  Page ocr = layout.pages[0];
+  ocr.number = 1;
+  ocr.source = PageSource::kOcr;
+  ocr.ocr = OcrInfo{"tesseract 5.3.0", "chi_tra 4.1.0", 300, -0.37, 2};
+  ocr.lines[0].confidence = 0.91234;
+  ocr.lines[0].low_confidence_words = {"職能", "x\"y"};
+  ocr.tables[0].cells[1].lines.push_back(ocr.lines[0]);
+  ocr.tables[0].ruling = TableRuling::kPartial;
+  ocr.tables[0].continues_on_next_page = true;
+  ocr.width = 612.0000000001;
+  ocr.height = -0.0;
+  ocr.lines[1].bbox = {1e-7, 123456789.125, 0.1 + 0.2, std::nan("")};
+  ocr.lines[1].size = 1e300;
+  layout.pages.insert(layout.pages.begin(), ocr);
+  Page blank;
+  blank.number = 4;
+  layout.pages.push_back(blank);
+  layout.page_count = 4;
   Layout none = layout;
   none.pages.clear();
   for (const Layout* l : {&layout, &none}) {
