@@ -16,6 +16,15 @@
 //                  mean and lowest word confidence, then the sharp reading's
 //                  text, mean and lowest confidence (bench/ocr_cells.py
 //                  --choose simulates picking one)
+//   --vote T       each cell read through the rectangle (main's way); a
+//                  cell with a word below confidence T also cut out (10 px
+//                  margin) and the two readings voted (extract/ocr_vote.h).
+//                  The output line gets, after the rectangle's text, its
+//                  lowest word confidence, the cut-out's text and the
+//                  voted text (both the rectangle's when not read twice);
+//                  bench/ocr_cells.py --vote scores them. T = 2 reads every
+//                  cell twice, so that ocr_cells.py --vote T' can simulate
+//                  any T' below it.
 //   --lines        each cell split into its lines of ink (InkLines), each
 //                  line read alone (PSM 7, or 13 with --psm 13), cut out
 //                  with --crop's margin (10 px by default)
@@ -35,6 +44,7 @@
 #include "extract/image_rulings.h"
 #include "extract/ocr_engine.h"
 #include "extract/ocr_page.h"
+#include "extract/ocr_vote.h"
 #include "extract/pdf_reader.h"
 
 namespace {
@@ -49,6 +59,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   bool sharp = false, by_lines = false, both = false;
+  double vote = -1;
   int crop = -1;
   std::string psm = "6";
   int first = 1, last = 1 << 30;
@@ -57,6 +68,7 @@ int main(int argc, char** argv) {
     if (arg == "--sharp") sharp = true;
     if (arg == "--lines") by_lines = true;
     if (arg == "--both") both = true;
+    if (arg == "--vote" && i + 1 < argc) vote = std::stod(argv[++i]);
     if (arg == "--crop" && i + 1 < argc) crop = std::stoi(argv[++i]);
     if (arg == "--psm" && i + 1 < argc) psm = argv[++i];
     if (arg == "--pages" && i + 1 < argc) std::sscanf(argv[++i], "%d-%d", &first, &last);
@@ -123,9 +135,32 @@ int main(int argc, char** argv) {
       conf_mean = weight > 0 ? weighted / weight : 0;
       return text;
     };
+    auto join = [](const std::vector<docpipe::OcrLine>& lines) {
+      std::string text;
+      for (const docpipe::OcrLine& line : lines) {
+        for (const docpipe::OcrWord& word : line.words) text += word.text + " ";
+      }
+      return text;
+    };
     for (const docpipe::BBox& cell : cells) {
       std::string text;
-      if (by_lines) {
+      if (vote >= 0) {
+        const auto mode = docpipe::OcrEngine::RegionMode::kBlock;
+        auto rect = (*engine)->RecogniseBlocks(straight, {cell}, mode);
+        if (!rect.ok()) continue;
+        const double lowest = docpipe::LowestWordConfidence(*rect);
+        std::vector<docpipe::OcrLine> cut = *rect, voted = *rect;
+        if (lowest < vote) {
+          auto again = (*engine)->RecogniseCutOut(straight, {cell}, mode);
+          if (again.ok()) {
+            cut = *again;
+            voted = docpipe::VoteReadings(*rect, cut);
+          }
+        }
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "\t%.3f\t", lowest);
+        text = join(*rect) + buffer + join(cut) + "\t" + join(voted);
+      } else if (by_lines) {
         const auto mode = psm == "13" ? docpipe::OcrEngine::RegionMode::kLine : docpipe::OcrEngine::RegionMode::kSingleLine;
         for (const docpipe::BBox& line : docpipe::InkLines(straight, cell, 9)) text += read_one(line, mode, straight);
       } else {

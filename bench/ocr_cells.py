@@ -14,6 +14,13 @@ For output of `ocr_cells --both`, --choose T also scores: the smoothed
 reading alone, the sharp one alone, and the sharp reading taken instead of
 the smoothed one when the smoothed one has a word below confidence T and
 the sharp one a higher mean confidence (with the share of cells read twice).
+
+For output of `ocr_cells --vote T`, --vote T' (T' <= T) scores: the
+rectangle's reading, the cut-out's, the vote of every cell read twice, and
+the vote only where the rectangle's reading has a word below confidence T'
+(as extract/ocr_page.cc reads), with the cells read twice; --list then lists
+the cells where the vote and the rectangle differ (original / rectangle /
+voted), the counter-examples and the repairs.
 """
 import json, re, sys, unicodedata
 
@@ -36,13 +43,21 @@ def main():
     choose = float(sys.argv[sys.argv.index('--choose') + 1]) if '--choose' in sys.argv else None
     if choose is not None:
         args = [a for a in args if a != sys.argv[sys.argv.index('--choose') + 1]]
+    vote = float(sys.argv[sys.argv.index('--vote') + 1]) if '--vote' in sys.argv else None
+    if vote is not None:
+        args = [a for a in args if a != sys.argv[sys.argv.index('--vote') + 1]]
     layout = json.load(open(args[0]))
     cells = {}
     for page in layout['pages']:
         cells[page['number']] = [(c['bbox'], c['text']) for t in page['tables'] for c in t['cells']]
     jobs = []
     for path in args[1:]:
-        if choose is None:
+        if vote is not None:
+            jobs.append((path + ' rectangle', lambda p: p[5]))
+            jobs.append((path + ' cut-out', lambda p: p[7]))
+            jobs.append((path + ' voted, every cell', lambda p: p[8]))
+            jobs.append((path + f' voted below {vote}', lambda p: p[8] if float(p[6]) < vote else p[5]))
+        elif choose is None:
             jobs.append((path, lambda p: p[5]))
         else:
             jobs.append((path + ' smoothed', lambda p: p[5]))
@@ -59,6 +74,8 @@ def main():
             page, box, read = int(parts[0]), [float(v) for v in parts[1:5]], pick(parts)
             if choose is not None and float(parts[7]) < choose:
                 reread += 1
+            if vote is not None and float(parts[6]) < vote:
+                reread += 1
             best = max(cells.get(page, []), key=lambda c: overlap(c[0], box), default=None)
             if best is None or overlap(best[0], box) == 0:
                 continue
@@ -68,13 +85,17 @@ def main():
             errors += e
             exact += e == 0
             n += 1
-            if e and listing:
+            if vote is not None and listing and path.endswith(f'below {vote}') and norm(parts[5]) != got:
+                r = edit_distance(truth, norm(parts[5]))
+                verdict = 'repaired' if e < r else 'worse' if e > r else 'same errors'
+                wrong.append(f'  p{page} {verdict}: {truth} | {norm(parts[5])} | {got}')
+            elif e and listing and vote is None:
                 import difflib
                 for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, truth, got, autojunk=False).get_opcodes():
                     if op != 'equal':
                         wrong.append(f'  p{page} {truth[max(0, a0 - 3):a1 + 3]} | {got[max(0, b0 - 3):b1 + 3]}')
         print(f'{path}: {n} cells, {total} chars, {errors} errors ({errors / max(total, 1):.2%}), {exact} exact'
-              + (f', {reread} cells read twice' if choose is not None else ''))
+              + (f', {reread} cells read twice' if choose is not None or vote is not None else ''))
         for w in wrong:
             print(w)
 

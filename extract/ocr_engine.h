@@ -53,6 +53,7 @@ struct OcrOptions {
 struct OcrSymbol {
   std::string text;  // UTF-8, one character (rarely a cluster)
   BBox bbox;
+  double confidence = 1;  // 0..1, Tesseract's symbol confidence / 100
 };
 
 struct OcrWord {
@@ -106,6 +107,15 @@ class OcrEngine {
   // lines of all regions, in the regions' order, with boxes in page points;
   // each region's lines get the region's index as `block`.
   virtual Result<std::vector<OcrLine>> RecogniseBlocks(const PageImage& image, const std::vector<BBox>& regions,
+                                                       RegionMode mode) = 0;
+
+  // As RecogniseBlocks, but each region is cut out into an image of its own
+  // with a white margin (10 px) instead of being read through a rectangle
+  // on the whole page. The two differ in context only, and Tesseract's
+  // LSTM reads some Han characters differently under each (bench/README.md
+  // "Wave 6: ocr5"); extract/ocr_vote.h combines the two readings. Boxes
+  // are in page points, where the text stands on the page.
+  virtual Result<std::vector<OcrLine>> RecogniseCutOut(const PageImage& image, const std::vector<BBox>& regions,
                                                        RegionMode mode) = 0;
 
   // Reads `image` as sparse text: every piece of text Tesseract finds, in

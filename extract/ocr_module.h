@@ -26,7 +26,7 @@ namespace docpipe {
 // The module's file name; the loader looks for it next to the binary, then
 // in ../lib/docpipe/ from the binary (where `cmake --install` puts it).
 inline constexpr char kOcrModuleFile[] = "docpipe_ocr.so";
-inline constexpr int kOcrModuleAbi = 1;
+inline constexpr int kOcrModuleAbi = 2;
 
 // Where the loader looks for the module, in order, for the binary at
 // `executable`: $DOCPIPE_OCR_MODULE alone when `env_module` is not empty;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <vector>
 
 #include "common/unicode.h"
 #include "extract/image_rulings.h"
+#include "extract/ocr_vote.h"
 #include "extract/ruling_detector.h"
 #include "extract/table_builder.h"
 
@@ -254,6 +257,46 @@ double MedianLineHeight(const std::vector<OcrLine>& lines, double fallback) {
   return heights[heights.size() / 2];
 }
 
+// A cell read with a word below this confidence is read a second time, cut
+// out (bench/README.md "Wave 7: ocr6" measures where to draw it).
+constexpr double kSecondReadingBelow = 0.7;
+
+// Reads again, cut out of the page, the cells of `regions` whose reading in
+// `lines` (RecogniseBlocks' output, each line's block its region's index)
+// has a word Tesseract is unsure of, and votes the two readings
+// (ocr_vote.h). Through a rectangle on the page and cut out, the LSTM
+// reads some Han characters differently, and neither way is right on every
+// document (bench/README.md "Wave 6: ocr5"); where the two disagree, its
+// confidence in each character says which is likelier. Cells read
+// confidently are read once, which bounds the cost.
+Status VoteUnsureCells(OcrEngine& engine, const PageImage& image, const std::vector<BBox>& regions,
+                       std::vector<OcrLine>* lines) {
+  std::vector<std::vector<OcrLine>> by_region(regions.size());
+  for (OcrLine& line : *lines) by_region[static_cast<size_t>(line.block)].push_back(std::move(line));
+  lines->clear();
+  std::vector<BBox> unsure;
+  std::vector<size_t> unsure_region;
+  for (size_t r = 0; r < regions.size(); ++r) {
+    if (by_region[r].empty() || LowestWordConfidence(by_region[r]) >= kSecondReadingBelow) continue;
+    unsure.push_back(regions[r]);
+    unsure_region.push_back(r);
+  }
+  if (!unsure.empty()) {
+    Result<std::vector<OcrLine>> cut = engine.RecogniseCutOut(image, unsure, OcrEngine::RegionMode::kBlock);
+    if (!cut.ok()) return cut.status();
+    std::vector<std::vector<OcrLine>> cut_by_region(unsure.size());
+    for (OcrLine& line : *cut) cut_by_region[static_cast<size_t>(line.block)].push_back(std::move(line));
+    for (size_t i = 0; i < unsure.size(); ++i) {
+      std::vector<OcrLine>& first = by_region[unsure_region[i]];
+      first = VoteReadings(first, cut_by_region[i]);
+    }
+  }
+  for (std::vector<OcrLine>& region : by_region) {
+    lines->insert(lines->end(), std::make_move_iterator(region.begin()), std::make_move_iterator(region.end()));
+  }
+  return Status::Ok();
+}
+
 // Reads the cells of `regions` as blocks, then once more the ink left in
 // them outside the lines read: Tesseract's line finder now and then drops a
 // line of a block (a wrapped "紀錄" under "O2.1.2 修訂", "系統分級表" under
@@ -263,6 +306,7 @@ double MedianLineHeight(const std::vector<OcrLine>& lines, double fallback) {
 Result<std::vector<OcrLine>> ReadCells(OcrEngine& engine, const PageImage& image, const std::vector<BBox>& regions) {
   Result<std::vector<OcrLine>> lines = engine.RecogniseBlocks(image, regions, OcrEngine::RegionMode::kBlock);
   if (!lines.ok()) return lines;
+  if (Status s = VoteUnsureCells(engine, image, regions, &*lines); !s.ok()) return s;
   PageImage rest = image;
   for (const OcrLine& line : *lines) Whiten(line.bbox, 2, &rest);
   // A line is about as tall as the others in the tables (a 10.5 pt CJK

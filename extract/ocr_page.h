@@ -1,7 +1,9 @@
 // One page read by OCR: rendered by poppler (PdfReader::RenderPage),
 // straightened, its table rules found in the pixels (image_rulings.h) and
 // its text recognised (ocr_engine.h): each cell of a ruled table as one
-// block of text, the rest of the page by Tesseract's layout analysis. The
+// block of text (a cell with a word read below confidence 0.7 read again
+// cut out of the page, the two readings voted: ocr_vote.h), the rest of
+// the page by Tesseract's layout analysis. The
 // result is handed on as the same PageContent a text page gives, so that
 // the line and table builders treat both alike.
 //

@@ -16,6 +16,7 @@
 # tests/data/scans/ holds the small files the tests use, made by:
 #   bash scripts/make-scans.sh --dpi 300 --pages 1-2 samples/pdf/INM2529-002v2_layout2.pdf tests/data/scans/INM2529-002v2_scan.pdf
 #   bash scripts/make-scans.sh --mixed 2 samples/pdf/INM2529-002v2_layout2.pdf tests/data/scans/INM2529-002v2_mixed.pdf
+#   bash scripts/make-scans.sh --pages 2-2 samples/pdf/IIS3513-001v4.pdf tests/data/scans/IIS3513-001v4_p2_scan.pdf
 # Needs poppler-utils, imagemagick, img2pdf, qpdf (scripts/install-deps.sh).
 set -euo pipefail
 dpi=300 noise=0 skew=0 pages="" mixed=""
