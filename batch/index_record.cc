@@ -4,11 +4,44 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
+#include <optional>
 
 #include "common/json_parse.h"
 
 namespace docpipe {
 namespace fs = std::filesystem;
+namespace {
+
+// An int field of a record read back: a JSON integer within int's range.
+// nlohmann's get<int> casts whatever number it meets, so a float beyond
+// int's range (4.9e94, the fuzzer's find) was undefined behaviour, and 2.5
+// or 2^40 came back as another number than the line holds.
+std::optional<int> IntValue(const nlohmann::json& value) {
+  if (value.is_number_unsigned()) {
+    const uint64_t u = value.get<uint64_t>();
+    if (u <= static_cast<uint64_t>(std::numeric_limits<int>::max())) return static_cast<int>(u);
+  } else if (value.is_number_integer()) {
+    const int64_t i = value.get<int64_t>();
+    if (i >= std::numeric_limits<int>::min() && i <= std::numeric_limits<int>::max()) return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+// The field `key` of `j` into *out when it is an int, `fallback` when the
+// record has no such field; false when it holds anything else.
+bool ReadInt(const nlohmann::json& j, const char* key, int fallback, int* out) {
+  const auto it = j.find(key);
+  if (it == j.end()) {
+    *out = fallback;
+    return true;
+  }
+  const std::optional<int> value = IntValue(*it);
+  if (value) *out = *value;
+  return value.has_value();
+}
+
+}  // namespace
 
 nlohmann::ordered_json IndexRecord::ToJson() const {
   nlohmann::ordered_json j;
@@ -39,11 +72,19 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
     r.status = j.at("status").get<std::string>();
     r.document_type = j.value("document_type", "");
     r.code = j.value("code", "");
-    r.counts = j.value("counts", std::map<std::string, int>{});
-    r.warnings = j.value("warnings", 0);
-    r.unparsed = j.value("unparsed", 0);
+    if (const auto counts = j.find("counts"); counts != j.end()) {
+      if (!counts->is_object()) return std::nullopt;
+      for (const auto& [name, value] : counts->items()) {
+        const std::optional<int> count = IntValue(value);
+        if (!count) return std::nullopt;
+        r.counts[name] = *count;
+      }
+    }
+    if (!ReadInt(j, "warnings", 0, &r.warnings) || !ReadInt(j, "unparsed", 0, &r.unparsed) ||
+        !ReadInt(j, "exit_code", 0, &r.exit_code)) {
+      return std::nullopt;
+    }
     r.error = j.value("error", "");
-    r.exit_code = j.value("exit_code", 0);
     r.tool_version = j.at("tool_version").get<std::string>();
     r.seconds = j.value("seconds", 0.0);
   } catch (const nlohmann::json::exception&) {

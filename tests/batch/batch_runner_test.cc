@@ -63,6 +63,37 @@ TEST(ParseIndexLines, ReportsBrokenAndDeeplyNestedLinesKeepsTheLastRecordPerPath
   EXPECT_EQ(load.bad_lines[2].rfind("index.jsonl line 4: not an index record", 0), 0u) << load.bad_lines[2];
 }
 
+// Regression (issue 16, found by index_record_fuzzer's budget hour): a count
+// written as 4.9e94 was cast to int (undefined behaviour, UBSan's report);
+// 2.5 and 2^40 came back as other numbers. A count, the warnings, the
+// unparsed and the exit code are integers within int's range, or the line
+// is no index record. The counter-examples: the largest and smallest ints,
+// and fields left out, are read.
+TEST(ParseIndexLines, ACountThatIsNoIntMakesTheLineNoRecord) {
+  const std::string head = R"({"path": "a.txt", "output": "", "sha256": "", "status": "ok", "tool_version": "v", )";
+  const std::vector<std::string> bad = {
+      R"("counts": {"indicators": 4.9e94})", R"("counts": {"tasks": 2.5})", R"("counts": {"tasks": 1099511627776})",
+      R"("counts": [1])",                    R"("warnings": 1e300)",        R"("unparsed": -2147483649)",
+      R"("exit_code": "0")",                 R"("counts": {"tasks": null})"};
+  for (const std::string& field : bad) {
+    IndexLoad load;
+    ParseIndexLines(head + field + "}", "index.jsonl", &load);
+    EXPECT_TRUE(load.records.empty()) << field;
+    ASSERT_EQ(load.bad_lines.size(), 1u) << field;
+    EXPECT_EQ(load.bad_lines[0], "index.jsonl line 1: not an index record") << field;
+  }
+  IndexLoad load;
+  ParseIndexLines(head + R"("counts": {"tasks": 2147483647}, "exit_code": -2147483648})" + "\n" +
+                      R"({"path": "b.txt", "output": "", "sha256": "", "status": "ok", "tool_version": "v"})",
+                  "index.jsonl", &load);
+  EXPECT_TRUE(load.bad_lines.empty());
+  ASSERT_EQ(load.records.size(), 2u);
+  EXPECT_EQ(load.records["a.txt"].counts["tasks"], 2147483647);
+  EXPECT_EQ(load.records["a.txt"].exit_code, -2147483648);
+  EXPECT_TRUE(load.records["b.txt"].counts.empty());
+  EXPECT_EQ(load.records["b.txt"].warnings, 0);
+}
+
 TEST(FindInputs, RecursiveSortedSkipsHiddenAndOutputFolder) {
   fs::path root = fs::temp_directory_path() / ("docpipe_find_" + std::to_string(::getpid()));
   fs::remove_all(root);
