@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,21 @@ std::string TakeText(char* text) {
 // --crop measured 10).
 constexpr int kCutMargin = 10;
 
+// A region of the page in whole pixels of the image, clipped to it: x0, y0,
+// x1, y1. nullopt for a region under 4 pixels either way (nothing to read).
+struct PixelRect {
+  int x0, y0, x1, y1;
+};
+std::optional<PixelRect> RegionPixels(const BBox& region, const PageImage& image) {
+  const double pixels = 1 / image.PointsPerPixel();
+  PixelRect rect{std::max(0, static_cast<int>(std::floor(region.x0 * pixels))),
+                 std::max(0, static_cast<int>(std::floor(region.y0 * pixels))),
+                 std::min(image.width, static_cast<int>(std::ceil(region.x1 * pixels))),
+                 std::min(image.height, static_cast<int>(std::ceil(region.y1 * pixels)))};
+  if (rect.x1 - rect.x0 < 4 || rect.y1 - rect.y0 < 4) return std::nullopt;
+  return rect;
+}
+
 tesseract::PageSegMode RegionSegMode(OcrEngine::RegionMode mode) {
   return mode == OcrEngine::RegionMode::kLine         ? tesseract::PSM_RAW_LINE
          : mode == OcrEngine::RegionMode::kSingleLine ? tesseract::PSM_SINGLE_LINE
@@ -156,15 +172,12 @@ class TesseractEngine : public OcrEngine {
     // is, without looking for lines (which can find none in a region of one
     // short line).
     api_.SetPageSegMode(RegionSegMode(mode));
-    const double pixels = 1 / image.PointsPerPixel();
     std::vector<OcrLine> lines;
     bool read = true;
     for (size_t r = 0; r < regions.size() && read; ++r) {
-      const int x0 = std::max(0, static_cast<int>(std::floor(regions[r].x0 * pixels)));
-      const int y0 = std::max(0, static_cast<int>(std::floor(regions[r].y0 * pixels)));
-      const int x1 = std::min(image.width, static_cast<int>(std::ceil(regions[r].x1 * pixels)));
-      const int y1 = std::min(image.height, static_cast<int>(std::ceil(regions[r].y1 * pixels)));
-      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+      const std::optional<PixelRect> rect = RegionPixels(regions[r], image);
+      if (!rect) continue;
+      const auto [x0, y0, x1, y1] = *rect;
       api_.SetRectangle(x0, y0, x1 - x0, y1 - y0);
       read = Recognize();
       if (read) ReadLines(image.PointsPerPixel(), static_cast<int>(r), 0, 0, &lines);
@@ -179,16 +192,13 @@ class TesseractEngine : public OcrEngine {
                                                RegionMode mode) override {
     if (Status s = SetImage(image); !s.ok()) return s;
     api_.SetPageSegMode(RegionSegMode(mode));
-    const double pixels = 1 / image.PointsPerPixel();
     std::vector<OcrLine> lines;
     std::vector<uint8_t> cut;
     bool read = true;
     for (size_t r = 0; r < regions.size() && read; ++r) {
-      const int x0 = std::max(0, static_cast<int>(std::floor(regions[r].x0 * pixels)));
-      const int y0 = std::max(0, static_cast<int>(std::floor(regions[r].y0 * pixels)));
-      const int x1 = std::min(image.width, static_cast<int>(std::ceil(regions[r].x1 * pixels)));
-      const int y1 = std::min(image.height, static_cast<int>(std::ceil(regions[r].y1 * pixels)));
-      if (x1 - x0 < 4 || y1 - y0 < 4) continue;
+      const std::optional<PixelRect> rect = RegionPixels(regions[r], image);
+      if (!rect) continue;
+      const auto [x0, y0, x1, y1] = *rect;
       const int width = x1 - x0 + 2 * kCutMargin;
       const int height = y1 - y0 + 2 * kCutMargin;
       cut.assign(static_cast<size_t>(width) * height, 255);
