@@ -31,9 +31,9 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 : > "$log"
 
-classify() {  # command file -> prints class and writes the TSV line
-  local cmd="$1" file="$2" out="$work/out.json" err="$work/err" stats="$work/time" code rss lines
-  rm -f "$out" "$work"/out.json.tmp.* 2>/dev/null
+classify() {  # command file -> prints class, appends the TSV line to $part; scratch folder $scratch
+  local cmd="$1" file="$2" out="$scratch/out.json" err="$scratch/err" stats="$scratch/time" code rss lines
+  rm -f "$out" "$scratch"/out.json.tmp.* 2>/dev/null
   /usr/bin/time -f "%e %M" -o "$stats" timeout -s KILL $((timeout_s + 30)) \
     "$docpipe" "$cmd" "$file" -o "$out" --timeout "$timeout_s" --max-memory-mb "$memory_mb" "${extra[@]}" \
     >/dev/null 2>"$err"
@@ -47,24 +47,39 @@ classify() {  # command file -> prints class and writes the TSV line
   elif [ "$code" -eq 0 ]; then
     if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$out" 2>/dev/null; then class=ok; else class=partial; fi
   elif [ "$code" -gt 128 ] || [ "$code" -eq 9 ] || ! [[ "$code" =~ ^([3-8]|11)$ ]]; then class=crash
-  elif [ -e "$out" ] || compgen -G "$work/out.json.tmp.*" >/dev/null; then class=partial
+  elif [ -e "$out" ] || compgen -G "$scratch/out.json.tmp.*" >/dev/null; then class=partial
   elif [ "$lines" -ne 1 ] || ! grep -qF -- "$file" "$err"; then class=message
   else class=refusal
   fi
   printf '%s\t%s\t%s\t%s\t%s KB\t%s s\t%s\n' "$cmd" "$class" "$code" "$file" "${rss:-?}" "${secs:-?}" \
-    "$(head -c 300 "$err" | tr '\n\t' '  ')" >> "$log"
+    "$(head -c 300 "$err" | tr '\n\t' '  ')" >> "$part"
   echo "$class"
 }
 
+# JOBS shares the files among that many workers, each with its own scratch
+# folder and log part; the parts are joined in file order for the counts.
+mapfile -d '' files < <(find "$dir" -type f -print0 | sort -z)
+total=${#files[@]}
+jobs="${JOBS:-1}"
+for ((j = 0; j < jobs; ++j)); do
+  (
+    scratch="$work/$j"
+    part="$scratch/log.part"
+    mkdir -p "$scratch"
+    for ((i = j; i < total; i += jobs)); do
+      for cmd in extract normalize; do
+        printf '%08d\t' "$i" >> "$part"
+        classify "$cmd" "${files[$i]}" > /dev/null
+      done
+    done
+  ) &
+done
+wait
+cat "$work"/*/log.part 2>/dev/null | sort -s -k1,1n | cut -f2- > "$log"
 declare -A counts
-total=0
-while IFS= read -r -d '' file; do
-  for cmd in extract normalize; do
-    class=$(classify "$cmd" "$file")
-    counts["$cmd $class"]=$(( ${counts["$cmd $class"]:-0} + 1 ))
-  done
-  total=$((total + 1))
-done < <(find "$dir" -type f -print0 | sort -z)
+while IFS=$'\t' read -r cmd class _; do
+  counts["$cmd $class"]=$(( ${counts["$cmd $class"]:-0} + 1 ))
+done < "$log"
 
 bad=0
 echo "corpus: $total files in $dir (docpipe --timeout $timeout_s --max-memory-mb $memory_mb); log: $log"
