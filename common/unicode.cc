@@ -168,6 +168,15 @@ bool HasSpace(std::string_view text) {
 
 }  // namespace
 
+size_t SpanSpace(std::string_view text) {
+  return static_cast<size_t>(SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_CONTAINED));
+}
+
+size_t SpanNonSpace(std::string_view text) {
+  return static_cast<size_t>(
+      SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_NOT_CONTAINED));
+}
+
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
 
 std::string Nfc(std::string_view text) {
@@ -440,10 +449,39 @@ bool IsCjkLetter(int32_t c) {
   }
 }
 
+// Whether two neighbouring tokens (runs of non-space, white space between
+// them) are each one CJK letter: the only place letter spacing drops a
+// space. The tokens are cut by spanning the white-space set over the bytes,
+// and only a token short enough to be one character is decoded.
+bool TwoLoneLettersSideBySide(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  const icu::UnicodeSet& spaces = SpaceSet();
+  int32_t i = 0;
+  bool previous_alone = false;
+  while (i < n) {
+    i += spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_CONTAINED);
+    if (i >= n) break;
+    const int32_t end = i + spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_NOT_CONTAINED);
+    bool alone = false;
+    if (end - i <= U8_MAX_LENGTH) {
+      UChar32 c;
+      int32_t after = i;
+      U8_NEXT(s, after, n, c);
+      alone = after == end && IsCjkLetter(c);
+    }
+    if (alone && previous_alone) return true;
+    previous_alone = alone;
+    i = end;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RemoveLetterSpacing(std::string_view text) {
   if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
+  if (!TwoLoneLettersSideBySide(text)) return std::string(text);
   // Tokens (runs of non-space) and the white space after each.
   struct Token {
     std::string_view text, space;
