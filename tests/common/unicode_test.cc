@@ -220,6 +220,17 @@ TEST(Nfc, ComposesInsideCjkTextAndReplacesIllFormedBytes) {
   EXPECT_EQ(Nfc(std::string("ab\xFF") + "c"), "ab\uFFFDc");
 }
 
+// Text that is well-formed but not yet normalized is normalized on its
+// UTF-8 bytes; ill-formed bytes still become U+FFFD.
+TEST(FoldKey, NormalizesCodesCaseAndWidthAndDropsEveryWhiteSpace) {
+  EXPECT_EQ(FoldKey("K01 資訊"), "k01資訊");
+  EXPECT_EQ(FoldKey("Straße"), "strasse");
+  EXPECT_EQ(FoldKey("ＫＯ１\u3000ｶ \t\u00A0\U00020000"), "ko1カ\U00020000");
+  EXPECT_EQ(FoldKey(std::string("K01\xFF")), "k01\uFFFD");
+  EXPECT_EQ(Nfc("e\u0301\U00020000"), "\u00E9\U00020000");
+  EXPECT_EQ(Nfkc("\u2460Ａ"), "1A");
+}
+
 TEST(FoldKey, FoldsAndDropsNonAsciiWhiteSpace) {
   EXPECT_EQ(FoldKey("ＩＳＯ\u3000標準"), "iso標準");
   EXPECT_EQ(FoldKey("ISO標準"), "iso標準");
