@@ -1,5 +1,6 @@
 #include "common/unicode.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
@@ -30,10 +31,18 @@ std::string Normalize(const icu::Normalizer2* n, std::string_view text) {
   // Most cells are already normalized: ICU says so on the UTF-8 bytes, with
   // no conversion to UTF-16 and back. Ill-formed bytes take the long way,
   // which replaces them.
-  if (!FindInvalidUtf8(text) &&
-      n->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) &&
-      U_SUCCESS(status)) {
-    return std::string(text);
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (!FindInvalidUtf8(text)) {
+    if (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(text);
+    // Well-formed but not normalized (a code K01 under case folding): ICU
+    // normalizes the UTF-8 as it is, without the round trip through UTF-16.
+    // A normalization form has one result, so it is the same text.
+    status = U_ZERO_ERROR;
+    std::string result;
+    result.reserve(text.size());
+    icu::StringByteSink<std::string> sink(&result);
+    n->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_SUCCESS(status)) return result;
   }
   status = U_ZERO_ERROR;
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
@@ -168,6 +177,15 @@ bool HasSpace(std::string_view text) {
 
 }  // namespace
 
+size_t SpanSpace(std::string_view text) {
+  return static_cast<size_t>(SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_CONTAINED));
+}
+
+size_t SpanNonSpace(std::string_view text) {
+  return static_cast<size_t>(
+      SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_NOT_CONTAINED));
+}
+
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
 
 std::string Nfc(std::string_view text) {
@@ -184,10 +202,16 @@ std::string FoldKey(std::string_view text) {
   static const icu::Normalizer2* n = Instance("nfkc_cf", UNORM2_COMPOSE);
   std::string folded = Normalize(n, text);
   if (!HasSpace(folded)) return folded;  // NFKC_Casefold output is well-formed
+  // The runs between white space, copied whole (spanning the set over the
+  // bytes, as HasSpace does) rather than character by character.
   std::string key;
   key.reserve(folded.size());
-  for (int32_t c : Decode(folded).chars) {
-    if (!IsSpace(c)) Append(key, c);
+  std::string_view rest(folded);
+  while (!rest.empty()) {
+    rest.remove_prefix(SpanSpace(rest));
+    const size_t run = SpanNonSpace(rest);
+    key.append(rest.substr(0, run));
+    rest.remove_prefix(run);
   }
   return key;
 }
@@ -440,10 +464,39 @@ bool IsCjkLetter(int32_t c) {
   }
 }
 
+// Whether two neighbouring tokens (runs of non-space, white space between
+// them) are each one CJK letter: the only place letter spacing drops a
+// space. The tokens are cut by spanning the white-space set over the bytes,
+// and only a token short enough to be one character is decoded.
+bool TwoLoneLettersSideBySide(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  const icu::UnicodeSet& spaces = SpaceSet();
+  int32_t i = 0;
+  bool previous_alone = false;
+  while (i < n) {
+    i += spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_CONTAINED);
+    if (i >= n) break;
+    const int32_t end = i + spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_NOT_CONTAINED);
+    bool alone = false;
+    if (end - i <= U8_MAX_LENGTH) {
+      UChar32 c;
+      int32_t after = i;
+      U8_NEXT(s, after, n, c);
+      alone = after == end && IsCjkLetter(c);
+    }
+    if (alone && previous_alone) return true;
+    previous_alone = alone;
+    i = end;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RemoveLetterSpacing(std::string_view text) {
   if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
+  if (!TwoLoneLettersSideBySide(text)) return std::string(text);
   // Tokens (runs of non-space) and the white space after each.
   struct Token {
     std::string_view text, space;

@@ -147,6 +147,13 @@ std::optional<long> NumeralValue(std::string_view text);
 std::u32string ToCodePoints(std::string_view text);
 std::string FromCodePoints(std::u32string_view chars);
 
+// The number of leading bytes of `text` that are white space (IsSpace), and
+// that are not: a text splits into its tokens (runs of non-space) with the
+// two, without decoding it character by character. An ill-formed sequence
+// counts as U+FFFD, which is not white space.
+size_t SpanSpace(std::string_view text);
+size_t SpanNonSpace(std::string_view text);
+
 // Appends the UTF-8 bytes of code point `c` to *out; a surrogate or a value
 // past U+10FFFF appends nothing.
 void AppendUtf8(char32_t c, std::string* out);

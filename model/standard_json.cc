@@ -1,5 +1,6 @@
 #include "model/standard_json.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "common/version.h"
@@ -50,8 +51,12 @@ Json Items(std::vector<CodedItem>* items) {
 
 Json Codes(const std::vector<CodedItem>& items) {
   Json out = Array(items.size());
-  for (const CodedItem& item : items) {
-    if (std::find(out.begin(), out.end(), item.code) == out.end()) Push(&out, item.code);
+  // Each code once, in the order first printed. Compared as strings with
+  // the items before: finding a code among the JSON values built a JSON
+  // string of it for every comparison.
+  for (auto item = items.begin(); item != items.end(); ++item) {
+    const auto same = [&](const CodedItem& earlier) { return earlier.code == item->code; };
+    if (std::none_of(items.begin(), item, same)) Push(&out, item->code);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "normalize/repair/fake_bold.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,6 +118,42 @@ bool AnyTokenStartsRepeated(std::u32string_view chars) {
   return false;
 }
 
+// Whether `token` (one run of non-space, well-formed UTF-8) may start with
+// a chunk of at most kMaxChunk code points printed twice in a row, read on
+// its bytes. Equal code points are equal bytes (UTF-8 gives each code point
+// one encoding, and none is the start of another), so such a chunk is a
+// byte string ending where a code point starts (a byte that is no
+// continuation byte 10xxxxxx) and followed by itself: this looks at every
+// such end among the first kMaxChunk and misses none. It does not skip
+// tokens longer than kMaxToken as the exact check does, which can only say
+// "maybe" more often.
+bool TokenMayStartRepeated(std::string_view token) {
+  const auto* s = reinterpret_cast<const unsigned char*>(token.data());
+  size_t chunks = 0;
+  for (size_t len = 1; 2 * len <= token.size() && chunks < kMaxChunk; ++len) {
+    if ((s[len] & 0xC0) == 0x80) continue;
+    ++chunks;
+    if (s[len] == s[0] && std::memcmp(s, s + len, len) == 0) return true;
+  }
+  return false;
+}
+
+// The byte-level filter in front of AnyTokenStartsRepeated, for a whole
+// cell: tokens are cut with ICU's white-space set spanning the bytes, so
+// nothing is decoded or copied. False only when no token of any line
+// starts repeated; nearly every cell ends here.
+bool AnyTokenMayStartRepeated(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    i += unicode::SpanSpace(text.substr(i));
+    if (i >= text.size()) break;
+    const size_t length = unicode::SpanNonSpace(text.substr(i));
+    if (TokenMayStartRepeated(text.substr(i, length))) return true;
+    i += length;
+  }
+  return false;
+}
+
 std::string CollapseLine(std::string_view line) {
   const std::u32string code_points = unicode::ToCodePoints(line);
   if (!AnyTokenStartsRepeated(code_points)) return std::string(line);
@@ -161,6 +198,9 @@ std::string CollapseLine(std::string_view line) {
 }  // namespace
 
 std::string CollapseFakeBold(std::string_view text) {
+  // Lines end at '\n', which is white space, so the tokens of the lines are
+  // those of the whole text: when none may start repeated, no line changes.
+  if (!AnyTokenMayStartRepeated(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   size_t start = 0;

@@ -102,6 +102,10 @@ void RegexSet::Matching(std::string_view text, std::vector<int>* indices) const 
   indices->clear();
   if (size_ == 0) return;
   re2::RE2::Set::ErrorInfo error;
+  // Most texts match no pattern. Asked only whether any matches, RE2 stops
+  // at the first match and allocates no set of them; only a text that
+  // matches is searched again for which patterns do.
+  if (!impl_->set.Match(Piece(text), nullptr, &error) && error.kind == re2::RE2::Set::kNoError) return;
   if (!impl_->set.Match(Piece(text), indices, &error) && error.kind != re2::RE2::Set::kNoError) {
     // Out of DFA memory (or another failure): say every pattern may match.
     indices->clear();

@@ -5,9 +5,12 @@
 namespace docpipe {
 namespace {
 
-// `groups` is scratch space, kept by the caller across fragments.
+// `groups` is scratch space, kept by the caller across fragments. The code
+// must start the text, so the match does too (it cannot start before its
+// group): a match anchored at the start is the leftmost match whenever that
+// one starts there, and the text after the start need not be searched.
 bool StartsWithCode(std::string_view text, const Regex& pattern, std::vector<std::string_view>* groups) {
-  if (!pattern.PartialMatch(text, groups) || groups->size() < 2) return false;
+  if (!pattern.PrefixMatch(text, groups) || groups->size() < 2) return false;
   return (*groups)[1].data() == text.data();
 }
 
@@ -58,7 +61,11 @@ SplitCell SplitItems(const std::vector<Fragment>& fragments, const Regex& code_p
   std::string code;
   bool have_code = false;
   auto close = [&](size_t end) {
-    std::string wording = unicode::CollapseSpaces(std::string_view(text).substr(text_begin, end - text_begin));
+    // CollapseSpaces trims; trimming the ASCII white space around a wording
+    // (the space after its code) first lets a wording with none inside take
+    // its quick path.
+    std::string wording =
+        unicode::CollapseSpaces(unicode::TrimAscii(std::string_view(text).substr(text_begin, end - text_begin)));
     if (have_code) {
       cell.items.push_back({code, std::move(wording), PositionsIn(joined, code_begin, end)});
     } else if (!wording.empty()) {

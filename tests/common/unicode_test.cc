@@ -197,10 +197,38 @@ TEST(RemoveLetterSpacing, IdeographicSpacesAloneAreLetterSpacing) {
   EXPECT_EQ(RemoveLetterSpacing("總則"), "總則");
 }
 
+// The quick check that decides whether any two lone letters stand side by
+// side cuts tokens by white space on the bytes: lone letters of every width
+// and after every kind of white space are found, and tokens of one
+// non-letter character or of two characters are not lone letters.
+TEST(RemoveLetterSpacing, LoneLettersAreFoundAfterAnyWhiteSpaceAndOfAnyWidth) {
+  EXPECT_EQ(RemoveLetterSpacing("\U00020000 \U00020001 字"), "\U00020000\U00020001字");
+  EXPECT_EQ(RemoveLetterSpacing("標題\u00A0服\u2003務\u3000機 關"), "標題服務機關");
+  EXPECT_EQ(RemoveLetterSpacing("あ い"), "あい");
+  EXPECT_EQ(RemoveLetterSpacing("\n總\n則\n"), "\n總則\n");
+  // Counter-examples: a lone punctuation mark, a Latin letter, a digit, a
+  // two-letter word next to a lone letter.
+  EXPECT_EQ(RemoveLetterSpacing("總 、 則"), "總 、 則");
+  EXPECT_EQ(RemoveLetterSpacing("總 a 則"), "總 a 則");
+  EXPECT_EQ(RemoveLetterSpacing("總 1 則"), "總 1 則");
+  EXPECT_EQ(RemoveLetterSpacing("總則 附 錄錄"), "總則 附 錄錄");
+}
+
 TEST(Nfc, ComposesInsideCjkTextAndReplacesIllFormedBytes) {
   EXPECT_EQ(Nfc("資訊cafe\u0301安全"), "資訊caf\u00E9安全");
   EXPECT_EQ(Nfc("資訊安全"), "資訊安全");
   EXPECT_EQ(Nfc(std::string("ab\xFF") + "c"), "ab\uFFFDc");
+}
+
+// Text that is well-formed but not yet normalized is normalized on its
+// UTF-8 bytes; ill-formed bytes still become U+FFFD.
+TEST(FoldKey, NormalizesCodesCaseAndWidthAndDropsEveryWhiteSpace) {
+  EXPECT_EQ(FoldKey("K01 資訊"), "k01資訊");
+  EXPECT_EQ(FoldKey("Straße"), "strasse");
+  EXPECT_EQ(FoldKey("ＫＯ１\u3000ｶ \t\u00A0\U00020000"), "ko1カ\U00020000");
+  EXPECT_EQ(FoldKey(std::string("K01\xFF")), "k01\uFFFD");
+  EXPECT_EQ(Nfc("e\u0301\U00020000"), "\u00E9\U00020000");
+  EXPECT_EQ(Nfkc("\u2460Ａ"), "1A");
 }
 
 TEST(FoldKey, FoldsAndDropsNonAsciiWhiteSpace) {

@@ -74,6 +74,19 @@ TEST(DocumentReader, ReadsBackWhatTheStandardWriterWrote) {
   EXPECT_EQ(s.field_pos.at("code").line, 3);
 }
 
+// A task lists each knowledge and skill code once, in the order first
+// printed, however often and wherever in the row it repeats.
+TEST(StandardJson, ATaskListsEachCodeOnceInTheOrderFirstPrinted) {
+  CompetencyStandard s = SmallStandard();
+  Task& task = s.duties[0].tasks[0];
+  task.knowledge = {{"K03", "", {}}, {"K01", "", {}}, {"K03", "x", {}}, {"K02", "", {}}, {"K01", "", {}}};
+  task.skills = {{"S02", "", {}}, {"S02", "", {}}};
+  const Json j = CompetencyStandardToJson(s, Source());
+  const Json& written = j["duties"][0]["tasks"][0];
+  EXPECT_EQ(written["knowledge"], Json::parse(R"(["K03", "K01", "K02"])"));
+  EXPECT_EQ(written["skills"], Json::parse(R"(["S02"])"));
+}
+
 TEST(DocumentReader, ReadsBackThePolicyOutlineTree) {
   PolicyDocument p;
   p.title = "計畫";

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "common/unicode.h"
+
 namespace docpipe {
 namespace {
 
@@ -45,6 +49,45 @@ TEST(FakeBold, KeepsRealRepeats) {
       {"特定利益為目的的入侵行為", "特定利益為目的的入侵行為"},
       {"", ""},
       {"   ", "   "},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CollapseFakeBold(c.input), c.expected) << c.input;
+}
+
+// The byte-level filter in front of the check must pass every token that
+// starts with a repeated chunk, whatever white space cuts the tokens and
+// however long the chunk's characters are in bytes.
+TEST(FakeBold, TheByteFilterPassesRepeatsAfterAnyWhiteSpaceAndOfAnyWidth) {
+  const Case cases[] = {
+      // Tokens cut by non-ASCII white space (ideographic, no-break, line
+      // separator): the repeat starts after it.
+      {"前言\u3000附錄附錄附錄", "前言\u3000附錄"},
+      {"x\u00A0附錄附錄附錄", "x\u00A0附錄"},
+      {"前言\u2028附錄附錄附錄\u2028結語", "前言\u2028附錄\u2028結語"},
+      // Characters of four bytes (U+20000), of two (é) and ASCII mixed in a chunk.
+      {"\U00020000A\U00020000A\U00020000A", "\U00020000A"},
+      {"caf\u00E9caf\u00E9caf\u00E9", "caf\u00E9"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CollapseFakeBold(c.input), c.expected) << c.input;
+  // The longest chunk the rule looks for, 64 different ideographs (一 丁 丂
+  // ...), three times; one more character is past the rule and stays.
+  std::string chunk;
+  for (char32_t c = 0x4E00; c < 0x4E00 + 64; ++c) unicode::AppendUtf8(c, &chunk);
+  EXPECT_EQ(CollapseFakeBold(chunk + chunk + chunk), chunk);
+  std::string longer = chunk;
+  unicode::AppendUtf8(0x4E00 + 64, &longer);
+  EXPECT_EQ(CollapseFakeBold(longer + longer + longer), longer + longer + longer);
+}
+
+// Counter-examples the filter passes on to the exact check (bytes that
+// repeat, but not as whole characters or not at the token's start), which
+// then keeps them.
+TEST(FakeBold, TheByteFilterLeavesNearRepeatsToTheExactCheck) {
+  const Case cases[] = {
+      // 資 (E8 B3 87) and 賃 (E8 B3 83) share two bytes.
+      {"資賃資賃資", "資賃資賃資"},
+      {"前言 附錄附錄附", "前言 附錄附錄附"},
+      {"附錄附錄附錄x", "附錄附錄附錄x"},
+      {"a\u3000aa", "a\u3000aa"},
   };
   for (const Case& c : cases) EXPECT_EQ(CollapseFakeBold(c.input), c.expected) << c.input;
 }

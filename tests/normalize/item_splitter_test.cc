@@ -74,6 +74,35 @@ TEST(ItemSplitter, FragmentStartingWithCodeStartsNewItem) {
   EXPECT_EQ(cell.items[1].code, "K39");
 }
 
+// Only a code at the very start of a fragment opens a new item; a code
+// further in splits the joined text later, as any code does.
+TEST(ItemSplitter, FragmentWithACodeOnlyLaterInItContinuesTheItemBefore) {
+  std::vector<Fragment> fragments = {{"K38安全軟體", {1, 0}}, {"設計 K39其他", {2, 0}}, {"K40 末項", {3, 0}}};
+  SplitCell cell = SplitItems(fragments, P("knowledge_code"));
+  ASSERT_EQ(cell.items.size(), 3u);
+  EXPECT_EQ(cell.items[0].text, "安全軟體設計");
+  ASSERT_EQ(cell.items[0].where.size(), 2u);
+  EXPECT_EQ(cell.items[1].code, "K39");
+  EXPECT_EQ(cell.items[1].text, "其他");
+  EXPECT_EQ(cell.items[2].code, "K40");
+  EXPECT_EQ(cell.items[2].where.size(), 1u);
+  // A code glued to a word is no code at a fragment's start either.
+  std::vector<Fragment> glued = {{"K38安全", {1, 0}}, {"XK39其他", {2, 0}}};
+  SplitCell one = SplitItems(glued, P("knowledge_code"));
+  ASSERT_EQ(one.items.size(), 1u);
+  EXPECT_EQ(one.items[0].text, "安全XK39其他");  // joined without a space: CJK
+}
+
+// A wording is trimmed of every kind of white space around it and inside
+// keeps one space only between non-CJK words.
+TEST(ItemSplitter, WordingsAreTrimmedOfAnyWhiteSpace) {
+  SplitCell cell = SplitItems(One("K01 \t資訊安全\u3000 K02\u3000ISO  27001 \u00A0K03 風險"), P("knowledge_code"));
+  ASSERT_EQ(cell.items.size(), 3u);
+  EXPECT_EQ(cell.items[0].text, "資訊安全");
+  EXPECT_EQ(cell.items[1].text, "ISO 27001");
+  EXPECT_EQ(cell.items[2].text, "風險");
+}
+
 TEST(ItemSplitter, TextBeforeFirstCodeIsReportedAsLeading) {
   SplitCell cell = SplitItems(One("文件 P1.1.4確保"), P("indicator_code"));
   EXPECT_EQ(cell.leading, "文件");

@@ -42,6 +42,21 @@ TEST(ColumnsFromHeader, NotAHeader) {
   EXPECT_TRUE(ColumnsFromHeader({"工作任務"}).empty());
 }
 
+// A header needs a duty and a task column wherever they stand; a row with
+// every other label but no duty is none, and the duty label inside a longer
+// cell still counts.
+TEST(ColumnsFromHeader, NeedsADutyAndATaskColumnAnywhereInTheRow) {
+  EXPECT_TRUE(ColumnsFromHeader({"工作任務", "工作產出", "行為指標", "職能級別", "知識", "技能"}).empty());
+  EXPECT_TRUE(ColumnsFromHeader({"主要職責", "工作產出"}).empty());
+  EXPECT_TRUE(ColumnsFromHeader({}).empty());
+  std::vector<Column> columns = ColumnsFromHeader({"工作產出", "工作任務", "備註", "本項主要 職責"});
+  ASSERT_EQ(columns.size(), 4u);
+  EXPECT_EQ(columns[0], Column::kOutputs);
+  EXPECT_EQ(columns[1], Column::kTask);
+  EXPECT_EQ(columns[2], Column::kOther);
+  EXPECT_EQ(columns[3], Column::kDuty);
+}
+
 TEST_F(RowStitcherTest, NewDutyAndTasks) {
   Row(1, {"T1規劃", "T1.1依照需求", "O1.1.1方案", "P1.1.1討論", "4", "K01稽核", "S01溝通"});
   Row(2, {"", "T1.2準備", "O1.2.1文件", "P1.2.1協調", "3", "K02備份", "S02讀寫"});
