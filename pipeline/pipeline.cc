@@ -4,6 +4,7 @@
 
 #include "common/file_io.h"
 #include "common/sha256.h"
+#include "common/unicode.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
 #include "normalize/input/markup_input.h"
@@ -60,10 +61,22 @@ InputFormat SniffFormat(std::string_view bytes) {
   size_t i = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+  if (i < bytes.size() && bytes[i] == '{') {
+    // A JSON object, or a PDF behind junk that opens with '{' (poppler reads
+    // such a file). JSON cannot hold a PDF header at a line's start: a
+    // raw line break is not allowed inside a JSON string, and '%' not
+    // outside one. Nor can it hold ill-formed UTF-8 (RFC 8259, 8.1), which
+    // a binary PDF's streams do; so a layout JSON that quotes PDF syntax in
+    // its text, "%PDF-" too, stays JSON.
+    const bool header_on_a_line = bytes.find("\n%PDF-") != std::string_view::npos ||
+                                  bytes.find("\r%PDF-") != std::string_view::npos;
+    if (header_on_a_line || (HasPdfObjectSyntax(bytes) && unicode::FindInvalidUtf8(bytes))) {
+      return InputFormat::kPdf;
+    }
+    return InputFormat::kLayoutJson;
+  }
   // The PDF header may follow up to 1024 bytes of junk (PDF 32000-1, 7.5.2).
-  size_t magic = bytes.substr(0, 1024).find("%PDF-");
-  if (magic != std::string_view::npos) return InputFormat::kPdf;
-  if (i < bytes.size() && bytes[i] == '{') return InputFormat::kLayoutJson;
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return InputFormat::kPdf;
   // PDF syntax before the markup guesses: a damaged PDF is never text.
   if (HasPdfObjectSyntax(bytes)) return InputFormat::kPdf;
   if (LooksLikeHtml(bytes)) return InputFormat::kHtml;

@@ -29,7 +29,9 @@ namespace docpipe {
 
 enum class InputFormat { kText, kPdf, kLayoutJson, kMarkdown, kHtml };
 
-// By content, not by file name: %PDF- magic, a JSON object, PDF object
+// By content, not by file name: a JSON object (unless it holds a PDF header
+// at a line's start, or is ill-formed UTF-8 with PDF object syntax: a PDF
+// behind junk that opens with '{'), %PDF- magic in the first 1024 bytes, PDF object
 // syntax without a header (a damaged PDF is still a PDF, never text), HTML
 // (LooksLikeHtml), Markdown with tables or headings (LooksLikeMarkdown),
 // else text.

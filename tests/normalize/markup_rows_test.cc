@@ -189,6 +189,31 @@ TEST(MarkupSniff, RecognisesByContentNotByName) {
   EXPECT_EQ(SniffFormat("A | B 兩者\n內文\n"), InputFormat::kText);
 }
 
+// Damaged-corpus finding (eu-018 with 5,000 bytes of junk before its
+// header, the junk opening with '{'): extract read it, normalize refused it
+// as "layout JSON is not UTF-8".
+TEST(SniffFormat, APdfBehindJunkThatOpensWithABraceIsAPdf) {
+  const std::string pdf_body =
+      "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+  const std::string junk = "{~`{>K\"8M$n6" + std::string(2000, 'x');
+  EXPECT_EQ(SniffFormat(junk + "\n" + pdf_body), InputFormat::kPdf);
+  EXPECT_EQ(SniffFormat(junk + "\r" + pdf_body), InputFormat::kPdf);
+  // No header left, but binary bytes and objects: still a PDF.
+  EXPECT_EQ(SniffFormat(junk + "\n1 0 obj\n<< /Length 3 >>\nstream\n\xFF\xFE\x01\nendstream\nendobj\n"),
+            InputFormat::kPdf);
+}
+
+TEST(SniffFormat, ALayoutJsonThatQuotesPdfSyntaxStaysJson) {
+  // Well-formed UTF-8 with "%PDF-", "1 0 obj" and "endobj" inside strings,
+  // as a layout of a document about PDF files holds them.
+  const std::string layout =
+      "{\"pages\": [{\"lines\": [{\"text\": \"%PDF-1.7 starts the file; 1 0 obj << >> endobj\"},\n"
+      "{\"text\": \"xref 0 1 trailer << >> startxref 9 %%EOF 檔案\"}]}]}\n";
+  EXPECT_EQ(SniffFormat(layout), InputFormat::kLayoutJson);
+  // Ill-formed UTF-8 without PDF syntax is JSON too (its reader says why not).
+  EXPECT_EQ(SniffFormat("{\"pages\": [\"\xFF\"]}"), InputFormat::kLayoutJson);
+}
+
 TEST(MarkupInput, BadBytesAreRefusedWithTheReason) {
   Result<std::vector<TabRow>> empty = ParseMarkdownText("");
   ASSERT_FALSE(empty.ok());
