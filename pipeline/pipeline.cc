@@ -103,8 +103,8 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
     Result<PolicyDocument> document = ParsePolicyLines(decision.lines, rules);
     if (!document.ok()) return document.status();
     for (const Warning& w : extra) document->diagnostics.warnings.push_back(w);
-    out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
     consumed = std::move(document->diagnostics.consumed);
+    out = PolicyDocumentToJson(std::move(*document), source, DocumentTypeOf(family));
   }
   auto warn = [&](const Warning& w) {
     out["warnings"].push_back({{"kind", w.kind}, {"message", w.message}, {"location", PosToJson(w.pos)}});
