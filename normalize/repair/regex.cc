@@ -36,8 +36,9 @@ Result<Regex> Regex::Compile(std::string_view pattern) {
 // at start-up (FilteredRE2 compiles the pattern a second time).
 class Regex::Prefilter {
  public:
-  bool MayMatch(const re2::RE2& re, std::string_view text) const {
-    std::call_once(built_, [&] { const_cast<Prefilter*>(this)->Build(re); });
+  // Safe across threads: Build runs once, and only reads follow it.
+  bool MayMatch(const re2::RE2& re, std::string_view text) {
+    std::call_once(built_, [&] { Build(re); });
     if (!usable_) return true;
     std::vector<int> found;
     for (size_t i = 0; i < atoms_.size(); ++i) {
@@ -68,7 +69,7 @@ class Regex::Prefilter {
     usable_ = true;
   }
 
-  mutable std::once_flag built_;
+  std::once_flag built_;
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::vector<std::string> atoms_;
   bool usable_ = false;

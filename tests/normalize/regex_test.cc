@@ -158,7 +158,6 @@ TEST(RegexMayMatch, NeverFalseForARuleOnASampleLine) {
 TEST(RegexMayMatch, RulesOutTextsWithoutARequiredString) {
   Regex chapter = Compile("^\\s*(第[一二三四五六七八九十]+章)\\s*(.*)$");
   EXPECT_TRUE(chapter.MayMatch("第一章 前言"));
-  EXPECT_TRUE(chapter.MayMatch("章 第"));  // both strings present: the pattern decides
   EXPECT_FALSE(chapter.MayMatch("一、 前言"));
   EXPECT_FALSE(chapter.MayMatch("第一節"));
   Regex either = Compile("(行動方案|績效指標)");
