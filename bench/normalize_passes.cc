@@ -9,8 +9,14 @@
 // compiled patterns), then PASSES passes (default 1) over the files (default:
 // the three sample standards of samples/text), each as BM_NormalizeTextEndToEnd
 // does it: `ProcessBytes` and the JSON text `docpipe normalize` writes.
+// A FILE that is a folder stands for its .txt files in name order: all four
+// text samples (the three standards and the policy text) are
+//
+//   build/bench/normalize_passes 1 samples/text
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -46,7 +52,19 @@ __attribute__((noinline)) size_t ProfiledPasses(const std::vector<std::string>& 
 int main(int argc, char** argv) {
   const int passes = argc > 1 ? std::atoi(argv[1]) : 1;
   std::vector<std::string> files;
-  for (int i = 2; i < argc; ++i) files.push_back(argv[i]);
+  for (int i = 2; i < argc; ++i) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(argv[i], error)) {
+      files.push_back(argv[i]);
+      continue;
+    }
+    std::vector<std::string> texts;
+    for (const auto& entry : std::filesystem::directory_iterator(argv[i], error)) {
+      if (entry.path().extension() == ".txt") texts.push_back(entry.path().string());
+    }
+    std::sort(texts.begin(), texts.end());
+    files.insert(files.end(), texts.begin(), texts.end());
+  }
   if (files.empty()) {
     for (const char* name : {"INM3513-001v4", "INM2529-002v2", "IIS3513-001v4"}) {
       files.push_back(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/" + name + ".txt");

@@ -16,6 +16,8 @@
 #include <iterator>
 #include <vector>
 
+#include "common/case_variants.h"
+
 namespace docpipe::unicode {
 namespace {
 
@@ -729,6 +731,12 @@ PairedBracket PairedBracketOf(int32_t c) {
     case U_BPT_CLOSE: return PairedBracket::kClose;
     default: return PairedBracket::kNone;
   }
+}
+
+bool HasCaseVariants(int32_t c) {
+  icu::UnicodeSet closure(c, c);
+  closure.closeOver(USET_CASE_INSENSITIVE);
+  return closure.size() > 1;
 }
 
 }  // namespace docpipe::unicode

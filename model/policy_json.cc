@@ -1,135 +1,197 @@
 #include "model/policy_json.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "common/version.h"
+#include "model/json_build.h"
 
 namespace docpipe {
 
 using Json = nlohmann::ordered_json;
+using json_build::Array;
+using json_build::Object;
+using json_build::Push;
+using json_build::Put;
+using json_build::Strings;
 
 namespace {
 
 Json NodeRef(int node) { return node < 0 ? Json(nullptr) : Json(node); }
 
-Json OutlineNodeToJson(const PolicyDocument& doc, int index) {
-  const OutlineNode& node = doc.outline[index];
-  Json children = Json::array();
-  for (int child : node.children) children.push_back(OutlineNodeToJson(doc, child));
-  return {{"id", index},          {"label", node.label},       {"title", node.title},
-          {"level", node.level},  {"location", PosToJson(node.pos)}, {"children", std::move(children)}};
+Json OutlineNodeToJson(PolicyDocument* doc, int index) {
+  OutlineNode& node = doc->outline[index];
+  Json children = Array(node.children.size());
+  for (int child : node.children) Push(&children, OutlineNodeToJson(doc, child));
+  Json out = Object(6);
+  Put(&out, "id", index);
+  Put(&out, "label", std::move(node.label));
+  Put(&out, "title", std::move(node.title));
+  Put(&out, "level", node.level);
+  Put(&out, "location", PosToJson(node.pos));
+  Put(&out, "children", std::move(children));
+  return out;
 }
 
-Json CodedTitleToJson(const CodedTitle& c) { return {{"code", c.code}, {"title", c.title}}; }
+Json CodedTitleToJson(CodedTitle* c) {
+  Json out = Object(2);
+  Put(&out, "code", std::move(c->code));
+  Put(&out, "title", std::move(c->title));
+  return out;
+}
+
+Json CodedTitles(std::vector<CodedTitle>* titles) {
+  Json out = Array(titles->size());
+  for (CodedTitle& c : *titles) Push(&out, CodedTitleToJson(&c));
+  return out;
+}
 
 // The grid with its cells and, for readers that want a data frame as it is
 // (pandas.DataFrame(matrix)), the rectangular matrix: null where a merged
 // cell covers a slot it does not start in.
 Json GridToJson(const TableGrid& grid) {
-  Json cells = Json::array();
+  Json cells = Array(grid.cells.size());
   for (const TableCell& c : grid.cells) {
-    cells.push_back({{"row", c.row}, {"col", c.col}, {"row_span", c.row_span}, {"col_span", c.col_span},
-                     {"text", c.text}});
+    Json cell = Object(5);
+    Put(&cell, "row", c.row);
+    Put(&cell, "col", c.col);
+    Put(&cell, "row_span", c.row_span);
+    Put(&cell, "col_span", c.col_span);
+    Put(&cell, "text", c.text);
+    Push(&cells, std::move(cell));
   }
-  Json matrix = Json::array();
-  for (const auto& row : GridMatrix(grid)) {
-    Json slots = Json::array();
-    for (const auto& slot : row) slots.push_back(slot ? Json(*slot) : Json(nullptr));
-    matrix.push_back(std::move(slots));
+  std::vector<std::vector<std::optional<std::string>>> rows = GridMatrix(grid);
+  Json matrix = Array(rows.size());
+  for (auto& row : rows) {
+    Json slots = Array(row.size());
+    for (auto& slot : row) Push(&slots, slot ? Json(std::move(*slot)) : Json(nullptr));
+    Push(&matrix, std::move(slots));
   }
-  return {{"rows", grid.rows},          {"cols", grid.cols},       {"header_rows", grid.header_rows},
-          {"cells", std::move(cells)}, {"matrix", std::move(matrix)}};
+  Json out = Object(5);
+  Put(&out, "rows", grid.rows);
+  Put(&out, "cols", grid.cols);
+  Put(&out, "header_rows", grid.header_rows);
+  Put(&out, "cells", std::move(cells));
+  Put(&out, "matrix", std::move(matrix));
+  return out;
+}
+
+Json TableToJson(PolicyTable* t) {
+  Json rows = Array(t->rows.size());
+  for (PolicyTableRow& r : t->rows) {
+    Json row = Object(2);
+    Put(&row, "cells", Strings(&r.cells));
+    Put(&row, "source_lines", LinesToJson(r.where));
+    Push(&rows, std::move(row));
+  }
+  Json out = Object(8);
+  Put(&out, "caption", std::move(t->caption));
+  Put(&out, "title", std::move(t->title));
+  Put(&out, "header", Strings(&t->header));
+  Put(&out, "rows", std::move(rows));
+  Put(&out, "grid", GridToJson(t->grid));
+  Put(&out, "node", NodeRef(t->node));
+  Put(&out, "location", PosToJson(t->pos));
+  // A table of a paged input states the pages it spans, one page or a
+  // table that page breaks cut, joined into one.
+  if (t->pos.page > 0) {
+    Json pages = Object(2);
+    Put(&pages, "first", t->pos.page);
+    Put(&pages, "last", std::max(t->pos.page, t->last_page));
+    Put(&out, "pages", std::move(pages));
+  }
+  return out;
+}
+
+Json ActionPlanToJson(ActionPlan* a) {
+  Json kpis = Array(a->kpis.size());
+  for (Kpi& k : a->kpis) {
+    Json kpi = Object(2);
+    Put(&kpi, "agency", std::move(k.agency));
+    Put(&kpi, "text", std::move(k.text));
+    Push(&kpis, std::move(kpi));
+  }
+  Json out = Object(10);
+  Put(&out, "code", std::move(a->code));
+  Put(&out, "title", std::move(a->title));
+  Put(&out, "goal", CodedTitleToJson(&a->goal));
+  Put(&out, "strategy", CodedTitleToJson(&a->strategy));
+  Put(&out, "points", Strings(&a->points));
+  Put(&out, "kpis", std::move(kpis));
+  Put(&out, "lead", Strings(&a->lead));
+  Put(&out, "co", Strings(&a->co));
+  Put(&out, "sources", Strings(&a->sources));
+  Put(&out, "source_lines", LinesToJson(a->where));
+  return out;
 }
 
 }  // namespace
 
-Json PolicyDocumentToJson(const PolicyDocument& doc, const SourceInfo& source, const std::string& document_type) {
-  Json out;
-  out["document_type"] = document_type;
-  out["schema_version"] = kSchemaVersion;
-  out["source"] = SourceToJson(source);
-  out["title"] = doc.title;
+Json PolicyDocumentToJson(PolicyDocument doc, const SourceInfo& source, const std::string& document_type) {
+  Json out = Object(16);
+  Put(&out, "document_type", document_type);
+  Put(&out, "schema_version", kSchemaVersion);
+  Put(&out, "source", SourceToJson(source));
+  Put(&out, "title", std::move(doc.title));
   // Written only when the document has a table of contents, so that the
   // output of a document without one keeps its shape.
   if (!doc.contents.empty()) {
-    Json contents = Json::array();
-    for (const ContentsEntry& entry : doc.contents) {
-      contents.push_back({{"text", entry.text},
-                          {"page", entry.page ? Json(*entry.page) : Json(nullptr)},
-                          {"location", PosToJson(entry.where.front())},
-                          {"source_lines", LinesToJson(entry.where)}});
+    Json contents = Array(doc.contents.size());
+    for (ContentsEntry& entry : doc.contents) {
+      Json object = Object(4);
+      Put(&object, "text", std::move(entry.text));
+      Put(&object, "page", entry.page ? Json(*entry.page) : Json(nullptr));
+      Put(&object, "location", PosToJson(entry.where.front()));
+      Put(&object, "source_lines", LinesToJson(entry.where));
+      Push(&contents, std::move(object));
     }
-    out["contents"] = std::move(contents);
+    Put(&out, "contents", std::move(contents));
   }
-  Json outline = Json::array();
+  Json outline = Array(doc.outline.size());
   for (size_t i = 0; i < doc.outline.size(); ++i) {
-    if (doc.outline[i].parent < 0) outline.push_back(OutlineNodeToJson(doc, static_cast<int>(i)));
+    if (doc.outline[i].parent < 0) Push(&outline, OutlineNodeToJson(&doc, static_cast<int>(i)));
   }
-  out["outline"] = std::move(outline);
-  Json paragraphs = Json::array();
-  for (const Paragraph& p : doc.paragraphs) {
-    paragraphs.push_back({{"text", p.text},
-                          {"node", NodeRef(p.node)},
-                          {"location", PosToJson(p.where.front())},
-                          {"source_lines", LinesToJson(p.where)}});
+  Put(&out, "outline", std::move(outline));
+  Json paragraphs = Array(doc.paragraphs.size());
+  for (Paragraph& p : doc.paragraphs) {
+    Json object = Object(4);
+    Put(&object, "text", std::move(p.text));
+    Put(&object, "node", NodeRef(p.node));
+    Put(&object, "location", PosToJson(p.where.front()));
+    Put(&object, "source_lines", LinesToJson(p.where));
+    Push(&paragraphs, std::move(object));
   }
-  out["paragraphs"] = std::move(paragraphs);
-  Json captions = Json::array();
-  for (const Caption& c : doc.captions) {
-    captions.push_back({{"kind", c.kind},
-                        {"label", c.label},
-                        {"title", c.title},
-                        {"node", NodeRef(c.node)},
-                        {"location", PosToJson(c.pos)}});
+  Put(&out, "paragraphs", std::move(paragraphs));
+  Json captions = Array(doc.captions.size());
+  for (Caption& c : doc.captions) {
+    Json object = Object(5);
+    Put(&object, "kind", std::move(c.kind));
+    Put(&object, "label", std::move(c.label));
+    Put(&object, "title", std::move(c.title));
+    Put(&object, "node", NodeRef(c.node));
+    Put(&object, "location", PosToJson(c.pos));
+    Push(&captions, std::move(object));
   }
-  out["captions"] = std::move(captions);
-  Json tables = Json::array();
-  for (const PolicyTable& t : doc.tables) {
-    Json rows = Json::array();
-    for (const PolicyTableRow& r : t.rows) rows.push_back({{"cells", r.cells}, {"source_lines", LinesToJson(r.where)}});
-    tables.push_back({{"caption", t.caption},
-                      {"title", t.title},
-                      {"header", t.header},
-                      {"rows", std::move(rows)},
-                      {"grid", GridToJson(t.grid)},
-                      {"node", NodeRef(t.node)},
-                      {"location", PosToJson(t.pos)}});
-    // A table of a paged input states the pages it spans, one page or a
-    // table that page breaks cut, joined into one.
-    if (t.pos.page > 0) tables.back()["pages"] = {{"first", t.pos.page}, {"last", std::max(t.pos.page, t.last_page)}};
-  }
-  out["tables"] = std::move(tables);
-  Json goals = Json::array();
-  for (const CodedTitle& g : doc.goals) goals.push_back(CodedTitleToJson(g));
-  out["goals"] = std::move(goals);
-  Json strategies = Json::array();
-  for (const CodedTitle& s : doc.strategies) strategies.push_back(CodedTitleToJson(s));
-  out["strategies"] = std::move(strategies);
-  Json plans = Json::array();
-  for (const ActionPlan& a : doc.action_plans) {
-    Json kpis = Json::array();
-    for (const Kpi& k : a.kpis) kpis.push_back({{"agency", k.agency}, {"text", k.text}});
-    plans.push_back({{"code", a.code},
-                     {"title", a.title},
-                     {"goal", CodedTitleToJson(a.goal)},
-                     {"strategy", CodedTitleToJson(a.strategy)},
-                     {"points", a.points},
-                     {"kpis", std::move(kpis)},
-                     {"lead", a.lead},
-                     {"co", a.co},
-                     {"sources", a.sources},
-                     {"source_lines", LinesToJson(a.where)}});
-  }
-  out["action_plans"] = std::move(plans);
+  Put(&out, "captions", std::move(captions));
+  Json tables = Array(doc.tables.size());
+  for (PolicyTable& t : doc.tables) Push(&tables, TableToJson(&t));
+  Put(&out, "tables", std::move(tables));
+  Put(&out, "goals", CodedTitles(&doc.goals));
+  Put(&out, "strategies", CodedTitles(&doc.strategies));
+  Json plans = Array(doc.action_plans.size());
+  for (ActionPlan& a : doc.action_plans) Push(&plans, ActionPlanToJson(&a));
+  Put(&out, "action_plans", std::move(plans));
   if (doc.stated_counts) {
     const PlanCounts& c = *doc.stated_counts;
     auto value = [](const std::optional<int>& v) { return v ? Json(*v) : Json(nullptr); };
-    out["stated_counts"] = {{"goals", value(c.goals)},
-                            {"strategies", value(c.strategies)},
-                            {"action_plans", value(c.action_plans)},
-                            {"location", PosToJson(c.pos)}};
+    Json counts = Object(4);
+    Put(&counts, "goals", value(c.goals));
+    Put(&counts, "strategies", value(c.strategies));
+    Put(&counts, "action_plans", value(c.action_plans));
+    Put(&counts, "location", PosToJson(c.pos));
+    Put(&out, "stated_counts", std::move(counts));
   } else {
-    out["stated_counts"] = nullptr;
+    Put(&out, "stated_counts", nullptr);
   }
   AddDiagnostics(doc.diagnostics, &out);
   return out;

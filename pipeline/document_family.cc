@@ -1,38 +1,53 @@
 #include "pipeline/document_family.h"
 
 #include "normalize/standard/standard_parser.h"
-#include "normalize/repair/text_blocks.h"
 
 namespace docpipe {
 namespace {
 
-bool LooksLikePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules) {
-  std::vector<SourceLine> lines = PrepareLines(rows, rules);
+// The title line decides at once, and the chapter count as soon as it is
+// met: only a document that passes neither is joined into one text for the
+// self-naming phrase, so a plan costs a look at its first lines and its
+// headings, not a copy of its text.
+bool LooksLikePolicyDocument(const std::vector<SourceLine>& lines, const RuleSet& rules) {
+  const Regex& chapter = rules.Pattern("heading_chapter");
+  const Regex& capital_number = rules.Pattern("heading_capital_number");
+  const Regex& policy_title = rules.Pattern("policy_title");
   int chapters = 0, sections = 0;
   bool title_checked = false;
-  std::string text;
   for (const SourceLine& line : lines) {
     if (line.IsBlank()) continue;
     if (!title_checked) {
       title_checked = true;
-      if (rules.Matches("policy_title", line.text)) return true;
+      if (policy_title.PartialMatch(line.text)) return true;
     }
-    if (rules.Matches("heading_chapter", line.text)) ++chapters;
-    if (rules.Matches("heading_capital_number", line.text)) ++sections;
-    text += line.text;  // wrapped lines may cut the self-naming phrase
+    if (chapter.PartialMatch(line.text)) ++chapters;
+    if (capital_number.PartialMatch(line.text)) ++sections;
+    if (chapters >= 2 && sections >= 1) return true;
   }
-  if (chapters >= 2 && sections >= 1) return true;
+  std::string text;
+  for (const SourceLine& line : lines) text += line.text;  // wrapped lines may cut the self-naming phrase
   std::vector<std::string_view> groups;
   return rules.Pattern("self_title").PartialMatch(text, &groups) && groups.size() >= 2 &&
-         rules.Matches("policy_title", groups[1]);
+         policy_title.PartialMatch(groups[1]);
 }
 
 }  // namespace
 
+FamilyDecision DecideFamily(const std::vector<TabRow>& rows, const RuleSet& rules) {
+  FamilyDecision decision;
+  if (LooksLikeCompetencyStandard(rows)) {
+    decision.family = DocumentFamily::kCompetencyStandard;
+    return decision;
+  }
+  decision.lines = PrepareLines(rows, rules);
+  decision.family =
+      LooksLikePolicyDocument(decision.lines, rules) ? DocumentFamily::kPolicyDocument : DocumentFamily::kUnknown;
+  return decision;
+}
+
 DocumentFamily DetectFamily(const std::vector<TabRow>& rows, const RuleSet& rules) {
-  if (LooksLikeCompetencyStandard(rows)) return DocumentFamily::kCompetencyStandard;
-  if (LooksLikePolicyDocument(rows, rules)) return DocumentFamily::kPolicyDocument;
-  return DocumentFamily::kUnknown;
+  return DecideFamily(rows, rules).family;
 }
 
 const char* DocumentTypeOf(DocumentFamily family) {

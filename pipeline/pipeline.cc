@@ -102,7 +102,8 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
   // are data. Other extractors' text, Markdown and HTML get every repair.
   const bool from_pdf = source.format == "pdf" || source.format == "layout";
   const RuleSet& rules = RuleSet::Default(from_pdf ? RuleInput::kPdf : RuleInput::kText);
-  DocumentFamily family = DetectFamily(rows, rules);
+  FamilyDecision decision = DecideFamily(rows, rules);
+  const DocumentFamily family = decision.family;
   nlohmann::ordered_json out;
   std::vector<std::string> consumed;
   if (family == DocumentFamily::kCompetencyStandard) {
@@ -112,11 +113,11 @@ Result<nlohmann::ordered_json> NormalizeRowsWith(const std::vector<TabRow>& rows
     consumed = std::move(standard->diagnostics.consumed);
     out = CompetencyStandardToJson(std::move(*standard), source);
   } else {
-    Result<PolicyDocument> document = ParsePolicyDocument(rows, rules);
+    Result<PolicyDocument> document = ParsePolicyLines(decision.lines, rules);
     if (!document.ok()) return document.status();
     for (const Warning& w : extra) document->diagnostics.warnings.push_back(w);
-    out = PolicyDocumentToJson(*document, source, DocumentTypeOf(family));
     consumed = std::move(document->diagnostics.consumed);
+    out = PolicyDocumentToJson(std::move(*document), source, DocumentTypeOf(family));
   }
   auto warn = [&](const Warning& w) {
     out["warnings"].push_back({{"kind", w.kind}, {"message", w.message}, {"location", PosToJson(w.pos)}});

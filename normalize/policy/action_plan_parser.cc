@@ -11,12 +11,17 @@
 namespace docpipe {
 namespace {
 
+// Whether `pattern` matches somewhere in `text`, asked of every line of a
+// region: the prefilter rules out, with a few substring searches, the lines
+// that lack a string every match contains (most of them).
+bool Scans(const Regex& pattern, std::string_view text) { return pattern.MayMatch(text) && pattern.PartialMatch(text); }
+
 // A table runs from its header row to the next chapter or appendix heading.
 size_t RegionEnd(const std::vector<SourceLine>& lines, size_t header, const RuleSet& rules) {
+  const Regex& chapter = rules.Pattern("heading_chapter");
+  const Regex& appendix = rules.Pattern("heading_appendix");
   for (size_t i = header + 1; i < lines.size(); ++i) {
-    if (rules.Matches("heading_chapter", lines[i].text) || rules.Matches("heading_appendix", lines[i].text)) {
-      return i;
-    }
+    if (Scans(chapter, lines[i].text) || Scans(appendix, lines[i].text)) return i;
   }
   return lines.size();
 }
@@ -153,14 +158,17 @@ void CheckPlan(const ActionPlan& plan, Diagnostics* diagnostics) {
 
 std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& lines, const RuleSet& rules,
                                              PolicyDocument* doc) {
+  const Regex& assignment_header = rules.Pattern("assignment_table_header");
+  const Regex& detail_header = rules.Pattern("detail_table_header");
   std::vector<LineRange> used;
-  std::optional<size_t> assignment_at, detail_at;
+  // Each table's lines, from its header row to its region's end.
+  std::optional<LineRange> assignment_at, detail_at;
   for (size_t i = 0; i < lines.size(); ++i) {
-    bool is_assignment = !assignment_at && rules.Matches("assignment_table_header", lines[i].text);
-    bool is_detail = !detail_at && rules.Matches("detail_table_header", lines[i].text);
+    bool is_assignment = !assignment_at && Scans(assignment_header, lines[i].text);
+    bool is_detail = !detail_at && Scans(detail_header, lines[i].text);
     if (!is_assignment && !is_detail) continue;
-    (is_assignment ? assignment_at : detail_at) = i;
     size_t end = RegionEnd(lines, i, rules);
+    (is_assignment ? assignment_at : detail_at) = LineRange{i, end};
     used.push_back({i, end});
     i = end - 1;
   }
@@ -169,8 +177,8 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
   PolicyTable assignment_view, detail_view;
   std::set<std::string> known_agencies;
   if (assignment_at) {
-    size_t i = *assignment_at;
-    assignment = ReadAssignmentTable(lines, i, RegionEnd(lines, i, rules), rules, &doc->diagnostics);
+    size_t i = assignment_at->begin;
+    assignment = ReadAssignmentTable(lines, i, assignment_at->end, rules, &doc->diagnostics);
     CaptionAbove(lines, i, rules, &assignment_view);
     assignment_view.pos = lines[i].pos;
     assignment_view.header = assignment->header;
@@ -181,9 +189,8 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
     }
   }
   if (detail_at) {
-    size_t i = *detail_at;
-    detail = ReadDetailTable(lines, i, RegionEnd(lines, i, rules), rules, HasEndMarks(lines), known_agencies,
-                             &doc->diagnostics);
+    size_t i = detail_at->begin;
+    detail = ReadDetailTable(lines, i, detail_at->end, rules, HasEndMarks(lines), known_agencies, &doc->diagnostics);
     CaptionAbove(lines, i, rules, &detail_view);
     detail_view.pos = lines[i].pos;
     detail_view.header = detail->header;

@@ -55,10 +55,11 @@ std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin
     if (!chunk.empty()) SplitAtSpaces(chunk, chunk_pos, chunk_after_break, &cells);
     chunk.clear();
   };
+  const Regex& header = rules.Pattern("assignment_table_header");
   for (size_t i = begin; i < end; ++i) {
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
-    if (rules.Matches("assignment_table_header", line.text)) {
+    if (header.MayMatch(line.text) && header.PartialMatch(line.text)) {  // a header repeated after a page break
       flush();
       open = false;
       after_break = true;

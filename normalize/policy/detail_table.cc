@@ -17,6 +17,7 @@
 //     block completes the first item (points first) that does not yet end a
 //     sentence.
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -183,19 +184,52 @@ std::string FirstAgencyKey(const RuleSet& rules, const std::string& text) {
   return names.empty() ? "" : unicode::FoldKey(names.front());
 }
 
+// What the agency rules say of one block of a row, read once: finding the
+// agency cell asks it of a block up to four times, and reading the cell,
+// twice per row, again.
+struct AgencyReading {
+  std::string collapsed;  // AgencyText
+  std::string lead, co;   // MatchAgencyCell of `collapsed`; empty when it does not match
+  bool is_agency = false;  // IsAgencyCell
+  mutable std::optional<std::string> first_key;  // FirstAgencyKey, when first asked
+};
+
+std::vector<AgencyReading> ReadAgencies(const std::vector<TextBlock>& blocks, const RuleSet& rules) {
+  std::vector<AgencyReading> readings(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    AgencyReading& r = readings[i];
+    r.collapsed = AgencyText(blocks[i].text);
+    bool matched = MatchAgencyCell(rules, r.collapsed, &r.lead, &r.co);
+    // IsAgencyCell's order: a label or a numbered item is no agency cell.
+    r.is_agency = !r.collapsed.empty() && !MatchTwoGroups(rules, "agency_label", r.collapsed) &&
+                  !MatchTwoGroups(rules, "heading_arabic", r.collapsed) && matched &&
+                  (!r.lead.empty() || !r.co.empty());
+  }
+  return readings;
+}
+
+const std::string& FirstAgencyKey(const AgencyReading& r) {
+  if (!r.first_key) {
+    std::vector<std::string> names = SplitAgencies(r.lead.empty() ? r.co : r.lead);
+    r.first_key = names.empty() ? "" : unicode::FoldKey(names.front());
+  }
+  return *r.first_key;
+}
+
 // The agency cell of a row: the last run of agency-shaped blocks that ends
 // the row or is followed by a page break. With `known` (FoldKeys), a block
 // must also open with a known agency. [first, last) are the row's blocks
 // after its code block; returns {last, last} when there is none.
-std::pair<size_t, size_t> FindAgencyRun(const std::vector<TextBlock>& blocks, size_t first, size_t last,
-                                        const RuleSet& rules, const std::set<std::string>* known) {
-  auto is_agency = [&](const TextBlock& block) {
-    return IsAgencyCell(rules, block.text) && (known == nullptr || known->count(FirstAgencyKey(rules, block.text)));
+std::pair<size_t, size_t> FindAgencyRun(const std::vector<TextBlock>& blocks,
+                                        const std::vector<AgencyReading>& readings, size_t first, size_t last,
+                                        const std::set<std::string>* known) {
+  auto is_agency = [&](size_t b) {
+    return readings[b].is_agency && (known == nullptr || known->count(FirstAgencyKey(readings[b])));
   };
   for (size_t i = last; i-- > first;) {
-    if (!is_agency(blocks[i])) continue;
+    if (!is_agency(i)) continue;
     size_t run_begin = i;
-    while (run_begin > first && !blocks[run_begin].indented && is_agency(blocks[run_begin - 1])) {
+    while (run_begin > first && !blocks[run_begin].indented && is_agency(run_begin - 1)) {
       --run_begin;
     }
     if (i + 1 == last || blocks[i + 1].indented) return {run_begin, i + 1};
@@ -236,22 +270,21 @@ struct AgencyCell {
   std::string text;
 };
 
-AgencyCell ReadAgencyCell(const std::vector<TextBlock>& blocks, size_t begin, size_t end, const RuleSet& rules) {
+AgencyCell ReadAgencyCell(const std::vector<AgencyReading>& readings, size_t begin, size_t end) {
   AgencyCell cell;
   for (size_t i = begin; i < end; ++i) {
-    std::string collapsed = AgencyText(blocks[i].text);
-    std::string lead, co;
-    MatchAgencyCell(rules, collapsed, &lead, &co);
-    for (std::string& name : SplitAgencies(lead)) cell.lead.push_back(std::move(name));
-    for (std::string& name : SplitAgencies(co)) cell.co.push_back(std::move(name));
+    const std::string& collapsed = readings[i].collapsed;
+    for (std::string& name : SplitAgencies(readings[i].lead)) cell.lead.push_back(std::move(name));
+    for (std::string& name : SplitAgencies(readings[i].co)) cell.co.push_back(std::move(name));
     cell.text += (cell.text.empty() || collapsed.rfind("(", 0) == 0 || collapsed.rfind("（", 0) == 0 ? "" : "、") +
                  collapsed;
   }
   return cell;
 }
 
-DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<SourceLine>& body,
-                       const std::set<std::string>& known, const RuleSet& rules, Diagnostics* diagnostics) {
+DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading> readings,
+                       const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+                       Diagnostics* diagnostics) {
   auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
   RowReader reader{rules, {}, {}, {}};
   reader.action.code = code->first;
@@ -259,8 +292,8 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<SourceLi
   for (const TextBlock& block : blocks) {
     reader.action.where.insert(reader.action.where.end(), block.where.begin(), block.where.end());
   }
-  auto [agency_begin, agency_end] = FindAgencyRun(blocks, 1, blocks.size(), rules, &known);
-  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(blocks, agency_begin, agency_end, rules).lead.empty();
+  auto [agency_begin, agency_end] = FindAgencyRun(blocks, readings, 1, blocks.size(), &known);
+  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(readings, agency_begin, agency_end).lead.empty();
   if (!has_lead) {
     // Candidates for a glued agency cell: the block before the run found,
     // or else any block that ends the row or precedes a page break.
@@ -268,7 +301,8 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<SourceLi
       bool candidate = agency_begin < agency_end ? b + 1 == agency_begin
                                                  : b + 1 == blocks.size() || blocks[b + 1].indented;
       if (candidate && SplitGluedAgency(body, known, rules, b, &blocks)) {
-        std::tie(agency_begin, agency_end) = FindAgencyRun(blocks, 1, blocks.size(), rules, &known);
+        readings = ReadAgencies(blocks, rules);
+        std::tie(agency_begin, agency_end) = FindAgencyRun(blocks, readings, 1, blocks.size(), &known);
         break;
       }
       if (agency_begin < agency_end) break;
@@ -278,7 +312,7 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, const std::vector<SourceLi
     diagnostics->Warn("missing_agency", "action plan " + reader.action.code + " has no lead agency cell",
                       blocks.front().where.front());
   } else {
-    AgencyCell cell = ReadAgencyCell(blocks, agency_begin, agency_end, rules);
+    AgencyCell cell = ReadAgencyCell(readings, agency_begin, agency_end);
     reader.action.lead = std::move(cell.lead);
     reader.action.co = std::move(cell.co);
     reader.action.agency_cell = std::move(cell.text);
@@ -301,9 +335,10 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   // Drop repeated header rows; the line after one starts a new page.
   std::vector<SourceLine> body;
   bool page_break = false;
+  const Regex& header = rules.Pattern("detail_table_header");
   for (size_t i = begin + 1; i < end; ++i) {
     if (lines[i].IsBlank()) continue;
-    if (rules.Matches("detail_table_header", lines[i].text)) {
+    if (header.MayMatch(lines[i].text) && header.PartialMatch(lines[i].text)) {
       page_break = true;
       continue;
     }
@@ -332,9 +367,12 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   // break glued to an agency cell does not).
   std::set<std::string> known = known_agencies;
   std::map<std::string, int> rows_naming;
+  std::vector<std::vector<AgencyReading>> readings;
+  readings.reserve(rows.size());
   for (const std::vector<TextBlock>& row : rows) {
-    auto [b, e] = FindAgencyRun(row, 1, row.size(), rules, nullptr);
-    AgencyCell cell = ReadAgencyCell(row, b, e, rules);
+    readings.push_back(ReadAgencies(row, rules));
+    auto [b, e] = FindAgencyRun(row, readings.back(), 1, row.size(), nullptr);
+    AgencyCell cell = ReadAgencyCell(readings.back(), b, e);
     std::set<std::string> names;
     for (const std::string& name : cell.lead) names.insert(unicode::FoldKey(name));
     for (const std::string& name : cell.co) names.insert(unicode::FoldKey(name));
@@ -342,8 +380,8 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
       if (++rows_naming[key] == 2) known.insert(key);
     }
   }
-  for (std::vector<TextBlock>& row : rows) {
-    table.actions.push_back(ReadRow(std::move(row), body, known, rules, diagnostics));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    table.actions.push_back(ReadRow(std::move(rows[r]), std::move(readings[r]), body, known, rules, diagnostics));
   }
   return table;
 }

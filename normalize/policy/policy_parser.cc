@@ -334,7 +334,10 @@ PolicyDocument Reader::Run() {
 }  // namespace
 
 Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules) {
-  std::vector<SourceLine> lines = PrepareLines(rows, rules);
+  return ParsePolicyLines(PrepareLines(rows, rules), rules);
+}
+
+Result<PolicyDocument> ParsePolicyLines(const std::vector<SourceLine>& lines, const RuleSet& rules) {
   bool any_text = false;
   for (const SourceLine& line : lines) any_text = any_text || !line.IsBlank();
   if (!any_text) return Status::BadInput("no text");

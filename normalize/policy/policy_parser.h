@@ -26,11 +26,17 @@
 #include "common/status.h"
 #include "model/policy_document.h"
 #include "normalize/repair/rule_set.h"
+#include "normalize/repair/text_blocks.h"
 #include "model/tab_row.h"
 
 namespace docpipe {
 
 Result<PolicyDocument> ParsePolicyDocument(const std::vector<TabRow>& rows, const RuleSet& rules);
+
+// The same, from the rows already prepared: `lines` must be
+// PrepareLines(rows, rules) of the same `rules` (the family detection
+// prepares them; pipeline/document_family.h).
+Result<PolicyDocument> ParsePolicyLines(const std::vector<SourceLine>& lines, const RuleSet& rules);
 
 }  // namespace docpipe
 

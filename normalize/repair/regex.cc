@@ -1,10 +1,15 @@
 #include "normalize/repair/regex.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
 #include <charconv>
+#include <mutex>
+
+#include "common/case_variants.h"
+#include "common/unicode.h"
 
 namespace docpipe {
 namespace {
@@ -21,7 +26,57 @@ Result<Regex> Regex::Compile(std::string_view pattern) {
   return Regex(std::move(re));
 }
 
-Regex::Regex(std::unique_ptr<re2::RE2> re) : re_(std::move(re)) {}
+// The prefilter of one pattern. RE2 guarantees that a text the pattern
+// matches contains, ignoring case, a set of atoms that satisfies the
+// pattern's AND/OR tree (AllPotentials then names the pattern). When no
+// atom has a character with case variants, "contains ignoring case" is
+// "contains": so searching the text for each atom as it is, and asking the
+// tree with the atoms found, never rules out a text the pattern matches.
+// Built once, on first use, so that patterns no scan prefilters cost nothing
+// at start-up (FilteredRE2 compiles the pattern a second time).
+class Regex::Prefilter {
+ public:
+  // Safe across threads: Build runs once, and only reads follow it.
+  bool MayMatch(const re2::RE2& re, std::string_view text) {
+    std::call_once(built_, [&] { Build(re); });
+    if (!usable_) return true;
+    std::vector<int> found;
+    for (size_t i = 0; i < atoms_.size(); ++i) {
+      if (text.find(atoms_[i]) != std::string_view::npos) found.push_back(static_cast<int>(i));
+    }
+    if (found.empty()) return none_found_may_match_;
+    std::vector<int> potentials;
+    filter_->AllPotentials(found, &potentials);
+    return !potentials.empty();
+  }
+
+ private:
+  void Build(const re2::RE2& re) {
+    filter_ = std::make_unique<re2::FilteredRE2>();
+    int index = 0;
+    if (filter_->Add(re.pattern(), re.options(), &index) != RE2::NoError) return;
+    filter_->Compile(&atoms_);
+    if (atoms_.empty()) return;  // nothing is required: every text may match
+    for (const std::string& atom : atoms_) {
+      if (unicode::FindInvalidUtf8(atom)) return;
+      for (char32_t c : unicode::ToCodePoints(atom)) {
+        if (unicode::HasCaseVariants(static_cast<int32_t>(c))) return;
+      }
+    }
+    std::vector<int> potentials;
+    filter_->AllPotentials({}, &potentials);
+    none_found_may_match_ = !potentials.empty();
+    usable_ = true;
+  }
+
+  std::once_flag built_;
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::vector<std::string> atoms_;
+  bool usable_ = false;
+  bool none_found_may_match_ = true;
+};
+
+Regex::Regex(std::unique_ptr<re2::RE2> re) : re_(std::move(re)), prefilter_(std::make_unique<Prefilter>()) {}
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 Regex::~Regex() = default;
@@ -63,6 +118,8 @@ bool Regex::PrefixMatch(std::string_view text, std::vector<std::string_view>* gr
 bool Regex::FindFrom(std::string_view text, size_t from, std::vector<std::string_view>* groups) const {
   return from <= text.size() && Match(text, from, RE2::UNANCHORED, groups);
 }
+
+bool Regex::MayMatch(std::string_view text) const { return prefilter_->MayMatch(*re_, text); }
 
 Status Regex::CheckRewrite(std::string_view rewrite) const {
   std::string why;

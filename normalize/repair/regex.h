@@ -64,6 +64,18 @@ class Regex {
   // `from` is still context for ^ and \b.
   bool FindFrom(std::string_view text, size_t from, std::vector<std::string_view>* groups) const;
 
+  // False only when the pattern cannot match anywhere in `text`, so that
+  // neither FullMatch, PartialMatch, PrefixMatch nor FindFrom would; true
+  // when it may. A prefilter for scans that ask one pattern of many lines,
+  // most of which it does not match: a few substring searches instead of a
+  // match. Decided from the strings every match must contain (RE2's
+  // prefilter of the pattern, an AND/OR tree of literal "atoms", built on
+  // the first call). RE2 gives the atoms lower-cased; a pattern with an atom
+  // whose characters have case variants (unicode::HasCaseVariants), or with
+  // no atom at all, always may match, so the answer is never false for a
+  // text the pattern matches.
+  bool MayMatch(std::string_view text) const;
+
   // OK, or BadInput with the reason when `rewrite` (\1 ... \9) names a group
   // the pattern does not have.
   Status CheckRewrite(std::string_view rewrite) const;
@@ -72,10 +84,12 @@ class Regex {
   int ReplaceAll(std::string* text, std::string_view rewrite) const;
 
  private:
+  class Prefilter;
   explicit Regex(std::unique_ptr<re2::RE2> re);
   bool Match(std::string_view text, size_t from, int anchor, std::vector<std::string_view>* groups) const;
 
   std::unique_ptr<re2::RE2> re_;
+  std::unique_ptr<Prefilter> prefilter_;  // built by the first MayMatch
 };
 
 // Many patterns matched against a text in one pass (RE2::Set): which of

@@ -1,9 +1,22 @@
 #include "common/unicode.h"
 
+#include "common/case_variants.h"
+
 #include <gtest/gtest.h>
 
 namespace docpipe::unicode {
 namespace {
+
+// What the regex prefilter relies on: a character without case variants
+// is matched only by itself, whatever the pattern's case flags.
+TEST(HasCaseVariants, LettersWithCaseHaveThemIdeographsDigitsAndPunctuationDoNot) {
+  for (int32_t c : {int32_t{'a'}, int32_t{'K'}, int32_t{0x212A}, int32_t{0x03C3}, int32_t{0x017F}, int32_t{0xFF21}}) {
+    EXPECT_TRUE(HasCaseVariants(c)) << c;  // a, K, KELVIN SIGN, σ, long s, fullwidth Ａ
+  }
+  for (int32_t c : {int32_t{0x7B2C}, int32_t{0x7AE0}, int32_t{'1'}, int32_t{' '}, int32_t{0x3001}, int32_t{0xFF1A}}) {
+    EXPECT_FALSE(HasCaseVariants(c)) << c;  // 第, 章, 1, space, 、, ：
+  }
+}
 
 TEST(IsCjk, HanKanaHangulAndFullwidthPunctuation) {
   for (int32_t c : {0x7DB2 /*網*/, 0x3042 /*あ*/, 0x30AB /*カ*/, 0xD55C /*한*/, 0x3001 /*、*/, 0xFF08 /*（*/,

@@ -30,6 +30,37 @@ TEST(DocumentFamily, DecidesByContent) {
   EXPECT_EQ(DetectFamily(RowsOf({"會議紀錄", "一、 出席人員", "王小明"}), rules), DocumentFamily::kUnknown);
 }
 
+// The lines the detection prepares are the ones the policy parser reads, so
+// that the pipeline prepares them once; a standard's parser reads the rows.
+TEST(DocumentFamily, DecideFamilyHandsOnThePreparedLines) {
+  const RuleSet& rules = RuleSet::Default();
+  const std::vector<TabRow> plan = Sample("national-cybersecurity-plan-2013-2016.txt");
+  FamilyDecision decision = DecideFamily(plan, rules);
+  EXPECT_EQ(decision.family, DocumentFamily::kPolicyDocument);
+  std::vector<SourceLine> prepared = PrepareLines(plan, rules);
+  ASSERT_EQ(decision.lines.size(), prepared.size());
+  for (size_t i = 0; i < prepared.size(); ++i) {
+    EXPECT_EQ(decision.lines[i].text, prepared[i].text) << "line " << i;
+    EXPECT_EQ(decision.lines[i].cells, prepared[i].cells) << "line " << i;
+  }
+  FamilyDecision unknown = DecideFamily(RowsOf({"會議紀錄", "一、 出席人員", "王小明"}), rules);
+  EXPECT_EQ(unknown.family, DocumentFamily::kUnknown);
+  EXPECT_EQ(unknown.lines.size(), 3u);
+  FamilyDecision standard = DecideFamily(Sample("INM3513-001v4.txt"), rules);
+  EXPECT_EQ(standard.family, DocumentFamily::kCompetencyStandard);
+  EXPECT_TRUE(standard.lines.empty());
+}
+
+// Chapters decide as soon as two and a 壹 section are seen; a document with
+// one chapter and no self-naming phrase stays generic.
+TEST(DocumentFamily, ChaptersWithASectionMakeAPlan) {
+  const RuleSet& rules = RuleSet::Default();
+  EXPECT_EQ(DetectFamily(RowsOf({"前言", "第一章 總則", "壹、目的", "第二章 作法", "說明。"}), rules),
+            DocumentFamily::kPolicyDocument);
+  EXPECT_EQ(DetectFamily(RowsOf({"前言", "第一章 總則", "壹、目的", "說明。"}), rules), DocumentFamily::kUnknown);
+  EXPECT_EQ(DetectFamily(RowsOf({"前言", "第一章 總則", "第二章 作法", "說明。"}), rules), DocumentFamily::kUnknown);
+}
+
 TEST(DocumentFamily, DocumentTypes) {
   EXPECT_STREQ(DocumentTypeOf(DocumentFamily::kPolicyDocument), "policy_document");
   EXPECT_STREQ(DocumentTypeOf(DocumentFamily::kUnknown), "generic_document");

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/file_io.h"
+#include "normalize/repair/rule_set.h"
+
 #include <string>
 #include <vector>
 
@@ -91,6 +94,87 @@ TEST(RegexSet, ReportsExactlyThePatternsThatMatchAlone) {
     set->Matching(text, &got);
     EXPECT_EQ(got, expected) << text;
   }
+}
+
+// The prefilter's one promise: never false for a text the pattern matches.
+// Oracle: PartialMatch, over patterns made to stress case folding (σ, the
+// Kelvin sign), a pattern that requires nothing, and heading patterns.
+TEST(RegexMayMatch, NeverFalseWhereThePatternMatches) {
+  std::vector<std::string> texts = {"", " ", "第一章", "第 章", "章第", "附錄", "附錄2：", "PAGE 3", "Page 3 of 9",
+                                    "ＰＡＧＥ", "1.1.1", "1.1", "目標一：", "行動方案\t執行要點\t績效指標",
+                                    "目標 執行策略 行動方案 主辦機關", "「測試方案」(以下簡稱本方案)", "K12", "Ｋ",
+                                    "\xE2\x84\xAA" "12"};  // U+212A KELVIN SIGN: (?i)k matches it
+  const char* lines[] = {"第一章 前言", "壹、 背景", "一、 組織化網路犯罪猖獗", "(一) 目的", "1. 建置", "附錄2 行動方案",
+                         "行動方案 執行要點 績效指標 主辦機關", "4 大策略目標，規劃 20 項執行策略及 52 個行動方案",
+                         "經濟部：", "行政院國家資通安全會報技術服務中心、各部會", "T1.1 規劃", "O1.1.1 報告"};
+  for (const char* line : lines) texts.push_back(line);
+  const std::vector<std::string> patterns = {"(?i)page\\s*\\d", "(?i:k)\\d+", "Page", "σ", "(?i)σ+",
+                                             "^\\s*(第[一二三四五六七八九十]+章)\\s*(.*)$", "x*", "(a|b)c",
+                                             "^\\s*(\\d+\\.\\d+\\.\\d+)\\.?\\s*(.*)$"};
+  for (const std::string& pattern : patterns) {
+    Regex re = Compile(pattern.c_str());
+    for (const std::string& text : texts) {
+      if (re.PartialMatch(text)) EXPECT_TRUE(re.MayMatch(text)) << pattern << " on " << text;
+    }
+  }
+}
+
+// The same over every pattern rule of rules.json and every line of the
+// samples' policy text and a standard.
+TEST(RegexMayMatch, NeverFalseForARuleOnASampleLine) {
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    const RuleSet& rules = RuleSet::Default(input);
+    for (const char* sample : {"national-cybersecurity-plan-2013-2016.txt", "INM3513-001v4.txt"}) {
+      Result<std::string> bytes = ReadFile(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text/" + sample);
+      ASSERT_TRUE(bytes.ok());
+      std::vector<std::string> lines;
+      std::string line;
+      for (char c : *bytes) {
+        if (c != '\n') {
+          line += c;
+          continue;
+        }
+        lines.push_back(line);
+        for (size_t tab = line.find('\t'); tab != std::string::npos; tab = line.find('\t', tab + 1)) {
+          lines.push_back(line.substr(tab + 1));  // each cell's start
+        }
+        line.clear();
+      }
+      int ruled_out = 0;
+      for (const Rule& rule : rules.rules()) {
+        if (rule.kind != "pattern") continue;
+        const Regex& re = rules.Pattern(rule.name);
+        for (const std::string& text : lines) {
+          bool may = re.MayMatch(text);
+          ruled_out += !may;
+          if (re.PartialMatch(text)) EXPECT_TRUE(may) << rule.name << " on " << text;
+        }
+      }
+      EXPECT_GT(ruled_out, 0) << sample;  // the prefilter does rule lines out
+    }
+  }
+}
+
+TEST(RegexMayMatch, RulesOutTextsWithoutARequiredString) {
+  Regex chapter = Compile("^\\s*(第[一二三四五六七八九十]+章)\\s*(.*)$");
+  EXPECT_TRUE(chapter.MayMatch("第一章 前言"));
+  EXPECT_FALSE(chapter.MayMatch("一、 前言"));
+  EXPECT_FALSE(chapter.MayMatch("第一節"));
+  Regex either = Compile("(行動方案|績效指標)");
+  EXPECT_TRUE(either.MayMatch("績效指標"));
+  EXPECT_FALSE(either.MayMatch("執行要點"));
+}
+
+// RE2 gives its atoms lower-cased; a pattern whose atoms have letters with
+// case variants is never ruled out, whatever the text's case.
+TEST(RegexMayMatch, PatternsWithCasedLettersAlwaysMay) {
+  Regex page = Compile("Page");
+  EXPECT_TRUE(page.MayMatch("Page 3"));
+  EXPECT_TRUE(page.MayMatch("nothing"));
+  Regex kelvin = Compile("(?i)k\\d");
+  EXPECT_TRUE(kelvin.MayMatch("\xE2\x84\xAA" "1"));
+  Regex anything = Compile("x*");  // requires nothing
+  EXPECT_TRUE(anything.MayMatch(""));
 }
 
 TEST(RegexSet, EmptySetMatchesNothing) {
