@@ -1,23 +1,24 @@
 #include "common/sha256.h"
 
-#include <openssl/evp.h>
-
-#include <cstdio>
+#include <nettle/sha2.h>
 
 namespace docpipe {
 
+// Nettle rather than OpenSSL 3: a hash is all docpipe needs, and loading
+// libcrypto (21,000 relocations), its configuration and its provider look-up
+// cost every process about 9 M instructions before the first byte is hashed
+// (bench/README.md, "Wave 8: xspeed4").
 std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  // Fetched once: OpenSSL 3 looks the algorithm up on every implicit use.
-  static EVP_MD* sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  EVP_Digest(bytes.data(), bytes.size(), digest, &length, sha256 != nullptr ? sha256 : EVP_sha256(), nullptr);
-  std::string hex;
-  hex.reserve(length * 2);
-  char pair[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(pair, sizeof pair, "%02x", digest[i]);
-    hex += pair;
+  sha256_ctx context;
+  sha256_init(&context);
+  sha256_update(&context, bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&context, sizeof digest, digest);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * sizeof digest, '0');
+  for (size_t i = 0; i < sizeof digest; ++i) {
+    hex[2 * i] = kHex[digest[i] >> 4];
+    hex[2 * i + 1] = kHex[digest[i] & 0xf];
   }
   return hex;
 }

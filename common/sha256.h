@@ -1,4 +1,4 @@
-// SHA-256 of a byte string as lowercase hex (OpenSSL's EVP interface).
+// SHA-256 of a byte string as lowercase hex (Nettle's sha256 functions).
 #ifndef DOCPIPE_COMMON_SHA256_H_
 #define DOCPIPE_COMMON_SHA256_H_
 

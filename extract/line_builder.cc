@@ -49,12 +49,15 @@ Axes AxesOf(const Glyph& g) {
 TextLine MakeLine(const std::vector<const Glyph*>& glyphs, const std::vector<std::string>& fonts) {
   TextLine line;
   std::vector<double> gaps;  // gaps[i - 1]: between glyphs i - 1 and i
+  std::vector<char> solids;  // solids[i - 1]: CJK on both sides of that gap
   std::vector<double> cjk_gaps;
+  gaps.reserve(glyphs.size());
+  solids.reserve(glyphs.size());
   for (size_t i = 1; i < glyphs.size(); ++i) {
     gaps.push_back(AxesOf(*glyphs[i]).p0 - AxesOf(*glyphs[i - 1]).p1);
-    if (unicode::IsCjk(unicode::LastChar(glyphs[i - 1]->text)) && unicode::IsCjk(unicode::FirstChar(glyphs[i]->text))) {
-      cjk_gaps.push_back(gaps.back());
-    }
+    solids.push_back(unicode::IsCjk(unicode::LastChar(glyphs[i - 1]->text)) &&
+                     unicode::IsCjk(unicode::FirstChar(glyphs[i]->text)));
+    if (solids.back()) cjk_gaps.push_back(gaps.back());
   }
   double letter_spacing = 0;  // the lower median: a line with as many word spaces as letters spaced keeps them
   if (!cjk_gaps.empty()) {
@@ -68,7 +71,7 @@ TextLine MakeLine(const std::vector<const Glyph*>& glyphs, const std::vector<std
     if (previous != nullptr) {
       const double gap = gaps[i - 1];
       const double em = std::max(previous->size, g->size);
-      const bool solid = unicode::IsCjk(unicode::LastChar(previous->text)) && unicode::IsCjk(unicode::FirstChar(g->text));
+      const bool solid = solids[i - 1];
       bool space;
       if (solid) {
         double around = gaps.size() == 1 ? gap : 0;  // letter spacing around this gap
@@ -103,11 +106,20 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
   // on an 11 pt pitch) give boxes that overlap the next line's. Nor is the
   // font size to be trusted (the same writer reports 20 for that text), so
   // the tolerance follows the glyphs' advance: a CJK glyph is one em wide.
-  std::vector<const Glyph*> sorted(glyphs);
+  // Each glyph's axes are worked out once, not in every comparison of the
+  // sorts (the same keys, so the same stable order).
+  struct Placed {
+    const Glyph* glyph;
+    Axes axes;
+  };
+  std::vector<Placed> sorted;
+  sorted.reserve(glyphs.size());
+  for (const Glyph* g : glyphs) sorted.push_back({g, AxesOf(*g)});
   std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Glyph* a, const Glyph* b) { return AxesOf(*a).base < AxesOf(*b).base; });
+                   [](const Placed& a, const Placed& b) { return a.axes.base < b.axes.base; });
   std::vector<TextLine> lines;
-  std::vector<const Glyph*> current;
+  std::vector<Placed> current;
+  std::vector<const Glyph*> line_glyphs;
   double line_base = 0, em = 0, line_size = 0;
   bool swallows = false;
   // A superscript's font is at most this share of its line's.
@@ -116,13 +128,16 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
   auto flush = [&] {
     if (current.empty()) return;
     std::stable_sort(current.begin(), current.end(),
-                     [](const Glyph* a, const Glyph* b) { return AxesOf(*a).p0 < AxesOf(*b).p0; });
-    TextLine line = MakeLine(current, fonts);
+                     [](const Placed& a, const Placed& b) { return a.axes.p0 < b.axes.p0; });
+    line_glyphs.clear();
+    for (const Placed& p : current) line_glyphs.push_back(p.glyph);
+    TextLine line = MakeLine(line_glyphs, fonts);
     if (!line.text.empty()) lines.push_back(std::move(line));
     current.clear();
   };
-  for (const Glyph* g : sorted) {
-    Axes a = AxesOf(*g);
+  for (const Placed& placed : sorted) {
+    const Glyph* g = placed.glyph;
+    const Axes& a = placed.axes;
     double glyph_em = a.p1 - a.p0;
     if (g->size > 0) glyph_em = std::min(glyph_em, g->size);
     if (!current.empty()) {
@@ -154,7 +169,7 @@ std::vector<TextLine> BuildLinesByPosition(const std::vector<const Glyph*>& glyp
     line_size = std::max(line_size, g->size);
     band0 = std::min(band0, a.s0);
     band1 = std::max(band1, a.s1);
-    current.push_back(g);
+    current.push_back(placed);
   }
   flush();
   return lines;

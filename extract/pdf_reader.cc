@@ -690,6 +690,9 @@ class PopplerReader : public PdfReader {
   int CopyText(PageContent* page) {
     int unmapped = 0;
     std::unordered_map<std::string, int> font_ids;
+    // A word's glyphs share a few font records: the name is copied and
+    // looked up once per record, not once per glyph.
+    std::unordered_map<const GooString*, int> font_of_record;
     int word_index = 0, line_index = 0;
     for (const TextFlow* flow = dev_.getFlows(); flow; flow = flow->getNext()) {
       for (const TextBlock* block = flow->getBlocks(); block; block = block->getNext()) {
@@ -700,10 +703,14 @@ class PopplerReader : public PdfReader {
               AppendUtf8(*word->getChar(i), &glyph.text, &unmapped);
               word->getCharBBox(i, &glyph.bbox.x0, &glyph.bbox.y0, &glyph.bbox.x1, &glyph.bbox.y1);
               const GooString* font = word->getFontName(i);
-              std::string name = font ? font->toStr() : std::string();
-              auto [it, added] = font_ids.emplace(name, static_cast<int>(page->fonts.size()));
-              if (added) page->fonts.push_back(unicode::ToValidUtf8(name));
-              glyph.font = it->second;
+              auto known = font_of_record.find(font);
+              if (known == font_of_record.end()) {
+                std::string name = font ? font->toStr() : std::string();
+                auto [it, added] = font_ids.emplace(name, static_cast<int>(page->fonts.size()));
+                if (added) page->fonts.push_back(unicode::ToValidUtf8(name));
+                known = font_of_record.emplace(font, it->second).first;
+              }
+              glyph.font = known->second;
               glyph.size = word->getFontSize();
               glyph.word = word_index;
               glyph.line = line_index;

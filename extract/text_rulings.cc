@@ -50,13 +50,24 @@ void ColumnRules(const Cell& cell, const std::vector<Line>& lines, std::vector<R
   for (const Line& line : lines) left = std::min(left, line.x0), right = std::max(right, line.x1);
   const double step = 0.25;
   const size_t n = static_cast<size_t>((right - left) / step) + 2;
-  std::vector<bool> covered(n, false);
+  // Each chunk opens its run of slots and closes it one past its end; a slot
+  // is covered where more runs are open than closed (a running sum, so the
+  // cost is the cell's width once, not once per line).
+  std::vector<int> opened(n + 1, 0);
   for (const Line& line : lines) {
     for (const Chunk& c : line.chunks) {
       size_t a = static_cast<size_t>(std::max(0.0, (c.x0 - left) / step));
       size_t b = std::min(n - 1, static_cast<size_t>(std::max(0.0, (c.x1 - left) / step)));
-      for (size_t k = a; k <= b; ++k) covered[k] = true;
+      if (a > b) continue;
+      ++opened[a];
+      --opened[b + 1];
     }
+  }
+  std::vector<char> covered(n);
+  int open = 0;
+  for (size_t k = 0; k < n; ++k) {
+    open += opened[k];
+    covered[k] = open > 0;
   }
   const double min_gap = kMinGapEm * Em(lines);
   size_t k = 0;

@@ -59,7 +59,7 @@ adapters=(
   "SQLite|catalogue/sqlite_writer.cc|^#include <sqlite3\.h>"
   "libxml2|normalize/input/html_document.cc|^#include <libxml/"
   "valijson|schema/schema_validator.cc|^#include <valijson/"
-  "OpenSSL|common/sha256.cc|^#include <openssl/"
+  "Nettle|common/sha256.cc|^#include <nettle/"
   "dtl|diff/char_diff.cc|^#include <dtl/"
   "nlohmann parsing|common/json_parse.cc|(json|JsonT|basic_json<[^>]*>)::(parse|accept|sax_parse|from_cbor|from_msgpack|from_bson|from_ubjson)\b|\"_json\b"
 )

@@ -14,7 +14,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libpoppler-private-dev poppler-utils poppler-data
-  libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev libssl-dev libxml2-dev
+  libicu-dev libre2-dev nlohmann-json3-dev libvalijson-dev libcli11-dev libdtl-dev nettle-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev libmimalloc-dev
   qpdf python3 time python3-yaml shellcheck
   libsqlite3-dev postgresql python3-pandas

@@ -139,7 +139,10 @@ Result<RuleSet> RuleSet::Parse(std::string_view json_text, RuleInput input) {
 Result<RuleSet> RuleSet::Load(std::string_view json_text, RuleInput input, bool compile_now) {
   Result<nlohmann::json> parsed = ParseUntrustedJson(json_text);
   if (!parsed.ok()) return Status::BadInput("rule file: " + parsed.status().message());
-  const nlohmann::json& root = *parsed;
+  return FromJson(*parsed, input, compile_now);
+}
+
+Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, bool compile_now) {
   if (!root.is_object() || !root.contains("rules") || !root["rules"].is_array()) {
     return Status::BadInput("rule file must be an object with a \"rules\" array");
   }
@@ -231,7 +234,11 @@ Result<RuleSet> RuleSet::Load(std::string_view json_text, RuleInput input, bool 
 
 const RuleSet& RuleSet::Default(RuleInput input) {
   auto load = [](RuleInput for_input) {
-    Result<RuleSet> parsed = Load(embedded::normalize_rules, for_input, /*compile_now=*/false);
+    // A PDF's normalize uses both inputs' sets: the embedded file is parsed
+    // once for the two.
+    static const Result<nlohmann::json> root = ParseUntrustedJson(embedded::normalize_rules);
+    Result<RuleSet> parsed = root.ok() ? FromJson(*root, for_input, /*compile_now=*/false)
+                                       : Result<RuleSet>(Status::BadInput("rule file: " + root.status().message()));
     if (!parsed.ok()) {
       std::fprintf(stderr, "docpipe: embedded rules.json is broken: %s\n", parsed.status().ToString().c_str());
       std::abort();

@@ -29,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "common/status.h"
 #include "normalize/repair/regex.h"
 
@@ -109,6 +111,9 @@ class RuleSet {
   RuleSet() = default;
   // Parse, with every pattern compiled now (`compile_now`) or on first use.
   static Result<RuleSet> Load(std::string_view json_text, RuleInput input, bool compile_now);
+  // The same from the file's parsed JSON (Default reads the embedded file
+  // once for both inputs).
+  static Result<RuleSet> FromJson(const nlohmann::json& root, RuleInput input, bool compile_now);
   // A pattern compiled at load or the first time it is needed, once, safely
   // across threads (rule_set.cc).
   class LazyRegex;

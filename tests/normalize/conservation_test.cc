@@ -42,6 +42,18 @@ TEST(Conservation, NamesACharacterTheDocumentDroppedWithItsPageAndLine) {
   EXPECT_NE(lost[0].message.find(": 與 ("), std::string::npos) << lost[0].message;
 }
 
+// The account is a multiset: a character held twice in the input and once
+// in the document loses one; a surplus of another on the document's side
+// makes up for nothing.
+TEST(Conservation, ACharacterHeldTwiceAndWrittenOnceLosesOneDespiteASurplusOfOthers) {
+  const std::vector<TabRow> rows = {Row(1, 1, {"安全與安全"})};
+  nlohmann::ordered_json document = {{"name", "安全與安"}, {"note", "與與與安安"}};
+  std::vector<Warning> lost = UnaccountedCharacters(rows, document, {}, Pdf());
+  ASSERT_EQ(lost.size(), 1u);
+  EXPECT_NE(lost[0].message.find("1 characters in no field, unparsed text or warning: 全 ("), std::string::npos)
+      << lost[0].message;
+}
+
 TEST(Conservation, RepairsAndWhiteSpaceCancelByConstruction) {
   // A radical for an ideograph, U+2011 in a code, letter-spacing, a
   // fullwidth digit, a line break: the document holds the repaired text.
