@@ -1,5 +1,5 @@
 // Building an nlohmann::ordered_json tree member by member, for the
-// document writers (model/policy_json.cc).
+// document writers (model/standard_json.cc, model/policy_json.cc).
 //
 //   Json out = json_build::Object(2);
 //   json_build::Put(&out, "code", std::move(code));  // keys in the schema's order

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/version.h"
+#include "model/json_build.h"
 
 namespace docpipe {
 
@@ -11,29 +12,12 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-// The tree is built member by member into a reserved ordered map, with the
-// model's strings moved in. nlohmann's initializer lists (`{{"code", x}}`)
-// build a two-element array per member and copy every value, which cost as
-// much as writing the JSON text.
-Json Object(size_t members) {
-  Json out(Json::value_t::object);
-  out.get_ref<Json::object_t&>().reserve(members);
-  return out;
-}
-
-// Every key is put once, in the schema's order, so there is no search for
-// an existing key (operator[] would make one per member).
-void Put(Json* object, const char* key, Json value) {
-  object->get_ref<Json::object_t&>().emplace_back(key, std::move(value));
-}
-
-Json Array(size_t elements) {
-  Json out(Json::value_t::array);
-  out.get_ref<Json::array_t&>().reserve(elements);
-  return out;
-}
-
-void Push(Json* array, Json value) { array->get_ref<Json::array_t&>().push_back(std::move(value)); }
+// The tree is built member by member (model/json_build.h), with the
+// model's strings moved in.
+using json_build::Array;
+using json_build::Object;
+using json_build::Push;
+using json_build::Put;
 
 Json LevelToJson(const std::optional<int>& level) { return level ? Json(*level) : Json(nullptr); }
 
