@@ -16,7 +16,6 @@
 #include <iterator>
 #include <vector>
 
-#include "common/case_variants.h"
 
 namespace docpipe::unicode {
 namespace {

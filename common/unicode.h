@@ -34,6 +34,12 @@ bool IsSpace(int32_t c);
 // glyph that decodes to one had no Unicode mapping in its font.
 bool IsControl(int32_t c);
 
+// Whether another character is the same as `c` when case is ignored (ICU's
+// case-insensitive closure: A/a, K/U+212A KELVIN SIGN, σ/ς/Σ). False for
+// CJK ideographs, digits and most punctuation. For the regex prefilter
+// (normalize/repair/regex.h).
+bool HasCaseVariants(int32_t c);
+
 // ICU's u_isalpha: general category L (any letter, of any script).
 bool IsLetter(int32_t c);
 

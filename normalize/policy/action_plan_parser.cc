@@ -11,17 +11,12 @@
 namespace docpipe {
 namespace {
 
-// Whether `pattern` matches somewhere in `text`, asked of every line of a
-// region: the prefilter rules out, with a few substring searches, the lines
-// that lack a string every match contains (most of them).
-bool Scans(const Regex& pattern, std::string_view text) { return pattern.MayMatch(text) && pattern.PartialMatch(text); }
-
 // A table runs from its header row to the next chapter or appendix heading.
 size_t RegionEnd(const std::vector<SourceLine>& lines, size_t header, const RuleSet& rules) {
   const Regex& chapter = rules.Pattern("heading_chapter");
   const Regex& appendix = rules.Pattern("heading_appendix");
   for (size_t i = header + 1; i < lines.size(); ++i) {
-    if (Scans(chapter, lines[i].text) || Scans(appendix, lines[i].text)) return i;
+    if (chapter.ScanMatch(lines[i].text) || appendix.ScanMatch(lines[i].text)) return i;
   }
   return lines.size();
 }
@@ -164,8 +159,8 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
   // Each table's lines, from its header row to its region's end.
   std::optional<LineRange> assignment_at, detail_at;
   for (size_t i = 0; i < lines.size(); ++i) {
-    bool is_assignment = !assignment_at && Scans(assignment_header, lines[i].text);
-    bool is_detail = !detail_at && Scans(detail_header, lines[i].text);
+    bool is_assignment = !assignment_at && assignment_header.ScanMatch(lines[i].text);
+    bool is_detail = !detail_at && detail_header.ScanMatch(lines[i].text);
     if (!is_assignment && !is_detail) continue;
     size_t end = RegionEnd(lines, i, rules);
     (is_assignment ? assignment_at : detail_at) = LineRange{i, end};

@@ -165,49 +165,35 @@ bool MatchAgencyCell(const RuleSet& rules, std::string_view text, std::string* l
   return true;
 }
 
-bool IsAgencyCell(const RuleSet& rules, const std::string& text) {
-  std::string collapsed = AgencyText(text);
-  if (collapsed.empty() || MatchTwoGroups(rules, "agency_label", collapsed) ||
-      MatchTwoGroups(rules, "heading_arabic", collapsed)) {
-    return false;
-  }
-  std::string lead, co;
-  if (!MatchAgencyCell(rules, collapsed, &lead, &co)) return false;
-  return !lead.empty() || !co.empty();
-}
-
-// The first agency a cell names, as a FoldKey.
-std::string FirstAgencyKey(const RuleSet& rules, const std::string& text) {
-  std::string lead, co;
-  if (!MatchAgencyCell(rules, AgencyText(text), &lead, &co)) return "";
-  std::vector<std::string> names = SplitAgencies(lead.empty() ? co : lead);
-  return names.empty() ? "" : unicode::FoldKey(names.front());
-}
-
-// What the agency rules say of one block of a row, read once: finding the
-// agency cell asks it of a block up to four times, and reading the cell,
-// twice per row, again.
+// What the agency rules say of one block (or text), read once: finding a
+// row's agency cell asks it of a block up to four times, and reading the
+// cell, twice per row, again.
 struct AgencyReading {
   std::string collapsed;  // AgencyText
   std::string lead, co;   // MatchAgencyCell of `collapsed`; empty when it does not match
-  bool is_agency = false;  // IsAgencyCell
+  // Only agency names, at least one: not a label or a numbered item.
+  bool is_agency = false;
   mutable std::optional<std::string> first_key;  // FirstAgencyKey, when first asked
 };
 
+AgencyReading ReadAgency(const RuleSet& rules, const std::string& text) {
+  AgencyReading r;
+  r.collapsed = AgencyText(text);
+  const bool matched = MatchAgencyCell(rules, r.collapsed, &r.lead, &r.co);
+  r.is_agency = !r.collapsed.empty() && !MatchTwoGroups(rules, "agency_label", r.collapsed) &&
+                !MatchTwoGroups(rules, "heading_arabic", r.collapsed) && matched &&
+                (!r.lead.empty() || !r.co.empty());
+  return r;
+}
+
 std::vector<AgencyReading> ReadAgencies(const std::vector<TextBlock>& blocks, const RuleSet& rules) {
-  std::vector<AgencyReading> readings(blocks.size());
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    AgencyReading& r = readings[i];
-    r.collapsed = AgencyText(blocks[i].text);
-    bool matched = MatchAgencyCell(rules, r.collapsed, &r.lead, &r.co);
-    // IsAgencyCell's order: a label or a numbered item is no agency cell.
-    r.is_agency = !r.collapsed.empty() && !MatchTwoGroups(rules, "agency_label", r.collapsed) &&
-                  !MatchTwoGroups(rules, "heading_arabic", r.collapsed) && matched &&
-                  (!r.lead.empty() || !r.co.empty());
-  }
+  std::vector<AgencyReading> readings;
+  readings.reserve(blocks.size());
+  for (const TextBlock& block : blocks) readings.push_back(ReadAgency(rules, block.text));
   return readings;
 }
 
+// The first agency a cell names, as a FoldKey.
 const std::string& FirstAgencyKey(const AgencyReading& r) {
   if (!r.first_key) {
     std::vector<std::string> names = SplitAgencies(r.lead.empty() ? r.co : r.lead);
@@ -248,7 +234,8 @@ bool SplitGluedAgency(const std::vector<SourceLine>& body, const std::set<std::s
   for (size_t k = block.first_line + 1; k <= block.last_line; ++k) {
     std::string suffix;
     for (size_t i = k; i <= block.last_line; ++i) suffix = unicode::JoinWrapped(suffix, body[i].text);
-    if (!IsAgencyCell(rules, suffix) || !known.count(FirstAgencyKey(rules, suffix))) continue;
+    const AgencyReading reading = ReadAgency(rules, suffix);
+    if (!reading.is_agency || !known.count(FirstAgencyKey(reading))) continue;
     TextBlock head, tail;
     for (size_t i = block.first_line; i <= block.last_line; ++i) {
       TextBlock& part = i < k ? head : tail;
@@ -338,7 +325,7 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   const Regex& header = rules.Pattern("detail_table_header");
   for (size_t i = begin + 1; i < end; ++i) {
     if (lines[i].IsBlank()) continue;
-    if (header.MayMatch(lines[i].text) && header.PartialMatch(lines[i].text)) {
+    if (header.ScanMatch(lines[i].text)) {
       page_break = true;
       continue;
     }

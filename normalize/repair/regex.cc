@@ -8,7 +8,6 @@
 #include <charconv>
 #include <mutex>
 
-#include "common/case_variants.h"
 #include "common/unicode.h"
 
 namespace docpipe {

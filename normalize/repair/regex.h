@@ -76,6 +76,10 @@ class Regex {
   // text the pattern matches.
   bool MayMatch(std::string_view text) const;
 
+  // PartialMatch behind MayMatch: for a pattern asked of many lines, most of
+  // which it does not match.
+  bool ScanMatch(std::string_view text) const { return MayMatch(text) && PartialMatch(text); }
+
   // OK, or BadInput with the reason when `rewrite` (\1 ... \9) names a group
   // the pattern does not have.
   Status CheckRewrite(std::string_view rewrite) const;

@@ -1,6 +1,5 @@
 #include "common/unicode.h"
 
-#include "common/case_variants.h"
 
 #include <gtest/gtest.h>
 
