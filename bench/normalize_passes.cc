@@ -1,8 +1,7 @@
 // A fixed number of end-to-end normalize passes over the sample standards,
 // for instruction counts (callgrind) that leave out the one-time start-up.
 //
-//   valgrind --tool=callgrind --toggle-collect='*ProfiledPasses*' \
-//     build/bench/normalize_passes [PASSES [FILE...]]
+//   valgrind --tool=callgrind --toggle-collect='*ProfiledPasses*' build/bench/normalize_passes [PASSES [FILE...]]
 //   callgrind_annotate --inclusive=yes callgrind.out.N
 //
 // One warm-up pass first (rule compilation, schema loading, the validator's

@@ -273,7 +273,7 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading>
                        const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
                        Diagnostics* diagnostics) {
   auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
-  RowReader reader{rules, {}, {}, {}};
+  RowReader reader{rules, {}, {}, {}, false, {}};
   reader.action.code = code->first;
   reader.action.title = unicode::CollapseSpaces(code->second);
   for (const TextBlock& block : blocks) {

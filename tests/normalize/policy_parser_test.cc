@@ -292,7 +292,9 @@ TEST(PolicyParser, HeadingsARecurringFormPrintsTogetherAreSectionsNotContents) {
   EXPECT_EQ(nodes["2."], 3);
   EXPECT_EQ(nodes["（三）"], 3);
   for (const OutlineNode& node : doc.outline) {
-    if (node.label == "1.") EXPECT_EQ(doc.outline[node.parent].label, "（二）");
+    if (node.label == "1.") {
+      EXPECT_EQ(doc.outline[node.parent].label, "（二）");
+    }
   }
   for (const Paragraph& p : doc.paragraphs) EXPECT_EQ(p.text.find("土地"), std::string::npos) << p.text;
 }
