@@ -70,7 +70,7 @@ struct ExtractOptions {
   // Pages read by OCR share the `jobs` cores with the workers: Tesseract
   // gets jobs / workers threads in each (ocr_engine.threads is set so).
   int jobs = 1;
-  int min_pages_per_worker = 16;
+  int min_pages_per_worker = 2;
   // Pages held in memory between their reading and the output: a document
   // with more is spilled to a temporary file as its pages are read
   // (extract/page_store.h), so that ExtractPages' memory does not grow with
