@@ -1,6 +1,7 @@
 #include "batch/batch_runner.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/file.h>
@@ -162,11 +163,23 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   const auto deadline = Clock::now() + std::chrono::seconds(options.timeout_seconds + (options.timeout_seconds > 0 ? 2 : 0));
   int wstatus = 0;
   bool timed_out = false;
+  bool stderr_closed = false;
   while (true) {
-    char buffer[4096];
-    ssize_t n;
-    while ((n = ::read(err_pipe[0], buffer, sizeof buffer)) > 0) {
-      if (stderr_text.size() < 65536) stderr_text.append(buffer, static_cast<size_t>(n));
+    // Wait on the worker's stderr: it wakes at its one line and at its end
+    // (the pipe closes when the worker exits), so a finished document is
+    // seen at once; the timeout bounds how late a Ctrl-C or the deadline
+    // is noticed. After the close, the exit itself follows within moments.
+    if (!stderr_closed) {
+      pollfd readable{err_pipe[0], POLLIN, 0};
+      ::poll(&readable, 1, 50);
+      char buffer[4096];
+      ssize_t n;
+      while ((n = ::read(err_pipe[0], buffer, sizeof buffer)) > 0) {
+        if (stderr_text.size() < 65536) stderr_text.append(buffer, static_cast<size_t>(n));
+      }
+      stderr_closed = n == 0;
+    } else {
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
     pid_t done = waitpid(pid, &wstatus, WNOHANG);
     if (done == pid) break;
@@ -183,7 +196,6 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
       timed_out = true;
       break;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   ::close(err_pipe[0]);
   if (timed_out) {
