@@ -8,7 +8,7 @@ Usage: bench/parallel_speed.py [--docpipe build/docpipe] [--before BIN]
   pdftotext -layout, `docpipe extract -j 1`, `-j 2`, and `--before`'s
   extract (a build of the previous main, "today") when given;
 * the 9-page standard samples/pdf/INM3513-001v4.pdf to validated JSON
-  (`docpipe normalize`, default -j) against pdftotext -layout;
+  (`docpipe normalize`, default -j; and `--before`'s) against pdftotext -layout;
 * peak RSS of the largest process (parent or page worker: os.wait4's
   ru_maxrss covers the waited-for workers) of `extract -j 1` and `-j 2` on
   the 181- and the 110-page gazettes;
@@ -90,12 +90,15 @@ def main():
     }
     if args.before:
         gazette["before: docpipe extract (previous main)"] = [args.before, "extract", GAZETTE, "-o", o("g0.json")]
+    standard = {
+        "pdftotext -layout": ["pdftotext", "-layout", STANDARD, o("s.txt")],
+        "docpipe normalize": [dp, "normalize", STANDARD, "-o", o("s.json")],
+    }
+    if args.before:
+        standard["before: docpipe normalize (previous main)"] = [args.before, "normalize", STANDARD, "-o", o("s0.json")]
     groups = {
         "gazette 181 p.": gazette,
-        "standard 9 p. -> validated JSON": {
-            "pdftotext -layout": ["pdftotext", "-layout", STANDARD, o("s.txt")],
-            "docpipe normalize": [dp, "normalize", STANDARD, "-o", o("s.json")],
-        },
+        "standard 9 p. -> validated JSON": standard,
         "gazette 110 p.": {
             "pdftotext -layout": ["pdftotext", "-layout", GAZETTE_110, o("h.txt")],
             "docpipe extract -j 1": [dp, "extract", GAZETTE_110, "-j", "1", "-o", o("h1.json")],
