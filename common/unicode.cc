@@ -342,6 +342,13 @@ bool CannotBeginLine(std::string_view text) {
   }
 }
 
+void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens) {
+  // Two memchr scans; find_first_of asks the set once per byte.
+  if (text.find('\xE2') == std::string_view::npos && text.find('\xEF') == std::string_view::npos) return;
+  UnifyRadicals(text, radicals);
+  AsciiHyphensInCodes(FoldWidth(text), hyphens);
+}
+
 std::string FoldWidth(std::string_view text) {
   // Every Fullwidth character that NFKC maps to an ASCII letter or digit
   // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8

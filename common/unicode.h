@@ -82,6 +82,14 @@ std::string UnifyRadicals(std::string_view text, int* repaired = nullptr);
 // or spaces, and wave dashes (〜) stay. `repaired` as above.
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
 
+// Adds to *radicals and *hyphens what UnifyRadicals(text) and
+// AsciiHyphensInCodes(FoldWidth(text)) would count, without building either
+// text when there is nothing to count: the radicals and the hyphen-like
+// characters those two look at, and the fullwidth forms FoldWidth folds,
+// are all led by byte 0xE2 or 0xEF (the quick exits of the three
+// functions), and most cells have neither.
+void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens);
+
 // True when the first character of `text` may not begin a line (ICU
 // Line_Break class CL, CP, EX or NS: 。、，．）」！？：；), i.e. it belongs
 // to the text before it. Chinese typesetting lets such marks hang past the

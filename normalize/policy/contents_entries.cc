@@ -25,14 +25,14 @@ std::string ContentsKey(const RuleSet& rules, const HeadingLabel& heading) {
 
 // Whether each heading is repeated later. One pass from the end keeps, per
 // label, the sorted titles seen so far, so that a document of many headings
-// costs n log n, not n squared.
-std::vector<bool> RepeatedLater(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
+// costs n log n, not n squared. `titles_of[i]`: ContentsKey of block i's heading.
+std::vector<bool> RepeatedLater(const std::vector<BlockReading>& blocks, const std::vector<std::string>& titles_of) {
   const size_t n = blocks.size();
   std::vector<bool> repeated(n, false);
   std::map<std::string, std::set<std::string>> later;  // label -> folded titles after this block
   for (size_t i = n; i-- > 0;) {
     if (!blocks[i].heading) continue;
-    const std::string key = ContentsKey(rules, *blocks[i].heading);
+    const std::string& key = titles_of[i];
     if (key.empty()) continue;
     std::set<std::string>& titles = later[blocks[i].heading->label];
     // A later title that starts with this one...
@@ -51,11 +51,17 @@ std::vector<bool> RepeatedLater(const std::vector<BlockReading>& blocks, const R
 
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
   const size_t n = blocks.size();
-  const std::vector<bool> repeated = RepeatedLater(blocks, rules);
+  // Each heading's title key once: a toc_title match runs over the whole
+  // heading (it matches every one), 15,000 instructions a heading.
+  std::vector<std::string> titles(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (blocks[i].heading) titles[i] = ContentsKey(rules, *blocks[i].heading);
+  }
+  const std::vector<bool> repeated = RepeatedLater(blocks, titles);
   // How often each pair of headings stands next to each other.
   std::vector<std::string> keys(n);
   for (size_t i = 0; i < n; ++i) {
-    if (blocks[i].heading) keys[i] = blocks[i].heading->label + '\t' + ContentsKey(rules, *blocks[i].heading);
+    if (blocks[i].heading) keys[i] = blocks[i].heading->label + '\t' + titles[i];
   }
   std::map<std::pair<std::string, std::string>, int> adjacent;
   for (size_t i = 0; i + 1 < n; ++i) {

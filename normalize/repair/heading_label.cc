@@ -12,13 +12,15 @@ namespace {
 // CJK characters (collapse_spaces); in a PDF's text a space between two CJK
 // characters is one the page shows, and only runs are collapsed
 // (collapse_space_runs).
+// The first of the two rules in file order that applies to the input.
 std::string Spaced(const RuleSet& rules, std::string_view text) {
-  for (const Rule& rule : rules.rules()) {
-    if ((rule.name == "collapse_spaces" || rule.name == "collapse_space_runs") && rule.AppliesTo(rules.input())) {
-      return rules.ApplyRule(rule, text);
-    }
+  const Rule* spacing = nullptr;
+  for (std::string_view name : {"collapse_spaces", "collapse_space_runs"}) {
+    const Rule* rule = rules.Find(name);
+    if (rule == nullptr || !rule->AppliesTo(rules.input())) continue;
+    if (spacing == nullptr || rule < spacing) spacing = rule;
   }
-  return unicode::CollapseSpaceRuns(text);
+  return spacing != nullptr ? rules.ApplyRule(*spacing, text) : unicode::CollapseSpaceRuns(text);
 }
 
 }  // namespace

@@ -75,7 +75,8 @@ class Regex::Prefilter {
   bool none_found_may_match_ = true;
 };
 
-Regex::Regex(std::unique_ptr<re2::RE2> re) : re_(std::move(re)), prefilter_(std::make_unique<Prefilter>()) {}
+Regex::Regex(std::unique_ptr<re2::RE2> re)
+    : re_(std::move(re)), prefilter_(std::make_unique<Prefilter>()), opens_with_caret_(re_->pattern()[0] == '^') {}
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 Regex::~Regex() = default;
@@ -85,6 +86,15 @@ int Regex::GroupCount() const { return re_->NumberOfCapturingGroups(); }
 bool Regex::Match(std::string_view text, size_t from, int anchor, std::vector<std::string_view>* groups) const {
   const auto re2_anchor = static_cast<RE2::Anchor>(anchor);
   if (groups == nullptr) return re_->Match(Piece(text), from, text.size(), re2_anchor, nullptr, 0);
+  // Asked for groups, RE2 skips its DFA's yes/no test when the match is
+  // anchored (FullMatch, PrefixMatch, a pattern opening with ^) and the text
+  // short, and runs its submatch engine (BitState: a backtracker over a
+  // bitmap of pattern size x text size) directly, even on a text that does
+  // not match; most texts a scan asks do not. The DFA gives the same yes/no
+  // (linear, its states cached across calls), so the groups are sought only
+  // where there is a match. Unanchored searches run the DFA first anyway
+  // (a second run would only add to every match: SplitItems' FindFrom).
+  if ((re2_anchor != RE2::UNANCHORED || opens_with_caret_) && !re_->Match(Piece(text), from, text.size(), re2_anchor, nullptr, 0)) return false;
   const int n = GroupCount() + 1;
   // Patterns have a few groups: their pieces live on the stack (this runs
   // once per fragment and cell), a larger count on the heap.

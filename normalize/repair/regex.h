@@ -94,6 +94,7 @@ class Regex {
 
   std::unique_ptr<re2::RE2> re_;
   std::unique_ptr<Prefilter> prefilter_;  // built by the first MayMatch
+  bool opens_with_caret_ = false;  // RE2 anchors such a search at the start
 };
 
 // Many patterns matched against a text in one pass (RE2::Set): which of

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "common/json_parse.h"
 #include "common/unicode.h"
@@ -148,6 +149,7 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
   }
   RuleSet set;
   set.input_ = input;
+  std::set<std::string> names;
   for (const nlohmann::json& entry : root["rules"]) {
     if (!entry.is_object()) return Status::BadInput("every rule must be an object");
     Rule rule;
@@ -164,7 +166,7 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
       if (!value.ok()) return value.status();
       *slot = *value;
     }
-    if (set.by_name_.count(rule.name)) return Status::BadInput("rule '" + rule.name + "' is defined twice");
+    if (!names.insert(rule.name).second) return Status::BadInput("rule '" + rule.name + "' is defined twice");
     auto examples = entry.find("examples");
     if (examples == entry.end() || !examples->is_array() || examples->empty()) {
       return Status::BadInput("rule '" + rule.name + "' needs at least one example");
@@ -203,11 +205,11 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
     } else {
       return Status::BadInput("rule '" + rule.name + "': unknown kind '" + rule.kind + "'");
     }
-    set.by_name_.emplace(rule.name, set.rules_.size());
     set.rules_.push_back(std::move(rule));
     set.compiled_.push_back(std::move(compiled));
   }
-  // rules_ no longer grows: the plans may point into it.
+  // rules_ no longer grows: the plans and the names' index may point into it.
+  for (size_t i = 0; i < set.rules_.size(); ++i) set.by_name_.emplace(set.rules_[i].name, i);
   std::map<std::string, std::vector<std::string>> patterns;
   for (size_t i = 0; i < set.rules_.size(); ++i) {
     const Rule& rule = set.rules_[i];
@@ -306,6 +308,11 @@ std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) c
     if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) known = false;
   }
   return out;
+}
+
+const Rule* RuleSet::Find(std::string_view name) const {
+  auto it = by_name_.find(name);
+  return it == by_name_.end() ? nullptr : &rules_[it->second];
 }
 
 const Regex& RuleSet::Pattern(std::string_view name) const {

@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -97,6 +98,9 @@ class RuleSet {
   // when the pattern has groups), or "" when nothing matches.
   std::string ApplyRule(const Rule& rule, std::string_view text) const;
 
+  // The rule named `name`, or nullptr; valid as long as the set.
+  const Rule* Find(std::string_view name) const;
+
   // The compiled matcher of a pattern rule; aborts on an unknown name, which
   // is a programming error caught by every test that parses a document.
   const Regex& Pattern(std::string_view name) const;
@@ -121,7 +125,10 @@ class RuleSet {
   RuleInput input_ = RuleInput::kText;
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<LazyRegex>> compiled_;  // parallel to rules_; null for builtins
-  std::map<std::string, size_t, std::less<>> by_name_;
+  // Every rule's index by its name (a view of rules_[i].name): the parsers
+  // ask patterns by name once per line or cell, and a hash costs less than
+  // the ~7 string comparisons of a tree of 100 names.
+  std::unordered_map<std::string_view, size_t> by_name_;
   // What ApplyStage runs for one stage and this set's input, decided once
   // when the rules load: the stage's replace and builtin rules in file
   // order, and a RegexSet of its replace patterns, so that one pass over a

@@ -116,15 +116,26 @@ bool HasEndMarks(const std::vector<SourceLine>& lines) {
   return marked >= 3 && marked * 20 >= text_lines;
 }
 
-bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& label_rules, std::string_view text) {
-  for (std::string_view name : label_rules) {
-    if (rules.Matches(name, text)) {
+std::vector<const Regex*> LabelPatterns(const RuleSet& rules, const std::vector<std::string_view>& label_rules) {
+  std::vector<const Regex*> patterns;
+  patterns.reserve(label_rules.size());
+  for (std::string_view name : label_rules) patterns.push_back(&rules.Pattern(name));
+  return patterns;
+}
+
+bool StartsWithLabel(const std::vector<const Regex*>& labels, std::string_view text) {
+  for (const Regex* label : labels) {
+    if (label->PartialMatch(text)) {
       // Patterns are anchored at the start with ^; an empty label (附錄
       // patterns allow an empty tail) still counts.
       return true;
     }
   }
   return false;
+}
+
+bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& label_rules, std::string_view text) {
+  return StartsWithLabel(LabelPatterns(rules, label_rules), text);
 }
 
 bool EndsSentence(std::string_view text) {
@@ -145,6 +156,8 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
                                   const RuleSet& rules, const BlockOptions& options) {
   std::vector<TextBlock> blocks;
   bool open = false;  // the last block may take the next line
+  const std::vector<const Regex*> labels = LabelPatterns(rules, options.label_rules);
+  const Regex& contents_entry = rules.Pattern("contents_entry");
   for (size_t i = begin; i < end && i < lines.size(); ++i) {
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
@@ -154,11 +167,11 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     // page number alone on a line finish the entry wrapped before them.
     std::vector<std::string_view> groups;
     const bool contents_line =
-        !line.IsTableRow() && rules.Pattern("contents_entry").FullMatch(line.text, &groups) && groups.size() >= 2;
+        !line.IsTableRow() && contents_entry.FullMatch(line.text, &groups) && groups.size() >= 2;
     const std::string_view entry_text = contents_line ? groups[1] : std::string_view();
     bool starts_new = !continues && (!open || line.IsTableRow() || line.heading_level > 0 ||
                                      (contents_line && !entry_text.empty()) ||
-                                     StartsWithLabel(rules, options.label_rules, line.text));
+                                     StartsWithLabel(labels, line.text));
     if (starts_new) {
       TextBlock block;
       block.text = line.text;
@@ -184,7 +197,7 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
       // A heading whose bracket is still open runs on to the next line
       // ("（十）債權（總金額：新臺幣" / "元）").
       bool short_heading = starts_new && !unicode::HasOpenBracket(line.text) && unicode::Length(line.text) <= kMaxHeadingLine &&
-                           StartsWithLabel(rules, options.label_rules, line.text) && last != U'，' && last != U'、';
+                           StartsWithLabel(labels, line.text) && last != U'，' && last != U'、';
       open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }
     if (contents_line) open = false;

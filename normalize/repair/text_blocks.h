@@ -86,6 +86,11 @@ extern const std::vector<std::string_view> kHeadingLabels;
 // True when `text` opens with a match of one of `label_rules`.
 bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& label_rules, std::string_view text);
 
+// The same with the rules' matchers looked up once (LabelPatterns), for a
+// scan of many lines; the pointers live as long as `rules`.
+std::vector<const Regex*> LabelPatterns(const RuleSet& rules, const std::vector<std::string_view>& label_rules);
+bool StartsWithLabel(const std::vector<const Regex*>& labels, std::string_view text);
+
 struct BlockOptions {
   bool end_marks = true;  // trust end marks (see HasEndMarks)
   std::vector<std::string_view> label_rules = kHeadingLabels;

@@ -13,8 +13,7 @@ TextLayerRepairs CountTextLayerRepairs(const std::vector<TabRow>& rows) {
     for (const std::string& cell : row.cells) {
       // The hyphen rule runs after fold_width in the cell stage; fullwidth
       // letters and digits around a hyphen count as ASCII here as well.
-      unicode::UnifyRadicals(cell, &repairs.radicals);
-      unicode::AsciiHyphensInCodes(unicode::FoldWidth(cell), &repairs.hyphens);
+      unicode::CountRadicalsAndCodeHyphens(cell, &repairs.radicals, &repairs.hyphens);
     }
     if (before == 0 && repairs.radicals + repairs.hyphens > 0) repairs.first = row.pos;
   }

@@ -178,6 +178,27 @@ TEST(AsciiHyphensInCodes, FindsTheHyphenAmongOtherNonAsciiCharacters) {
   EXPECT_EQ(repaired, 2);
 }
 
+// The count without the texts equals the counts of the long way: radicals,
+// hyphens after the width fold (ＫＡ‐０１), other 0xE2/0xEF-led characters,
+// and text with neither byte.
+TEST(CountRadicalsAndCodeHyphens, CountsWhatTheRepairsWouldCount) {
+  for (const char* text : {"執\u2F8F網路資訊安全\u2F08員", "INM3513\u2011001v4", "\uFF2B\uFF21\u2010\uFF10\uFF11",
+                           "ISO\uFF0D27001", "已被《INM3513\u2212001v3》取代，\u2ED1期", "2010\u20132015", "資訊\u2014安全",
+                           "執行 — IPv4 ✓", "（一）工作任務：", "INM3513-001v4", "K01 工作產出", "", "A\u00ADB",
+                           "\xE2\x80", "\xEF"}) {
+    int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
+    CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
+    UnifyRadicals(text, &long_radicals);
+    AsciiHyphensInCodes(FoldWidth(text), &long_hyphens);
+    EXPECT_EQ(radicals, long_radicals) << text;
+    EXPECT_EQ(hyphens, long_hyphens) << text;
+  }
+  int radicals = 1, hyphens = 2;
+  CountRadicalsAndCodeHyphens("\uFF2B\uFF21\u2010\uFF10\uFF11 \u2F8F", &radicals, &hyphens);
+  EXPECT_EQ(radicals, 2);  // added to what was there
+  EXPECT_EQ(hyphens, 3);
+}
+
 TEST(CollapseSpaces, OnlyNonAsciiWhiteSpaceIsStillCollapsed) {
   EXPECT_EQ(CollapseSpaces("資料\u3000\u3000保護"), "資料保護");
   EXPECT_EQ(CollapseSpaces("a\u00A0\u2003b"), "a b");

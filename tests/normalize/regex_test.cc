@@ -48,6 +48,35 @@ TEST(Regex, PrefixMatchIsAnchoredAtTheStartOnly) {
   EXPECT_FALSE(re.PrefixMatch("監控 T1"));
 }
 
+// Groups of an anchored match (FullMatch, PrefixMatch, a pattern opening
+// with ^) are sought only after RE2's DFA says the text matches; the answer
+// and the groups are those of the submatch engine alone.
+TEST(Regex, AnchoredMatchesGiveTheSameGroupsAfterTheYesNoTest) {
+  Regex entry = Compile("^\\s*(.*?)\\s*[.．·…‧⋯]{2,}\\s*(\\d{1,4})\\s*$");
+  std::vector<std::string_view> groups = {"kept"};
+  EXPECT_FALSE(entry.FullMatch("第一章 前言。本計畫說明 2 項", &groups));
+  EXPECT_FALSE(entry.PartialMatch("第一章 前言…", &groups));
+  ASSERT_EQ(groups.size(), 1u);  // no match: left as they were
+  ASSERT_TRUE(entry.FullMatch("  第一章 前言 ...... 12 ", &groups));
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[1], "第一章 前言");
+  EXPECT_EQ(groups[2], "12");
+  ASSERT_TRUE(entry.PartialMatch("附錄‧‧‧‧3", &groups));
+  EXPECT_EQ(groups[1], "附錄");
+  EXPECT_EQ(groups[2], "3");
+  // ^ at an offset is not the text's start; (?m)^ opens a line anywhere.
+  Regex caret = Compile("^(K\\d+)");
+  EXPECT_FALSE(caret.FindFrom("K1 K2", 1, &groups));
+  EXPECT_EQ(groups[2], "3");
+  Regex line = Compile("(?m)^(K\\d+)");
+  ASSERT_TRUE(line.PartialMatch("x\nK7", &groups));
+  EXPECT_EQ(groups[1], "K7");
+  Regex prefix = Compile("(T\\d+)\\.(\\d+)");
+  EXPECT_FALSE(prefix.PrefixMatch("監控 T1.4", &groups));
+  ASSERT_TRUE(prefix.PrefixMatch("T1.4 監控", &groups));
+  EXPECT_EQ(groups[2], "4");
+}
+
 // Text before the offset is context: ^ does not match in the middle, and
 // the match found is the first at or after the offset.
 TEST(Regex, FindFromKeepsTheTextBeforeAsContext) {

@@ -136,6 +136,30 @@ TEST(RuleSet, DuplicateRuleNameRejected) {
   EXPECT_NE(parsed.status().message().find("twice"), std::string::npos);
 }
 
+// Find looks a rule up by name in the hashed index built after loading:
+// every rule is found as itself, an unknown or empty name is not, and a set
+// moved elsewhere still finds its rules (the index views the rules' names).
+TEST(RuleSet, FindNamesEveryRuleAndNothingElse) {
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    const RuleSet& rules = RuleSet::Default(input);
+    for (const Rule& rule : rules.rules()) EXPECT_EQ(rules.Find(rule.name), &rule) << rule.name;
+    EXPECT_EQ(rules.Find("no_such_rule"), nullptr);
+    EXPECT_EQ(rules.Find(""), nullptr);
+    EXPECT_EQ(rules.Find("heading_chapter "), nullptr);
+  }
+  const char* json = R"json({"rules":[
+    {"name":"a_rule_with_a_long_name","stage":"cell","kind":"replace","inputs":["text"],"description":"d","pattern":"a","examples":[{"before":"a","after":""}]},
+    {"name":"b","stage":"parse","kind":"pattern","description":"d","pattern":"^(b)","examples":[{"before":"b","after":"b"}]}]})json";
+  Result<RuleSet> parsed = RuleSet::Parse(json);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  RuleSet moved = std::move(*parsed);
+  ASSERT_NE(moved.Find("a_rule_with_a_long_name"), nullptr);
+  EXPECT_EQ(moved.Find("a_rule_with_a_long_name")->pattern, "a");
+  ASSERT_NE(moved.Find("b"), nullptr);
+  EXPECT_TRUE(moved.Matches("b", "bc"));
+  EXPECT_EQ(moved.Find("c"), nullptr);
+}
+
 // ApplyStage skips the replace rules its RegexSet says cannot match; the
 // result must be that of running every rule of the stage in file order.
 // Texts: every example of every rule and a cell with several repairs, each

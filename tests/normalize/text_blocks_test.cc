@@ -47,6 +47,21 @@ TEST(TextBlocks, LabelStartsANewBlockEvenWithoutEndMark) {
             (std::vector<std::string>{"3. 鼓勵國內資安組織積極參與國", "1. 每年派員參與國際資安會議。"}));
 }
 
+// The label check by looked-up matchers answers as the one by rule names.
+TEST(TextBlocks, LabelPatternsAnswerAsTheRuleNames) {
+  const RuleSet& rules = RuleSet::Default();
+  const std::vector<const Regex*> labels = LabelPatterns(rules, kHeadingLabels);
+  ASSERT_EQ(labels.size(), kHeadingLabels.size());
+  EXPECT_EQ(labels[0], &rules.Pattern("heading_chapter"));
+  for (const char* text : {"第一章 總則", "壹、前言", "一、目的", "(一) 範圍", "3. 鼓勵", "(2)參與", "目標1：強化", "附錄",
+                           "本計畫", "1.5 倍", "", "  二、  適用"}) {
+    EXPECT_EQ(StartsWithLabel(labels, text), StartsWithLabel(rules, kHeadingLabels, text)) << text;
+  }
+  EXPECT_TRUE(StartsWithLabel(labels, "一、目的"));
+  EXPECT_FALSE(StartsWithLabel(labels, "本計畫"));
+  EXPECT_FALSE(StartsWithLabel(LabelPatterns(rules, {}), "一、目的"));
+}
+
 TEST(TextBlocks, WithoutEndMarksSentencesAndShortHeadingsEndBlocks) {
   EXPECT_EQ(Texts({"一、目的", "當境外發生核子事故時，為提供國內相關機關", "啟動作業程序，特訂定本要點。", "二、適用時機"}, false),
             (std::vector<std::string>{"一、目的", "當境外發生核子事故時，為提供國內相關機關啟動作業程序，特訂定本要點。",
