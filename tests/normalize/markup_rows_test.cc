@@ -251,7 +251,10 @@ TEST(StandardParser, BlankRowBetweenTablesLetsACutDutyNameContinue) {
   auto rows_with = [](bool blank) {
     std::vector<TabRow> rows;
     int n = 0;
-    auto add = [&](Cells cells) { rows.push_back({{++n, 0}, std::move(cells)}); };
+    auto add = [&](Cells cells) { TabRow row;
+      row.pos = {++n, 0};
+      row.cells = std::move(cells);
+      rows.push_back(std::move(row)); };
     add({"職能基準代碼", "ABC1234-001v1"});
     add({"主要職責", "工作任務", "工作產出", "行為指標", "職能級別", "職能內涵 (K=knowledge 知識)", "職能內涵 (S=skills 技能)"});
     add({"T1作業系統的配置與疑難", "T1.1安裝系統", "O1.1.1文件", "P1.1.1安裝。", "3", "K01系統", "S01操作"});
@@ -277,7 +280,10 @@ TEST(StandardParser, PageNumberLineBetweenDutyTablesIsFurniture) {
   for (const char* furniture : {"3", "- 3 -", "第 3 頁，共 9 頁", "Page 3 of 9"}) {
     std::vector<TabRow> rows;
     int n = 0;
-    auto add = [&](Cells cells) { rows.push_back({{++n, 0}, std::move(cells)}); };
+    auto add = [&](Cells cells) { TabRow row;
+      row.pos = {++n, 0};
+      row.cells = std::move(cells);
+      rows.push_back(std::move(row)); };
     add({"職能基準代碼", "ABC1234-001v1"});
     add({"主要職責", "工作任務", "工作產出", "行為指標", "職能級別", "職能內涵 (K=knowledge 知識)", "職能內涵 (S=skills 技能)"});
     add({"T1系統配置", "T1.1安裝系統", "O1.1.1文件", "P1.1.1安裝。", "3", "K01系統", "S01操作"});
@@ -297,7 +303,10 @@ TEST(StandardParser, PageNumberLineBetweenDutyTablesIsFurniture) {
 TEST(StandardParser, NumberLineThatIsNoPageNumberIsKept) {
   std::vector<TabRow> rows;
   int n = 0;
-  auto add = [&](Cells cells) { rows.push_back({{++n, 0}, std::move(cells)}); };
+  auto add = [&](Cells cells) { TabRow row;
+      row.pos = {++n, 0};
+      row.cells = std::move(cells);
+      rows.push_back(std::move(row)); };
   add({"職能基準代碼", "ABC1234-001v1"});
   add({"主要職責", "工作任務", "工作產出", "行為指標", "職能級別", "職能內涵 (K=knowledge 知識)", "職能內涵 (S=skills 技能)"});
   add({"T1系統配置", "T1.1安裝系統", "O1.1.1文件", "P1.1.1安裝。", "3", "K01系統", "S01操作"});

@@ -5,14 +5,20 @@
 namespace docpipe {
 namespace {
 
+TextLine LineOf(const std::string& text) {
+  TextLine line;
+  line.text = text;
+  return line;
+}
+
 Page PageOf(PageSource source, const std::string& line, const std::string& cell) {
   Page page;
   page.source = source;
-  page.lines.push_back(TextLine{line});
+  page.lines.push_back(LineOf(line));
   Table table;
   Cell c;
   c.text = cell;
-  c.lines.push_back(TextLine{cell});
+  c.lines.push_back(LineOf(cell));
   table.cells.push_back(c);
   page.tables.push_back(table);
   return page;

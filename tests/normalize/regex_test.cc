@@ -143,7 +143,9 @@ TEST(RegexMayMatch, NeverFalseWhereThePatternMatches) {
   for (const std::string& pattern : patterns) {
     Regex re = Compile(pattern.c_str());
     for (const std::string& text : texts) {
-      if (re.PartialMatch(text)) EXPECT_TRUE(re.MayMatch(text)) << pattern << " on " << text;
+      if (re.PartialMatch(text)) {
+        EXPECT_TRUE(re.MayMatch(text)) << pattern << " on " << text;
+      }
     }
   }
 }
@@ -176,7 +178,9 @@ TEST(RegexMayMatch, NeverFalseForARuleOnASampleLine) {
         for (const std::string& text : lines) {
           bool may = re.MayMatch(text);
           ruled_out += !may;
-          if (re.PartialMatch(text)) EXPECT_TRUE(may) << rule.name << " on " << text;
+          if (re.PartialMatch(text)) {
+            EXPECT_TRUE(may) << rule.name << " on " << text;
+          }
         }
       }
       EXPECT_GT(ruled_out, 0) << sample;  // the prefilter does rule lines out
@@ -235,7 +239,9 @@ TEST(Regex, GroupToIntReadsDecimalOnly) {
   for (const IntCase& c : cases) {
     int value = 0;
     EXPECT_EQ(GroupToInt(c.group, &value), c.ok) << c.group;
-    if (c.ok) EXPECT_EQ(value, c.value) << c.group;
+    if (c.ok) {
+      EXPECT_EQ(value, c.value) << c.group;
+    }
   }
 }
 
