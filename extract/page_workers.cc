@@ -4,10 +4,12 @@
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -51,17 +53,42 @@ bool SendFrame(int fd, FrameType type, const std::string& payload) {
   return WriteAll(fd, header, sizeof header) && WriteAll(fd, payload.data(), payload.size());
 }
 
-// Chunk `index` of `chunk` pages from `work.first`; chunk i goes to worker
-// i % workers.
+// Pages a chunk: about 16 chunks a worker. A worker claims the next chunk
+// when it is done with one, so the workers end within a chunk of each other
+// (about 1/16 of a worker's share) whatever the pages cost; a chunk is
+// contiguous, so that pages that share objects (an object stream, a font)
+// are mostly read by one process.
 int ChunkSize(const PageWork& work) {
   const int pages = work.last - work.first + 1;
-  const int chunks = work.workers * 4;
+  const int chunks = work.workers * 16;
   return std::max(1, (pages + chunks - 1) / chunks);
 }
 
+// The number of the next chunk to claim, in memory the workers share (an
+// anonymous shared mapping made before the forks; a lock-free atomic works
+// across processes).
+static_assert(std::atomic<int>::is_always_lock_free);
+class ChunkCounter {
+ public:
+  ChunkCounter() {
+    void* memory = ::mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (memory != MAP_FAILED) next_ = new (memory) std::atomic<int>(0);
+  }
+  ~ChunkCounter() {
+    if (next_ != nullptr) ::munmap(next_, sizeof(std::atomic<int>));
+  }
+  ChunkCounter(const ChunkCounter&) = delete;
+  ChunkCounter& operator=(const ChunkCounter&) = delete;
+  bool ok() const { return next_ != nullptr; }
+  int Claim() { return next_->fetch_add(1); }
+
+ private:
+  std::atomic<int>* next_ = nullptr;
+};
+
 // The child's whole life: read its chunks, send each page, end with _exit
 // (no destructors or atexit handlers of the parent's objects run twice).
-[[noreturn]] void RunWorker(int index, const PageWork& work, int fd, pid_t parent,
+[[noreturn]] void RunWorker(ChunkCounter& chunks, const PageWork& work, int fd, pid_t parent,
                             const std::function<Page(int)>& read_page, const std::function<std::string()>& note) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) _exit(1);  // the parent ended before prctl
@@ -70,7 +97,7 @@ int ChunkSize(const PageWork& work) {
   ::signal(SIGABRT, SIG_DFL);
   const int chunk = ChunkSize(work);
   try {
-    for (int start = work.first + index * chunk; start <= work.last; start += work.workers * chunk) {
+    for (int start = work.first + chunks.Claim() * chunk; start <= work.last; start = work.first + chunks.Claim() * chunk) {
       const int end = std::min(work.last, start + chunk - 1);
       for (int number = start; number <= end; ++number) {
         if (!SendFrame(fd, kPageFrame, EncodePage(read_page(number)))) _exit(1);
@@ -203,6 +230,8 @@ Status ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& 
   if (work.workers <= 1 || work.last <= work.first || !SingleThreaded()) {
     return ReadInProcess(work, read_page, note, notes, take);
   }
+  ChunkCounter chunks;
+  if (!chunks.ok()) return ReadInProcess(work, read_page, note, notes, take);
   const pid_t parent = ::getpid();
   std::vector<Worker> workers(static_cast<size_t>(work.workers));
   for (int k = 0; k < work.workers; ++k) {
@@ -219,7 +248,7 @@ Status ReadPagesInWorkers(const PageWork& work, const std::function<Page(int)>& 
     if (pid == 0) {
       ::close(fds[0]);
       for (int j = 0; j < k; ++j) ::close(workers[static_cast<size_t>(j)].fd);
-      RunWorker(k, work, fds[1], parent, read_page, note);
+      RunWorker(chunks, work, fds[1], parent, read_page, note);
     }
     ::close(fds[1]);
     if (pid < 0) {

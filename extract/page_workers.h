@@ -16,8 +16,10 @@
 // process. `docpipe run`, which already runs documents in parallel (and may
 // use threads), keeps one worker per document (PipelineOptions::jobs = 1).
 //
-// Pages are dealt to workers in small contiguous chunks, round robin, so
-// that a run of heavy pages (an appendix of tables) is shared. Each worker
+// Pages go to workers in small contiguous chunks, each worker claiming the
+// next chunk when it is done with one (a counter in shared memory), so that
+// a run of heavy pages (an appendix of tables) is shared and the workers
+// end close together. Each worker
 // sends every page as soon as it is analysed (extract/page_wire.h, exact),
 // so a worker holds one page's data at a time and memory stays bounded by
 // poppler's per-document state. Cross-page steps are the caller's, after.

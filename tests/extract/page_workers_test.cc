@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cmath>
+#include <map>
+#include <thread>
 #include <new>
 
 #include "extract/page_wire.h"
@@ -155,6 +158,30 @@ TEST(PageWorkers, WorkersAreSeparateProcesses) {
   ASSERT_TRUE(pages.ok());
   EXPECT_EQ(reads_here, 0);
   for (const Page& page : *pages) EXPECT_EQ(page.removed_duplicate_glyphs, 1) << page.number;
+}
+
+// A worker claims the next chunk when it is done with one: while one worker
+// is held by two slow pages, the other reads the rest (with chunks dealt in
+// turn, each would read half the pages whatever their cost).
+TEST(PageWorkers, AWorkerHeldBySlowPagesLeavesTheRestToTheOthers) {
+  Result<std::vector<Page>> pages = ReadPagesInWorkers(
+      {1, 64, 2},
+      [](int n) {
+        if (n <= 2) std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        Page page;
+        page.number = n;
+        page.removed_duplicate_glyphs = static_cast<int>(::getpid());
+        return page;
+      },
+      nullptr, nullptr);
+  ASSERT_TRUE(pages.ok()) << pages.status().ToString();
+  std::map<int, int> pages_by_worker;
+  for (const Page& page : *pages) ++pages_by_worker[page.removed_duplicate_glyphs];
+  const int slow_worker = (*pages)[0].removed_duplicate_glyphs;
+  EXPECT_EQ(pages_by_worker.size(), 2u);
+  // Pages 1-2 are one chunk (64 pages, 2 workers: chunks of 2); the worker
+  // that took it may have taken one more chunk before, no more than a few.
+  EXPECT_LE(pages_by_worker[slow_worker], 8) << "the slow worker read " << pages_by_worker[slow_worker] << " of 64";
 }
 
 TEST(PageWorkers, OutOfMemoryInAWorkerIsThrownInTheCaller) {
