@@ -1,7 +1,5 @@
 #include <iostream>
 #include <memory>
-#include <string>
-#include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -9,7 +7,6 @@
 #include "cli/shared_options.h"
 #include "cli/resource_limits.h"
 #include "common/file_io.h"
-#include "common/parallel.h"
 #include "extract/extractor.h"
 #include "extract/layout_json.h"
 #include "extract/page_workers.h"
@@ -51,9 +48,8 @@ bool ParsePageRange(const std::string& text, ExtractOptions* options) {
 }
 
 // Writes the layout JSON of `doc`'s pages to args.output (atomically) or
-// stdout, and the line of each page that could not be read to stderr; the
-// JSON on up to `threads` threads.
-int WritePages(const ExtractArgs& args, ExtractedPages& doc, int threads) {
+// stdout, and the line of each page that could not be read to stderr.
+int WritePages(const ExtractArgs& args, ExtractedPages& doc) {
   const char* me = "docpipe extract: ";
   const bool to_stdout = args.output.empty() || args.output == "-";
   std::unique_ptr<AtomicFileWriter> file;
@@ -75,32 +71,20 @@ int WritePages(const ExtractArgs& args, ExtractedPages& doc, int threads) {
   try {
     // Paths and PDF strings may hold bytes that are not UTF-8: replaced, not fatal.
     Status written = write(LayoutJsonHead(doc.head(), args.compact));
-    // The pages' JSON is the serial tail after the page workers (a sixth of
-    // the parent's work on a 181-page gazette): with -j N it is written by
-    // N threads, a batch of pages at a time, and the batch goes out in
-    // order. A batch bounds what is held to its pages and their text.
-    const size_t batch_size = threads > 1 ? 8 * static_cast<size_t>(threads) : 1;
-    std::vector<Page> batch;
-    std::vector<std::string> texts;
-    for (size_t i = 0; i < doc.size() && written.ok(); i += batch.size()) {
-      batch.clear();
-      while (batch.size() < batch_size && i + batch.size() < doc.size()) {
-        Result<Page> page = doc.Next();
-        if (!page.ok()) {
-          PrintFailure("extract", args.input, page.status());
-          return ExitCodeFor(page.status());
-        }
-        if (page->failed) {
-          std::cerr << me << args.input << ": page " << page->number << " could not be read"
-                    << (page->warnings.empty() ? std::string() : ": " + page->warnings.front()) << "\n";
-        }
-        batch.push_back(std::move(*page));
+    std::string text;
+    for (size_t i = 0; i < doc.size() && written.ok(); ++i) {
+      Result<Page> page = doc.Next();
+      if (!page.ok()) {
+        PrintFailure("extract", args.input, page.status());
+        return ExitCodeFor(page.status());
       }
-      texts.assign(batch.size(), std::string());
-      ForEachIndex(batch.size(), threads, [&](size_t k) {
-        AppendLayoutJsonPage(batch[k], i + k == 0, args.compact, &texts[k]);
-      });
-      for (size_t k = 0; k < texts.size() && written.ok(); ++k) written = write(texts[k]);
+      if (page->failed) {
+        std::cerr << me << args.input << ": page " << page->number << " could not be read"
+                  << (page->warnings.empty() ? std::string() : ": " + page->warnings.front()) << "\n";
+      }
+      text.clear();
+      AppendLayoutJsonPage(*page, i == 0, args.compact, &text);
+      written = write(text);
     }
     if (written.ok()) written = write(LayoutJsonTail(doc.size() > 0, args.compact));
     if (written.ok() && file) written = file->Commit();
@@ -158,7 +142,7 @@ int RunExtract(const ExtractArgs& args) {
   }
   EndLimitedWork();
   std::string().swap(*bytes);
-  return WritePages(args, *doc, options.jobs);
+  return WritePages(args, *doc);
 }
 
 }  // namespace
