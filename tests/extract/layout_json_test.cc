@@ -19,8 +19,8 @@ Layout SampleLayout() {
   page.height = 841.89;
   page.warnings = {"PDF error: something"};
   page.removed_duplicate_glyphs = 4;
-  page.lines.push_back({"第 2 頁，共 3 頁", {260, 796.75, 330, 808.45}, "Noto", 10.5, LineRole::kFooter});
-  page.lines.push_back({"資安管理人員職能基準", {217.8, 57.2, 377.8, 78}, "Noto-Bold", 16, LineRole::kContent});
+  page.lines.push_back({"第 2 頁，共 3 頁", {260, 796.75, 330, 808.45}, "Noto", 10.5, LineRole::kFooter, std::nullopt, {}});
+  page.lines.push_back({"資安管理人員職能基準", {217.8, 57.2, 377.8, 78}, "Noto-Bold", 16, LineRole::kContent, std::nullopt, {}});
   Table table;
   table.id = 3;
   table.bbox = {56.7, 54.25, 538.6, 780.25};
@@ -31,7 +31,7 @@ Layout SampleLayout() {
   table.repeated_header = true;
   table.first_row_continued = true;
   Cell header{0, 0, 1, 2, {56.7, 54.25, 538.6, 70}, "主要職責", {}};
-  header.lines.push_back({"主要職責", {60, 56, 100, 68}, "Noto-Bold", 10.5, LineRole::kContent});
+  header.lines.push_back({"主要職責", {60, 56, 100, 68}, "Noto-Bold", 10.5, LineRole::kContent, std::nullopt, {}});
   table.cells = {header, Cell{1, 0, 1, 1, {56.7, 70, 300, 780.25}, "", {}},
                  Cell{1, 1, 1, 1, {300, 70, 538.6, 780.25}, "程。", {}}};
   table.cells[2].continued_from_previous_page = true;

@@ -202,7 +202,7 @@ TEST(CjkJoin, JoinsLinesByScript) {
   };
   for (const JoinCase& c : cases) {
     std::vector<TextLine> lines;
-    for (const std::string& text : c.lines) lines.push_back(TextLine{text, {}, "", 10, LineRole::kContent});
+    for (const std::string& text : c.lines) lines.push_back(TextLine{text, {}, "", 10, LineRole::kContent, std::nullopt, {}});
     EXPECT_EQ(JoinLines(lines), c.expected);
   }
 }

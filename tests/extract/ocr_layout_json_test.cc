@@ -13,7 +13,7 @@ Layout OcrLayout() {
   Page text_page;
   text_page.number = 1;
   text_page.width = text_page.height = 100;
-  text_page.lines.push_back(TextLine{"text layer", BBox{1, 1, 50, 10}, "F", 10});
+  text_page.lines.push_back(TextLine{"text layer", BBox{1, 1, 50, 10}, "F", 10, LineRole::kContent, std::nullopt, {}});
   Page scanned = text_page;
   scanned.number = 2;
   scanned.source = PageSource::kOcr;

@@ -7,7 +7,11 @@ namespace {
 
 PageContent PageWith(std::vector<std::string> texts, bool images, int invisible = 0) {
   PageContent page;
-  for (std::string& t : texts) page.glyphs.push_back(Glyph{t});
+  for (std::string& t : texts) {
+    Glyph glyph;
+    glyph.text = t;
+    page.glyphs.push_back(glyph);
+  }
   page.has_images = images;
   page.invisible_glyphs = invisible;
   return page;

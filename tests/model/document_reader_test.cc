@@ -93,7 +93,7 @@ TEST(DocumentReader, ReadsBackThePolicyOutlineTree) {
   p.outline.push_back({"第一章", "緒論", 1, 1, -1, {1}, {2, 1}});
   p.outline.push_back({"一、", "背景", 3, 2, 0, {}, {3, 1}});
   p.paragraphs.push_back({"內文", 1, {{4, 1}, {5, 1}}});
-  p.tables.push_back({"表 1", "經費", {"項目", "金額"}, {{{"人事", "10"}, {{7, 2}}}}, 0, {6, 2}});
+  p.tables.push_back({"表 1", "經費", {"項目", "金額"}, {{{"人事", "10"}, {{7, 2}}}}, 0, {6, 2}, 0, {}});
   p.stated_counts = PlanCounts{2, std::nullopt, 5, {9, 1}};
   Result<Document> doc = ReadDocument(PolicyDocumentToJson(p, Source(), "policy_document"));
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
@@ -116,8 +116,8 @@ TEST(DocumentReader, ReadsBackThePolicyOutlineTree) {
 
 TEST(DocumentReader, ReadsBackTheTablesPageRange) {
   PolicyDocument p;
-  p.tables.push_back({"", "", {"部門", "承諾"}, {{{"旅遊", "不予限制"}, {{3, 1}}}}, -1, {2, 1}, 37});
-  p.tables.push_back({"", "", {"A", "B"}, {}, -1, {5}, 0});  // a text input: no pages
+  p.tables.push_back({"", "", {"部門", "承諾"}, {{{"旅遊", "不予限制"}, {{3, 1}}}}, -1, {2, 1}, 37, {}});
+  p.tables.push_back({"", "", {"A", "B"}, {}, -1, {5}, 0, {}});  // a text input: no pages
   Json j = PolicyDocumentToJson(p, Source(), "generic_document");
   EXPECT_EQ(j["tables"][0]["pages"]["first"], 1);
   EXPECT_EQ(j["tables"][0]["pages"]["last"], 37);
@@ -132,7 +132,7 @@ TEST(DocumentReader, ReadsBackTheTablesPageRange) {
 
 TEST(DocumentReader, TablePagesThatRunBackwardsAreBadInput) {
   PolicyDocument p;
-  p.tables.push_back({"", "", {"A", "B"}, {}, -1, {2, 5}, 5});
+  p.tables.push_back({"", "", {"A", "B"}, {}, -1, {2, 5}, 5, {}});
   Json j = PolicyDocumentToJson(p, Source(), "generic_document");
   j["tables"][0]["pages"]["last"] = 3;
   Result<Document> doc = ReadDocument(j);

@@ -8,11 +8,17 @@
 namespace docpipe {
 namespace {
 
+TextLine LineOf(const std::string& text) {
+  TextLine line;
+  line.text = text;
+  return line;
+}
+
 // One page of `source` whose lines are `lines`.
 Page PageOf(PageSource source, const std::vector<std::string>& lines) {
   Page page;
   page.source = source;
-  for (const std::string& text : lines) page.lines.push_back(TextLine{text});
+  for (const std::string& text : lines) page.lines.push_back(LineOf(text));
   return page;
 }
 
@@ -87,7 +93,7 @@ TEST(ConfusableTokens, TableCellsAreRepairedAndCountOnce) {
   Table table;
   Cell cell;
   cell.text = "測試 0S";
-  cell.lines.push_back(TextLine{"測試 0S"});
+  cell.lines.push_back(LineOf("測試 0S"));
   table.cells.push_back(cell);
   page.tables.push_back(table);
   layout.pages.push_back(page);
@@ -95,7 +101,7 @@ TEST(ConfusableTokens, TableCellsAreRepairedAndCountOnce) {
   // a token shorter than four characters needs three votes.
   VoteConfusableTokens(&layout);
   EXPECT_EQ(layout.pages[0].tables[0].cells[0].text, "測試 0S");
-  layout.pages[0].lines.push_back(TextLine{"OS"});
+  layout.pages[0].lines.push_back(LineOf("OS"));
   VoteConfusableTokens(&layout);
   EXPECT_EQ(layout.pages[0].tables[0].cells[0].text, "測試 OS");
   EXPECT_EQ(layout.pages[0].tables[0].cells[0].lines[0].text, "測試 OS");
