@@ -15,15 +15,18 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "batch/worker_server.h"
+#include "common/exit_codes.h"
 #include "common/file_io.h"
+#include "common/json_parse.h"
 #include "common/json_text.h"
 #include "common/sha256.h"
 #include "common/version.h"
-#include "model/document_reader.h"
 #include "pipeline/pipeline.h"
 
 extern char** environ;
@@ -48,6 +51,13 @@ struct WorkResult {
   bool interrupted = false;  // stopped by BatchOptions::stop: not a result
 };
 
+// What a worker in this process wrote: the text and the document it holds,
+// so that the run need not read its own output back and parse it again.
+struct WrittenOutput {
+  std::string text;
+  Result<DocumentSummary> summary;
+};
+
 bool Stopping(const BatchOptions& options) { return options.stop != nullptr && options.stop->load(); }
 
 std::string FirstLine(const std::string& text) {
@@ -65,23 +75,28 @@ void RemoveLeftovers(const fs::path& output) {
   }
 }
 
-// The library code under ProcessFile turns its libraries' exceptions into a
+// The library code under ProcessBytes turns its libraries' exceptions into a
 // Status; this catch is the last resort that keeps one bad input (a bug, or
-// std::bad_alloc) from ending the whole run with std::terminate.
-WorkResult RunInThread(const BatchOptions& options, const std::string& input, const std::string& output) {
+// std::bad_alloc) from ending the whole run with std::terminate. `bytes` are
+// the input as the run read and hashed it: the output belongs to them even
+// if the file changes meanwhile.
+WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, const std::string& input,
+                       const std::string& output, std::optional<WrittenOutput>* written_output) {
   try {
     PipelineOptions pipeline;
     pipeline.password = options.password;
     pipeline.ocr = options.ocr;
-    Result<nlohmann::ordered_json> doc = ProcessFile(input, pipeline);
-    if (!doc.ok()) return {false, doc.status().ToString(), 0};
-    Status written = WriteFileAtomic(output, JsonText(*doc));
-    if (!written.ok()) return {false, written.ToString(), 0};
+    Result<nlohmann::ordered_json> doc = ProcessBytes(bytes, input, pipeline);
+    if (!doc.ok()) return {false, doc.status().ToString(), ExitCodeFor(doc.status())};
+    std::string text = JsonText(*doc);
+    Status written = WriteFileAtomic(output, text);
+    if (!written.ok()) return {false, written.ToString(), ExitCodeFor(written)};
+    written_output->emplace(WrittenOutput{std::move(text), SummarizeDocument(*doc)});
     return {true, "", 0};
   } catch (const std::exception& e) {
-    return {false, std::string("internal error: ") + e.what(), 9};
+    return {false, std::string("internal error: ") + e.what(), kExitInternal};
   } catch (...) {
-    return {false, "internal error: unknown exception", 9};
+    return {false, "internal error: unknown exception", kExitInternal};
   }
 }
 
@@ -447,29 +462,41 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
           record = old->second;  // the index line stays byte-identical
           skipped = true;
         } else {
-          WorkResult result = options.isolation == Isolation::kProcess ? slot.Run(input, output)
-                                                                       : RunInThread(options, input, output);
+          std::optional<WrittenOutput> written;
+          WorkResult result = options.isolation == Isolation::kProcess
+                                  ? slot.Run(input, output)
+                                  : RunInThread(options, *bytes, input, output, &written);
           if (result.interrupted) return;  // left for the next run
           record.exit_code = result.exit_code;
-          // The worker read the file again: if it changed meanwhile, the
-          // output does not belong to the recorded sha256.
-          Result<std::string> after = ReadFile(input);
-          if (result.ok && (!after.ok() || Sha256Hex(*after) != record.sha256)) {
-            result = {false, "input changed while it was read; run again when it is complete", 0};
+          // A worker process read the file again: if it changed meanwhile,
+          // the output does not belong to the recorded sha256.
+          if (result.ok && !written) {
+            Result<std::string> after = ReadFile(input);
+            if (!after.ok() || Sha256Hex(*after) != record.sha256) {
+              result = {false, "input changed while it was read; run again when it is complete", 0};
+            }
           }
           if (result.ok) {
-            Result<std::string> text = ReadFile(output);
-            Result<Document> doc = text.ok() ? ReadDocumentJson(*text) : Result<Document>(text.status());
+            Result<std::string> text = written ? Result<std::string>(std::move(written->text)) : ReadFile(output);
+            Result<DocumentSummary> doc = Status::Internal("not read");
+            if (written) {
+              doc = std::move(written->summary);
+            } else if (!text.ok()) {
+              doc = text.status();
+            } else if (Result<nlohmann::ordered_json> json = ParseUntrustedOrderedJson(*text); json.ok()) {
+              doc = SummarizeDocument(*json);
+            } else {
+              doc = json.status();
+            }
             if (doc.ok()) {
               record.status = "ok";
               record.output = outputs[i];
               record.output_sha256 = Sha256Hex(*text);
               record.document_type = doc->document_type;
-              record.code = doc->standard ? doc->standard->code : "";
-              record.counts = CountItems(*doc);
-              const Diagnostics& d = doc->standard ? doc->standard->diagnostics : doc->policy->diagnostics;
-              record.warnings = static_cast<int>(d.warnings.size());
-              record.unparsed = static_cast<int>(d.unparsed.size());
+              record.code = doc->code;
+              record.counts = std::move(doc->counts);
+              record.warnings = doc->warnings;
+              record.unparsed = doc->unparsed;
             } else {
               record.status = "failed";
               record.error = "worker reported success but its output is unreadable: " + doc.status().ToString();

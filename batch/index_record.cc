@@ -126,37 +126,99 @@ IndexLoad LoadIndex(const std::vector<std::string>& files) {
   return load;
 }
 
-std::map<std::string, int> CountItems(const Document& doc) {
-  std::map<std::string, int> counts;
-  auto size = [](const auto& v) { return static_cast<int>(v.size()); };
-  if (doc.standard) {
-    const CompetencyStandard& s = *doc.standard;
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The arrays of a document, counted; the first member missing or not an
+// array (or an element that is no object where members are looked up)
+// makes `status` say so, and every count after it 0.
+class ArrayCounter {
+ public:
+  int Count(const Json& object, const char* key, std::string_view where) {
+    const Json* array = Find(object, key, where);
+    return array != nullptr ? static_cast<int>(array->size()) : 0;
+  }
+  // The elements of array `key`, each an object; empty after a failure.
+  std::vector<const Json*> Objects(const Json& object, const char* key, std::string_view where) {
+    std::vector<const Json*> objects;
+    const Json* array = Find(object, key, where);
+    if (array == nullptr) return objects;
+    for (const Json& element : *array) {
+      if (!element.is_object()) {
+        Fail(std::string(where) + "." + key + "[] is not an object");
+        return {};
+      }
+      objects.push_back(&element);
+    }
+    return objects;
+  }
+  const Status& status() const { return status_; }
+
+ private:
+  const Json* Find(const Json& object, const char* key, std::string_view where) {
+    if (!status_.ok()) return nullptr;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_array()) {
+      Fail(std::string(where) + "." + key + " is not an array");
+      return nullptr;
+    }
+    return &*it;
+  }
+  void Fail(const std::string& what) { status_ = Status::BadInput("not a docpipe document: " + what); }
+  Status status_;
+};
+
+}  // namespace
+
+Result<DocumentSummary> SummarizeDocument(const Json& doc) {
+  if (!doc.is_object()) return Status::BadInput("not a docpipe document: not a JSON object");
+  auto type = doc.find("document_type");
+  if (type == doc.end() || !type->is_string()) return Status::BadInput("not a docpipe document: no document_type");
+  DocumentSummary summary;
+  summary.document_type = type->get<std::string>();
+  ArrayCounter arrays;
+  if (summary.document_type == "competency_standard") {
+    auto code = doc.find("code");
+    if (code == doc.end() || !code->is_string()) return Status::BadInput("not a docpipe document: no code");
+    summary.code = code->get<std::string>();
     int tasks = 0, outputs = 0, indicators = 0;
-    for (const Duty& duty : s.duties) {
-      for (const Task& task : duty.tasks) {
+    const std::vector<const Json*> duties = arrays.Objects(doc, "duties", "$");
+    for (const Json* duty : duties) {
+      for (const Json* task : arrays.Objects(*duty, "tasks", "$.duties[]")) {
         ++tasks;
-        outputs += size(task.outputs);
-        indicators += size(task.indicators);
+        outputs += arrays.Count(*task, "outputs", "$.duties[].tasks[]");
+        indicators += arrays.Count(*task, "indicators", "$.duties[].tasks[]");
       }
     }
-    counts["duties"] = size(s.duties);
-    counts["tasks"] = tasks;
-    counts["outputs"] = outputs;
-    counts["indicators"] = indicators;
-    counts["knowledge"] = size(s.knowledge);
-    counts["skills"] = size(s.skills);
-    counts["attitudes"] = size(s.attitudes);
-  } else if (doc.policy) {
-    const PolicyDocument& p = *doc.policy;
-    // Outline nodes at every depth: the top level alone says little (80 of
-    // 817 nodes in a gazette).
-    counts["outline"] = size(p.outline);
-    counts["paragraphs"] = size(p.paragraphs);
-    counts["tables"] = size(p.tables);
-    counts["captions"] = size(p.captions);
-    counts["action_plans"] = size(p.action_plans);
+    summary.counts["duties"] = static_cast<int>(duties.size());
+    summary.counts["tasks"] = tasks;
+    summary.counts["outputs"] = outputs;
+    summary.counts["indicators"] = indicators;
+    for (const char* key : {"knowledge", "skills", "attitudes"}) summary.counts[key] = arrays.Count(doc, key, "$");
+  } else if (summary.document_type == "policy_document" || summary.document_type == "generic_document") {
+    // Outline nodes at every depth, the top-level ones and their children's
+    // trees: the top level alone says little (80 of 817 nodes in a gazette).
+    // A stack, not recursion: the tree may be as deep as the parser allowed.
+    int nodes = 0;
+    std::vector<const Json*> open = arrays.Objects(doc, "outline", "$");
+    while (!open.empty()) {
+      const Json* node = open.back();
+      open.pop_back();
+      ++nodes;
+      for (const Json* child : arrays.Objects(*node, "children", "$.outline[]..")) open.push_back(child);
+    }
+    summary.counts["outline"] = nodes;
+    for (const char* key : {"paragraphs", "tables", "captions", "action_plans"}) {
+      summary.counts[key] = arrays.Count(doc, key, "$");
+    }
+  } else {
+    return Status::BadInput("not a docpipe document (document_type \"" + summary.document_type + "\")");
   }
-  return counts;
+  summary.warnings = arrays.Count(doc, "warnings", "$");
+  summary.unparsed = arrays.Count(doc, "unparsed", "$");
+  if (!arrays.status().ok()) return arrays.status();
+  return summary;
 }
 
 }  // namespace docpipe

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/document_reader.h"
+#include "common/status.h"
 
 namespace docpipe {
 
@@ -50,8 +50,20 @@ IndexLoad LoadIndex(const std::vector<std::string>& files);
 // is not a record is reported. What LoadIndex does per file. Never throws.
 void ParseIndexLines(std::string_view text, std::string_view name, IndexLoad* load);
 
-// Counts of a document's items, for the index and the exports' checks.
-std::map<std::string, int> CountItems(const Document& document);
+// What the index says of a written document: its type, its code, the counts
+// of its items (duties, tasks, outputs, ... or outline nodes at every depth,
+// paragraphs, ...) and of its warnings and unparsed entries. Read from the
+// document's JSON: the tree `run` just wrote, or a worker's output parsed
+// back. Fails on JSON that is no docpipe document (a member missing or of
+// another type).
+struct DocumentSummary {
+  std::string document_type;
+  std::string code;
+  std::map<std::string, int> counts;
+  int warnings = 0;
+  int unparsed = 0;
+};
+Result<DocumentSummary> SummarizeDocument(const nlohmann::ordered_json& document);
 
 }  // namespace docpipe
 

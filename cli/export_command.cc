@@ -3,7 +3,7 @@
 
 #include "catalogue/catalogue_export.h"
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
 

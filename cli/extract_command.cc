@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
 #include "cli/resource_limits.h"

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 #include "cli/failure.h"
 #include "common/file_io.h"
 

@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 
 namespace docpipe {
 namespace {

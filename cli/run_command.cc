@@ -7,7 +7,7 @@
 
 #include "batch/batch_runner.h"
 #include "cli/commands.h"
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
 

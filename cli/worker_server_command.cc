@@ -13,7 +13,7 @@
 #include "batch/worker_server.h"
 #include "cli/commands.h"
 #include "cli/docpipe_main.h"
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 #include "normalize/repair/rule_set.h"
 #include "pipeline/pipeline.h"
 #include "schema/schema_validator.h"

@@ -2,7 +2,8 @@
 //
 // Library code never prints and never exits. A function that can fail returns
 // a Status (or a Result<T> holding either a value or a non-OK Status); only
-// cli/ maps a Status to a message and an exit code (see cli/exit_codes.h).
+// cli/ maps a Status to a message and an exit code (common/exit_codes.h; `run`
+// records the same code in its index for a document it normalized itself).
 //
 //   Result<std::string> text = ReadFile(path);
 //   if (!text.ok()) return text.status();

@@ -295,9 +295,6 @@ bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
 
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
   if (!HasNonAsciiBetweenAsciiAlnums(text)) return std::string(text);
-  if (text.find('\xE2') == std::string_view::npos && text.find('\xEF') == std::string_view::npos) {
-    return std::string(text);
-  }
   Decoded d = Decode(text);
   const size_t n = d.chars.size();
   std::vector<bool> replace(n, false);
@@ -343,10 +340,15 @@ bool CannotBeginLine(std::string_view text) {
 }
 
 void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens) {
-  // Two memchr scans; find_first_of asks the set once per byte.
-  if (text.find('\xE2') == std::string_view::npos && text.find('\xEF') == std::string_view::npos) return;
-  UnifyRadicals(text, radicals);
-  AsciiHyphensInCodes(FoldWidth(text), hyphens);
+  // memchr scans (find_first_of asks the set once per byte), then the byte
+  // loop of HasNonAsciiBetweenAsciiAlnums when the width fold changes
+  // nothing: most cells build neither text.
+  if (text.find('\xE2') != std::string_view::npos) UnifyRadicals(text, radicals);
+  if (text.find('\xEF') != std::string_view::npos) {
+    AsciiHyphensInCodes(FoldWidth(text), hyphens);
+  } else if (HasNonAsciiBetweenAsciiAlnums(text)) {
+    AsciiHyphensInCodes(text, hyphens);
+  }
 }
 
 std::string FoldWidth(std::string_view text) {

@@ -84,10 +84,10 @@ std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
 
 // Adds to *radicals and *hyphens what UnifyRadicals(text) and
 // AsciiHyphensInCodes(FoldWidth(text)) would count, without building either
-// text when there is nothing to count: the radicals and the hyphen-like
-// characters those two look at, and the fullwidth forms FoldWidth folds,
-// are all led by byte 0xE2 or 0xEF (the quick exits of the three
-// functions), and most cells have neither.
+// text when there is nothing to count: the radicals UnifyRadicals looks at
+// and the fullwidth forms FoldWidth folds are led by byte 0xE2 and 0xEF
+// (their quick exits), and a code's hyphen stands alone between ASCII
+// letters or digits; most cells have none of these.
 void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens);
 
 // True when the first character of `text` may not begin a line (ICU

@@ -23,6 +23,31 @@
 namespace docpipe {
 namespace {
 
+// A font's name as the layout gives it. PDF names are bytes; most producers
+// write ASCII or UTF-8, which stays as it is, but some write their code page
+// (Big5 "標楷體" in the Control Yuan's gazettes). Such a name is written in
+// PDF's own name syntax (ISO 32000-1, 7.3.5: #XX for every byte outside ! to
+// ~ and for #), which keeps every byte and which any PDF tool reads back,
+// rather than U+FFFD marks that lose them; guessing the code page could name
+// another font. Hand-written: no library exposes PDF's name escape.
+std::string FontNameText(const std::string& bytes) {
+  if (!unicode::FindInvalidUtf8(bytes)) return bytes;
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : bytes) {
+    if (c >= '!' && c <= '~' && c != '#') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += {'#', kHex[c >> 4], kHex[c & 0xF]};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
 constexpr size_t kMaxWarningsPerPage = 20;
 
 // Poppler reports problems through one process-wide callback. Messages go to
@@ -707,7 +732,7 @@ class PopplerReader : public PdfReader {
               if (known == font_of_record.end()) {
                 std::string name = font ? font->toStr() : std::string();
                 auto [it, added] = font_ids.emplace(name, static_cast<int>(page->fonts.size()));
-                if (added) page->fonts.push_back(unicode::ToValidUtf8(name));
+                if (added) page->fonts.push_back(FontNameText(name));
                 known = font_of_record.emplace(font, it->second).first;
               }
               glyph.font = known->second;

@@ -180,9 +180,10 @@ AgencyReading ReadAgency(const RuleSet& rules, const std::string& text) {
   AgencyReading r;
   r.collapsed = AgencyText(text);
   const bool matched = MatchAgencyCell(rules, r.collapsed, &r.lead, &r.co);
-  r.is_agency = !r.collapsed.empty() && !MatchTwoGroups(rules, "agency_label", r.collapsed) &&
-                !MatchTwoGroups(rules, "heading_arabic", r.collapsed) && matched &&
-                (!r.lead.empty() || !r.co.empty());
+  // The label rules last: most blocks are no agency cell at all.
+  r.is_agency = !r.collapsed.empty() && matched && (!r.lead.empty() || !r.co.empty()) &&
+                !MatchTwoGroups(rules, "agency_label", r.collapsed) &&
+                !MatchTwoGroups(rules, "heading_arabic", r.collapsed);
   return r;
 }
 

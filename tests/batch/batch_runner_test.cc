@@ -14,29 +14,67 @@ namespace fs = std::filesystem;
 
 // Regression (issue 14): index.jsonl counted top-level outline nodes only
 // (80 for a document of 817 nodes).
-TEST(CountItems, OutlineCountsNodesAtEveryDepth) {
+TEST(SummarizeDocument, OutlineCountsNodesAtEveryDepth) {
   // 壹、 > 一、 > (一), 壹、 > 二、, 貳、: five nodes, two at the top.
-  PolicyDocument policy;
-  auto node = [&](const char* label, int parent) {
-    OutlineNode n;
-    n.label = label;
-    n.parent = parent;
-    n.level = parent < 0 ? 1 : policy.outline[parent].level + 1;
-    policy.outline.push_back(n);
-    const int id = static_cast<int>(policy.outline.size()) - 1;
-    if (parent >= 0) policy.outline[parent].children.push_back(id);
-    return id;
+  using Json = nlohmann::ordered_json;
+  Json doc = {{"document_type", "generic_document"}, {"paragraphs", Json::array()}, {"tables", Json::array()},
+              {"captions", Json::array()},           {"action_plans", Json::array()}, {"warnings", Json::array()},
+              {"unparsed", {{{"text", "x"}}}}};
+  auto node = [](const char* label, Json children) {
+    return Json{{"label", label}, {"children", std::move(children)}};
   };
-  const int first = node("壹、", -1);
-  const int one = node("一、", first);
-  node("(一)", one);
-  node("二、", first);
-  node("貳、", -1);
-  Document doc;
-  doc.document_type = "generic_document";
-  doc.policy = policy;
-  EXPECT_EQ(CountItems(doc).at("outline"), 5);
-  EXPECT_EQ(CountItems(doc).at("paragraphs"), 0);
+  doc["outline"] = {node("壹、", {node("一、", {node("(一)", Json::array())}), node("二、", Json::array())}),
+                    node("貳、", Json::array())};
+  Result<DocumentSummary> summary = SummarizeDocument(doc);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->counts.at("outline"), 5);
+  EXPECT_EQ(summary->counts.at("paragraphs"), 0);
+  EXPECT_EQ(summary->unparsed, 1);
+  EXPECT_EQ(summary->code, "");
+}
+
+// A standard's tasks, outputs and indicators are summed over its duties.
+TEST(SummarizeDocument, CountsTasksOutputsAndIndicatorsOverAllDuties) {
+  using Json = nlohmann::ordered_json;
+  auto task = [](int outputs, int indicators) {
+    return Json{{"outputs", Json(std::vector<int>(outputs, 0))}, {"indicators", Json(std::vector<int>(indicators, 0))}};
+  };
+  Json doc = {{"document_type", "competency_standard"},
+              {"code", "IIS3513-001v4"},
+              {"duties", {{{"tasks", {task(1, 2), task(0, 3)}}}, {{"tasks", {task(2, 1)}}}, {{"tasks", Json::array()}}}},
+              {"knowledge", {1, 2}},
+              {"skills", Json::array()},
+              {"attitudes", {1}},
+              {"warnings", {1, 2, 3}},
+              {"unparsed", Json::array()}};
+  Result<DocumentSummary> summary = SummarizeDocument(doc);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->code, "IIS3513-001v4");
+  const std::map<std::string, int> expected = {{"duties", 3},    {"tasks", 3},  {"outputs", 3},  {"indicators", 6},
+                                               {"knowledge", 2}, {"skills", 0}, {"attitudes", 1}};
+  EXPECT_EQ(summary->counts, expected);
+  EXPECT_EQ(summary->warnings, 3);
+  EXPECT_EQ(summary->unparsed, 0);
+}
+
+// What is no docpipe document is said to be none, with where it breaks.
+TEST(SummarizeDocument, RefusesWhatIsNoDocpipeDocument) {
+  using Json = nlohmann::ordered_json;
+  const std::vector<std::pair<Json, std::string>> cases = {
+      {Json::array(), "not a JSON object"},
+      {Json{{"document_type", 3}}, "no document_type"},
+      {Json{{"document_type", "layout"}}, "document_type \"layout\""},
+      {Json{{"document_type", "competency_standard"}, {"code", "X"}, {"duties", {1}}}, "$.duties[] is not an object"},
+      {Json{{"document_type", "competency_standard"}, {"code", "X"}, {"duties", {{{"tasks", 1}}}}},
+       "$.duties[].tasks is not an array"},
+      {Json{{"document_type", "policy_document"}, {"outline", Json::array()}}, "$.paragraphs is not an array"},
+      {Json{{"document_type", "policy_document"}, {"outline", {{{"label", "壹、"}}}}}, "children is not an array"},
+  };
+  for (const auto& [doc, why] : cases) {
+    Result<DocumentSummary> summary = SummarizeDocument(doc);
+    ASSERT_FALSE(summary.ok()) << doc.dump();
+    EXPECT_NE(summary.status().message().find(why), std::string::npos) << summary.status().ToString();
+  }
 }
 
 TEST(OutputNames, StripExtensionUnlessTwoInputsShareAStem) {

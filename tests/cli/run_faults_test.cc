@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -205,6 +206,67 @@ TEST_F(RunFaultsTest, InputChangingWhileReadFailsAndIsRedoneLater) {
   testing::CommandResult again = RunCommand(kDocpipe + RunArgs());
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_TRUE(fs::exists(out_ / "growing.json"));
+}
+
+// In thread isolation the run normalizes the very bytes it hashed: a file
+// that grows meanwhile gives an output of what was read, recorded with that
+// read's sha256 (the document's source.sha256), never a mix of two versions.
+TEST_F(RunFaultsTest, ThreadIsolationNormalizesTheBytesItHashed) {
+  const fs::path growing = in_ / "growing.txt";
+  std::ofstream(growing) << "從前有一座山。\n";
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    std::ofstream out(growing, std::ios::app);
+    while (!stop) {
+      out << "山上有一座廟。\n" << std::flush;
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+  });
+  testing::CommandResult r = RunCommand(kDocpipe + RunArgs() + " --isolation thread");
+  stop = true;
+  writer.join();
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const std::vector<nlohmann::json> index = Index();
+  ASSERT_EQ(index.size(), 1u);
+  std::ifstream f(out_ / "growing.json");
+  const nlohmann::json doc = nlohmann::json::parse(f, nullptr, false);
+  ASSERT_TRUE(doc.is_object());
+  EXPECT_EQ(doc["source"]["sha256"], index[0]["sha256"]);
+  EXPECT_NE(doc["source"]["sha256"].get<std::string>(), "");
+}
+
+// The index record of a document normalized in the run's own process is
+// built from the document in memory, a worker process's from its output
+// file read back: the two must say the same, and the outputs be the same.
+TEST_F(RunFaultsTest, ThreadAndProcessIsolationWriteTheSameOutputsAndIndex) {
+  CopyTextSamples();
+  fs::copy_file(kSamples + "/pdf/IIS3513-001v4.pdf", in_ / "IIS3513-001v4.pdf");
+  std::ofstream(in_ / "empty.txt") << "";
+  auto run = [&](const std::string& isolation) {
+    out_ = dir_ / ("out-" + isolation);
+    testing::CommandResult r = RunCommand(kDocpipe + RunArgs() + " --isolation " + isolation);
+    std::map<std::string, nlohmann::json> records;
+    for (const nlohmann::json& record : Index()) records[record["path"].get<std::string>()] = record;
+    return std::make_pair(r.exit_code, records);
+  };
+  const auto thread = run("thread");
+  const auto process = run("process");
+  EXPECT_EQ(thread.first, process.first);
+  ASSERT_EQ(thread.second.size(), 6u);
+  EXPECT_EQ(thread.second, process.second);
+  int counted = 0;
+  for (const auto& [path, record] : thread.second) {
+    if (record["status"] != "ok") continue;
+    ++counted;
+    EXPECT_FALSE(record["counts"].empty()) << path;
+    const std::string output = record["output"].get<std::string>();
+    auto slurp = [](const fs::path& p) {
+      std::ifstream in(p, std::ios::binary);
+      return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    EXPECT_EQ(slurp(dir_ / "out-thread" / output), slurp(dir_ / "out-process" / output)) << path;
+  }
+  EXPECT_EQ(counted, 5);
 }
 
 TEST_F(RunFaultsTest, SymlinkLoopsAreReportedNotFollowed) {

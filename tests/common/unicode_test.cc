@@ -178,6 +178,24 @@ TEST(AsciiHyphensInCodes, FindsTheHyphenAmongOtherNonAsciiCharacters) {
   EXPECT_EQ(repaired, 2);
 }
 
+// Regression: AsciiHyphensInCodes skipped every text without a 0xE2 or 0xEF
+// byte, so hyphen-like characters of other blocks (U+058A ARMENIAN HYPHEN,
+// U+05BE HEBREW PUNCTUATION MAQAF, U+1806 MONGOLIAN TODO SOFT HYPHEN) stayed
+// in codes although ICU calls them dashes like U+2010. Counter-examples led
+// by other bytes that are no hyphen: a middle dot, a soft hyphen, a
+// wide wave dash.
+TEST(AsciiHyphensInCodes, RepairsHyphensLedByOtherBytesThanE2AndEF) {
+  int repaired = 0;
+  EXPECT_EQ(AsciiHyphensInCodes("INM3513\u058A001v4", &repaired), "INM3513-001v4");
+  EXPECT_EQ(AsciiHyphensInCodes("ISO\u05BE27001", &repaired), "ISO-27001");
+  EXPECT_EQ(AsciiHyphensInCodes("T1\u1806K01", &repaired), "T1-K01");
+  EXPECT_EQ(repaired, 3);
+  for (const char* kept : {"A\u00B7B", "A\u00ADB", "K01\u30FBK02", "1\u301C3A", "2010\u058A2015"}) {
+    EXPECT_EQ(AsciiHyphensInCodes(kept, &repaired), kept);
+  }
+  EXPECT_EQ(repaired, 3);
+}
+
 // The count without the texts equals the counts of the long way: radicals,
 // hyphens after the width fold (ＫＡ‐０１), other 0xE2/0xEF-led characters,
 // and text with neither byte.
@@ -185,7 +203,7 @@ TEST(CountRadicalsAndCodeHyphens, CountsWhatTheRepairsWouldCount) {
   for (const char* text : {"執\u2F8F網路資訊安全\u2F08員", "INM3513\u2011001v4", "\uFF2B\uFF21\u2010\uFF10\uFF11",
                            "ISO\uFF0D27001", "已被《INM3513\u2212001v3》取代，\u2ED1期", "2010\u20132015", "資訊\u2014安全",
                            "執行 — IPv4 ✓", "（一）工作任務：", "INM3513-001v4", "K01 工作產出", "", "A\u00ADB",
-                           "\xE2\x80", "\xEF"}) {
+                           "\xE2\x80", "\xEF", "INM3513\u058A001v4", "T1\u1806K01 \u2F8F", "A\u00B7B"}) {
     int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
     CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
     UnifyRadicals(text, &long_radicals);

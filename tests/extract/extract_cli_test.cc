@@ -1,4 +1,4 @@
-// `docpipe extract` as a user runs it: exit codes of cli/exit_codes.h, one
+// `docpipe extract` as a user runs it: exit codes of common/exit_codes.h, one
 // line on stderr naming the file and the reason, and no output file unless
 // the whole extraction succeeded.
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 #include "tests/extract/pdf_writer.h"
 
 namespace docpipe {

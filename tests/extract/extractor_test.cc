@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -49,6 +50,29 @@ std::string TwoPageTablePdf() {
   p2.Text(55, 115, 10, "T2 Run").Text(155, 115, 10, "T2.1 Operate").Text(305, 115, 10, "O2.1.1 Log");
   p2.Text(280, 770, 9, "Page 2 of 2");
   return BuildPdf({p1, p2});
+}
+
+// Regression: a font named in a code page (the Control Yuan gazettes' Big5
+// "標楷體", bytes BC D0 B7 A2 C5 E9) came out as U+FFFD marks, losing the
+// name. It is now written in PDF name syntax, every byte kept; a name in
+// ASCII (the counter-example, Helvetica on the same page) stays as it is.
+TEST(Extractor, FontNamedInACodePageKeepsItsBytesInPdfNameSyntax) {
+  PdfPage page;
+  page.Text(50, 100, 12, "Big5 font").MappedText(50, 200, 12, "B");
+  std::string pdf = BuildPdf({page});
+  // The same length as "/Helvetica": the cross-reference offsets still hold.
+  const std::string helvetica = "/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  const size_t at = pdf.find(helvetica);
+  ASSERT_NE(at, std::string::npos);
+  pdf.replace(at + 10, 10, "/AB+\xBC\xD0\xB7\xA2\xC5\xE9");
+  Result<Layout> layout = ExtractLayout(pdf, "big5-font.pdf", {});
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  ASSERT_EQ(layout->pages.size(), 1u);
+  std::vector<std::string> fonts;
+  for (const TextLine& line : layout->pages[0].lines) fonts.push_back(line.font);
+  EXPECT_NE(std::find(fonts.begin(), fonts.end(), "AB+#BC#D0#B7#A2#C5#E9"), fonts.end()) << ::testing::PrintToString(fonts);
+  for (const std::string& font : fonts) EXPECT_EQ(font.find("\xEF\xBF\xBD"), std::string::npos) << font;
+  EXPECT_EQ(fonts.size(), 2u);
 }
 
 TEST(Extractor, FindsMergedCellsContinuedTablesAndPageFurniture) {

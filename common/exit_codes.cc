@@ -1,4 +1,4 @@
-#include "cli/exit_codes.h"
+#include "common/exit_codes.h"
 
 namespace docpipe {
 

@@ -1,7 +1,7 @@
 // The exit codes of `docpipe`, one per kind of failure (documented in the
 // README). diff follows diff(1) instead: 0 same, 1 different, 2 trouble.
-#ifndef DOCPIPE_CLI_EXIT_CODES_H_
-#define DOCPIPE_CLI_EXIT_CODES_H_
+#ifndef DOCPIPE_COMMON_EXIT_CODES_H_
+#define DOCPIPE_COMMON_EXIT_CODES_H_
 
 #include "common/status.h"
 
@@ -27,4 +27,4 @@ int ExitCodeFor(const Status& status);
 
 }  // namespace docpipe
 
-#endif  // DOCPIPE_CLI_EXIT_CODES_H_
+#endif  // DOCPIPE_COMMON_EXIT_CODES_H_
