@@ -20,6 +20,7 @@
 #include <string_view>
 #include <thread>
 
+#include "batch/worker_server.h"
 #include "common/exit_codes.h"
 #include "common/file_io.h"
 #include "common/json_parse.h"
@@ -99,121 +100,16 @@ WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, cons
   }
 }
 
-// The worker's descriptor for the password: the first after stdin, stdout
-// and stderr.
-constexpr int kWorkerPasswordFd = 3;
-
-// A pipe holding `password` and then its end: returns the read end, close
-// on exec and above kWorkerPasswordFd (so that the dup2 to it in the worker
-// clears close-on-exec: a dup2 onto itself would not).
-Result<int> PasswordPipe(const std::string& password) {
-  int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) return Status::IoError(std::string("cannot create pipe: ") + std::strerror(errno));
-  const std::string line = password + "\n";
-  const ssize_t written = ::write(fds[1], line.data(), line.size());
-  const int write_errno = errno;
-  ::close(fds[1]);
-  int read_end = fds[0];
-  if (read_end <= kWorkerPasswordFd) {
-    read_end = fcntl(fds[0], F_DUPFD_CLOEXEC, kWorkerPasswordFd + 1);
-    ::close(fds[0]);
+// The result of a worker from how it ended: `input` is what its one line
+// names.
+WorkResult ResultOfWorker(const BatchOptions& options, const std::string& input, const std::string& output,
+                          const WorkerOutcome& outcome) {
+  const int wstatus = outcome.wstatus;
+  if (outcome.interrupted) {
+    RemoveLeftovers(output);
+    return {false, "interrupted", 0, true};
   }
-  if (written != static_cast<ssize_t>(line.size()) || read_end < 0) {
-    if (read_end >= 0) ::close(read_end);
-    return Status::IoError(std::string("cannot hand the password to a worker: ") +
-                           std::strerror(written < 0 ? write_errno : EMSGSIZE));
-  }
-  return read_end;
-}
-
-// Runs `docpipe normalize input -o output` in a child process, with a time
-// limit; its stderr (one line on failure) becomes the error.
-WorkResult RunInProcess(const BatchOptions& options, const std::string& input, const std::string& output) {
-  int err_pipe[2];
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) return {false, std::string("cannot create pipe: ") + std::strerror(errno), 0};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  // The worker keeps its own time budget (and says so in its one line); the
-  // kill below is the backstop for a worker that cannot even do that. `-j 1`:
-  // the run already keeps every core busy with documents; page workers
-  // inside each would only multiply processes and memory.
-  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "-j", "1", "--max-memory-mb",
-                                   std::to_string(options.max_memory_mb), "--timeout",
-                                   std::to_string(options.timeout_seconds), "--ocr",
-                                   OcrModeName(options.ocr)};
-  // The password goes down a pipe that the worker reads as its fd 3
-  // (--password-fd): on the command line every user would see it in `ps`.
-  // It is written before the worker starts (a PDF password is at most 127
-  // bytes, far below a pipe's buffer) and the pipe closed behind it.
-  int password_fd = -1;
-  if (options.password) {
-    Result<int> fd = PasswordPipe(*options.password);
-    if (!fd.ok()) {
-      posix_spawn_file_actions_destroy(&actions);
-      ::close(err_pipe[0]);
-      ::close(err_pipe[1]);
-      return {false, fd.status().message(), 0};
-    }
-    password_fd = *fd;
-    posix_spawn_file_actions_adddup2(&actions, password_fd, kWorkerPasswordFd);
-    args.push_back("--password-fd");
-    args.push_back(std::to_string(kWorkerPasswordFd));
-  }
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int spawned = posix_spawn(&pid, options.self_executable.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(err_pipe[1]);
-  if (password_fd >= 0) ::close(password_fd);
-  if (spawned != 0) {
-    ::close(err_pipe[0]);
-    return {false, std::string("cannot start worker: ") + std::strerror(spawned), 0};
-  }
-  std::string stderr_text;
-  fcntl(err_pipe[0], F_SETFL, O_NONBLOCK);
-  const auto deadline = Clock::now() + std::chrono::seconds(options.timeout_seconds + (options.timeout_seconds > 0 ? 2 : 0));
-  int wstatus = 0;
-  bool timed_out = false;
-  bool stderr_closed = false;
-  while (true) {
-    // Wait on the worker's stderr: it wakes at its one line and at its end
-    // (the pipe closes when the worker exits), so a finished document is
-    // seen at once; the timeout bounds how late a Ctrl-C or the deadline
-    // is noticed. After the close, the exit itself follows within moments.
-    if (!stderr_closed) {
-      pollfd readable{err_pipe[0], POLLIN, 0};
-      ::poll(&readable, 1, 50);
-      char buffer[4096];
-      ssize_t n;
-      while ((n = ::read(err_pipe[0], buffer, sizeof buffer)) > 0) {
-        if (stderr_text.size() < 65536) stderr_text.append(buffer, static_cast<size_t>(n));
-      }
-      stderr_closed = n == 0;
-    } else {
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-    pid_t done = waitpid(pid, &wstatus, WNOHANG);
-    if (done == pid) break;
-    if (Stopping(options)) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &wstatus, 0);
-      ::close(err_pipe[0]);
-      RemoveLeftovers(output);
-      return {false, "interrupted", 0, true};
-    }
-    if (Clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &wstatus, 0);
-      timed_out = true;
-      break;
-    }
-  }
-  ::close(err_pipe[0]);
-  if (timed_out) {
+  if (outcome.timed_out) {
     RemoveLeftovers(output);
     return {false, "timed out after " + std::to_string(options.timeout_seconds) + " s (worker killed)", -1};
   }
@@ -227,8 +123,13 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
     return {false, std::string("worker crashed: ") + strsignal(WTERMSIG(wstatus)), -WTERMSIG(wstatus)};
   }
   int code = WEXITSTATUS(wstatus);
+  if (outcome.server_lost) {
+    // The server ended without a signal while its worker ran: as a crash.
+    RemoveLeftovers(output);
+    return {false, "worker crashed: its worker server exited with code " + std::to_string(code), code != 0 ? code : -1};
+  }
   if (code != 0) {
-    std::string line = FirstLine(stderr_text);
+    std::string line = FirstLine(outcome.stderr_text);
     // "docpipe normalize: PATH: reason" -> "reason"
     size_t cut = line.find(input + ": ");
     if (cut != std::string::npos) line = line.substr(cut + input.size() + 2);
@@ -236,6 +137,107 @@ WorkResult RunInProcess(const BatchOptions& options, const std::string& input, c
   }
   return {true, "", 0};
 }
+
+// The worker's argv: `docpipe normalize input -o output ...`. The worker
+// keeps its own time budget (and says so in its one line); the kill in
+// WaitForWorker is the backstop for a worker that cannot even do that.
+// `-j 1`: the run already keeps every core busy with documents; page
+// workers inside each would only multiply processes and memory. The
+// password goes down a pipe that the worker reads as its fd 3
+// (--password-fd): on the command line every user would see it in `ps`.
+std::vector<std::string> WorkerArgs(const BatchOptions& options, const std::string& input, const std::string& output) {
+  std::vector<std::string> args = {"docpipe", "normalize", input, "-o", output, "-j", "1", "--max-memory-mb",
+                                   std::to_string(options.max_memory_mb), "--timeout",
+                                   std::to_string(options.timeout_seconds), "--ocr",
+                                   OcrModeName(options.ocr)};
+  if (options.password) {
+    args.push_back("--password-fd");
+    args.push_back(std::to_string(kWorkerPasswordFd));
+  }
+  return args;
+}
+
+// Runs the worker in a child process of its own (posix_spawn + exec), with
+// a time limit; its stderr (one line on failure) becomes the error.
+WorkResult SpawnWorker(const BatchOptions& options, const std::string& input, const std::string& output) {
+  int err_pipe[2];
+  if (pipe2(err_pipe, O_CLOEXEC) != 0) return {false, std::string("cannot create pipe: ") + std::strerror(errno), 0};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], STDERR_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  std::vector<std::string> args = WorkerArgs(options, input, output);
+  // The password is written before the worker starts (a PDF password is at
+  // most 127 bytes, far below a pipe's buffer) and the pipe closed behind it.
+  int password_fd = -1;
+  if (options.password) {
+    Result<int> fd = PasswordPipe(*options.password);
+    if (!fd.ok()) {
+      posix_spawn_file_actions_destroy(&actions);
+      ::close(err_pipe[0]);
+      ::close(err_pipe[1]);
+      return {false, fd.status().message(), 0};
+    }
+    password_fd = *fd;
+    posix_spawn_file_actions_adddup2(&actions, password_fd, kWorkerPasswordFd);
+  }
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = posix_spawn(&pid, options.self_executable.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(err_pipe[1]);
+  if (password_fd >= 0) ::close(password_fd);
+  if (spawned != 0) {
+    ::close(err_pipe[0]);
+    return {false, std::string("cannot start worker: ") + std::strerror(spawned), 0};
+  }
+  WorkerOutcome outcome = WaitForWorker(pid, err_pipe[0], options.timeout_seconds, [&] { return Stopping(options); });
+  ::close(err_pipe[0]);
+  return ResultOfWorker(options, input, output, outcome);
+}
+
+// One run thread's worker server (batch/worker_server.h), started at its
+// first document and again after one is lost. When none can be started
+// (BatchOptions::worker_server_args empty, or the server does not answer)
+// the thread spawns a worker per document, as before servers existed.
+class WorkerSlot {
+ public:
+  explicit WorkerSlot(const BatchOptions& options) : options_(options) {}
+
+  WorkResult Run(const std::string& input, const std::string& output) {
+    const auto stopping = [this] { return Stopping(options_); };
+    if (!options_.worker_server_args.empty() && !fallback_ && !server_.running()) {
+      fallback_ = !server_.Start(options_.self_executable, options_.worker_server_args, stopping).ok();
+    }
+    if (!server_.running()) {
+      if (Stopping(options_)) return {false, "interrupted", 0, true};
+      return SpawnWorker(options_, input, output);
+    }
+    WorkerRequest request;
+    request.args = WorkerArgs(options_, input, output);
+    request.password = options_.password;
+    request.timeout_seconds = options_.timeout_seconds;
+    WorkerOutcome outcome = server_.Run(request, stopping);
+    if (outcome.server_lost && !outcome.worker_started) {
+      // Lost while idle (killed between documents): this document never
+      // ran; it gets a new server, or a spawned worker.
+      fallback_ = !server_.Start(options_.self_executable, options_.worker_server_args, stopping).ok();
+      if (!server_.running()) {
+        if (Stopping(options_)) return {false, "interrupted", 0, true};
+        return SpawnWorker(options_, input, output);
+      }
+      outcome = server_.Run(request, stopping);
+    }
+    return ResultOfWorker(options_, input, output, outcome);
+  }
+
+ private:
+  const BatchOptions& options_;
+  WorkerServerClient server_;
+  bool fallback_ = false;
+};
 
 }  // namespace
 
@@ -434,6 +436,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   auto work = [&] {
+    WorkerSlot slot(options);
     while (true) {
       if (Stopping(options)) return;
       size_t i = next.fetch_add(1);
@@ -461,7 +464,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
         } else {
           std::optional<WrittenOutput> written;
           WorkResult result = options.isolation == Isolation::kProcess
-                                  ? RunInProcess(options, input, output)
+                                  ? slot.Run(input, output)
                                   : RunInThread(options, *bytes, input, output, &written);
           if (result.interrupted) return;  // left for the next run
           record.exit_code = result.exit_code;

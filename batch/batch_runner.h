@@ -10,7 +10,9 @@
 // a.pdf and a.txt side by side become a.pdf.json and a.txt.json) and one
 // line of OUT_DIR/index.jsonl. By default every document is processed in a
 // child process (`docpipe normalize`) with a time and memory limit, so a
-// hostile file that crashes or hangs a library fails alone. A re-run skips
+// hostile file that crashes or hangs a library fails alone; with
+// worker_server_args, those children are forked by a worker server started
+// once per run thread rather than each started from scratch. A re-run skips
 // inputs whose sha256 and tool version match the index and whose output is
 // still there (`force` redoes them). An interrupted run leaves complete
 // outputs and a journal the next run resumes from; never a partial file.
@@ -51,6 +53,11 @@ struct BatchOptions {
   int max_memory_mb = 1024;      // per document (process isolation only); 0: none
   std::optional<std::string> password;  // for encrypted PDFs (all of them)
   std::string self_executable = "/proc/self/exe";  // the docpipe binary for workers
+  // Process isolation: the arguments that make self_executable a worker
+  // server (batch/worker_server.h), one per run thread, which forks each
+  // document's worker instead of starting a process for it. Empty, or a
+  // server that does not answer: one posix_spawn per document.
+  std::vector<std::string> worker_server_args;
   // Set (from a signal handler, say) to stop: no new input starts, running
   // workers are killed, and what finished is kept for the next run.
   const std::atomic<bool>* stop = nullptr;

@@ -14,6 +14,9 @@ void AddExtractCommand(CLI::App& app, int* exit_code);
 void AddRunCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
 void AddDiffCommand(CLI::App& app, int* exit_code);
+// `__worker-server`: not listed by --help; started by `run` (process
+// isolation) once per run thread (batch/worker_server.h).
+void AddWorkerServerCommand(CLI::App& app, int* exit_code);
 
 }  // namespace docpipe
 

@@ -87,6 +87,10 @@ int RunRun(RunArgs& args) {
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
   args.options.stop = &g_stop;
+  // Process isolation forks each document's worker from a warm server
+  // (`__worker-server`, one per run thread) instead of starting the binary
+  // per document; RunBatch falls back to that when no server answers.
+  args.options.worker_server_args = {"__worker-server"};
   Result<BatchSummary> summary = RunBatch(args.options, MakeProgress(args.quiet));
   if (!summary.ok()) {
     PrintFailure("run", args.options.input_dir, summary.status());

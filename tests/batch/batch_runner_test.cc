@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace docpipe {
 namespace {
@@ -218,6 +219,54 @@ TEST(RunBatch, WorkersCommandLineDoesNotHoldThePassword) {
   EXPECT_EQ(args.find("s3cret-Pw"), std::string::npos) << args;
   EXPECT_NE(args.find("--password-fd"), std::string::npos) << args;
   EXPECT_EQ(slurp(root / "password"), "s3cret-Pw\n");
+  fs::remove_all(root);
+}
+
+// A worker server that does not answer its handshake (here a program that
+// is none: it exits at once) leaves the run to one spawned worker per
+// document, as before servers existed; no command line holds the password.
+TEST(RunBatch, WithoutAnAnsweringWorkerServerEachDocumentGetsItsOwnProcess) {
+  fs::path root = fs::temp_directory_path() / ("docpipe_no_server_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "in");
+  std::ofstream(root / "in" / "a.txt") << "x\n";
+  std::ofstream(root / "in" / "b.txt") << "y\n";
+  const fs::path worker = root / "worker.sh";
+  std::ofstream(worker) << "#!/bin/sh\n"
+                        << "echo \"$*\" >> '" << (root / "args").string() << "'\n"
+                        << "fd=''; prev=''\n"
+                        << "for a in \"$@\"; do [ \"$prev\" = --password-fd ] && fd=$a; prev=$a; done\n"
+                        << "[ -n \"$fd\" ] && eval \"cat <&$fd\" >> '" << (root / "password").string() << "'\n"
+                        << "exit 4\n";
+  fs::permissions(worker, fs::perms::owner_all);
+  BatchOptions options;
+  options.input_dir = (root / "in").string();
+  options.output_dir = (root / "out").string();
+  options.self_executable = worker.string();
+  options.worker_server_args = {"__worker-server"};
+  options.password = "s3cret-Pw";
+  options.jobs = 1;
+  Result<BatchSummary> summary = RunBatch(options, nullptr);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->failed, 2);
+  ASSERT_EQ(summary->records.size(), 2u);
+  EXPECT_EQ(summary->records[0].error, "worker exited with code 4");
+  EXPECT_EQ(summary->records[0].exit_code, 4);
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string args = slurp(root / "args");
+  // One server tried (once for the thread), then one worker per document.
+  std::istringstream lines(args);
+  std::vector<std::string> calls;
+  for (std::string line; std::getline(lines, line);) calls.push_back(line);
+  ASSERT_EQ(calls.size(), 3u) << args;
+  EXPECT_EQ(calls[0].rfind("__worker-server --parent-pid ", 0), 0u) << args;
+  EXPECT_EQ(calls[1].rfind("normalize ", 0), 0u) << args;
+  EXPECT_EQ(calls[2].rfind("normalize ", 0), 0u) << args;
+  EXPECT_EQ(args.find("s3cret-Pw"), std::string::npos) << args;
+  EXPECT_EQ(slurp(root / "password"), "s3cret-Pw\ns3cret-Pw\n");
   fs::remove_all(root);
 }
 

@@ -1,0 +1,120 @@
+// Worker processes of `docpipe run --isolation process`, and the server
+// that forks them so that each document does not pay a process start.
+//
+// A worker is one `docpipe normalize IN -o OUT ...` whose stdout goes to
+// /dev/null, whose stderr (one line on failure) is collected, and whose
+// password, if any, is read from kWorkerPasswordFd. Started per document
+// with posix_spawn + exec, each paid the dynamic loader, the rules' RE2
+// compiles and the schemas' load (8-11 ms of CPU, three times the normalize
+// of a 31 KB text). A worker server is started once per run thread:
+//
+//   run thread                 worker server (docpipe __worker-server)
+//   WorkerServerClient ------> ServeWorkers: warmed up once, then per request
+//     .Run(request)  <-- pid --  fork(): the child runs `entry(args)`, the
+//                    <-- done -  same CLI entry point as a spawned worker,
+//                                and _exits with its code; the server waits
+//                                for it with WaitForWorker (deadline, kill)
+//
+// The forked child is what a spawned worker was: its own process, limits
+// (normalize's --max-memory-mb and --timeout apply to it), stdout, stderr
+// and password descriptor; a crash, an allocation past the ceiling or an
+// endless loop ends it alone. The server is single-threaded (fork is safe)
+// and does no work itself, so it does not grow with documents. Both the
+// server and each child die with their parent (PR_SET_PDEATHSIG): a killed
+// run leaves none behind.
+#ifndef DOCPIPE_BATCH_WORKER_SERVER_H_
+#define DOCPIPE_BATCH_WORKER_SERVER_H_
+
+#include <sys/types.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace docpipe {
+
+// The worker's descriptor for the password: the first after stdin, stdout
+// and stderr.
+constexpr int kWorkerPasswordFd = 3;
+
+// The descriptor on which a worker server finds its channel to the run (a
+// stream socket), when started by WorkerServerClient::Start.
+constexpr int kWorkerServerChannelFd = 3;
+
+// A pipe holding `password` and then its end: returns the read end, close
+// on exec and above kWorkerPasswordFd (so that a dup2 to it clears
+// close-on-exec: a dup2 onto itself would not).
+Result<int> PasswordPipe(const std::string& password);
+
+// How a worker ended.
+struct WorkerOutcome {
+  int wstatus = 0;           // waitpid's status (of the server when server_lost)
+  bool timed_out = false;    // past the deadline: killed
+  bool interrupted = false;  // `stop` said so: killed
+  bool server_lost = false;  // the worker server ended before it answered
+  bool worker_started = false;  // the server said it forked the worker
+  std::string stderr_text;   // the first 64 KiB
+};
+
+// Waits for the child `pid` whose stderr is the read end `err_fd` (left
+// open), collecting its stderr, until it exits; kills it (SIGKILL) and
+// reaps it past timeout_seconds + 2 (timeout_seconds > 0) or when `stop`
+// (may be empty; polled every 50 ms) returns true.
+WorkerOutcome WaitForWorker(pid_t pid, int err_fd, int timeout_seconds, const std::function<bool()>& stop);
+
+// One document for a worker: its argv (argv[0] included, exactly what a
+// spawned worker gets), its password (never on the argv) and its time
+// budget for WaitForWorker.
+struct WorkerRequest {
+  std::vector<std::string> args;
+  std::optional<std::string> password;
+  int timeout_seconds = 300;
+};
+
+// The worker's entry point, run in the forked child with the request's
+// argv: returns the exit code. Whatever it leaves in stdio buffers is
+// flushed before the child _exits.
+using WorkerEntry = std::function<int(const std::vector<std::string>& args)>;
+
+// The server's loop: serves requests from `channel` one at a time until it
+// closes (returns 0) or breaks (returns 1). Call from a single-threaded
+// process, after warming what `entry` needs (the point of the server).
+int ServeWorkers(int channel, const WorkerEntry& entry);
+
+// The run's side of one worker server. Not thread-safe: one per run thread.
+// The destructor ends the server (closing its channel, then SIGKILL) and
+// reaps it.
+class WorkerServerClient {
+ public:
+  WorkerServerClient() = default;
+  WorkerServerClient(const WorkerServerClient&) = delete;
+  WorkerServerClient& operator=(const WorkerServerClient&) = delete;
+  ~WorkerServerClient();
+
+  // Starts `executable args...` with the channel on kWorkerServerChannelFd
+  // and waits (up to 60 s, or until `stop`) for its handshake. An error
+  // when it cannot be started or does not answer; nothing is left running.
+  Status Start(const std::string& executable, const std::vector<std::string>& args,
+               const std::function<bool()>& stop);
+
+  bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
+
+  // Runs one request. On `stop` the worker and the server are killed
+  // (interrupted); when the server ends before it answers (server_lost,
+  // wstatus is the server's) it is reaped and running() turns false.
+  WorkerOutcome Run(const WorkerRequest& request, const std::function<bool()>& stop);
+
+ private:
+  void Kill(pid_t worker);  // the worker (if > 0), then the server; reaps the server
+
+  pid_t pid_ = -1;
+  int channel_ = -1;
+};
+
+}  // namespace docpipe
+
+#endif  // DOCPIPE_BATCH_WORKER_SERVER_H_

@@ -1,0 +1,316 @@
+// `docpipe run --isolation process` with its worker servers (one per run
+// thread, batch/worker_server.h): the same outputs and index as thread
+// isolation; a worker that crashes or passes the memory ceiling fails its
+// document alone; a killed server is replaced; a Ctrl-C still stops the run;
+// and no server or worker outlives the run.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/cli/run_command.h"
+
+namespace docpipe {
+namespace {
+namespace fs = std::filesystem;
+using testing::Quote;
+using testing::RunCommand;
+
+const std::string kDocpipe = DOCPIPE_BINARY;
+const std::string kSamples = std::string(DOCPIPE_SOURCE_DIR) + "/samples";
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// /proc/PID/cmdline with its NULs as spaces ("" for a zombie or none).
+std::string CommandLine(pid_t pid) {
+  std::string text = Slurp("/proc/" + std::to_string(pid) + "/cmdline");
+  for (char& c : text) c = c == '\0' ? ' ' : c;
+  return text;
+}
+
+// The state letter and the parent of PID from /proc/PID/stat; state 0
+// when it is gone.
+std::pair<char, pid_t> StateAndParent(pid_t pid) {
+  const std::string stat = Slurp("/proc/" + std::to_string(pid) + "/stat");
+  const size_t close = stat.rfind(')');
+  if (close == std::string::npos || close + 4 >= stat.size()) return {0, 0};
+  return {stat[close + 2], static_cast<pid_t>(std::atoi(stat.c_str() + close + 4))};
+}
+
+// Running (not gone, not a zombie).
+bool Alive(pid_t pid) {
+  const char state = StateAndParent(pid).first;
+  return state != 0 && state != 'Z' && state != 'X';
+}
+
+// The living children of `parent` (a server's: its forked workers).
+std::vector<pid_t> Children(pid_t parent) {
+  std::vector<pid_t> found;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = std::stoi(name);
+    if (StateAndParent(pid).second == parent && Alive(pid)) found.push_back(pid);
+  }
+  return found;
+}
+
+// The processes (not zombies) whose command line holds `needle`, this one
+// left out.
+std::vector<pid_t> ProcessesMentioning(const std::string& needle) {
+  std::vector<pid_t> found;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = std::stoi(name);
+    if (pid == ::getpid()) continue;
+    if (CommandLine(pid).find(needle) != std::string::npos && Alive(pid)) found.push_back(pid);
+  }
+  return found;
+}
+
+class RunWorkerServerTest : public testing::TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    in_ = dir_ / "in";
+    out_ = dir_ / "out";
+    fs::create_directories(in_);
+  }
+  void CopyTextSamples(const std::string& prefix = "") {
+    for (const auto& e : fs::directory_iterator(kSamples + "/text")) {
+      fs::copy_file(e.path(), in_ / (prefix + e.path().filename().string()));
+    }
+  }
+  // index.jsonl as records by path, without the seconds each took.
+  std::map<std::string, nlohmann::json> Index(const fs::path& out) {
+    std::map<std::string, nlohmann::json> records;
+    std::ifstream in(out / "index.jsonl");
+    std::string line;
+    while (std::getline(in, line)) {
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+      EXPECT_TRUE(j.is_object()) << "broken index line: " << line;
+      if (!j.is_object()) continue;
+      j.erase("seconds");
+      records[j["path"].get<std::string>()] = j;
+    }
+    return records;
+  }
+  // Starts `docpipe run ARGS` with stderr to dir_/log; returns its pid.
+  pid_t StartRun(const std::vector<std::string>& args) {
+    const std::string log = (dir_ / "log").string();
+    pid_t pid = fork();
+    if (pid == 0) {
+      if (std::freopen(log.c_str(), "w", stderr) == nullptr) _exit(126);
+      std::vector<std::string> all = {"docpipe", "run"};
+      all.insert(all.end(), args.begin(), args.end());
+      std::vector<char*> argv;
+      for (std::string& a : all) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(kDocpipe.c_str(), argv.data());
+      _exit(127);
+    }
+    return pid;
+  }
+  // The run's worker servers: its children started as `__worker-server`
+  // (their forked workers have the same command line, another parent).
+  std::vector<pid_t> Servers(pid_t run) {
+    std::vector<pid_t> servers;
+    for (pid_t pid : ProcessesMentioning("__worker-server --parent-pid " + std::to_string(run) + " ")) {
+      if (StateAndParent(pid).second == run) servers.push_back(pid);
+    }
+    return servers;
+  }
+  fs::path in_, out_;
+};
+
+// Every output byte and every index field as with thread isolation (which
+// runs the same pipeline in the run's own process), for texts and PDFs.
+TEST_F(RunWorkerServerTest, OutputsAndIndexAreThoseOfThreadIsolation) {
+  CopyTextSamples();
+  for (const auto& e : fs::directory_iterator(kSamples + "/pdf")) fs::copy_file(e.path(), in_ / e.path().filename());
+  const fs::path thread_out = dir_ / "thread";
+  testing::CommandResult process =
+      RunCommand(kDocpipe + " run -q -j 2 " + Quote(in_.string()) + " -o " + Quote(out_.string()));
+  ASSERT_EQ(process.exit_code, 0) << process.output;
+  testing::CommandResult thread = RunCommand(kDocpipe + " run -q -j 2 --isolation thread " + Quote(in_.string()) +
+                                             " -o " + Quote(thread_out.string()));
+  ASSERT_EQ(thread.exit_code, 0) << thread.output;
+  std::map<std::string, nlohmann::json> a = Index(out_), b = Index(thread_out);
+  ASSERT_EQ(a.size(), 10u);
+  EXPECT_EQ(a, b);
+  for (const auto& [path, record] : a) {
+    const std::string output = record["output"].get<std::string>();
+    EXPECT_TRUE(Slurp(out_ / output) == Slurp(thread_out / output)) << output;
+  }
+}
+
+// A worker that dies of a signal fails its document with today's words;
+// the documents after it, served by the same server, succeed.
+TEST_F(RunWorkerServerTest, ACrashingWorkerFailsItsDocumentAlone) {
+  CopyTextSamples("a-");
+  CopyTextSamples("b-");
+  testing::CommandResult r = RunCommand("DOCPIPE_WORKER_CRASH_FOR_TESTS=a-INM2529 " + kDocpipe + " run -q -j 1 " +
+                                        Quote(in_.string()) + " -o " + Quote(out_.string()));
+  EXPECT_EQ(r.exit_code, 10) << r.output;
+  std::map<std::string, nlohmann::json> index = Index(out_);
+  ASSERT_EQ(index.size(), 8u) << r.output;
+  for (const auto& [path, record] : index) {
+    if (path == "a-INM2529-002v2.txt") {
+      EXPECT_EQ(record["status"], "failed") << record.dump();
+      EXPECT_EQ(record["error"], "worker crashed: Segmentation fault") << record.dump();
+      EXPECT_EQ(record["exit_code"], -SIGSEGV) << record.dump();
+      EXPECT_FALSE(fs::exists(out_ / "a-INM2529-002v2.json"));
+    } else {
+      EXPECT_EQ(record["status"], "ok") << record.dump();
+    }
+  }
+  EXPECT_NE(r.output.find("failed: a-INM2529-002v2.txt: worker crashed: Segmentation fault"), std::string::npos)
+      << r.output;
+}
+
+// A document past --max-memory-mb (40 MB of layout JSON, about ten times
+// that in memory) fails with the ceiling's one line; the others succeed.
+TEST_F(RunWorkerServerTest, ADocumentPastTheMemoryCeilingFailsAlone) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "no memory ceiling under AddressSanitizer (it reserves terabytes of address space)";
+#endif
+  std::string numbers;
+  numbers.reserve(41u << 20);
+  while (numbers.size() < (40u << 20)) numbers += "[1.5,2.5,3.5,4.5],";
+  std::ofstream(in_ / "b-huge.json.txt") << "{\"document_type\":\"layout\",\"pages\":[" + numbers + "[]]}";
+  CopyTextSamples("a-");
+  CopyTextSamples("c-");
+  testing::CommandResult r = RunCommand(kDocpipe + " run -q -j 1 --max-memory-mb 250 " + Quote(in_.string()) +
+                                        " -o " + Quote(out_.string()));
+  EXPECT_EQ(r.exit_code, 10) << r.output;
+  std::map<std::string, nlohmann::json> index = Index(out_);
+  ASSERT_EQ(index.size(), 9u) << r.output;
+  for (const auto& [path, record] : index) {
+    if (path == "b-huge.json.txt") {
+      EXPECT_EQ(record["status"], "failed") << record.dump();
+      EXPECT_EQ(record["exit_code"], 11) << record.dump();
+      EXPECT_NE(record["error"].get<std::string>().find("limit exceeded"), std::string::npos) << record.dump();
+      EXPECT_NE(record["error"].get<std::string>().find("--max-memory-mb"), std::string::npos) << record.dump();
+    } else {
+      EXPECT_EQ(record["status"], "ok") << record.dump();
+    }
+  }
+}
+
+// A server killed (SIGKILL) midway, with its worker, is replaced: every
+// document is ok, or (the one it was serving) failed as a crash; none is
+// left out, and neither the killed server nor its worker lives on.
+TEST_F(RunWorkerServerTest, AKilledServerIsReplacedAndTheRunCompletes) {
+  for (int i = 0; i < 40; ++i) CopyTextSamples("d" + std::to_string(i) + "-");
+  const pid_t run = StartRun({"-q", "-j", "1", in_.string(), "-o", out_.string()});
+  ASSERT_GT(run, 0);
+  std::vector<pid_t> servers;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while ((servers = Servers(run)).empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_EQ(servers.size(), 1u);
+  // Midway: once some documents are done.
+  while (std::distance(fs::directory_iterator(out_), fs::directory_iterator()) < 20 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  const std::vector<pid_t> workers = Children(servers[0]);
+  ASSERT_EQ(kill(servers[0], SIGKILL), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(run, &status, 0), run);
+  const std::string log = Slurp(dir_ / "log");
+  ASSERT_TRUE(WIFEXITED(status)) << log;
+  EXPECT_TRUE(WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 10) << log;
+  std::map<std::string, nlohmann::json> index = Index(out_);
+  EXPECT_EQ(index.size(), 160u) << log;
+  int failed = 0;
+  for (const auto& [path, record] : index) {
+    if (record["status"] == "ok") continue;
+    ++failed;
+    EXPECT_EQ(record["error"], "worker crashed: Killed") << record.dump();
+  }
+  EXPECT_LE(failed, 1) << log;
+  EXPECT_FALSE(Alive(servers[0]));
+  for (pid_t pid : workers) EXPECT_FALSE(Alive(pid)) << pid;
+  EXPECT_TRUE(Servers(run).empty());
+}
+
+// Ctrl-C: the run stops within moments with its summary, its servers and
+// their workers gone; a later run finishes the rest.
+TEST_F(RunWorkerServerTest, SigintStopsTheRunItsServersAndTheirWorkers) {
+  for (const auto& e : fs::directory_iterator(kSamples + "/pdf")) fs::copy_file(e.path(), in_ / e.path().filename());
+  const pid_t run = StartRun({"-q", "-j", "2", in_.string(), "-o", out_.string()});
+  ASSERT_GT(run, 0);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  // Once both servers have a worker at a PDF.
+  std::vector<pid_t> servers, workers;
+  while (std::chrono::steady_clock::now() < deadline) {
+    servers = Servers(run);
+    workers.clear();
+    for (pid_t server : servers) {
+      for (pid_t worker : Children(server)) workers.push_back(worker);
+    }
+    if (workers.size() >= 2) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_EQ(servers.size(), 2u);
+  EXPECT_EQ(workers.size(), 2u);
+  const auto sent = std::chrono::steady_clock::now();
+  kill(run, SIGINT);
+  int status = 0;
+  ASSERT_EQ(waitpid(run, &status, 0), run);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+  const std::string log = Slurp(dir_ / "log");
+  ASSERT_TRUE(WIFEXITED(status)) << "a signal escaped";
+  if (WEXITSTATUS(status) == 0) GTEST_SKIP() << "the run finished before the signal";
+  EXPECT_EQ(WEXITSTATUS(status), 130) << log;
+  EXPECT_LT(seconds, 2.0) << log;
+  EXPECT_NE(log.find("run again to resume"), std::string::npos) << log;
+  for (pid_t pid : servers) EXPECT_FALSE(Alive(pid)) << pid << ": " << CommandLine(pid);
+  for (pid_t pid : workers) EXPECT_FALSE(Alive(pid)) << pid;
+  EXPECT_TRUE(Servers(run).empty());
+  testing::CommandResult again = RunCommand(kDocpipe + " run -q -j 2 " + Quote(in_.string()) + " -o " +
+                                            Quote(out_.string()));
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_EQ(Index(out_).size(), 6u);
+}
+
+// A run that ends normally ends its servers: none is left, nor any worker.
+TEST_F(RunWorkerServerTest, NoServerOrWorkerOutlivesTheRun) {
+  for (int i = 0; i < 10; ++i) CopyTextSamples("d" + std::to_string(i) + "-");
+  const pid_t run = StartRun({"-q", "-j", "2", in_.string(), "-o", out_.string()});
+  ASSERT_GT(run, 0);
+  // Every server and worker seen while the run lasts.
+  std::set<pid_t> seen;
+  int status = 0;
+  while (waitpid(run, &status, WNOHANG) == 0) {
+    for (pid_t server : Servers(run)) {
+      seen.insert(server);
+      for (pid_t worker : Children(server)) seen.insert(worker);
+    }
+  }
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << Slurp(dir_ / "log");
+  EXPECT_EQ(Index(out_).size(), 40u);
+  EXPECT_GE(seen.size(), 2u);
+  for (pid_t pid : seen) EXPECT_FALSE(Alive(pid)) << pid;
+}
+
+}  // namespace
+}  // namespace docpipe
