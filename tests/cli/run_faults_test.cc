@@ -69,6 +69,17 @@ class RunFaultsTest : public testing::TempDirTest {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     return text.find('\n') != std::string::npos;
   }
+  // Writes `path` and then a line more every 200 µs until `stop`.
+  static std::thread Grow(const fs::path& path, const std::atomic<bool>& stop) {
+    std::ofstream(path) << "從前有一座山。\n";
+    return std::thread([path, &stop] {
+      std::ofstream out(path, std::ios::app);
+      while (!stop) {
+        out << "山上有一座廟。\n" << std::flush;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+    });
+  }
   fs::path in_, out_;
 };
 
@@ -187,16 +198,8 @@ TEST_F(RunFaultsTest, SecondRunOnTheSameFolderRefusesWhileTheFirstRuns) {
 
 TEST_F(RunFaultsTest, InputChangingWhileReadFailsAndIsRedoneLater) {
   CopyTextSamples();
-  const fs::path growing = in_ / "growing.txt";
-  std::ofstream(growing) << "從前有一座山。\n";
   std::atomic<bool> stop{false};
-  std::thread writer([&] {
-    std::ofstream out(growing, std::ios::app);
-    while (!stop) {
-      out << "山上有一座廟。\n" << std::flush;
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-  });
+  std::thread writer = Grow(in_ / "growing.txt", stop);
   testing::CommandResult r = RunCommand(kDocpipe + RunArgs());
   stop = true;
   writer.join();
@@ -212,16 +215,8 @@ TEST_F(RunFaultsTest, InputChangingWhileReadFailsAndIsRedoneLater) {
 // that grows meanwhile gives an output of what was read, recorded with that
 // read's sha256 (the document's source.sha256), never a mix of two versions.
 TEST_F(RunFaultsTest, ThreadIsolationNormalizesTheBytesItHashed) {
-  const fs::path growing = in_ / "growing.txt";
-  std::ofstream(growing) << "從前有一座山。\n";
   std::atomic<bool> stop{false};
-  std::thread writer([&] {
-    std::ofstream out(growing, std::ios::app);
-    while (!stop) {
-      out << "山上有一座廟。\n" << std::flush;
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-  });
+  std::thread writer = Grow(in_ / "growing.txt", stop);
   testing::CommandResult r = RunCommand(kDocpipe + RunArgs() + " --isolation thread");
   stop = true;
   writer.join();
