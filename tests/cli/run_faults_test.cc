@@ -69,13 +69,17 @@ class RunFaultsTest : public testing::TempDirTest {
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     return text.find('\n') != std::string::npos;
   }
-  // Writes `path` and then a line more every 200 µs until `stop`.
+  // Writes `path` and then a line more every 200 µs until `stop`. Every
+  // line is 32 bytes, so that no write straddles a page of the file: a
+  // reader sees whole lines, never a character cut in two by a write that
+  // the kernel copies page by page.
   static std::thread Grow(const fs::path& path, const std::atomic<bool>& stop) {
-    std::ofstream(path) << "從前有一座山。\n";
-    return std::thread([path, &stop] {
+    const std::string pad(10, ' ');
+    std::ofstream(path) << "從前有一座山。" << pad << "\n";
+    return std::thread([path, pad, &stop] {
       std::ofstream out(path, std::ios::app);
       while (!stop) {
-        out << "山上有一座廟。\n" << std::flush;
+        out << "山上有一座廟。" << pad << "\n" << std::flush;
         std::this_thread::sleep_for(std::chrono::microseconds(200));
       }
     });
