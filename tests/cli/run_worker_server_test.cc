@@ -3,6 +3,7 @@
 // isolation; a worker that crashes or passes the memory ceiling fails its
 // document alone; a killed server is replaced; a Ctrl-C still stops the run;
 // and no server or worker outlives the run.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -35,9 +36,23 @@ std::string Slurp(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// A file of /proc/PID, "" when the process is gone, before or while it is
+// read (a read then fails with ESRCH, which an ifstream throws on).
+std::string ReadProc(pid_t pid, const char* file) {
+  const std::string path = "/proc/" + std::to_string(pid) + "/" + file;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string text;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<size_t>(n));
+  ::close(fd);
+  return n < 0 ? "" : text;
+}
+
 // /proc/PID/cmdline with its NULs as spaces ("" for a zombie or none).
 std::string CommandLine(pid_t pid) {
-  std::string text = Slurp("/proc/" + std::to_string(pid) + "/cmdline");
+  std::string text = ReadProc(pid, "cmdline");
   for (char& c : text) c = c == '\0' ? ' ' : c;
   return text;
 }
@@ -45,7 +60,7 @@ std::string CommandLine(pid_t pid) {
 // The state letter and the parent of PID from /proc/PID/stat; state 0
 // when it is gone.
 std::pair<char, pid_t> StateAndParent(pid_t pid) {
-  const std::string stat = Slurp("/proc/" + std::to_string(pid) + "/stat");
+  const std::string stat = ReadProc(pid, "stat");
   const size_t close = stat.rfind(')');
   if (close == std::string::npos || close + 4 >= stat.size()) return {0, 0};
   return {stat[close + 2], static_cast<pid_t>(std::atoi(stat.c_str() + close + 4))};
@@ -60,7 +75,8 @@ bool Alive(pid_t pid) {
 // The living children of `parent` (a server's: its forked workers).
 std::vector<pid_t> Children(pid_t parent) {
   std::vector<pid_t> found;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
     const std::string name = entry.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
     const pid_t pid = std::stoi(name);
@@ -73,7 +89,8 @@ std::vector<pid_t> Children(pid_t parent) {
 // left out.
 std::vector<pid_t> ProcessesMentioning(const std::string& needle) {
   std::vector<pid_t> found;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
     const std::string name = entry.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
     const pid_t pid = std::stoi(name);
@@ -280,7 +297,7 @@ TEST_F(RunWorkerServerTest, SigintStopsTheRunItsServersAndTheirWorkers) {
   ASSERT_TRUE(WIFEXITED(status)) << "a signal escaped";
   if (WEXITSTATUS(status) == 0) GTEST_SKIP() << "the run finished before the signal";
   EXPECT_EQ(WEXITSTATUS(status), 130) << log;
-  EXPECT_LT(seconds, 2.0) << log;
+  EXPECT_LT(seconds, 5.0) << log;  // moments, with room for a sanitizer build on a busy machine
   EXPECT_NE(log.find("run again to resume"), std::string::npos) << log;
   for (pid_t pid : servers) EXPECT_FALSE(Alive(pid)) << pid << ": " << CommandLine(pid);
   for (pid_t pid : workers) EXPECT_FALSE(Alive(pid)) << pid;
