@@ -51,10 +51,11 @@ struct WorkResult {
   bool interrupted = false;  // stopped by BatchOptions::stop: not a result
 };
 
-// What a worker in this process wrote: the text and the document it holds,
-// so that the run need not read its own output back and parse it again.
+// What a worker wrote, as it says (the document in this process, a worker
+// process's index summary line), so that the run need not read the output
+// back and parse it again.
 struct WrittenOutput {
-  std::string text;
+  std::string output_sha256;
   Result<DocumentSummary> summary;
 };
 
@@ -91,7 +92,7 @@ WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, cons
     std::string text = JsonText(*doc);
     Status written = WriteFileAtomic(output, text);
     if (!written.ok()) return {false, written.ToString(), ExitCodeFor(written)};
-    written_output->emplace(WrittenOutput{std::move(text), SummarizeDocument(*doc)});
+    written_output->emplace(WrittenOutput{Sha256Hex(text), SummarizeDocument(*doc)});
     return {true, "", 0};
   } catch (const std::exception& e) {
     return {false, std::string("internal error: ") + e.what(), kExitInternal};
@@ -103,7 +104,7 @@ WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, cons
 // The result of a worker from how it ended: `input` is what its one line
 // names.
 WorkResult ResultOfWorker(const BatchOptions& options, const std::string& input, const std::string& output,
-                          const WorkerOutcome& outcome) {
+                          const WorkerOutcome& outcome, std::optional<WrittenOutput>* written) {
   const int wstatus = outcome.wstatus;
   if (outcome.interrupted) {
     RemoveLeftovers(output);
@@ -135,6 +136,9 @@ WorkResult ResultOfWorker(const BatchOptions& options, const std::string& input,
     if (cut != std::string::npos) line = line.substr(cut + input.size() + 2);
     return {false, line.empty() ? "worker exited with code " + std::to_string(code) : line, code};
   }
+  if (std::optional<WorkerSummary> said = FindIndexSummaryLine(outcome.stderr_text)) {
+    written->emplace(WrittenOutput{std::move(said->output_sha256), std::move(said->document)});
+  }
   return {true, "", 0};
 }
 
@@ -154,12 +158,14 @@ std::vector<std::string> WorkerArgs(const BatchOptions& options, const std::stri
     args.push_back("--password-fd");
     args.push_back(std::to_string(kWorkerPasswordFd));
   }
+  args.push_back("--index-summary");
   return args;
 }
 
 // Runs the worker in a child process of its own (posix_spawn + exec), with
 // a time limit; its stderr (one line on failure) becomes the error.
-WorkResult SpawnWorker(const BatchOptions& options, const std::string& input, const std::string& output) {
+WorkResult SpawnWorker(const BatchOptions& options, const std::string& input, const std::string& output,
+                       std::optional<WrittenOutput>* written) {
   int err_pipe[2];
   if (pipe2(err_pipe, O_CLOEXEC) != 0) return {false, std::string("cannot create pipe: ") + std::strerror(errno), 0};
   posix_spawn_file_actions_t actions;
@@ -195,7 +201,7 @@ WorkResult SpawnWorker(const BatchOptions& options, const std::string& input, co
   }
   WorkerOutcome outcome = WaitForWorker(pid, err_pipe[0], options.timeout_seconds, [&] { return Stopping(options); });
   ::close(err_pipe[0]);
-  return ResultOfWorker(options, input, output, outcome);
+  return ResultOfWorker(options, input, output, outcome, written);
 }
 
 // One run thread's worker server (batch/worker_server.h), started at its
@@ -206,14 +212,14 @@ class WorkerSlot {
  public:
   explicit WorkerSlot(const BatchOptions& options) : options_(options) {}
 
-  WorkResult Run(const std::string& input, const std::string& output) {
+  WorkResult Run(const std::string& input, const std::string& output, std::optional<WrittenOutput>* written) {
     const auto stopping = [this] { return Stopping(options_); };
     if (!options_.worker_server_args.empty() && !fallback_ && !server_.running()) {
       fallback_ = !server_.Start(options_.self_executable, options_.worker_server_args, stopping).ok();
     }
     if (!server_.running()) {
       if (Stopping(options_)) return {false, "interrupted", 0, true};
-      return SpawnWorker(options_, input, output);
+      return SpawnWorker(options_, input, output, written);
     }
     WorkerRequest request;
     request.args = WorkerArgs(options_, input, output);
@@ -226,11 +232,11 @@ class WorkerSlot {
       fallback_ = !server_.Start(options_.self_executable, options_.worker_server_args, stopping).ok();
       if (!server_.running()) {
         if (Stopping(options_)) return {false, "interrupted", 0, true};
-        return SpawnWorker(options_, input, output);
+        return SpawnWorker(options_, input, output, written);
       }
       outcome = server_.Run(request, stopping);
     }
-    return ResultOfWorker(options_, input, output, outcome);
+    return ResultOfWorker(options_, input, output, outcome, written);
   }
 
  private:
@@ -464,26 +470,32 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
         } else {
           std::optional<WrittenOutput> written;
           WorkResult result = options.isolation == Isolation::kProcess
-                                  ? slot.Run(input, output)
+                                  ? slot.Run(input, output, &written)
                                   : RunInThread(options, *bytes, input, output, &written);
           if (result.interrupted) return;  // left for the next run
           record.exit_code = result.exit_code;
-          // A worker process read the file again: if it changed meanwhile,
-          // the output does not belong to the recorded sha256.
-          if (result.ok && !written) {
-            Result<std::string> after = ReadFile(input);
-            if (!after.ok() || Sha256Hex(*after) != record.sha256) {
-              result = {false, "input changed while it was read; run again when it is complete", 0};
+          // The input must not change while it is read: an output of a file
+          // being written is of no version that stays. The bytes normalized
+          // are the ones hashed (thread isolation), or the worker's summary
+          // names the sha256 of what it read; and the file is read again.
+          if (result.ok) {
+            bool same = !written || !written->summary.ok() || written->summary->input_sha256 == record.sha256;
+            if (same) {
+              Result<std::string> after = ReadFile(input);
+              same = after.ok() && Sha256Hex(*after) == record.sha256;
             }
+            if (!same) result = {false, "input changed while it was read; run again when it is complete", 0};
           }
           if (result.ok) {
-            Result<std::string> text = written ? Result<std::string>(std::move(written->text)) : ReadFile(output);
+            std::string output_sha256;
             Result<DocumentSummary> doc = Status::Internal("not read");
             if (written) {
+              output_sha256 = std::move(written->output_sha256);
               doc = std::move(written->summary);
-            } else if (!text.ok()) {
+            } else if (Result<std::string> text = ReadFile(output); !text.ok()) {
               doc = text.status();
             } else if (Result<nlohmann::ordered_json> json = ParseUntrustedOrderedJson(*text); json.ok()) {
+              output_sha256 = Sha256Hex(*text);
               doc = SummarizeDocument(*json);
             } else {
               doc = json.status();
@@ -491,7 +503,7 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
             if (doc.ok()) {
               record.status = "ok";
               record.output = outputs[i];
-              record.output_sha256 = Sha256Hex(*text);
+              record.output_sha256 = output_sha256;
               record.document_type = doc->document_type;
               record.code = doc->code;
               record.counts = std::move(doc->counts);

@@ -177,6 +177,11 @@ Result<DocumentSummary> SummarizeDocument(const Json& doc) {
   if (type == doc.end() || !type->is_string()) return Status::BadInput("not a docpipe document: no document_type");
   DocumentSummary summary;
   summary.document_type = type->get<std::string>();
+  auto source = doc.find("source");
+  if (source == doc.end() || !source->is_object() || !source->contains("sha256") || !(*source)["sha256"].is_string()) {
+    return Status::BadInput("not a docpipe document: no source.sha256");
+  }
+  summary.input_sha256 = (*source)["sha256"].get<std::string>();
   ArrayCounter arrays;
   if (summary.document_type == "competency_standard") {
     auto code = doc.find("code");
@@ -218,6 +223,56 @@ Result<DocumentSummary> SummarizeDocument(const Json& doc) {
   summary.warnings = arrays.Count(doc, "warnings", "$");
   summary.unparsed = arrays.Count(doc, "unparsed", "$");
   if (!arrays.status().ok()) return arrays.status();
+  return summary;
+}
+
+std::string IndexSummaryLine(const WorkerSummary& summary) {
+  const DocumentSummary& d = summary.document;
+  nlohmann::ordered_json line = {{"input_sha256", d.input_sha256},   {"output_sha256", summary.output_sha256},
+                                 {"document_type", d.document_type}, {"code", d.code},
+                                 {"counts", d.counts},               {"warnings", d.warnings},
+                                 {"unparsed", d.unparsed}};
+  return kIndexSummaryPrefix + line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<WorkerSummary> FindIndexSummaryLine(std::string_view text) {
+  const std::string_view prefix = kIndexSummaryPrefix;
+  size_t at = std::string_view::npos;
+  for (size_t from = 0; (from = text.find(prefix, from)) != std::string_view::npos; from += prefix.size()) {
+    if (from == 0 || text[from - 1] == '\n') at = from;
+  }
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view rest = text.substr(at + prefix.size());
+  const size_t end = rest.find('\n');
+  if (end == std::string_view::npos) return std::nullopt;  // cut: the line was never ended
+  Result<nlohmann::json> json = ParseUntrustedJson(rest.substr(0, end));
+  if (!json.ok() || !json->is_object()) return std::nullopt;
+  auto text_of = [&](const char* key, std::string* out) {
+    auto it = json->find(key);
+    if (it == json->end() || !it->is_string()) return false;
+    *out = it->get<std::string>();
+    return true;
+  };
+  auto int_of = [&](const char* key, int* out) {
+    auto it = json->find(key);
+    std::optional<int> value = it == json->end() ? std::nullopt : IntValue(*it);
+    if (value) *out = *value;
+    return value.has_value();
+  };
+  WorkerSummary summary;
+  DocumentSummary& d = summary.document;
+  if (!text_of("input_sha256", &d.input_sha256) || !text_of("output_sha256", &summary.output_sha256) ||
+      !text_of("document_type", &d.document_type) || !text_of("code", &d.code) || !int_of("warnings", &d.warnings) ||
+      !int_of("unparsed", &d.unparsed)) {
+    return std::nullopt;
+  }
+  auto counts = json->find("counts");
+  if (counts == json->end() || !counts->is_object()) return std::nullopt;
+  for (const auto& [name, value] : counts->items()) {
+    std::optional<int> n = IntValue(value);
+    if (!n) return std::nullopt;
+    d.counts[name] = *n;
+  }
   return summary;
 }
 

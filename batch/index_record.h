@@ -57,6 +57,7 @@ void ParseIndexLines(std::string_view text, std::string_view name, IndexLoad* lo
 // back. Fails on JSON that is no docpipe document (a member missing or of
 // another type).
 struct DocumentSummary {
+  std::string input_sha256;  // source.sha256: of the bytes that were normalized
   std::string document_type;
   std::string code;
   std::map<std::string, int> counts;
@@ -64,6 +65,21 @@ struct DocumentSummary {
   int unparsed = 0;
 };
 Result<DocumentSummary> SummarizeDocument(const nlohmann::ordered_json& document);
+
+// A worker of `run` (`normalize --index-summary`) ends its stderr, after
+// writing its output, with one line: this prefix, then the summary and the
+// output's sha256 as JSON. The run indexes the document from it instead of
+// reading the output back and parsing it.
+inline constexpr char kIndexSummaryPrefix[] = "docpipe index summary: ";
+struct WorkerSummary {
+  std::string output_sha256;
+  DocumentSummary document;
+};
+std::string IndexSummaryLine(const WorkerSummary& summary);
+// The last index summary line of `text` (a worker's stderr); nullopt when
+// there is none or it is not whole (cut, or a member missing or of another
+// type): the run then reads the output itself.
+std::optional<WorkerSummary> FindIndexSummaryLine(std::string_view text);
 
 }  // namespace docpipe
 

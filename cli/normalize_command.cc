@@ -1,11 +1,13 @@
 #include <algorithm>
 #include <iostream>
 
+#include "batch/index_record.h"
 #include "cli/commands.h"
 #include "common/exit_codes.h"
 #include "cli/failure.h"
 #include "cli/shared_options.h"
 #include "common/json_text.h"
+#include "common/sha256.h"
 #include "cli/output.h"
 #include "cli/resource_limits.h"
 #include "extract/page_workers.h"
@@ -23,6 +25,7 @@ struct NormalizeArgs {
   int jobs = 0;  // 0: one per core
   ResourceLimits limits;
   int max_text_mb = 32;
+  bool index_summary = false;  // run's workers: the index summary line on stderr
 };
 
 int RunNormalize(const NormalizeArgs& args) {
@@ -53,7 +56,15 @@ int RunNormalize(const NormalizeArgs& args) {
     PrintFailure("normalize", args.input, doc.status());
     return ExitCodeFor(doc.status());
   }
-  return EmitOutput("normalize", args.output, text);
+  const int emitted = EmitOutput("normalize", args.output, text);
+  // For `run`: what its index says of the document, so that it need not
+  // read the output back (batch/index_record.h).
+  if (emitted == kExitOk && args.index_summary) {
+    if (Result<DocumentSummary> summary = SummarizeDocument(*doc); summary.ok()) {
+      std::cerr << IndexSummaryLine({Sha256Hex(text), std::move(*summary)}) << "\n";
+    }
+  }
+  return emitted;
 }
 
 }  // namespace
@@ -72,6 +83,8 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-text-mb", args->max_text_mb, "Refuse text inputs larger than this (MB)")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
+  cmd->add_flag("--index-summary", args->index_summary, "End stderr with run's index summary line (internal)")
+      ->group("");
   cmd->callback([args, exit_code] { *exit_code = RunNormalize(*args); });
 }
 

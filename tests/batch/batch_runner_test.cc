@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 TEST(SummarizeDocument, OutlineCountsNodesAtEveryDepth) {
   // 壹、 > 一、 > (一), 壹、 > 二、, 貳、: five nodes, two at the top.
   using Json = nlohmann::ordered_json;
-  Json doc = {{"document_type", "generic_document"}, {"paragraphs", Json::array()}, {"tables", Json::array()},
+  Json doc = {{"document_type", "generic_document"}, {"source", {{"sha256", "5e"}}},
+              {"paragraphs", Json::array()}, {"tables", Json::array()},
               {"captions", Json::array()},           {"action_plans", Json::array()}, {"warnings", Json::array()},
               {"unparsed", {{{"text", "x"}}}}};
   auto node = [](const char* label, Json children) {
@@ -40,6 +41,7 @@ TEST(SummarizeDocument, CountsTasksOutputsAndIndicatorsOverAllDuties) {
     return Json{{"outputs", Json(std::vector<int>(outputs, 0))}, {"indicators", Json(std::vector<int>(indicators, 0))}};
   };
   Json doc = {{"document_type", "competency_standard"},
+              {"source", {{"sha256", "5e"}}},
               {"code", "IIS3513-001v4"},
               {"duties", {{{"tasks", {task(1, 2), task(0, 3)}}}, {{"tasks", {task(2, 1)}}}, {{"tasks", Json::array()}}}},
               {"knowledge", {1, 2}},
@@ -50,6 +52,7 @@ TEST(SummarizeDocument, CountsTasksOutputsAndIndicatorsOverAllDuties) {
   Result<DocumentSummary> summary = SummarizeDocument(doc);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   EXPECT_EQ(summary->code, "IIS3513-001v4");
+  EXPECT_EQ(summary->input_sha256, "5e");
   const std::map<std::string, int> expected = {{"duties", 3},    {"tasks", 3},  {"outputs", 3},  {"indicators", 6},
                                                {"knowledge", 2}, {"skills", 0}, {"attitudes", 1}};
   EXPECT_EQ(summary->counts, expected);
@@ -60,20 +63,61 @@ TEST(SummarizeDocument, CountsTasksOutputsAndIndicatorsOverAllDuties) {
 // What is no docpipe document is said to be none, with where it breaks.
 TEST(SummarizeDocument, RefusesWhatIsNoDocpipeDocument) {
   using Json = nlohmann::ordered_json;
+  const Json source = {{"sha256", "5e"}};
   const std::vector<std::pair<Json, std::string>> cases = {
       {Json::array(), "not a JSON object"},
       {Json{{"document_type", 3}}, "no document_type"},
-      {Json{{"document_type", "layout"}}, "document_type \"layout\""},
-      {Json{{"document_type", "competency_standard"}, {"code", "X"}, {"duties", {1}}}, "$.duties[] is not an object"},
-      {Json{{"document_type", "competency_standard"}, {"code", "X"}, {"duties", {{{"tasks", 1}}}}},
+      {Json{{"document_type", "policy_document"}, {"source", {{"path", "x"}}}}, "no source.sha256"},
+      {Json{{"document_type", "layout"}, {"source", source}}, "document_type \"layout\""},
+      {Json{{"document_type", "competency_standard"}, {"source", source}, {"code", "X"}, {"duties", {1}}},
+       "$.duties[] is not an object"},
+      {Json{{"document_type", "competency_standard"}, {"source", source}, {"code", "X"}, {"duties", {{{"tasks", 1}}}}},
        "$.duties[].tasks is not an array"},
-      {Json{{"document_type", "policy_document"}, {"outline", Json::array()}}, "$.paragraphs is not an array"},
-      {Json{{"document_type", "policy_document"}, {"outline", {{{"label", "壹、"}}}}}, "children is not an array"},
+      {Json{{"document_type", "policy_document"}, {"source", source}, {"outline", Json::array()}},
+       "$.paragraphs is not an array"},
+      {Json{{"document_type", "policy_document"}, {"source", source}, {"outline", {{{"label", "壹、"}}}}},
+       "children is not an array"},
   };
   for (const auto& [doc, why] : cases) {
     Result<DocumentSummary> summary = SummarizeDocument(doc);
     ASSERT_FALSE(summary.ok()) << doc.dump();
     EXPECT_NE(summary.status().message().find(why), std::string::npos) << summary.status().ToString();
+  }
+}
+
+// The line a worker ends its stderr with reads back as written; the last
+// one counts (a document's own text can never end stderr after it); a line
+// that is cut, not JSON, or has a member missing or of another type is no
+// summary, and the run then reads the output itself.
+TEST(IndexSummaryLine, ReadsBackTheLastWholeLineOnly) {
+  WorkerSummary written;
+  written.output_sha256 = "ab12";
+  written.document.input_sha256 = "cd34";
+  written.document.document_type = "competency_standard";
+  written.document.code = "IIS3513-001v4";
+  written.document.counts = {{"duties", 5}, {"tasks", 14}};
+  written.document.warnings = 2;
+  written.document.unparsed = 1;
+  const std::string line = IndexSummaryLine(written);
+  ASSERT_EQ(line.rfind(kIndexSummaryPrefix, 0), 0u) << line;
+  WorkerSummary other = written;
+  other.document.code = "other";
+  std::optional<WorkerSummary> read = FindIndexSummaryLine("noise\n" + IndexSummaryLine(other) + "\n" + line + "\n");
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->output_sha256, "ab12");
+  EXPECT_EQ(read->document.input_sha256, "cd34");
+  EXPECT_EQ(read->document.document_type, "competency_standard");
+  EXPECT_EQ(read->document.code, "IIS3513-001v4");
+  EXPECT_EQ(read->document.counts, written.document.counts);
+  EXPECT_EQ(read->document.warnings, 2);
+  EXPECT_EQ(read->document.unparsed, 1);
+  const std::string p = kIndexSummaryPrefix;
+  for (const std::string& bad :
+       {std::string(""), line, "x" + line + "\n", p + "{\n", p + "[]\n",
+        p + R"({"input_sha256":"a","output_sha256":"b","document_type":"t","code":"c","counts":{},"warnings":1})" + "\n",
+        p + R"({"input_sha256":"a","output_sha256":"b","document_type":"t","code":"c","counts":{"x":1.5},"warnings":1,"unparsed":0})" + "\n",
+        p + R"({"input_sha256":1,"output_sha256":"b","document_type":"t","code":"c","counts":{},"warnings":1,"unparsed":0})" + "\n"}) {
+    EXPECT_FALSE(FindIndexSummaryLine(bad).has_value()) << bad;
   }
 }
 

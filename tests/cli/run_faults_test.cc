@@ -17,6 +17,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "batch/index_record.h"
+#include "common/file_io.h"
+#include "common/json_parse.h"
+#include "common/sha256.h"
 #include "tests/cli/run_command.h"
 
 namespace docpipe {
@@ -200,38 +204,61 @@ TEST_F(RunFaultsTest, SecondRunOnTheSameFolderRefusesWhileTheFirstRuns) {
   ExpectOutputsValid();
 }
 
+// In both isolations: in a thread the bytes normalized are those hashed, a
+// worker process names the sha256 of what it read; either way the file is
+// read again, and a file still being written is no version to index.
 TEST_F(RunFaultsTest, InputChangingWhileReadFailsAndIsRedoneLater) {
   CopyTextSamples();
-  std::atomic<bool> stop{false};
-  std::thread writer = Grow(in_ / "growing.txt", stop);
-  testing::CommandResult r = RunCommand(kDocpipe + RunArgs());
-  stop = true;
-  writer.join();
-  EXPECT_EQ(r.exit_code, 10) << r.output;
-  EXPECT_NE(r.output.find("growing.txt: input changed while it was read"), std::string::npos) << r.output;
-  EXPECT_FALSE(fs::exists(out_ / "growing.json"));
-  testing::CommandResult again = RunCommand(kDocpipe + RunArgs());
-  EXPECT_EQ(again.exit_code, 0) << again.output;
-  EXPECT_TRUE(fs::exists(out_ / "growing.json"));
+  for (const std::string isolation : {"process", "thread"}) {
+    fs::remove_all(out_);
+    std::atomic<bool> stop{false};
+    std::thread writer = Grow(in_ / "growing.txt", stop);
+    testing::CommandResult r = RunCommand(kDocpipe + RunArgs() + " --isolation " + isolation);
+    stop = true;
+    writer.join();
+    EXPECT_EQ(r.exit_code, 10) << isolation << ": " << r.output;
+    EXPECT_NE(r.output.find("growing.txt: input changed while it was read"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(out_ / "growing.json")) << isolation;
+    testing::CommandResult again = RunCommand(kDocpipe + RunArgs() + " --isolation " + isolation);
+    EXPECT_EQ(again.exit_code, 0) << isolation << ": " << again.output;
+    EXPECT_TRUE(fs::exists(out_ / "growing.json")) << isolation;
+    std::ifstream f(out_ / "growing.json");
+    const nlohmann::json doc = nlohmann::json::parse(f, nullptr, false);
+    ASSERT_TRUE(doc.is_object()) << isolation;
+    for (const nlohmann::json& record : Index()) {
+      if (record["path"] == "growing.txt") {
+        EXPECT_EQ(doc["source"]["sha256"], record["sha256"]) << isolation;
+      }
+    }
+  }
 }
 
-// In thread isolation the run normalizes the very bytes it hashed: a file
-// that grows meanwhile gives an output of what was read, recorded with that
-// read's sha256 (the document's source.sha256), never a mix of two versions.
-TEST_F(RunFaultsTest, ThreadIsolationNormalizesTheBytesItHashed) {
-  std::atomic<bool> stop{false};
-  std::thread writer = Grow(in_ / "growing.txt", stop);
-  testing::CommandResult r = RunCommand(kDocpipe + RunArgs() + " --isolation thread");
-  stop = true;
-  writer.join();
-  EXPECT_EQ(r.exit_code, 0) << r.output;
-  const std::vector<nlohmann::json> index = Index();
-  ASSERT_EQ(index.size(), 1u);
-  std::ifstream f(out_ / "growing.json");
-  const nlohmann::json doc = nlohmann::json::parse(f, nullptr, false);
-  ASSERT_TRUE(doc.is_object());
-  EXPECT_EQ(doc["source"]["sha256"], index[0]["sha256"]);
-  EXPECT_NE(doc["source"]["sha256"].get<std::string>(), "");
+// What a worker tells the run instead of the run reading its output back:
+// the summary of the document as written and the sha256 of the file.
+TEST_F(RunFaultsTest, NormalizeWithIndexSummaryEndsStderrWithTheOutputsSummary) {
+  const fs::path output = dir_ / "plan.json";
+  const std::string input = kSamples + "/text/national-cybersecurity-plan-2013-2016.txt";
+  testing::CommandResult r =
+      RunCommand(kDocpipe + " normalize " + Quote(input) + " -o " + Quote(output.string()) + " --index-summary");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::optional<WorkerSummary> said = FindIndexSummaryLine(r.output);
+  ASSERT_TRUE(said.has_value()) << r.output;
+  Result<std::string> text = ReadFile(output.string());
+  ASSERT_TRUE(text.ok());
+  EXPECT_EQ(said->output_sha256, Sha256Hex(*text));
+  Result<nlohmann::ordered_json> json = ParseUntrustedOrderedJson(*text);
+  ASSERT_TRUE(json.ok());
+  Result<DocumentSummary> summary = SummarizeDocument(*json);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(said->document.input_sha256, summary->input_sha256);
+  EXPECT_EQ(said->document.document_type, "policy_document");
+  EXPECT_EQ(said->document.counts, summary->counts);
+  EXPECT_GT(said->document.counts.at("action_plans"), 0);
+  EXPECT_EQ(said->document.warnings, summary->warnings);
+  // Without the flag, a successful normalize prints nothing.
+  testing::CommandResult quiet = RunCommand(kDocpipe + " normalize " + Quote(input) + " -o " + Quote(output.string()));
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.output, "");
 }
 
 // The index record of a document normalized in the run's own process is
