@@ -72,32 +72,28 @@ bool Alive(pid_t pid) {
   return state != 0 && state != 'Z' && state != 'X';
 }
 
-// The living children of `parent` (a server's: its forked workers).
-std::vector<pid_t> Children(pid_t parent) {
+// The living processes, other than this one, for which `keep` holds.
+template <typename Keep>
+std::vector<pid_t> ProcessesWhere(Keep keep) {
   std::vector<pid_t> found;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator("/proc", ec)) {
     const std::string name = entry.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
     const pid_t pid = std::stoi(name);
-    if (StateAndParent(pid).second == parent && Alive(pid)) found.push_back(pid);
+    if (pid != ::getpid() && keep(pid) && Alive(pid)) found.push_back(pid);
   }
   return found;
 }
 
-// The processes (not zombies) whose command line holds `needle`, this one
-// left out.
+// The living children of `parent` (a server's: its forked workers).
+std::vector<pid_t> Children(pid_t parent) {
+  return ProcessesWhere([parent](pid_t pid) { return StateAndParent(pid).second == parent; });
+}
+
+// The processes (not zombies) whose command line holds `needle`.
 std::vector<pid_t> ProcessesMentioning(const std::string& needle) {
-  std::vector<pid_t> found;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = std::stoi(name);
-    if (pid == ::getpid()) continue;
-    if (CommandLine(pid).find(needle) != std::string::npos && Alive(pid)) found.push_back(pid);
-  }
-  return found;
+  return ProcessesWhere([&needle](pid_t pid) { return CommandLine(pid).find(needle) != std::string::npos; });
 }
 
 class RunWorkerServerTest : public testing::TempDirTest {
