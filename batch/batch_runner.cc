@@ -225,6 +225,7 @@ class WorkerSlot {
     request.args = WorkerArgs(options_, input, output);
     request.password = options_.password;
     request.timeout_seconds = options_.timeout_seconds;
+    const auto started = std::chrono::steady_clock::now();
     WorkerOutcome outcome = server_.Run(request, stopping);
     if (outcome.server_lost && !outcome.worker_started) {
       // Lost while idle (killed between documents): this document never
@@ -236,10 +237,30 @@ class WorkerSlot {
       }
       outcome = server_.Run(request, stopping);
     }
+    if (FailedInAReusedWorker(outcome, started) && !Stopping(options_)) {
+      // Redone in a fresh worker, whose outcome stands: a document's result
+      // does not depend on the documents its worker served before it (the
+      // memory they left under the ceiling, or a state they broke).
+      RemoveLeftovers(output);
+      request.fresh_worker = true;
+      outcome = server_.Run(request, stopping);
+    }
     return ResultOfWorker(options_, input, output, outcome, written);
   }
 
  private:
+  // A failure (an exit code, or a crash not caused by a Ctrl-C) in a worker
+  // that had served other documents, before the time budget was spent: a
+  // document that used up its budget would only use it up again.
+  bool FailedInAReusedWorker(const WorkerOutcome& outcome, std::chrono::steady_clock::time_point started) const {
+    if (!outcome.worker_reused || outcome.interrupted || outcome.timed_out || outcome.server_lost) return false;
+    const int wstatus = outcome.wstatus;
+    if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) return false;
+    if (WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM)) return false;
+    return options_.timeout_seconds <= 0 ||
+           std::chrono::steady_clock::now() - started < std::chrono::seconds(options_.timeout_seconds);
+  }
+
   const BatchOptions& options_;
   WorkerServerClient server_;
   bool fallback_ = false;

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,10 +27,13 @@ using Clock = std::chrono::steady_clock;
 // The channel carries frames: a 4-byte length, then a type byte and its
 // fields (integers as 4 bytes in host order: both ends are one binary on
 // one machine; strings as a length and their bytes).
-//   run -> server:  'R' timeout argc arg... has_password [password]
-//   server -> run:  'H' greeting (once, when warm)
-//                   'P' pid of the forked worker (at once)
-//                   'D' wstatus timed_out stderr (when it has ended)
+//   run -> server:     'R' timeout argc arg... has_password [password] fresh
+//   server -> run:     'H' greeting (once, when warm)
+//                      'P' pid of the worker that runs it (at once)
+//                      'D' wstatus timed_out reused stderr (when done)
+//   server -> worker:  the run's 'R' frame, as it came
+//   worker -> server:  'E' exit_code keeps_serving (when done; its stderr
+//                      lines are in its pipe by then)
 constexpr char kGreeting[] = "docpipe worker server 1";
 constexpr uint32_t kMaxFrame = 16u << 20;
 
@@ -139,11 +143,44 @@ bool Readable(int fd, int ms) {
   return ::poll(&p, 1, ms) > 0;
 }
 
-// The forked child: becomes a worker as posix_spawn's file actions made
-// one, runs `entry` and ends without running the server's atexit handlers
-// or destructors (the server's state is not the child's to tear down).
-[[noreturn]] void BecomeWorker(int channel, int err_write, int err_read, pid_t server, const WorkerRequest& request,
-                               const WorkerEntry& entry) {
+// One 'R' frame: the request, or nullopt when it is broken.
+std::optional<WorkerRequest> ParseRequest(const std::string& frame) {
+  FrameReader in(frame);
+  WorkerRequest request;
+  if (in.Type() != 'R') return std::nullopt;
+  request.timeout_seconds = static_cast<int>(in.U32());
+  const uint32_t argc = in.U32();
+  for (uint32_t i = 0; in.ok() && i < argc; ++i) request.args.push_back(in.String());
+  if (in.U32() != 0) request.password = in.String();
+  request.fresh_worker = in.U32() != 0;
+  if (!in.ok() || request.args.empty()) return std::nullopt;
+  return request;
+}
+
+// Whether a worker that has just finished a document still has room under
+// its address-space ceiling (RLIMIT_AS, which normalize's --max-memory-mb
+// sets) for the next: it holds at most half of it. What a worker keeps
+// after a document (the allocator's free pages, caches) counts against
+// that ceiling, and a fresh worker starts far below half of any ceiling a
+// document can be run under.
+bool HasRoomForAnotherDocument() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return true;
+  FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return false;
+  unsigned long pages = 0;
+  const int fields = std::fscanf(f, "%lu", &pages);
+  std::fclose(f);
+  if (fields != 1) return false;
+  return static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) <= limit.rlim_cur / 2;
+}
+
+// The forked worker: set up as posix_spawn's file actions made a spawned
+// one, then serves the requests the server forwards on `control`, one at a
+// time, until it closes it or a document ends its service. It never returns
+// and ends without running the server's atexit handlers or destructors (the
+// server's state is not the worker's to tear down).
+[[noreturn]] void ServeDocuments(int channel, int control, int err_write, pid_t server, const WorkerEntry& entry) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != server) _exit(127);  // the server died before the prctl
   sigset_t none;
@@ -151,23 +188,164 @@ bool Readable(int fd, int ms) {
   sigprocmask(SIG_SETMASK, &none, nullptr);
   for (int sig : {SIGINT, SIGTERM, SIGPIPE, SIGCHLD, SIGALRM, SIGABRT}) signal(sig, SIG_DFL);
   ::close(channel);
-  ::close(err_read);
   const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (null < 0 || ::dup2(null, STDOUT_FILENO) < 0 || ::dup2(err_write, STDERR_FILENO) < 0) _exit(126);
   ::close(null);
   ::close(err_write);
-  if (request.password) {
-    Result<int> fd = PasswordPipe(*request.password);
-    if (!fd.ok()) {
-      std::fprintf(stderr, "docpipe worker: %s\n", fd.status().message().c_str());
-      _exit(126);
+  for (int served = 1;; ++served) {
+    std::optional<std::string> frame = ReadFrame(control);
+    if (!frame) _exit(0);  // the server is done with this worker
+    std::optional<WorkerRequest> request = ParseRequest(*frame);
+    if (!request) _exit(126);
+    if (request->password) {
+      Result<int> fd = PasswordPipe(*request->password);
+      if (!fd.ok()) {
+        std::fprintf(stderr, "docpipe worker: %s\n", fd.status().message().c_str());
+        _exit(126);
+      }
+      if (::dup2(*fd, kWorkerPasswordFd) < 0) _exit(126);
+      ::close(*fd);
     }
-    if (::dup2(*fd, kWorkerPasswordFd) < 0) _exit(126);
-    ::close(*fd);
+    const int code = entry(request->args);
+    std::fflush(nullptr);
+    if (request->password) ::close(kWorkerPasswordFd);
+    // After a failure the worker's state is not trusted with another
+    // document (an exception may have cut any work short).
+    const bool keep = code == 0 && served < kDocumentsPerWorker && HasRoomForAnotherDocument();
+    std::string done = "E";
+    PutU32(&done, static_cast<uint32_t>(code));
+    PutU32(&done, keep ? 1 : 0);
+    if (!SendFrame(control, done) || !keep) _exit(code);
   }
-  const int code = entry(request.args);
-  std::fflush(nullptr);
-  _exit(code);
+}
+
+// The server's worker, while it has one.
+struct Worker {
+  pid_t pid = -1;
+  int control = -1;  // the server's end of the worker's socket
+  int err = -1;      // the read end of the worker's stderr
+  int served = 0;    // documents it has finished
+};
+
+// Closes the server's ends of `worker`'s descriptors and reaps it (killing
+// it first unless it `ended` by itself).
+void EndWorker(Worker* worker, bool ended, int* wstatus = nullptr) {
+  if (worker->pid <= 0) return;
+  if (!ended) kill(worker->pid, SIGKILL);
+  int status = 0;
+  while (waitpid(worker->pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (wstatus != nullptr) *wstatus = status;
+  ::close(worker->control);
+  ::close(worker->err);
+  *worker = Worker{};
+}
+
+// Forks a new worker; its descriptors stay out of the server's next
+// workers (close on exec does not apply to fork: each worker closes what it
+// inherits but needs).
+Status StartWorker(int channel, const WorkerEntry& entry, Worker* worker) {
+  int control[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, control) != 0) {
+    return Status::IoError(std::string("cannot create socket pair: ") + std::strerror(errno));
+  }
+  int err[2];
+  if (pipe2(err, O_CLOEXEC) != 0) {
+    const int saved = errno;
+    ::close(control[0]);
+    ::close(control[1]);
+    return Status::IoError(std::string("cannot create pipe: ") + std::strerror(saved));
+  }
+  const pid_t self = ::getpid();
+  std::fflush(nullptr);  // nothing buffered is written twice
+  const pid_t pid = fork();
+  if (pid == 0) {
+    ::close(control[0]);
+    ::close(err[0]);
+    ServeDocuments(channel, control[1], err[1], self, entry);
+  }
+  const int saved = errno;
+  ::close(control[1]);
+  ::close(err[1]);
+  if (pid < 0) {
+    ::close(control[0]);
+    ::close(err[0]);
+    return Status::IoError(std::string("cannot start worker: ") + std::strerror(saved));
+  }
+  fcntl(err[0], F_SETFL, O_NONBLOCK);
+  *worker = Worker{pid, control[0], err[0], 0};
+  return Status::Ok();
+}
+
+// Appends what `fd` holds now (non-blocking) to `text`, up to 64 KiB kept;
+// false once it is closed.
+bool Drain(int fd, std::string* text) {
+  char buffer[4096];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      if (text->size() < 65536) text->append(buffer, static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    return n != 0;
+  }
+}
+
+// Hands `frame` (a request) to the worker and waits until it has done it,
+// has ended, or is past timeout_seconds + 2 (timeout_seconds > 0: then it is
+// killed). A worker that ends or is killed is reaped and `worker` cleared.
+WorkerOutcome RunOnWorker(Worker* worker, const std::string& frame, int timeout_seconds) {
+  WorkerOutcome outcome;
+  outcome.worker_reused = worker->served > 0;
+  const auto deadline = Clock::now() + std::chrono::seconds(timeout_seconds + (timeout_seconds > 0 ? 2 : 0));
+  if (!SendFrame(worker->control, frame)) {
+    // Gone before it could take the document: as a worker that ended.
+    Drain(worker->err, &outcome.stderr_text);
+    EndWorker(worker, false, &outcome.wstatus);
+    return outcome;
+  }
+  bool err_open = true;
+  while (true) {
+    pollfd fds[2] = {{worker->control, POLLIN, 0}, {worker->err, static_cast<short>(err_open ? POLLIN : 0), 0}};
+    ::poll(fds, 2, 50);
+    if (err_open) err_open = Drain(worker->err, &outcome.stderr_text);
+    if (fds[0].revents != 0) {
+      std::optional<std::string> reply = ReadFrame(worker->control);
+      const std::string reply_text = reply.value_or("");
+      FrameReader in(reply_text);
+      const bool done = reply && in.Type() == 'E';
+      const uint32_t code = done ? in.U32() : 0;
+      const bool keep = done && in.U32() != 0;
+      if (done && in.ok()) {
+        // Its stderr lines were written before the frame was sent: they
+        // are in the pipe.
+        Drain(worker->err, &outcome.stderr_text);
+        outcome.wstatus = static_cast<int>((code & 0xff) << 8);  // as waitpid reports an exit with `code`
+        ++worker->served;
+        if (!keep) EndWorker(worker, true, &outcome.wstatus);
+        return outcome;
+      }
+      // It ended (crashed, ran out of time by its own alarm, was killed)
+      // or broke the protocol: its status, and all its stderr.
+      const bool ended = !reply;
+      if (!ended) kill(worker->pid, SIGKILL);
+      int status = 0;
+      while (waitpid(worker->pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      Drain(worker->err, &outcome.stderr_text);  // all it wrote before it ended
+      outcome.wstatus = status;
+      ::close(worker->control);
+      ::close(worker->err);
+      *worker = Worker{};
+      return outcome;
+    }
+    if (timeout_seconds > 0 && Clock::now() > deadline) {
+      EndWorker(worker, false, &outcome.wstatus);
+      outcome.timed_out = true;
+      return outcome;
+    }
+  }
 }
 
 }  // namespace
@@ -230,58 +408,54 @@ WorkerOutcome WaitForWorker(pid_t pid, int err_fd, int timeout_seconds, const st
 }
 
 int ServeWorkers(int channel, const WorkerEntry& entry) {
-  const pid_t self = ::getpid();
   if (!SendFrame(channel, std::string("H") + kGreeting)) return 1;
+  Worker worker;
+  int code = 0;
   while (true) {
     std::optional<std::string> frame = ReadFrame(channel);
-    if (!frame) return 0;  // the run closed the channel (or broke it)
-    FrameReader in(*frame);
-    WorkerRequest request;
-    if (in.Type() != 'R') return 1;
-    request.timeout_seconds = static_cast<int>(in.U32());
-    const uint32_t argc = in.U32();
-    for (uint32_t i = 0; in.ok() && i < argc; ++i) request.args.push_back(in.String());
-    if (in.U32() != 0) request.password = in.String();
-    if (!in.ok() || request.args.empty()) return 1;
-
-    int err_pipe[2];
-    std::string reply = "D";
-    if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-      // As a worker that could not start: exit code 126 and the reason.
-      PutU32(&reply, 126u << 8);
-      PutU32(&reply, 0);
-      PutString(&reply, std::string("cannot create pipe: ") + std::strerror(errno));
-      if (!SendFrame(channel, reply)) return 1;
-      continue;
+    if (!frame) break;  // the run closed the channel (or broke it)
+    std::optional<WorkerRequest> request = ParseRequest(*frame);
+    if (!request) {
+      code = 1;
+      break;
     }
-    std::fflush(nullptr);  // nothing buffered is written twice
-    const pid_t pid = fork();
-    if (pid == 0) BecomeWorker(channel, err_pipe[1], err_pipe[0], self, request, entry);
-    ::close(err_pipe[1]);
-    if (pid < 0) {
-      ::close(err_pipe[0]);
-      PutU32(&reply, 126u << 8);
-      PutU32(&reply, 0);
-      PutString(&reply, std::string("cannot start worker: ") + std::strerror(errno));
-      if (!SendFrame(channel, reply)) return 1;
-      continue;
+    if (request->fresh_worker) EndWorker(&worker, false);
+    if (worker.pid <= 0) {
+      if (Status started = StartWorker(channel, entry, &worker); !started.ok()) {
+        // As a worker that could not start: exit code 126 and the reason.
+        std::string reply = "D";
+        PutU32(&reply, 126u << 8);
+        PutU32(&reply, 0);
+        PutU32(&reply, 0);
+        PutString(&reply, started.message());
+        if (!SendFrame(channel, reply)) {
+          code = 1;
+          break;
+        }
+        continue;
+      }
     }
     std::string started = "P";
-    PutU32(&started, static_cast<uint32_t>(pid));
+    PutU32(&started, static_cast<uint32_t>(worker.pid));
     // The run still needs the pid to stop the worker on a Ctrl-C; if it is
     // gone, the worker dies with this server when the server ends.
     if (!SendFrame(channel, started)) {
-      kill(pid, SIGKILL);
-      waitpid(pid, nullptr, 0);
-      return 1;
+      code = 1;
+      break;
     }
-    WorkerOutcome outcome = WaitForWorker(pid, err_pipe[0], request.timeout_seconds, nullptr);
-    ::close(err_pipe[0]);
+    WorkerOutcome outcome = RunOnWorker(&worker, *frame, request->timeout_seconds);
+    std::string reply = "D";
     PutU32(&reply, static_cast<uint32_t>(outcome.wstatus));
     PutU32(&reply, outcome.timed_out ? 1 : 0);
+    PutU32(&reply, outcome.worker_reused ? 1 : 0);
     PutString(&reply, outcome.stderr_text);
-    if (!SendFrame(channel, reply)) return 1;
+    if (!SendFrame(channel, reply)) {
+      code = 1;
+      break;
+    }
   }
+  EndWorker(&worker, false);
+  return code;
 }
 
 WorkerServerClient::~WorkerServerClient() { Kill(-1); }
@@ -363,6 +537,7 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
   for (const std::string& a : request.args) PutString(&frame, a);
   PutU32(&frame, request.password ? 1 : 0);
   if (request.password) PutString(&frame, *request.password);
+  PutU32(&frame, request.fresh_worker ? 1 : 0);
   if (!SendFrame(channel_, frame)) {
     kill(pid_, SIGKILL);  // whatever it is doing, it no longer serves
     return lost();
@@ -382,9 +557,11 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
       if (type == 'P') {
         worker = static_cast<pid_t>(in.U32());
         outcome.worker_started = true;
+        outcome.worker_pid = worker;
       } else if (type == 'D') {
         outcome.wstatus = static_cast<int>(in.U32());
         outcome.timed_out = in.U32() != 0;
+        outcome.worker_reused = in.U32() != 0;
         outcome.stderr_text = in.String();
         if (!in.ok()) {
           kill(pid_, SIGKILL);

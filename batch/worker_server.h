@@ -1,27 +1,35 @@
 // Worker processes of `docpipe run --isolation process`, and the server
 // that forks them so that each document does not pay a process start.
 //
-// A worker is one `docpipe normalize IN -o OUT ...` whose stdout goes to
-// /dev/null, whose stderr (one line on failure) is collected, and whose
-// password, if any, is read from kWorkerPasswordFd. Started per document
-// with posix_spawn + exec, each paid the dynamic loader, the rules' RE2
-// compiles and the schemas' load (8-11 ms of CPU, three times the normalize
-// of a 31 KB text). A worker server is started once per run thread:
+// A worker runs `docpipe normalize IN -o OUT ...` (the CLI entry point, with
+// that argv) with its stdout on /dev/null, its stderr (one line on failure)
+// collected, and its password, if any, read from kWorkerPasswordFd. Started
+// per document with posix_spawn + exec, each paid the dynamic loader, the
+// rules' RE2 compiles and the schemas' load (8-11 ms of CPU, three times the
+// normalize of a 31 KB text). A worker server is started once per run
+// thread:
 //
 //   run thread                 worker server (docpipe __worker-server)
 //   WorkerServerClient ------> ServeWorkers: warmed up once, then per request
-//     .Run(request)  <-- pid --  fork(): the child runs `entry(args)`, the
-//                    <-- done -  same CLI entry point as a spawned worker,
-//                                and _exits with its code; the server waits
-//                                for it with WaitForWorker (deadline, kill)
+//     .Run(request)  <-- pid --  a worker: the one it has, or a new fork()
+//                    <-- done -  that runs the request's `entry(args)`; the
+//                                server waits for the document with a
+//                                deadline (and kills the worker past it)
 //
-// The forked child is what a spawned worker was: its own process, limits
-// (normalize's --max-memory-mb and --timeout apply to it), stdout, stderr
-// and password descriptor; a crash, an allocation past the ceiling or an
-// endless loop ends it alone. The server is single-threaded (fork is safe)
-// and does no work itself, so it does not grow with documents. Both the
-// server and each child die with their parent (PR_SET_PDEATHSIG): a killed
-// run leaves none behind.
+// A forked worker is its own process, with its own limits (normalize's
+// --max-memory-mb and --timeout apply to it), stdout, stderr and password
+// descriptor: a crash, an allocation past the ceiling or an endless loop
+// ends it alone. It serves documents one after another, so that a document
+// costs neither a fork nor the page faults of a fresh process (≈ 600 a
+// document, 3 ms of CPU), and ends after a document that failed, after
+// kDocumentsPerWorker documents, or when it holds more than half of its
+// address-space ceiling; the next request then gets a new one. The outcome
+// says whether the worker had served documents before (`worker_reused`), so
+// that the run can redo a failure in a fresh worker (WorkerRequest::
+// fresh_worker): what a document gets never depends on the documents before
+// it. The server is single-threaded (fork is safe) and does no work itself,
+// so it does not grow with documents. Both the server and each worker die
+// with their parent (PR_SET_PDEATHSIG): a killed run leaves none behind.
 #ifndef DOCPIPE_BATCH_WORKER_SERVER_H_
 #define DOCPIPE_BATCH_WORKER_SERVER_H_
 
@@ -55,7 +63,9 @@ struct WorkerOutcome {
   bool timed_out = false;    // past the deadline: killed
   bool interrupted = false;  // `stop` said so: killed
   bool server_lost = false;  // the worker server ended before it answered
-  bool worker_started = false;  // the server said it forked the worker
+  bool worker_started = false;  // the server said which worker runs the document
+  bool worker_reused = false;   // that worker had served other documents before
+  pid_t worker_pid = -1;        // that worker (server: -1)
   std::string stderr_text;   // the first 64 KiB
 };
 
@@ -72,11 +82,20 @@ struct WorkerRequest {
   std::vector<std::string> args;
   std::optional<std::string> password;
   int timeout_seconds = 300;
+  bool fresh_worker = false;  // run it in a new worker, not in one that served others
 };
 
-// The worker's entry point, run in the forked child with the request's
+// Documents one worker serves at most before the server forks a new one: a
+// bound on anything that would grow with documents, at a fork every
+// thousand documents.
+constexpr int kDocumentsPerWorker = 1000;
+
+// The worker's entry point, run in the forked worker with each request's
 // argv: returns the exit code. Whatever it leaves in stdio buffers is
-// flushed before the child _exits.
+// flushed before the worker reports the document done. It must leave
+// nothing behind that changes the next document's result (the normalize
+// command does not: its limits end with the document, and thread isolation
+// runs the same pipeline over many documents in one process).
 using WorkerEntry = std::function<int(const std::vector<std::string>& args)>;
 
 // The server's loop: serves requests from `channel` one at a time until it

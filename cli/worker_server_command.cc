@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <string_view>
 
 #include "batch/worker_server.h"
 #include "cli/commands.h"
@@ -70,12 +71,19 @@ void WarmUp() {
 // One forked worker: the same entry point as a started binary's main.
 int RunWorker(const std::vector<std::string>& args) {
   // Tests make a worker crash here (a document's path containing this
-  // value), to see the run report it and go on.
-  if (const char* fault = std::getenv("DOCPIPE_WORKER_CRASH_FOR_TESTS");
-      fault != nullptr && *fault != '\0' && args.size() > 2 && args[2].find(fault) != std::string::npos) {
-    signal(SIGSEGV, SIG_DFL);  // not a sanitizer's report: the plain crash
-    raise(SIGSEGV);
+  // value), to see the run report it and go on; with "reused:" before the
+  // value, only a worker that has served documents before crashes.
+  static int served = 0;
+  if (const char* fault = std::getenv("DOCPIPE_WORKER_CRASH_FOR_TESTS"); fault != nullptr && args.size() > 2) {
+    std::string_view value = fault;
+    const bool reused_only = value.rfind("reused:", 0) == 0;
+    if (reused_only) value.remove_prefix(7);
+    if (!value.empty() && args[2].find(value) != std::string::npos && (!reused_only || served > 0)) {
+      signal(SIGSEGV, SIG_DFL);  // not a sanitizer's report: the plain crash
+      raise(SIGSEGV);
+    }
   }
+  ++served;
   std::vector<std::string> copy = args;
   std::vector<char*> argv;
   for (std::string& a : copy) argv.push_back(a.data());

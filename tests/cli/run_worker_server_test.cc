@@ -2,7 +2,9 @@
 // thread, batch/worker_server.h): the same outputs and index as thread
 // isolation; a worker that crashes or passes the memory ceiling fails its
 // document alone; a killed server is replaced; a Ctrl-C still stops the run;
-// and no server or worker outlives the run.
+// and no server or worker outlives the run. A worker serves documents until
+// one fails (or it nears its memory ceiling), and a document that fails in
+// a worker that served others is redone in a fresh one.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -16,10 +18,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "batch/worker_server.h"
 #include "tests/cli/run_command.h"
 
 namespace docpipe {
@@ -323,6 +327,129 @@ TEST_F(RunWorkerServerTest, NoServerOrWorkerOutlivesTheRun) {
   EXPECT_EQ(Index(out_).size(), 40u);
   EXPECT_GE(seen.size(), 2u);
   for (pid_t pid : seen) EXPECT_FALSE(Alive(pid)) << pid;
+}
+
+// The run's side of one worker server, driven request by request.
+class WorkerServerTest : public RunWorkerServerTest {
+ protected:
+  void SetUp() override {
+    RunWorkerServerTest::SetUp();
+    CopyTextSamples();
+    ASSERT_TRUE(client_.Start(kDocpipe, {"__worker-server"}, nullptr).ok());
+  }
+  // `docpipe normalize NAME -o NAME.json` (NAME in in_) on the server.
+  WorkerOutcome Normalize(const std::string& name, bool fresh = false, int max_memory_mb = 1024) {
+    WorkerRequest request;
+    request.args = {"docpipe", "normalize", (in_ / name).string(), "-o", (dir_ / (name + ".json")).string(),
+                    "-j", "1", "--max-memory-mb", std::to_string(max_memory_mb)};
+    request.fresh_worker = fresh;
+    return client_.Run(request, nullptr);
+  }
+  static bool Ok(const WorkerOutcome& outcome) {
+    return WIFEXITED(outcome.wstatus) && WEXITSTATUS(outcome.wstatus) == 0;
+  }
+  WorkerServerClient client_;
+};
+
+// One worker serves document after document, each output byte-equal to
+// that of a `docpipe normalize` process of its own; a failed document ends
+// its worker, and the next document gets a new one; so does a request for a
+// fresh worker.
+TEST_F(WorkerServerTest, AWorkerServesDocumentsUntilOneFails) {
+  const std::vector<std::string> names = {"IIS3513-001v4.txt", "national-cybersecurity-plan-2013-2016.txt",
+                                          "INM2529-002v2.txt"};
+  std::vector<WorkerOutcome> outcomes;
+  for (const std::string& name : names) outcomes.push_back(Normalize(name));
+  for (size_t i = 0; i < names.size(); ++i) {
+    ASSERT_TRUE(Ok(outcomes[i])) << names[i] << ": " << outcomes[i].stderr_text;
+    EXPECT_EQ(outcomes[i].worker_pid, outcomes[0].worker_pid) << names[i];
+    EXPECT_EQ(outcomes[i].worker_reused, i > 0) << names[i];
+    const fs::path alone = dir_ / ("alone-" + names[i] + ".json");
+    testing::CommandResult r = RunCommand(kDocpipe + " normalize -j 1 " + Quote((in_ / names[i]).string()) +
+                                          " -o " + Quote(alone.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_TRUE(Slurp(alone) == Slurp(dir_ / (names[i] + ".json"))) << names[i];
+  }
+  EXPECT_GT(outcomes[0].worker_pid, 0);
+
+  const WorkerOutcome missing = Normalize("no-such-file.txt");
+  ASSERT_TRUE(WIFEXITED(missing.wstatus));
+  EXPECT_EQ(WEXITSTATUS(missing.wstatus), 3) << missing.stderr_text;
+  EXPECT_NE(missing.stderr_text.find("no-such-file.txt"), std::string::npos) << missing.stderr_text;
+  EXPECT_EQ(missing.worker_pid, outcomes[0].worker_pid);
+  EXPECT_TRUE(missing.worker_reused);
+  EXPECT_FALSE(Alive(missing.worker_pid));  // ended after its failure
+
+  const WorkerOutcome after = Normalize("INM3513-001v4.txt");
+  ASSERT_TRUE(Ok(after)) << after.stderr_text;
+  EXPECT_NE(after.worker_pid, outcomes[0].worker_pid);
+  EXPECT_FALSE(after.worker_reused);
+  const WorkerOutcome again = Normalize("INM3513-001v4.txt");
+  EXPECT_EQ(again.worker_pid, after.worker_pid);
+  const WorkerOutcome fresh = Normalize("INM3513-001v4.txt", /*fresh=*/true);
+  ASSERT_TRUE(Ok(fresh)) << fresh.stderr_text;
+  EXPECT_NE(fresh.worker_pid, after.worker_pid);
+  EXPECT_FALSE(fresh.worker_reused);
+  EXPECT_FALSE(Alive(after.worker_pid));
+}
+
+// A worker that holds more than half of its address-space ceiling after a
+// document is not given another; one far below it is.
+TEST_F(WorkerServerTest, AWorkerPastHalfItsMemoryCeilingIsReplaced) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "no memory ceiling under AddressSanitizer (it reserves terabytes of address space)";
+#endif
+  // The server's address space: where every worker starts.
+  std::istringstream statm(ReadProc(client_.pid(), "statm"));
+  unsigned long pages = 0;
+  ASSERT_TRUE(statm >> pages);
+  const long start_mb = static_cast<long>(pages * sysconf(_SC_PAGESIZE) >> 20);
+  ASSERT_GT(start_mb, 0);
+  // Room for a 12 KB text, but less than twice the start.
+  const int tight = static_cast<int>(start_mb * 3 / 2);
+  const WorkerOutcome first = Normalize("IIS3513-001v4.txt", false, tight);
+  ASSERT_TRUE(Ok(first)) << "ceiling " << tight << " MB: " << first.stderr_text;
+  const WorkerOutcome second = Normalize("IIS3513-001v4.txt", false, tight);
+  ASSERT_TRUE(Ok(second)) << second.stderr_text;
+  EXPECT_NE(second.worker_pid, first.worker_pid) << "ceiling " << tight << " MB, start " << start_mb << " MB";
+  EXPECT_FALSE(second.worker_reused);
+  // Counter-example: a ceiling of many times the start keeps the worker.
+  const int roomy = static_cast<int>(start_mb * 8);
+  const WorkerOutcome third = Normalize("IIS3513-001v4.txt", false, roomy);
+  const WorkerOutcome fourth = Normalize("IIS3513-001v4.txt", false, roomy);
+  ASSERT_TRUE(Ok(third) && Ok(fourth)) << third.stderr_text << fourth.stderr_text;
+  EXPECT_EQ(fourth.worker_pid, third.worker_pid);
+  EXPECT_TRUE(fourth.worker_reused);
+}
+
+// A document that fails only because its worker had served others (here:
+// a test hook that crashes reused workers only) is redone in a fresh
+// worker, and its outcome is the fresh worker's: every document ok, every
+// output as thread isolation writes it. ACrashingWorkerFailsItsDocumentAlone
+// is the counter-example: a document that fails in a fresh worker too stays
+// failed.
+TEST_F(RunWorkerServerTest, ADocumentFailingInAReusedWorkerIsRedoneInAFreshOne) {
+  CopyTextSamples("a-");
+  CopyTextSamples("b-");
+  testing::CommandResult r = RunCommand("DOCPIPE_WORKER_CRASH_FOR_TESTS=reused:a-INM2529 " + kDocpipe +
+                                        " run -q -j 1 " + Quote(in_.string()) + " -o " + Quote(out_.string()));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const fs::path thread_out = dir_ / "thread";
+  testing::CommandResult thread = RunCommand(kDocpipe + " run -q -j 1 --isolation thread " + Quote(in_.string()) +
+                                             " -o " + Quote(thread_out.string()));
+  ASSERT_EQ(thread.exit_code, 0) << thread.output;
+  std::map<std::string, nlohmann::json> a = Index(out_), b = Index(thread_out);
+  ASSERT_EQ(a.size(), 8u) << r.output;
+  EXPECT_EQ(a, b);
+  for (const auto& [path, record] : a) {
+    EXPECT_EQ(record["status"], "ok") << record.dump();
+    const std::string output = record["output"].get<std::string>();
+    EXPECT_TRUE(Slurp(out_ / output) == Slurp(thread_out / output)) << output;
+  }
+  // No leftovers of the crashed attempt beside the outputs.
+  for (const auto& e : fs::directory_iterator(out_)) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
+  }
 }
 
 }  // namespace
