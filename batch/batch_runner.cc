@@ -90,7 +90,7 @@ WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, cons
     Result<nlohmann::ordered_json> doc = ProcessBytes(bytes, input, pipeline);
     if (!doc.ok()) return {false, doc.status().ToString(), ExitCodeFor(doc.status())};
     std::string text = JsonText(*doc);
-    Status written = WriteFileAtomic(output, text);
+    Status written = WriteFileAtomic(output, text, Flush::kLater);  // flushed with the others at the end
     if (!written.ok()) return {false, written.ToString(), ExitCodeFor(written)};
     written_output->emplace(WrittenOutput{Sha256Hex(text), SummarizeDocument(*doc)});
     return {true, "", 0};
@@ -159,6 +159,7 @@ std::vector<std::string> WorkerArgs(const BatchOptions& options, const std::stri
     args.push_back(std::to_string(kWorkerPasswordFd));
   }
   args.push_back("--index-summary");
+  args.push_back("--flush-later");  // the run flushes all its outputs at once
   return args;
 }
 
@@ -566,6 +567,12 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
   for (int j = 0; j < std::min<int>(jobs, std::max<int>(1, summary.total)); ++j) workers.emplace_back(work);
   for (std::thread& t : workers) t.join();
   ::close(journal);
+  // The outputs were renamed into place unflushed (Flush::kLater): one
+  // flush of the file system here costs far less than one a document (a
+  // journal commit each). An index line is never written before its output
+  // is on the disk; the journal's may be, but a run cut by a crash or a
+  // power cut is resumed with every output checked against its sha256.
+  if (Status flushed = SyncFileSystem(out_dir.string()); !flushed.ok()) return flushed;
 
   // What could not even be looked at fails visibly, in path order.
   for (const auto& [path, reason] : tree->unreadable) {

@@ -26,6 +26,7 @@ struct NormalizeArgs {
   ResourceLimits limits;
   int max_text_mb = 32;
   bool index_summary = false;  // run's workers: the index summary line on stderr
+  bool flush_later = false;    // run's workers: the run flushes its outputs at its end
 };
 
 int RunNormalize(const NormalizeArgs& args) {
@@ -56,7 +57,7 @@ int RunNormalize(const NormalizeArgs& args) {
     PrintFailure("normalize", args.input, doc.status());
     return ExitCodeFor(doc.status());
   }
-  const int emitted = EmitOutput("normalize", args.output, text);
+  const int emitted = EmitOutput("normalize", args.output, text, args.flush_later ? Flush::kLater : Flush::kNow);
   // For `run`: what its index says of the document, so that it need not
   // read the output back (batch/index_record.h).
   if (emitted == kExitOk && args.index_summary) {
@@ -84,6 +85,10 @@ void AddNormalizeCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
   cmd->add_flag("--index-summary", args->index_summary, "End stderr with run's index summary line (internal)")
+      ->group("");
+  cmd->add_flag("--flush-later", args->flush_later,
+                "Rename the output into place without flushing it to the disk first; the caller flushes "
+                "(run, internal)")
       ->group("");
   cmd->callback([args, exit_code] { *exit_code = RunNormalize(*args); });
 }

@@ -8,12 +8,12 @@
 
 namespace docpipe {
 
-int EmitOutput(const char* command, const std::string& path, const std::string& text) {
+int EmitOutput(const char* command, const std::string& path, const std::string& text, Flush flush) {
   if (path.empty() || path == "-") {
     std::cout << text;
     return kExitOk;
   }
-  Status written = WriteFileAtomic(path, text);
+  Status written = WriteFileAtomic(path, text, flush);
   if (!written.ok()) {
     PrintFailure(command, path, written);
     return kExitWriteFailed;

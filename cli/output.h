@@ -5,12 +5,15 @@
 
 #include <string>
 
+#include "common/file_io.h"
+
 namespace docpipe {
 
 // Writes `text` to stdout when `path` is empty or "-", else atomically to
 // `path`. Returns kExitOk, or kExitWriteFailed after printing the failure
 // line "docpipe <command>: <path>: I/O error: <reason>" (cli/failure.h).
-int EmitOutput(const char* command, const std::string& path, const std::string& text);
+// `flush`: see WriteFileAtomic.
+int EmitOutput(const char* command, const std::string& path, const std::string& text, Flush flush = Flush::kNow);
 
 }  // namespace docpipe
 

@@ -40,7 +40,7 @@ Result<std::string> ReadFile(const std::string& path) {
   return bytes;
 }
 
-Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(const std::string& path) {
+Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(const std::string& path, Flush flush) {
   fs::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) {
@@ -50,7 +50,7 @@ Result<std::unique_ptr<AtomicFileWriter>> AtomicFileWriter::Open(const std::stri
   std::string tmp = path + ".tmp.XXXXXX";
   int fd = mkstemp(tmp.data());
   if (fd < 0) return Status::IoError(std::string("cannot create temporary file: ") + std::strerror(errno)).WithFile(path);
-  return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, std::move(tmp), fd));
+  return std::unique_ptr<AtomicFileWriter>(new AtomicFileWriter(path, std::move(tmp), fd, flush));
 }
 
 AtomicFileWriter::~AtomicFileWriter() {
@@ -85,7 +85,7 @@ Status AtomicFileWriter::Commit() {
   fd_ = -1;
   // mkstemp creates 0600; outputs are ordinary files.
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((flush_ == Flush::kNow && ::fsync(fd) != 0) || ::close(fd) != 0) {
     ::unlink(tmp_.c_str());
     return Status::IoError(std::string("flush failed: ") + std::strerror(errno)).WithFile(path_);
   }
@@ -97,11 +97,21 @@ Status AtomicFileWriter::Commit() {
   return Status::Ok();
 }
 
-Status WriteFileAtomic(const std::string& path, std::string_view content) {
-  Result<std::unique_ptr<AtomicFileWriter>> out = AtomicFileWriter::Open(path);
+Status WriteFileAtomic(const std::string& path, std::string_view content, Flush flush) {
+  Result<std::unique_ptr<AtomicFileWriter>> out = AtomicFileWriter::Open(path, flush);
   if (!out.ok()) return out.status();
   if (Status written = (*out)->Write(content); !written.ok()) return written;
   return (*out)->Commit();
+}
+
+Status SyncFileSystem(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(std::string("cannot open to flush: ") + std::strerror(errno)).WithFile(path);
+  const int synced = ::syncfs(fd);
+  const int why = errno;
+  ::close(fd);
+  if (synced != 0) return Status::IoError(std::string("flush failed: ") + std::strerror(why)).WithFile(path);
+  return Status::Ok();
 }
 
 }  // namespace docpipe

@@ -4,7 +4,10 @@
 // flushes it and renames it over the destination, so a reader (or an
 // interrupted run) sees either the old file or the complete new one, never a
 // partial file. On failure the temporary file is removed and the destination
-// is untouched.
+// is untouched. The file is flushed to the disk before the rename (fsync)
+// unless the caller flushes later: `docpipe run` writes thousands of
+// outputs with Flush::kLater and flushes them all with one
+// SyncFileSystem before it writes its index.
 #ifndef DOCPIPE_COMMON_FILE_IO_H_
 #define DOCPIPE_COMMON_FILE_IO_H_
 
@@ -21,8 +24,17 @@ namespace docpipe {
 // message does not repeat the path: the caller names it.
 Result<std::string> ReadFile(const std::string& path);
 
+// When a written file reaches the disk: before its rename, or whenever the
+// kernel writes it back (the caller then calls SyncFileSystem before it
+// relies on it; until then a power cut may leave the file empty).
+enum class Flush { kNow, kLater };
+
 // Creates missing parent directories, then writes atomically (see above).
-Status WriteFileAtomic(const std::string& path, std::string_view content);
+Status WriteFileAtomic(const std::string& path, std::string_view content, Flush flush = Flush::kNow);
+
+// Flushes everything written to the file system that holds `path` (a file
+// or folder) to its disk: syncfs(2). An IoError when it cannot.
+Status SyncFileSystem(const std::string& path);
 
 // WriteFileAtomic for content written in pieces (a large output that is
 // never held whole): the pieces go to the temporary file, Commit renames it
@@ -33,7 +45,7 @@ Status WriteFileAtomic(const std::string& path, std::string_view content);
 //   (*out)->Write(piece); ... (*out)->Commit();
 class AtomicFileWriter {
  public:
-  static Result<std::unique_ptr<AtomicFileWriter>> Open(const std::string& path);
+  static Result<std::unique_ptr<AtomicFileWriter>> Open(const std::string& path, Flush flush = Flush::kNow);
   ~AtomicFileWriter();
   AtomicFileWriter(const AtomicFileWriter&) = delete;
   AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
@@ -42,11 +54,12 @@ class AtomicFileWriter {
   Status Commit();
 
  private:
-  AtomicFileWriter(std::string path, std::string tmp, int fd)
-      : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd) {}
+  AtomicFileWriter(std::string path, std::string tmp, int fd, Flush flush)
+      : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd), flush_(flush) {}
   std::string path_;
   std::string tmp_;
   int fd_ = -1;  // -1 once committed or failed
+  Flush flush_;
 };
 
 }  // namespace docpipe

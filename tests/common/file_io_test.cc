@@ -72,6 +72,26 @@ TEST_F(FileIoTest, AtomicWriterWritesInPiecesAndLeavesNothingUncommitted) {
   EXPECT_FALSE((*out)->Write("more").ok());
 }
 
+// `run`'s outputs: renamed into place without an fsync of their own, the
+// same bytes and mode, nothing left beside them; SyncFileSystem then
+// flushes the folder's file system, and names a folder it cannot open.
+TEST_F(FileIoTest, FlushLaterWritesTheSameFileAndSyncFileSystemFlushesIt) {
+  const std::string path = (dir_ / "sub" / "out.json").string();
+  ASSERT_TRUE(WriteFileAtomic(path, "old", Flush::kLater).ok());
+  ASSERT_TRUE(WriteFileAtomic(path, "職能基準\n", Flush::kLater).ok());
+  EXPECT_EQ(*ReadFile(path), "職能基準\n");
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir_ / "sub")) files += entry.is_regular_file();
+  EXPECT_EQ(files, 1u);
+  EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+  EXPECT_TRUE(SyncFileSystem((dir_ / "sub").string()).ok());
+  EXPECT_TRUE(SyncFileSystem(path).ok());
+  const Status missing = SyncFileSystem((dir_ / "nowhere").string());
+  EXPECT_EQ(missing.code(), Status::Code::kIoError);
+  EXPECT_NE(missing.ToString().find("nowhere"), std::string::npos) << missing.ToString();
+}
+
 TEST_F(FileIoTest, ReadFileGivesEveryByteOfAFileLargerThanOneChunk) {
   // 200,001 bytes, every byte value including NUL, past several 64 KB reads.
   std::string bytes;
