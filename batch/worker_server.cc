@@ -458,7 +458,25 @@ int ServeWorkers(int channel, const WorkerEntry& entry) {
   return code;
 }
 
-WorkerServerClient::~WorkerServerClient() { Kill(-1); }
+WorkerServerClient::~WorkerServerClient() {
+  // An idle server ends by itself when its channel closes (it ends its
+  // worker and exits), so that its and its workers' CPU time is counted
+  // where the run's is (time(1), getrusage); one that does not within a
+  // second is killed.
+  if (pid_ > 0 && channel_ >= 0) {
+    ::close(channel_);
+    channel_ = -1;
+    const auto deadline = Clock::now() + std::chrono::seconds(1);
+    while (Clock::now() < deadline) {
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+        pid_ = -1;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  Kill(-1);
+}
 
 void WorkerServerClient::Kill(pid_t worker) {
   if (worker > 0) kill(worker, SIGKILL);  // still the server's child (not reaped): not a reused pid

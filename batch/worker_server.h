@@ -104,8 +104,8 @@ using WorkerEntry = std::function<int(const std::vector<std::string>& args)>;
 int ServeWorkers(int channel, const WorkerEntry& entry);
 
 // The run's side of one worker server. Not thread-safe: one per run thread.
-// The destructor ends the server (closing its channel, then SIGKILL) and
-// reaps it.
+// The destructor ends the server (closing its channel: it ends its worker
+// and exits; SIGKILL if it has not within a second) and reaps it.
 class WorkerServerClient {
  public:
   WorkerServerClient() = default;

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -327,6 +328,27 @@ TEST_F(RunWorkerServerTest, NoServerOrWorkerOutlivesTheRun) {
   EXPECT_EQ(Index(out_).size(), 40u);
   EXPECT_GE(seen.size(), 2u);
   for (pid_t pid : seen) EXPECT_FALSE(Alive(pid)) << pid;
+}
+
+// The servers end by themselves when the run is done (they end their
+// workers and exit), so that time(1) or a scheduler's accounting sees the
+// workers' CPU time under the run's: the same order as thread isolation's
+// (killed servers left it out: a twentieth of it).
+TEST_F(RunWorkerServerTest, TheRunsCpuTimeIncludesItsWorkers) {
+  for (int i = 0; i < 20; ++i) CopyTextSamples("d" + std::to_string(i) + "-");
+  auto cpu_seconds = [&](const std::string& isolation, const fs::path& out) {
+    const pid_t run = StartRun({"-q", "-j", "2", "--isolation", isolation, in_.string(), "-o", out.string()});
+    int status = 0;
+    rusage usage{};
+    EXPECT_EQ(wait4(run, &status, 0, &usage), run);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << Slurp(dir_ / "log");
+    return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  };
+  const double thread = cpu_seconds("thread", dir_ / "thread");
+  const double process = cpu_seconds("process", out_);
+  EXPECT_EQ(Index(out_).size(), 80u);
+  ASSERT_GT(thread, 0.0);
+  EXPECT_GT(process, thread / 2) << "process " << process << " s, thread " << thread << " s";
 }
 
 // The run's side of one worker server, driven request by request.
