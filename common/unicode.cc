@@ -189,9 +189,21 @@ size_t SpanNonSpace(std::string_view text) {
 
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
 
-std::string Nfc(std::string_view text) {
+const icu::Normalizer2* NfcInstance() {
   static const icu::Normalizer2* n = Instance("nfc", UNORM2_COMPOSE);
-  return Normalize(n, text);
+  return n;
+}
+
+std::string Nfc(std::string_view text) { return Normalize(NfcInstance(), text); }
+
+bool NfcMayChange(std::string_view text) {
+  // Normalize's own quick exit: well-formed and already normalized.
+  const icu::Normalizer2* n = NfcInstance();
+  if (n == nullptr) return false;  // Normalize returns the text as it is
+  if (FindInvalidUtf8(text)) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const bool normalized = n->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
+  return !(normalized && U_SUCCESS(status));
 }
 
 std::string Nfkc(std::string_view text) {
@@ -249,10 +261,14 @@ int32_t EquivalentIdeograph(int32_t c) {
   return it != end && it->radical == c ? it->ideograph : -1;
 }
 
-std::string UnifyRadicals(std::string_view text, int* repaired) {
+bool UnifyRadicalsMayChange(std::string_view text) {
   // Radicals are three-byte sequences led by 0xE2; text without that byte
-  // (most cells) is returned at once.
-  if (text.find('\xE2') == std::string_view::npos) return std::string(text);
+  // (most cells) has none.
+  return text.find('\xE2') != std::string_view::npos;
+}
+
+std::string UnifyRadicals(std::string_view text, int* repaired) {
+  if (!UnifyRadicalsMayChange(text)) return std::string(text);
   Decoded d = Decode(text);
   std::string out;
   out.reserve(text.size());
@@ -293,8 +309,10 @@ bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
 
 }  // namespace
 
+bool AsciiHyphensInCodesMayChange(std::string_view text) { return HasNonAsciiBetweenAsciiAlnums(text); }
+
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
-  if (!HasNonAsciiBetweenAsciiAlnums(text)) return std::string(text);
+  if (!AsciiHyphensInCodesMayChange(text)) return std::string(text);
   Decoded d = Decode(text);
   const size_t n = d.chars.size();
   std::vector<bool> replace(n, false);
@@ -351,11 +369,14 @@ void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyph
   }
 }
 
+bool FoldWidthMayChange(std::string_view text) { return text.find('\xEF') != std::string_view::npos; }
+
 std::string FoldWidth(std::string_view text) {
   // Every Fullwidth character that NFKC maps to an ASCII letter or digit
   // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8
-  // encoding starts with byte 0xEF; only characters with that lead byte are
-  // decoded and asked about. The decision itself stays with ICU.
+  // encoding starts with byte 0xEF (FoldWidthMayChange); only characters
+  // with that lead byte are decoded and asked about. The decision itself
+  // stays with ICU.
   size_t at = text.find('\xEF');
   if (at == std::string_view::npos) return std::string(text);
   static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
@@ -400,8 +421,10 @@ bool HasOpenBracket(std::string_view text) {
   return depth > 0;
 }
 
+bool SpacesMayChange(std::string_view text) { return HasSpace(text); }
+
 std::string CollapseSpaces(std::string_view text) {
-  if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
+  if (!SpacesMayChange(text)) return std::string(text);  // nothing to collapse or join
   std::string out;
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -436,7 +459,7 @@ std::string CollapseSpaces(std::string_view text) {
 }
 
 std::string CollapseSpaceRuns(std::string_view text) {
-  if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
+  if (!SpacesMayChange(text)) return std::string(text);  // nothing to collapse or join
   std::string out;
   out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -504,9 +527,12 @@ bool TwoLoneLettersSideBySide(std::string_view text) {
 
 }  // namespace
 
+bool RemoveLetterSpacingMayChange(std::string_view text) {
+  return HasSpace(text) && TwoLoneLettersSideBySide(text);  // else nothing to collapse or join
+}
+
 std::string RemoveLetterSpacing(std::string_view text) {
-  if (!HasSpace(text)) return std::string(text);  // nothing to collapse or join
-  if (!TwoLoneLettersSideBySide(text)) return std::string(text);
+  if (!RemoveLetterSpacingMayChange(text)) return std::string(text);
   // Tokens (runs of non-space) and the white space after each.
   struct Token {
     std::string_view text, space;

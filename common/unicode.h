@@ -51,6 +51,12 @@ PairedBracket PairedBracketOf(int32_t c);
 std::string Nfc(std::string_view text);
 std::string Nfkc(std::string_view text);
 
+// The repairs below each come with a quick test, XMayChange(text): false
+// only when X(text) == text (it is X's own quick exit), so that a caller
+// applying many repairs to many cells (RuleSet::ApplyStage) need not copy
+// and compare a cell a repair leaves alone.
+bool NfcMayChange(std::string_view text);
+
 // A key for comparing wordings: NFKC with case folding, all white space
 // removed. "K12伺服器監控（錄製）" and "K12伺服器監控 (錄製)" share a key.
 std::string FoldKey(std::string_view text);
@@ -59,6 +65,7 @@ std::string FoldKey(std::string_view text);
 // CJK punctuation as printed. The decision uses ICU's width property and
 // NFKC mapping, not code point ranges.
 std::string FoldWidth(std::string_view text);
+bool FoldWidthMayChange(std::string_view text);
 
 // The unified ideograph a CJK radical stands for, by the Unicode Character
 // Database's Equivalent_Unified_Ideograph property (U+2F8F ⾏ -> U+884C 行,
@@ -73,6 +80,7 @@ int32_t EquivalentIdeograph(int32_t c);
 // its own in real prose is rare enough to be taken for that damage.
 // `repaired`, when given, is increased by the number of replacements.
 std::string UnifyRadicals(std::string_view text, int* repaired = nullptr);
+bool UnifyRadicalsMayChange(std::string_view text);
 
 // Replaces hyphen-like characters (ICU Dash=Yes of category Pd or Sm and not
 // East-Asian-Wide: U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+2012-U+2015,
@@ -81,6 +89,7 @@ std::string UnifyRadicals(std::string_view text, int* repaired = nullptr);
 // Plan‐Do‐Check‐Act. A dash between numbers only (2010–2015), next to CJK
 // or spaces, and wave dashes (〜) stay. `repaired` as above.
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
+bool AsciiHyphensInCodesMayChange(std::string_view text);
 
 // Adds to *radicals and *hyphens what UnifyRadicals(text) and
 // AsciiHyphensInCodes(FoldWidth(text)) would count, without building either
@@ -106,6 +115,8 @@ bool HasOpenBracket(std::string_view text);
 // run of white space to one ASCII space, and trims both ends. Spaces between
 // Latin words, or a Latin word and a number or a CJK character, remain.
 std::string CollapseSpaces(std::string_view text);
+// For CollapseSpaces and CollapseSpaceRuns: `text` holds white space.
+bool SpacesMayChange(std::string_view text);
 
 // Collapses every run of white space to one ASCII space and trims both ends,
 // keeping a space between CJK characters: in a PDF's text layer, extract
@@ -121,6 +132,7 @@ std::string CollapseSpaceRuns(std::string_view text);
 // next to a Latin word, a number or punctuation, stays; other white space is
 // kept as it is.
 std::string RemoveLetterSpacing(std::string_view text);
+bool RemoveLetterSpacingMayChange(std::string_view text);
 
 // Joins two pieces of one paragraph that a line or page break separated: no
 // space when either side of the break is CJK, one space otherwise.

@@ -197,10 +197,14 @@ std::string CollapseLine(std::string_view line) {
 
 }  // namespace
 
-std::string CollapseFakeBold(std::string_view text) {
+bool CollapseFakeBoldMayChange(std::string_view text) {
   // Lines end at '\n', which is white space, so the tokens of the lines are
   // those of the whole text: when none may start repeated, no line changes.
-  if (!AnyTokenMayStartRepeated(text)) return std::string(text);
+  return AnyTokenMayStartRepeated(text);
+}
+
+std::string CollapseFakeBold(std::string_view text) {
+  if (!CollapseFakeBoldMayChange(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   size_t start = 0;

@@ -36,6 +36,10 @@ namespace docpipe {
 // several lines is handled line by line. Well-formed UTF-8 expected.
 std::string CollapseFakeBold(std::string_view text);
 
+// False only when CollapseFakeBold(text) == text (its quick exit: no token
+// may start a repetition).
+bool CollapseFakeBoldMayChange(std::string_view text);
+
 }  // namespace docpipe
 
 #endif  // DOCPIPE_NORMALIZE_REPAIR_FAKE_BOLD_H_

@@ -19,18 +19,28 @@ extern const char normalize_rules[];
 
 namespace {
 
-using BuiltinFn = std::string (*)(std::string_view);
+// A builtin repair and its quick test (false only when the repair leaves
+// the text as it is).
+struct Builtin {
+  std::string (*apply)(std::string_view) = nullptr;
+  bool (*may_change)(std::string_view) = nullptr;
+};
 
-BuiltinFn FindBuiltin(std::string_view name) {
-  if (name == "fold_width") return &unicode::FoldWidth;
-  if (name == "collapse_spaces") return &unicode::CollapseSpaces;
-  if (name == "collapse_space_runs") return &unicode::CollapseSpaceRuns;
-  if (name == "letter_spacing") return &unicode::RemoveLetterSpacing;
-  if (name == "fake_bold") return &CollapseFakeBold;
-  if (name == "nfc") return &unicode::Nfc;
-  if (name == "unify_radicals") return [](std::string_view text) { return unicode::UnifyRadicals(text); };
-  if (name == "ascii_hyphens_in_codes") return [](std::string_view text) { return unicode::AsciiHyphensInCodes(text); };
-  return nullptr;
+Builtin FindBuiltin(std::string_view name) {
+  if (name == "fold_width") return {&unicode::FoldWidth, &unicode::FoldWidthMayChange};
+  if (name == "collapse_spaces") return {&unicode::CollapseSpaces, &unicode::SpacesMayChange};
+  if (name == "collapse_space_runs") return {&unicode::CollapseSpaceRuns, &unicode::SpacesMayChange};
+  if (name == "letter_spacing") return {&unicode::RemoveLetterSpacing, &unicode::RemoveLetterSpacingMayChange};
+  if (name == "fake_bold") return {&CollapseFakeBold, &CollapseFakeBoldMayChange};
+  if (name == "nfc") return {&unicode::Nfc, &unicode::NfcMayChange};
+  if (name == "unify_radicals") {
+    return {[](std::string_view text) { return unicode::UnifyRadicals(text); }, &unicode::UnifyRadicalsMayChange};
+  }
+  if (name == "ascii_hyphens_in_codes") {
+    return {[](std::string_view text) { return unicode::AsciiHyphensInCodes(text); },
+            &unicode::AsciiHyphensInCodesMayChange};
+  }
+  return {};
 }
 
 Result<std::string> StringField(const nlohmann::json& object, const char* key, const std::string& rule,
@@ -201,7 +211,7 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
         if (Status why = compiled->Compile(); !why.ok()) return why;
       }
     } else if (rule.kind == "builtin") {
-      if (FindBuiltin(rule.name) == nullptr) return Status::BadInput("unknown builtin rule '" + rule.name + "'");
+      if (FindBuiltin(rule.name).apply == nullptr) return Status::BadInput("unknown builtin rule '" + rule.name + "'");
     } else {
       return Status::BadInput("rule '" + rule.name + "': unknown kind '" + rule.kind + "'");
     }
@@ -218,7 +228,9 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
     StagePlan::Step step;
     step.rule = &rule;
     if (rule.kind == "builtin") {
-      step.builtin = FindBuiltin(rule.name);
+      const Builtin builtin = FindBuiltin(rule.name);
+      step.builtin = builtin.apply;
+      step.builtin_may_change = builtin.may_change;
     } else {
       step.regex = set.compiled_[i].get();
       step.set_index = static_cast<int>(patterns[rule.stage].size());
@@ -264,7 +276,7 @@ Status RuleSet::CheckDefault() {
 
 std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
   size_t index = by_name_.find(rule.name)->second;
-  if (rule.kind == "builtin") return FindBuiltin(rule.name)(text);
+  if (rule.kind == "builtin") return FindBuiltin(rule.name).apply(text);
   const Regex& re = compiled_[index]->Get();
   if (rule.kind == "replace") {
     std::string out(text);
@@ -291,6 +303,7 @@ std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) c
   bool known = false;
   for (const StagePlan::Step& step : plan.steps) {
     if (step.builtin != nullptr) {
+      if (!step.builtin_may_change(out)) continue;  // no copy of a text it leaves alone
       std::string next = step.builtin(out);
       if (next != out) {
         out.swap(next);

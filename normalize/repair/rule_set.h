@@ -138,6 +138,7 @@ class RuleSet {
       const Rule* rule = nullptr;
       const LazyRegex* regex = nullptr;                // replace rules
       std::string (*builtin)(std::string_view) = nullptr;  // builtin rules
+      bool (*builtin_may_change)(std::string_view) = nullptr;  // false: `builtin` leaves the text as it is
       int set_index = -1;                              // the pattern's index in `replaces`
     };
     std::vector<Step> steps;

@@ -2,7 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
+
+#include "common/unicode.h"
+#include "normalize/repair/fake_bold.h"
 
 namespace docpipe {
 namespace {
@@ -188,6 +194,70 @@ TEST(RuleSet, PlannedStageEqualsEveryRuleInFileOrder) {
       }
     }
     EXPECT_GE(changed, 20) << RuleInputName(input);
+  }
+}
+
+}  // namespace
+}  // namespace docpipe
+
+namespace docpipe {
+namespace {
+
+// Every builtin repair's quick test (RuleSet::ApplyStage skips a repair
+// whose test says it cannot change the text): over every line and cell of
+// the text samples, the builtin rules' examples and the damage each repair
+// is for, a text the repair changes is never one its test lets through.
+// Each test must also let some texts through (else it would skip nothing)
+// and each repair change some (else the corpus would not exercise it).
+TEST(BuiltinQuickTests, NeverSkipATextTheRepairChanges) {
+  std::vector<std::string> texts = {
+      "\xff\xfe ill-formed", "ＫＡ０１職能", "⾏政院", "INM3513\u2010001v4", "服 務 機 關", "服務機關",
+      " 第一章第一章第一章第一章   前言前言前言前言 ", "e\u0301t\u00e9", "A\tB  C", "  ", "", "2010\u20132015",
+      "（十）債權", "K01 目前技術", "傳 真 機：02"};
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text")) {
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      texts.push_back(line);
+      std::stringstream cells(line);
+      std::string cell;
+      while (std::getline(cells, cell, '\t')) texts.push_back(cell);
+    }
+  }
+  for (const Rule& rule : RuleSet::Default().rules()) {
+    if (rule.kind != "builtin") continue;
+    for (const RuleExample& example : rule.examples) {
+      texts.push_back(example.before);
+      texts.push_back(example.after);
+    }
+  }
+  struct Pair {
+    const char* name;
+    std::string (*repair)(std::string_view);
+    bool (*may_change)(std::string_view);
+  };
+  const Pair pairs[] = {
+      {"nfc", &unicode::Nfc, &unicode::NfcMayChange},
+      {"fold_width", &unicode::FoldWidth, &unicode::FoldWidthMayChange},
+      {"collapse_spaces", &unicode::CollapseSpaces, &unicode::SpacesMayChange},
+      {"collapse_space_runs", &unicode::CollapseSpaceRuns, &unicode::SpacesMayChange},
+      {"letter_spacing", &unicode::RemoveLetterSpacing, &unicode::RemoveLetterSpacingMayChange},
+      {"fake_bold", &CollapseFakeBold, &CollapseFakeBoldMayChange},
+      {"unify_radicals", [](std::string_view t) { return unicode::UnifyRadicals(t); }, &unicode::UnifyRadicalsMayChange},
+      {"ascii_hyphens_in_codes", [](std::string_view t) { return unicode::AsciiHyphensInCodes(t); },
+       &unicode::AsciiHyphensInCodesMayChange},
+  };
+  for (const Pair& pair : pairs) {
+    int skipped = 0, changed = 0;
+    for (const std::string& text : texts) {
+      const bool may = pair.may_change(text);
+      const bool changes = pair.repair(text) != text;
+      skipped += !may;
+      changed += changes;
+      if (changes) EXPECT_TRUE(may) << pair.name << " changes \"" << text << "\" but its quick test skips it";
+    }
+    EXPECT_GT(skipped, 0) << pair.name;
+    EXPECT_GT(changed, 0) << pair.name;
   }
 }
 
