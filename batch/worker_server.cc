@@ -192,6 +192,14 @@ bool HasRoomForAnotherDocument() {
   if (null < 0 || ::dup2(null, STDOUT_FILENO) < 0 || ::dup2(err_write, STDERR_FILENO) < 0) _exit(126);
   ::close(null);
   ::close(err_write);
+  // The socket stays open for the worker's life: above the password's
+  // descriptor, which each request may take.
+  if (control <= kWorkerPasswordFd) {
+    const int moved = ::fcntl(control, F_DUPFD_CLOEXEC, kWorkerPasswordFd + 1);
+    if (moved < 0) _exit(126);
+    ::close(control);
+    control = moved;
+  }
   for (int served = 1;; ++served) {
     std::optional<std::string> frame = ReadFrame(control);
     if (!frame) _exit(0);  // the server is done with this worker

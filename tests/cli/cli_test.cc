@@ -175,6 +175,17 @@ TEST_F(CliTest, PasswordReachesTheReaderFromTheCommandLineOrADescriptor) {
                                           " --password s3cret -o " + Quote((dir_ / "out").string()));
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_TRUE(fs::exists(dir_ / "out" / "locked.json")) << run.output;
+  // One worker serving several documents gets the password anew for each.
+  fs::create_directories(dir_ / "many");
+  fs::copy_file(locked, dir_ / "many" / "a-locked.pdf");
+  fs::copy_file(kSamples + "/text/IIS3513-001v4.txt", dir_ / "many" / "b-text.txt");
+  fs::copy_file(locked, dir_ / "many" / "c-locked.pdf");
+  testing::CommandResult many = RunCommand(kDocpipe + " run -q -j 1 " + Quote((dir_ / "many").string()) +
+                                           " --password s3cret -o " + Quote((dir_ / "many-out").string()));
+  EXPECT_EQ(many.exit_code, 0) << many.output;
+  for (const char* name : {"a-locked.json", "b-text.json", "c-locked.json"}) {
+    EXPECT_TRUE(fs::exists(dir_ / "many-out" / name)) << name << ": " << many.output;
+  }
   const std::string secret = Write("secret.txt", "s3cret\n");
   testing::CommandResult fd = RunCommand(kDocpipe + " normalize " + Quote(locked) + " --password-fd 3 -o " +
                                          Quote((dir_ / "fd.json").string()) + " 3< " + Quote(secret));

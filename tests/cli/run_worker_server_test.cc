@@ -415,6 +415,30 @@ TEST_F(WorkerServerTest, AWorkerServesDocumentsUntilOneFails) {
   EXPECT_FALSE(Alive(after.worker_pid));
 }
 
+// A worker serving several encrypted PDFs reads each one's password from
+// its descriptor anew (a run's retry in a fresh worker would hide a worker
+// that does not: this asks the server directly).
+TEST_F(WorkerServerTest, AWorkerGetsThePasswordOfEveryDocument) {
+  if (std::system("qpdf --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "qpdf is not installed";
+  for (const char* name : {"a.pdf", "b.pdf"}) {
+    ASSERT_EQ(std::system(("qpdf --encrypt s3cret owner 256 -- " + Quote(kSamples + "/pdf/INM2529-002v2.pdf") + " " +
+                           Quote((in_ / name).string())).c_str()),
+              0);
+  }
+  std::vector<WorkerOutcome> outcomes;
+  for (const char* name : {"a.pdf", "b.pdf"}) {
+    WorkerRequest request;
+    request.args = {"docpipe", "normalize", (in_ / name).string(), "-o", (dir_ / (std::string(name) + ".json")).string(),
+                    "-j", "1", "--password-fd", std::to_string(kWorkerPasswordFd)};
+    request.password = "s3cret";
+    outcomes.push_back(client_.Run(request, nullptr));
+    ASSERT_TRUE(Ok(outcomes.back())) << name << ": " << outcomes.back().stderr_text;
+  }
+  EXPECT_EQ(outcomes[1].worker_pid, outcomes[0].worker_pid);
+  EXPECT_TRUE(outcomes[1].worker_reused);
+  EXPECT_TRUE(Slurp(dir_ / "a.pdf.json").find("\"competency_standard\"") != std::string::npos);
+}
+
 // A worker that holds more than half of its address-space ceiling after a
 // document is not given another; one far below it is.
 TEST_F(WorkerServerTest, AWorkerPastHalfItsMemoryCeilingIsReplaced) {
