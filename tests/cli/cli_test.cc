@@ -357,12 +357,19 @@ TEST_F(CliTest, RunKillsAWorkerPastTheTimeLimit) {
   // idle one). The worker stops itself at its budget; the kill is the
   // backstop.
   fs::copy_file(std::string(DOCPIPE_SOURCE_DIR) + "/tests/data/hostile/content-stream-bomb.pdf", in / "slow.pdf");
+  // A text before it (so that one worker serves both: the budget holds in
+  // a reused worker) and one after it (served by a new worker).
+  // Small, so that even a sanitizer build reads them well within a second.
+  std::ofstream(in / "a-first.txt") << "第一章 前言\n\n為強化國家資通訊安全能力，訂定本方案。\n";
+  std::ofstream(in / "z-last.txt") << "第一章 總則\n\n本辦法依法訂定之。\n";
   fs::path out = dir_ / "out";
   testing::CommandResult r =
-      RunCommand(kDocpipe + " run -q --timeout 1 " + Quote(in.string()) + " -o " + Quote(out.string()));
+      RunCommand(kDocpipe + " run -j 1 -q --timeout 1 " + Quote(in.string()) + " -o " + Quote(out.string()));
   EXPECT_EQ(r.exit_code, 10) << r.output;
   EXPECT_NE(r.output.find("limit exceeded"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out / "slow.json"));
+  EXPECT_TRUE(fs::exists(out / "a-first.json")) << r.output;
+  EXPECT_TRUE(fs::exists(out / "z-last.json")) << r.output;
   for (const auto& entry : fs::recursive_directory_iterator(out)) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
   }
