@@ -61,6 +61,11 @@ struct WrittenOutput {
 
 bool Stopping(const BatchOptions& options) { return options.stop != nullptr && options.stop->load(); }
 
+// A worker killed by the user's Ctrl-C (or a SIGTERM), not by its document.
+bool StoppedByUser(int wstatus) {
+  return WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM);
+}
+
 std::string FirstLine(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
   return line.size() > 500 ? line.substr(0, 500) + "..." : line;
@@ -114,8 +119,7 @@ WorkResult ResultOfWorker(const BatchOptions& options, const std::string& input,
     RemoveLeftovers(output);
     return {false, "timed out after " + std::to_string(options.timeout_seconds) + " s (worker killed)", -1};
   }
-  const bool stopped_by_user = WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM);
-  if (WIFSIGNALED(wstatus) && (Stopping(options) || stopped_by_user)) {
+  if (WIFSIGNALED(wstatus) && (Stopping(options) || StoppedByUser(wstatus))) {
     RemoveLeftovers(output);  // killed by the same Ctrl-C as the run (maybe before the run saw it)
     return {false, "interrupted", 0, true};
   }
@@ -256,8 +260,7 @@ class WorkerSlot {
   bool FailedInAReusedWorker(const WorkerOutcome& outcome, std::chrono::steady_clock::time_point started) const {
     if (!outcome.worker_reused || outcome.interrupted || outcome.timed_out || outcome.server_lost) return false;
     const int wstatus = outcome.wstatus;
-    if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) return false;
-    if (WIFSIGNALED(wstatus) && (WTERMSIG(wstatus) == SIGINT || WTERMSIG(wstatus) == SIGTERM)) return false;
+    if ((WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0) || StoppedByUser(wstatus)) return false;
     return options_.timeout_seconds <= 0 ||
            std::chrono::steady_clock::now() - started < std::chrono::seconds(options_.timeout_seconds);
   }

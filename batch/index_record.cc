@@ -41,6 +41,18 @@ bool ReadInt(const nlohmann::json& j, const char* key, int fallback, int* out) {
   return value.has_value();
 }
 
+// The "counts" object of a record or a summary line into *out: false when
+// it is no object or a count is no int.
+bool ReadCounts(const nlohmann::json& counts, std::map<std::string, int>* out) {
+  if (!counts.is_object()) return false;
+  for (const auto& [name, value] : counts.items()) {
+    const std::optional<int> count = IntValue(value);
+    if (!count) return false;
+    (*out)[name] = *count;
+  }
+  return true;
+}
+
 }  // namespace
 
 nlohmann::ordered_json IndexRecord::ToJson() const {
@@ -72,13 +84,8 @@ std::optional<IndexRecord> IndexRecord::FromJson(const nlohmann::json& j) {
     r.status = j.at("status").get<std::string>();
     r.document_type = j.value("document_type", "");
     r.code = j.value("code", "");
-    if (const auto counts = j.find("counts"); counts != j.end()) {
-      if (!counts->is_object()) return std::nullopt;
-      for (const auto& [name, value] : counts->items()) {
-        const std::optional<int> count = IntValue(value);
-        if (!count) return std::nullopt;
-        r.counts[name] = *count;
-      }
+    if (const auto counts = j.find("counts"); counts != j.end() && !ReadCounts(*counts, &r.counts)) {
+      return std::nullopt;
     }
     if (!ReadInt(j, "warnings", 0, &r.warnings) || !ReadInt(j, "unparsed", 0, &r.unparsed) ||
         !ReadInt(j, "exit_code", 0, &r.exit_code)) {
@@ -267,12 +274,7 @@ std::optional<WorkerSummary> FindIndexSummaryLine(std::string_view text) {
     return std::nullopt;
   }
   auto counts = json->find("counts");
-  if (counts == json->end() || !counts->is_object()) return std::nullopt;
-  for (const auto& [name, value] : counts->items()) {
-    std::optional<int> n = IntValue(value);
-    if (!n) return std::nullopt;
-    d.counts[name] = *n;
-  }
+  if (counts == json->end() || !ReadCounts(*counts, &d.counts)) return std::nullopt;
   return summary;
 }
 

@@ -235,15 +235,32 @@ struct Worker {
   int served = 0;    // documents it has finished
 };
 
-// Closes the server's ends of `worker`'s descriptors and reaps it (killing
-// it first unless it `ended` by itself).
-void EndWorker(Worker* worker, bool ended, int* wstatus = nullptr) {
+// Appends what `fd` holds now (non-blocking) to `text`, up to 64 KiB kept;
+// false once it is closed.
+bool Drain(int fd, std::string* text) {
+  char buffer[4096];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      if (text->size() < 65536) text->append(buffer, static_cast<size_t>(n));
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    return n != 0;
+  }
+}
+
+// Reaps `worker` (killing it first unless it `ended` by itself), appends
+// to *stderr_text what it wrote before it ended, and closes the server's
+// ends of its descriptors.
+void EndWorker(Worker* worker, bool ended, int* wstatus = nullptr, std::string* stderr_text = nullptr) {
   if (worker->pid <= 0) return;
   if (!ended) kill(worker->pid, SIGKILL);
   int status = 0;
   while (waitpid(worker->pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (wstatus != nullptr) *wstatus = status;
+  if (stderr_text != nullptr) Drain(worker->err, stderr_text);
   ::close(worker->control);
   ::close(worker->err);
   *worker = Worker{};
@@ -285,21 +302,6 @@ Status StartWorker(int channel, const WorkerEntry& entry, Worker* worker) {
   return Status::Ok();
 }
 
-// Appends what `fd` holds now (non-blocking) to `text`, up to 64 KiB kept;
-// false once it is closed.
-bool Drain(int fd, std::string* text) {
-  char buffer[4096];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n > 0) {
-      if (text->size() < 65536) text->append(buffer, static_cast<size_t>(n));
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    return n != 0;
-  }
-}
-
 // Hands `frame` (a request) to the worker and waits until it has done it,
 // has ended, or is past timeout_seconds + 2 (timeout_seconds > 0: then it is
 // killed). A worker that ends or is killed is reaped and `worker` cleared.
@@ -309,8 +311,7 @@ WorkerOutcome RunOnWorker(Worker* worker, const std::string& frame, int timeout_
   const auto deadline = Clock::now() + std::chrono::seconds(timeout_seconds + (timeout_seconds > 0 ? 2 : 0));
   if (!SendFrame(worker->control, frame)) {
     // Gone before it could take the document: as a worker that ended.
-    Drain(worker->err, &outcome.stderr_text);
-    EndWorker(worker, false, &outcome.wstatus);
+    EndWorker(worker, false, &outcome.wstatus, &outcome.stderr_text);
     return outcome;
   }
   bool err_open = true;
@@ -336,16 +337,7 @@ WorkerOutcome RunOnWorker(Worker* worker, const std::string& frame, int timeout_
       }
       // It ended (crashed, ran out of time by its own alarm, was killed)
       // or broke the protocol: its status, and all its stderr.
-      const bool ended = !reply;
-      if (!ended) kill(worker->pid, SIGKILL);
-      int status = 0;
-      while (waitpid(worker->pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      Drain(worker->err, &outcome.stderr_text);  // all it wrote before it ended
-      outcome.wstatus = status;
-      ::close(worker->control);
-      ::close(worker->err);
-      *worker = Worker{};
+      EndWorker(worker, /*ended=*/!reply, &outcome.wstatus, &outcome.stderr_text);
       return outcome;
     }
     if (timeout_seconds > 0 && Clock::now() > deadline) {
@@ -390,12 +382,7 @@ WorkerOutcome WaitForWorker(pid_t pid, int err_fd, int timeout_seconds, const st
     // is noticed. After the close, the exit itself follows within moments.
     if (!stderr_closed) {
       Readable(err_fd, 50);
-      char buffer[4096];
-      ssize_t n;
-      while ((n = ::read(err_fd, buffer, sizeof buffer)) > 0) {
-        if (outcome.stderr_text.size() < 65536) outcome.stderr_text.append(buffer, static_cast<size_t>(n));
-      }
-      stderr_closed = n == 0;
+      stderr_closed = !Drain(err_fd, &outcome.stderr_text);
     } else {
       std::this_thread::sleep_for(std::chrono::microseconds(200));
     }

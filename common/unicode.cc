@@ -358,13 +358,13 @@ bool CannotBeginLine(std::string_view text) {
 }
 
 void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens) {
-  // memchr scans (find_first_of asks the set once per byte), then the byte
-  // loop of HasNonAsciiBetweenAsciiAlnums when the width fold changes
-  // nothing: most cells build neither text.
-  if (text.find('\xE2') != std::string_view::npos) UnifyRadicals(text, radicals);
-  if (text.find('\xEF') != std::string_view::npos) {
+  // The repairs' quick tests (memchr scans, then the byte loop of
+  // AsciiHyphensInCodesMayChange when the width fold changes nothing): most
+  // cells build neither text.
+  if (UnifyRadicalsMayChange(text)) UnifyRadicals(text, radicals);
+  if (FoldWidthMayChange(text)) {
     AsciiHyphensInCodes(FoldWidth(text), hyphens);
-  } else if (HasNonAsciiBetweenAsciiAlnums(text)) {
+  } else if (AsciiHyphensInCodesMayChange(text)) {
     AsciiHyphensInCodes(text, hyphens);
   }
 }

@@ -44,10 +44,6 @@ std::string FontNameText(const std::string& bytes) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 constexpr size_t kMaxWarningsPerPage = 20;
 
 // Poppler reports problems through one process-wide callback. Messages go to
