@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -227,6 +228,67 @@ std::string FoldKey(std::string_view text) {
     rest.remove_prefix(run);
   }
   return key;
+}
+
+struct FoldedCharacters::Table {
+  // Per BMP character: 0 not asked yet, 1 its folding holds none of the
+  // wanted characters, 2 it holds one. Threads that meet a character at
+  // the same time both ask ICU and store the same answer.
+  std::array<std::atomic<uint8_t>, 0x10000> known{};
+};
+
+FoldedCharacters::FoldedCharacters(std::string_view wanted) : wanted_(wanted), bmp_(new Table) {
+  static const icu::Normalizer2* n = Instance("nfkc_cf", UNORM2_COMPOSE);
+  const auto* s = reinterpret_cast<const uint8_t*>(wanted.data());
+  const int32_t size = static_cast<int32_t>(wanted.size());
+  for (int32_t i = 0; i < size;) {
+    UChar32 c;
+    U8_NEXT(s, i, size, c);
+    if (n == nullptr || c < 0 || IsSpace(c) || !n->isInert(c)) {
+      std::fprintf(stderr, "docpipe: FoldedCharacters: U+%04X is not inert under NFKC_Casefold\n",
+                   static_cast<unsigned>(c));
+      std::abort();
+    }
+  }
+}
+
+FoldedCharacters::~FoldedCharacters() { delete bmp_; }
+
+bool FoldedCharacters::FoldingHolds(int32_t c) const {
+  auto ask = [&] {
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);  // a code point U8_NEXT read or 0xFFFD: well-formed
+    const std::string key = FoldKey(std::string_view(buf, static_cast<size_t>(len)));
+    const auto* s = reinterpret_cast<const uint8_t*>(wanted_.data());
+    const int32_t size = static_cast<int32_t>(wanted_.size());
+    for (int32_t i = 0; i < size;) {
+      const int32_t start = i;
+      UChar32 w;
+      U8_NEXT(s, i, size, w);
+      if (key.find(wanted_.data() + start, 0, static_cast<size_t>(i - start)) != std::string::npos) return true;
+    }
+    return false;
+  };
+  if (c > 0xFFFF) return ask();
+  std::atomic<uint8_t>& slot = bmp_->known[static_cast<size_t>(c)];
+  uint8_t known = slot.load(std::memory_order_relaxed);
+  if (known == 0) {
+    known = ask() ? 2 : 1;
+    slot.store(known, std::memory_order_relaxed);
+  }
+  return known == 2;
+}
+
+bool FoldedCharacters::MayHold(std::string_view text) const {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (FoldingHolds(c < 0 ? 0xFFFD : c)) return true;  // FoldKey reads ill-formed bytes as U+FFFD
+  }
+  return false;
 }
 
 namespace {

@@ -61,6 +61,37 @@ bool NfcMayChange(std::string_view text);
 // removed. "K12伺服器監控（錄製）" and "K12伺服器監控 (錄製)" share a key.
 std::string FoldKey(std::string_view text);
 
+// Whether FoldKey(text) holds one of a few characters, answered without
+// folding `text`. Exact for characters ICU calls inert under NFKC_Casefold
+// (a CJK ideograph: it neither composes with a neighbour nor comes out of a
+// composition), because then the folded text holds one exactly when the
+// folding of one of its characters on its own does (U+2F2F ⼯ KANGXI
+// RADICAL WORK folds to 工, U+FF08 （ to "("). Each character's own folding
+// is asked of ICU once per process (a BMP table, filled as characters are
+// met, shared by threads) rather than folding every text. Written by hand
+// because ICU has no "which characters fold to X" query short of folding
+// every character that changes under the mapping (≈ 11 M instructions, more
+// than one document saves).
+class FoldedCharacters {
+ public:
+  // `wanted`: UTF-8, each character inert under NFKC_Casefold (aborts
+  // otherwise: a programming error).
+  explicit FoldedCharacters(std::string_view wanted);
+  ~FoldedCharacters();
+  FoldedCharacters(const FoldedCharacters&) = delete;
+  FoldedCharacters& operator=(const FoldedCharacters&) = delete;
+
+  // True exactly when FoldKey(text) holds one of the wanted characters.
+  bool MayHold(std::string_view text) const;
+
+ private:
+  bool FoldingHolds(int32_t c) const;
+
+  std::string wanted_;
+  struct Table;
+  Table* bmp_;
+};
+
 // Folds fullwidth Latin letters and digits (ＫＡ０１) to ASCII, leaving
 // CJK punctuation as printed. The decision uses ICU's width property and
 // NFKC mapping, not code point ranges.

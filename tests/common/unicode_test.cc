@@ -1,5 +1,12 @@
 #include "common/unicode.h"
 
+#include <unicode/utf8.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -285,6 +292,73 @@ TEST(FoldKey, NormalizesCodesCaseAndWidthAndDropsEveryWhiteSpace) {
 TEST(FoldKey, FoldsAndDropsNonAsciiWhiteSpace) {
   EXPECT_EQ(FoldKey("ＩＳＯ\u3000標準"), "iso標準");
   EXPECT_EQ(FoldKey("ISO標準"), "iso標準");
+}
+
+bool FoldedHolds(std::string_view text, std::string_view wanted) {
+  const std::string key = FoldKey(text);
+  for (size_t i = 0; i < wanted.size(); i += 3) {  // the wanted ideographs below take 3 bytes each
+    if (key.find(wanted.substr(i, 3)) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string Utf8Of(UChar32 c) {
+  char buf[4];
+  int32_t len = 0;
+  U8_APPEND_UNSAFE(buf, len, c);
+  return std::string(buf, static_cast<size_t>(len));
+}
+
+// The per-character answer is exact: for every code point, the filter says
+// "may hold" exactly when folding the character gives 職, 工 or 行 (itself,
+// the Kangxi radicals ⼯ and ⾏, a compatibility ideograph, a parenthesized
+// or circled form...), and no other character lets FoldKey hold one.
+TEST(FoldedCharacters, AnswersForEveryCodePointAsFoldKeyDoes) {
+  const FoldedCharacters filter("職工行");
+  int holding = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string text = Utf8Of(c);
+    const bool holds = FoldedHolds(text, "職工行");
+    holding += holds;
+    ASSERT_EQ(filter.MayHold(text), holds) << "U+" << std::hex << c;
+  }
+  EXPECT_GT(holding, 3);  // more than the three ideographs themselves
+}
+
+// Over the texts (every line and cell of the text samples and the damage
+// the filter is for), the filter and FoldKey agree; the filter skips most
+// of them (else it would save nothing).
+TEST(FoldedCharacters, AgreesWithFoldKeyOverTheSampleCells) {
+  std::vector<std::string> texts = {"⼯作任務", "⾏為指標", "工 作 產 出", "ＫＡ０１職能", "（工）", "\xe8\xb3 職",
+                                    "\xff\xfe", "資通安全", "", "   ", "職", "a\u0301"};
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text")) {
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      texts.push_back(line);
+      std::stringstream cells(line);
+      std::string cell;
+      while (std::getline(cells, cell, '\t')) texts.push_back(cell);
+    }
+  }
+  const FoldedCharacters filter("職工行");
+  int skipped = 0, holding = 0;
+  for (const std::string& text : texts) {
+    const bool holds = FoldedHolds(text, "職工行");
+    EXPECT_EQ(filter.MayHold(text), holds) << text;
+    skipped += !holds;
+    holding += holds;
+  }
+  EXPECT_GT(skipped, static_cast<int>(texts.size()) / 2);
+  EXPECT_GT(holding, 20);
+}
+
+// Only characters that never compose with a neighbour can be answered one
+// character at a time: a letter that case folding changes is refused.
+TEST(FoldedCharactersDeathTest, RefusesACharacterThatIsNotInert) {
+  EXPECT_DEATH(FoldedCharacters("A"), "not inert");
+  EXPECT_DEATH(FoldedCharacters("e"), "not inert");  // composes with U+0301
 }
 
 }  // namespace
