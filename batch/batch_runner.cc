@@ -86,10 +86,12 @@ void RemoveLeftovers(const fs::path& output) {
 // std::bad_alloc) from ending the whole run with std::terminate. `bytes` are
 // the input as the run read and hashed it: the output belongs to them even
 // if the file changes meanwhile.
-WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, const std::string& input,
-                       const std::string& output, std::optional<WrittenOutput>* written_output) {
+WorkResult RunInThread(const BatchOptions& options, std::string_view bytes, const std::string& sha256,
+                       const std::string& input, const std::string& output,
+                       std::optional<WrittenOutput>* written_output) {
   try {
     PipelineOptions pipeline;
+    pipeline.input_sha256 = sha256;
     pipeline.password = options.password;
     pipeline.ocr = options.ocr;
     Result<nlohmann::ordered_json> doc = ProcessBytes(bytes, input, pipeline);
@@ -496,18 +498,19 @@ Result<BatchSummary> RunBatch(const BatchOptions& options, const ProgressFn& pro
           std::optional<WrittenOutput> written;
           WorkResult result = options.isolation == Isolation::kProcess
                                   ? slot.Run(input, output, &written)
-                                  : RunInThread(options, *bytes, input, output, &written);
+                                  : RunInThread(options, *bytes, record.sha256, input, output, &written);
           if (result.interrupted) return;  // left for the next run
           record.exit_code = result.exit_code;
           // The input must not change while it is read: an output of a file
           // being written is of no version that stays. The bytes normalized
           // are the ones hashed (thread isolation), or the worker's summary
-          // names the sha256 of what it read; and the file is read again.
+          // names the sha256 of what it read; and the file is read again
+          // and compared with the bytes hashed.
           if (result.ok) {
             bool same = !written || !written->summary.ok() || written->summary->input_sha256 == record.sha256;
             if (same) {
               Result<std::string> after = ReadFile(input);
-              same = after.ok() && Sha256Hex(*after) == record.sha256;
+              same = after.ok() && *after == *bytes;
             }
             if (!same) result = {false, "input changed while it was read; run again when it is complete", 0};
           }

@@ -199,6 +199,10 @@ Result<nlohmann::ordered_json> NormalizeLayout(Layout layout, const SourceInfo& 
   return NormalizeRowsWith(rows, source, warnings);
 }
 
+std::string InputSha256(std::string_view bytes, const PipelineOptions& options) {
+  return options.input_sha256.empty() ? Sha256Hex(bytes) : options.input_sha256;
+}
+
 }  // namespace
 
 Result<nlohmann::ordered_json> NormalizeRows(const std::vector<TabRow>& rows, const SourceInfo& source) {
@@ -223,7 +227,7 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
     case InputFormat::kLayoutJson: {
       Result<Layout> layout = ParseLayoutJson(bytes);
       if (!layout.ok()) return layout.status();
-      SourceInfo source{path, Sha256Hex(bytes), "layout", layout->page_count};
+      SourceInfo source{path, InputSha256(bytes, options), "layout", layout->page_count};
       return NormalizeLayout(std::move(*layout), source);
     }
     case InputFormat::kText:
@@ -236,7 +240,7 @@ Result<nlohmann::ordered_json> ProcessBytes(std::string_view bytes, const std::s
                             std::to_string(options.max_text_bytes >> 20) + " MB for text documents");
   }
   const char* name = format == InputFormat::kMarkdown ? "markdown" : format == InputFormat::kHtml ? "html" : "text";
-  SourceInfo source{path, Sha256Hex(bytes), name, std::nullopt};
+  SourceInfo source{path, InputSha256(bytes, options), name, std::nullopt};
   Result<std::vector<TabRow>> rows = format == InputFormat::kMarkdown ? ParseMarkdownText(bytes)
                                      : format == InputFormat::kHtml   ? ParseHtmlText(bytes)
                                                                       : ParseTabText(bytes);

@@ -48,6 +48,10 @@ struct PipelineOptions {
   // PDF: page worker processes (ExtractOptions::jobs). 1 for a caller that
   // runs several documents at once (`docpipe run`) or uses threads.
   int jobs = 1;
+  // The input's SHA-256 (lowercase hex) when the caller already has it
+  // (`docpipe run` hashes every input for its index): text and layout
+  // inputs then take it as their source.sha256 instead of hashing again.
+  std::string input_sha256;
 };
 
 // Rows (from text or from a PDF) -> document JSON, validated.
