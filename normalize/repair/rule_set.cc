@@ -289,10 +289,23 @@ std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
 }
 
 std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
-  std::string out(text);
   auto found = stages_.find(stage);
-  if (found == stages_.end()) return out;
+  if (found == stages_.end()) return std::string(text);
   const StagePlan& plan = found->second;
+  if (text.empty()) {
+    int known = plan.empty_stays_empty.load(std::memory_order_relaxed);
+    if (known == 1) return std::string();
+    if (known == 0) {
+      std::string result = ApplyPlan(plan, text);
+      plan.empty_stays_empty.store(result.empty() ? 1 : 2, std::memory_order_relaxed);
+      return result;
+    }
+  }
+  return ApplyPlan(plan, text);
+}
+
+std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
+  std::string out(text);
   const RegexSet* replaces = plan.replaces->Get();
   // `matching`: the replace patterns that match `out` as it is now
   // (ascending), recomputed only after a rule changed the text. A replace

@@ -23,6 +23,7 @@
 #ifndef DOCPIPE_NORMALIZE_REPAIR_RULE_SET_H_
 #define DOCPIPE_NORMALIZE_REPAIR_RULE_SET_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -143,8 +144,14 @@ class RuleSet {
     };
     std::vector<Step> steps;
     std::unique_ptr<LazyRegexSet> replaces;  // its Get() null: every replace rule runs
+    // What the stage makes of an empty text (most cells of a plan's tables
+    // are empty), found the first time one is met: 0 not yet, 1 it stays
+    // empty, 2 it does not (the result is then computed every time).
+    mutable std::atomic<int> empty_stays_empty{0};
   };
   std::map<std::string, StagePlan, std::less<>> stages_;
+  // The stage's rules in order over `text` (ApplyStage).
+  static std::string ApplyPlan(const StagePlan& plan, std::string_view text);
 };
 
 }  // namespace docpipe

@@ -166,6 +166,27 @@ TEST(RuleSet, FindNamesEveryRuleAndNothingElse) {
   EXPECT_EQ(moved.Find("c"), nullptr);
 }
 
+// ApplyStage remembers what a stage makes of an empty text: the stages of
+// the embedded rules leave it empty, every time; a stage with a rule that
+// fills an empty cell fills it every time too, not only the first.
+TEST(RuleSet, EmptyTextGetsWhatTheStageMakesOfItEveryTime) {
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    const RuleSet& rules = RuleSet::Default(input);
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(rules.ApplyStage("cell", ""), "");
+  }
+  const char* json = R"json({"rules":[
+    {"name":"fill","stage":"cell","kind":"replace","inputs":["text"],"description":"d","pattern":"^$","replacement":"-","examples":[{"before":"","after":"-"}]},
+    {"name":"keep","stage":"line","kind":"replace","inputs":["text"],"description":"d","pattern":"a","replacement":"b","examples":[{"before":"a","after":"b"}]}]})json";
+  Result<RuleSet> parsed = RuleSet::Parse(json);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(parsed->ApplyStage("cell", ""), "-");
+    EXPECT_EQ(parsed->ApplyStage("cell", "x"), "x");
+    EXPECT_EQ(parsed->ApplyStage("line", ""), "");
+    EXPECT_EQ(parsed->ApplyStage("line", "a"), "b");
+  }
+}
+
 // ApplyStage skips the replace rules its RegexSet says cannot match; the
 // result must be that of running every rule of the stage in file order.
 // Texts: every example of every rule and a cell with several repairs, each
