@@ -1,5 +1,7 @@
 #include "normalize/input/tab_text.h"
 
+#include <algorithm>
+
 #include "common/unicode.h"
 
 namespace docpipe {
@@ -15,6 +17,7 @@ Result<std::vector<TabRow>> ParseTabText(std::string_view bytes) {
   }
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::vector<TabRow> rows;
+  rows.reserve(static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
   int number = 0;
   size_t start = 0;
   while (start <= bytes.size()) {
@@ -28,12 +31,16 @@ Result<std::vector<TabRow>> ParseTabText(std::string_view bytes) {
     while (true) {
       size_t tab = line.find('\t', cell_start);
       std::string_view cell = line.substr(cell_start, tab == std::string_view::npos ? line.npos : tab - cell_start);
-      std::string text;
-      text.reserve(cell.size());
-      for (char c : cell) {
-        if (c != '\r') text.push_back(c);
+      if (cell.find('\r') == std::string_view::npos) {
+        row.cells.emplace_back(cell);
+      } else {
+        std::string text;
+        text.reserve(cell.size());
+        for (char c : cell) {
+          if (c != '\r') text.push_back(c);
+        }
+        row.cells.push_back(std::move(text));
       }
-      row.cells.push_back(std::move(text));
       if (tab == std::string_view::npos) break;
       cell_start = tab + 1;
     }

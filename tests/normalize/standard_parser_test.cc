@@ -253,12 +253,13 @@ TEST(TabText, RejectsEmptyBinaryAndInvalidUtf8) {
 }
 
 TEST(TabText, SplitsCellsDropsBomAndCarriageReturns) {
-  Result<std::vector<TabRow>> rows = ParseTabText("\xEF\xBB\xBF" "a\tb\r\n\tc\n");
+  Result<std::vector<TabRow>> rows = ParseTabText("\xEF\xBB\xBF" "a\tb\r\n\tc\nd\re\r\tf\n");
   ASSERT_TRUE(rows.ok());
-  ASSERT_GE(rows->size(), 2u);
+  ASSERT_GE(rows->size(), 3u);
   EXPECT_EQ((*rows)[0].cells, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ((*rows)[1].cells, (std::vector<std::string>{"", "c"}));
   EXPECT_EQ((*rows)[1].pos.line, 2);
+  EXPECT_EQ((*rows)[2].cells, (std::vector<std::string>{"de", "f"}));  // every carriage return, not only a line's last
 }
 
 }  // namespace
