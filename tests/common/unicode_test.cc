@@ -2,13 +2,12 @@
 
 #include <unicode/utf8.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "tests/sample_texts.h"
 
 namespace docpipe::unicode {
 namespace {
@@ -332,16 +331,7 @@ TEST(FoldedCharacters, AnswersForEveryCodePointAsFoldKeyDoes) {
 TEST(FoldedCharacters, AgreesWithFoldKeyOverTheSampleCells) {
   std::vector<std::string> texts = {"⼯作任務", "⾏為指標", "工 作 產 出", "ＫＡ０１職能", "（工）", "\xe8\xb3 職",
                                     "\xff\xfe", "資通安全", "", "   ", "職", "a\u0301"};
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text")) {
-    std::ifstream in(entry.path());
-    std::string line;
-    while (std::getline(in, line)) {
-      texts.push_back(line);
-      std::stringstream cells(line);
-      std::string cell;
-      while (std::getline(cells, cell, '\t')) texts.push_back(cell);
-    }
-  }
+  AppendSampleLinesAndCells(&texts);
   const FoldedCharacters filter("職工行");
   int skipped = 0, holding = 0;
   for (const std::string& text : texts) {

@@ -2,12 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "common/unicode.h"
+#include "tests/sample_texts.h"
 #include "normalize/repair/fake_bold.h"
 
 namespace docpipe {
@@ -235,16 +233,7 @@ TEST(BuiltinQuickTests, NeverSkipATextTheRepairChanges) {
       "\xff\xfe ill-formed", "ＫＡ０１職能", "⾏政院", "INM3513\u2010001v4", "服 務 機 關", "服務機關",
       " 第一章第一章第一章第一章   前言前言前言前言 ", "e\u0301t\u00e9", "A\tB  C", "  ", "", "2010\u20132015",
       "（十）債權", "K01 目前技術", "傳 真 機：02"};
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text")) {
-    std::ifstream in(entry.path());
-    std::string line;
-    while (std::getline(in, line)) {
-      texts.push_back(line);
-      std::stringstream cells(line);
-      std::string cell;
-      while (std::getline(cells, cell, '\t')) texts.push_back(cell);
-    }
-  }
+  AppendSampleLinesAndCells(&texts);
   for (const Rule& rule : RuleSet::Default().rules()) {
     if (rule.kind != "builtin") continue;
     for (const RuleExample& example : rule.examples) {
