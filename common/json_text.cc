@@ -41,8 +41,29 @@ size_t Utf8SequenceLength(const unsigned char* p, size_t left) {
   return n + 1;
 }
 
+// What a byte of a string asks of AppendString: kAsIs, printable ASCII
+// written as it is; kThreeByteLead, E1-EC and EE-EF, which lead the
+// three-byte sequences of most CJK text and allow any continuation bytes
+// (80-BF) after them; kCheck, everything else (an escape, another lead, a
+// byte that cannot lead).
+enum ByteKind : unsigned char { kCheck, kAsIs, kThreeByteLead };
+
+constexpr std::array<ByteKind, 256> kByteKinds = [] {
+  std::array<ByteKind, 256> kinds{};
+  for (int c = 0x20; c < 0x80; ++c) kinds[c] = kAsIs;
+  kinds['"'] = kCheck;
+  kinds['\\'] = kCheck;
+  for (int c = 0xE1; c <= 0xEF; ++c) kinds[c] = kThreeByteLead;
+  kinds[0xED] = kCheck;  // its second byte stops at 9F (no surrogates)
+  return kinds;
+}();
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
 // Checks the UTF-8 and escapes in the same pass over the string: a string
 // that turns out ill-formed is taken back and written by nlohmann instead.
+// The bytes that need no look beyond their kind (ASCII, the CJK sequences)
+// are passed over in runs; Utf8SequenceLength checks the other leads.
 void AppendString(std::string_view s, std::string* out) {
   const size_t mark = out->size();
   out->push_back('"');
@@ -50,7 +71,16 @@ void AppendString(std::string_view s, std::string* out) {
   const size_t n = s.size();
   size_t run = 0;  // start of the bytes not yet copied
   size_t i = 0;
-  while (i < n) {
+  for (;;) {
+    for (;;) {
+      while (i < n && kByteKinds[p[i]] == kAsIs) ++i;
+      if (n - i < 3 || kByteKinds[p[i]] != kThreeByteLead || !IsContinuation(p[i + 1]) ||
+          !IsContinuation(p[i + 2])) {
+        break;
+      }
+      i += 3;
+    }
+    if (i == n) break;
     const unsigned char c = p[i];
     if (c >= 0x80) {
       const size_t length = Utf8SequenceLength(p + i, n - i);
@@ -60,10 +90,6 @@ void AppendString(std::string_view s, std::string* out) {
         return;
       }
       i += length;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
       continue;
     }
     out->append(s.substr(run, i - run));
@@ -92,7 +118,7 @@ template <typename Int>
 void AppendInt(Int value, std::string* out) {
   char buffer[24];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out->append(buffer, end);
+  out->append(buffer, static_cast<size_t>(end - buffer));
 }
 
 // nlohmann's serializer::dump_float for an IEEE double: its Grisu2 digits
@@ -107,7 +133,24 @@ void AppendDouble(double value, std::string* out) {
   out->append(buffer.data(), end);
 }
 
-void Indent(int depth, std::string* out) { out->append(static_cast<size_t>(2 * depth), ' '); }
+// A line break and the indentation of `depth` levels: one append from a
+// line of spaces for the usual depths.
+constexpr std::array<char, 1 + 2 * 32> kLine = [] {
+  std::array<char, 1 + 2 * 32> line{};
+  line[0] = '\n';
+  for (size_t i = 1; i < line.size(); ++i) line[i] = ' ';
+  return line;
+}();
+
+void NewLine(int depth, std::string* out) {
+  const size_t length = 1 + 2 * static_cast<size_t>(depth);
+  if (length <= kLine.size()) {
+    out->append(kLine.data(), length);
+  } else {
+    out->push_back('\n');
+    out->append(length - 1, ' ');
+  }
+}
 
 void Append(const Json& json, bool compact, int depth, std::string* out) {
   switch (json.type()) {
@@ -121,18 +164,13 @@ void Append(const Json& json, bool compact, int depth, std::string* out) {
       for (auto it = json.begin(); it != json.end(); ++it) {
         if (!first) out->push_back(',');
         first = false;
-        if (!compact) {
-          out->push_back('\n');
-          Indent(depth + 1, out);
-        }
+        if (!compact) NewLine(depth + 1, out);
         AppendString(it.key(), out);
-        *out += compact ? ":" : ": ";
+        out->push_back(':');
+        if (!compact) out->push_back(' ');
         Append(it.value(), compact, depth + 1, out);
       }
-      if (!compact) {
-        out->push_back('\n');
-        Indent(depth, out);
-      }
+      if (!compact) NewLine(depth, out);
       out->push_back('}');
       return;
     }
@@ -146,16 +184,10 @@ void Append(const Json& json, bool compact, int depth, std::string* out) {
       for (const Json& element : json) {
         if (!first) out->push_back(',');
         first = false;
-        if (!compact) {
-          out->push_back('\n');
-          Indent(depth + 1, out);
-        }
+        if (!compact) NewLine(depth + 1, out);
         Append(element, compact, depth + 1, out);
       }
-      if (!compact) {
-        out->push_back('\n');
-        Indent(depth, out);
-      }
+      if (!compact) NewLine(depth, out);
       out->push_back(']');
       return;
     }
