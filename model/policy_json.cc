@@ -49,18 +49,19 @@ Json CodedTitles(std::vector<CodedTitle>* titles) {
 // The grid with its cells and, for readers that want a data frame as it is
 // (pandas.DataFrame(matrix)), the rectangular matrix: null where a merged
 // cell covers a slot it does not start in.
-Json GridToJson(const TableGrid& grid) {
-  Json cells = Array(grid.cells.size());
-  for (const TableCell& c : grid.cells) {
+// The cells' texts are moved into the tree, after the matrix has its copies.
+Json GridToJson(TableGrid* grid) {
+  std::vector<std::vector<std::optional<std::string>>> rows = GridMatrix(*grid);
+  Json cells = Array(grid->cells.size());
+  for (TableCell& c : grid->cells) {
     Json cell = Object(5);
     Put(&cell, "row", c.row);
     Put(&cell, "col", c.col);
     Put(&cell, "row_span", c.row_span);
     Put(&cell, "col_span", c.col_span);
-    Put(&cell, "text", c.text);
+    Put(&cell, "text", std::move(c.text));
     Push(&cells, std::move(cell));
   }
-  std::vector<std::vector<std::optional<std::string>>> rows = GridMatrix(grid);
   Json matrix = Array(rows.size());
   for (auto& row : rows) {
     Json slots = Array(row.size());
@@ -68,9 +69,9 @@ Json GridToJson(const TableGrid& grid) {
     Push(&matrix, std::move(slots));
   }
   Json out = Object(5);
-  Put(&out, "rows", grid.rows);
-  Put(&out, "cols", grid.cols);
-  Put(&out, "header_rows", grid.header_rows);
+  Put(&out, "rows", grid->rows);
+  Put(&out, "cols", grid->cols);
+  Put(&out, "header_rows", grid->header_rows);
   Put(&out, "cells", std::move(cells));
   Put(&out, "matrix", std::move(matrix));
   return out;
@@ -89,7 +90,7 @@ Json TableToJson(PolicyTable* t) {
   Put(&out, "title", std::move(t->title));
   Put(&out, "header", Strings(&t->header));
   Put(&out, "rows", std::move(rows));
-  Put(&out, "grid", GridToJson(t->grid));
+  Put(&out, "grid", GridToJson(&t->grid));
   Put(&out, "node", NodeRef(t->node));
   Put(&out, "location", PosToJson(t->pos));
   // A table of a paged input states the pages it spans, one page or a
@@ -193,7 +194,7 @@ Json PolicyDocumentToJson(PolicyDocument doc, const SourceInfo& source, const st
   } else {
     Put(&out, "stated_counts", nullptr);
   }
-  AddDiagnostics(doc.diagnostics, &out);
+  AddDiagnostics(&doc.diagnostics, &out);
   return out;
 }
 

@@ -106,19 +106,19 @@ Json LinesToJson(const std::vector<SourcePos>& where) {
   return out;
 }
 
-void AddDiagnostics(const Diagnostics& diagnostics, Json* out) {
-  Json warnings = Array(diagnostics.warnings.size());
-  for (const Warning& w : diagnostics.warnings) {
+void AddDiagnostics(Diagnostics* diagnostics, Json* out) {
+  Json warnings = Array(diagnostics->warnings.size());
+  for (Warning& w : diagnostics->warnings) {
     Json object = Object(3);
-    Put(&object, "kind", w.kind);
-    Put(&object, "message", w.message);
+    Put(&object, "kind", std::move(w.kind));
+    Put(&object, "message", std::move(w.message));
     Put(&object, "location", PosToJson(w.pos));
     Push(&warnings, std::move(object));
   }
-  Json unparsed = Array(diagnostics.unparsed.size());
-  for (const UnparsedText& u : diagnostics.unparsed) {
+  Json unparsed = Array(diagnostics->unparsed.size());
+  for (UnparsedText& u : diagnostics->unparsed) {
     Json object = Object(2);
-    Put(&object, "text", u.text);
+    Put(&object, "text", std::move(u.text));
     Put(&object, "location", PosToJson(u.pos));
     Push(&unparsed, std::move(object));
   }
@@ -180,7 +180,7 @@ Json CompetencyStandardToJson(CompetencyStandard s, const SourceInfo& source) {
   Json notes = Array(s.notes.size());
   for (std::string& note : s.notes) Push(&notes, std::move(note));
   Put(&out, "notes", std::move(notes));
-  AddDiagnostics(s.diagnostics, &out);
+  AddDiagnostics(&s.diagnostics, &out);
   Json fields = Object(s.field_pos.size());
   for (const auto& [name, pos] : s.field_pos) Put(&fields, name.c_str(), pos.line < 1 ? 1 : pos.line);
   Put(&out, "field_lines", std::move(fields));

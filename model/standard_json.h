@@ -21,7 +21,8 @@ nlohmann::ordered_json CompetencyStandardToJson(CompetencyStandard standard, con
 nlohmann::ordered_json SourceToJson(const SourceInfo& source);
 nlohmann::ordered_json PosToJson(SourcePos pos);
 nlohmann::ordered_json LinesToJson(const std::vector<SourcePos>& where);
-void AddDiagnostics(const Diagnostics& diagnostics, nlohmann::ordered_json* out);
+// Moves the warnings' and unparsed texts' strings into `out`.
+void AddDiagnostics(Diagnostics* diagnostics, nlohmann::ordered_json* out);
 
 }  // namespace docpipe
 

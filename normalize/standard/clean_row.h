@@ -15,7 +15,6 @@ struct CleanRow {
   SourcePos pos;
   std::vector<std::string> cells;  // markup removed, trimmed
   std::vector<std::string> keys;   // FoldKey of each short cell ("" for long ones)
-  std::string key;                 // the keys of all cells, concatenated
   size_t non_empty = 0;
   bool continues_row = false;      // TabRow's: extract saw it go on from a row a page break cut
 

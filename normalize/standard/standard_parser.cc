@@ -1,6 +1,7 @@
 #include "normalize/standard/standard_parser.h"
 
 #include <optional>
+#include <unordered_map>
 
 #include "common/unicode.h"
 #include "normalize/standard/attitude_list.h"
@@ -31,6 +32,11 @@ class Parser {
 
  private:
   bool Clean(const TabRow& raw, CleanRow* row);
+  struct CleanCell {
+    std::string text;  // the "cell" repairs, trimmed
+    std::string key;   // FoldKey of a short text, "" for a long one
+  };
+  const CleanCell& CleanCellOf(const std::string& raw);
   bool TakeDutyHeader(const CleanRow& row);
   bool TakeSubHeader(const CleanRow& row);
   bool TakeSectionTitle(const CleanRow& row);
@@ -57,7 +63,21 @@ class Parser {
   std::vector<std::string> version_columns_;
   std::vector<Fragment> attitude_lines_;
   std::vector<Fragment> note_lines_;
+  // Every cell's cleaning by its raw text: a standard prints the same cells
+  // again and again (the duty table's header on every page, levels, the
+  // empty cells of its merged columns), and the "cell" repairs and FoldKey
+  // of a text are always the same.
+  std::unordered_map<std::string, CleanCell> clean_cells_;
 };
+
+const Parser::CleanCell& Parser::CleanCellOf(const std::string& raw) {
+  auto found = clean_cells_.find(raw);
+  if (found != clean_cells_.end()) return found->second;
+  CleanCell cell;
+  cell.text = Trim(rules_.ApplyStage("cell", raw));
+  if (cell.text.size() <= kMaxLabelBytes) cell.key = unicode::FoldKey(cell.text);
+  return clean_cells_.emplace(raw, std::move(cell)).first->second;
+}
 
 // False for a row that holds nothing to place.
 bool Parser::Clean(const TabRow& raw, CleanRow* row) {
@@ -67,10 +87,13 @@ bool Parser::Clean(const TabRow& raw, CleanRow* row) {
   }
   row->pos = raw.pos;
   row->continues_row = raw.continues_row;
+  row->cells.reserve(raw.cells.size());
+  row->keys.reserve(raw.cells.size());
   for (const std::string& cell : raw.cells) {
-    std::string clean = Trim(rules_.ApplyStage("cell", cell));
-    if (!clean.empty()) ++row->non_empty;
-    row->cells.push_back(std::move(clean));
+    const CleanCell& clean = CleanCellOf(cell);
+    if (!clean.text.empty()) ++row->non_empty;
+    row->cells.push_back(clean.text);
+    row->keys.push_back(clean.key);
   }
   if (row->non_empty == 0) return false;
   if (row->non_empty == 1 && IsPageNumber(*row)) {
@@ -78,10 +101,6 @@ bool Parser::Clean(const TabRow& raw, CleanRow* row) {
     out_.diagnostics.Consumed(row->AsRead());
     AddBreak(raw.pos);
     return false;
-  }
-  for (const std::string& cell : row->cells) {
-    row->keys.push_back(cell.size() <= kMaxLabelBytes ? unicode::FoldKey(cell) : std::string());
-    row->key += row->keys.back();
   }
   return true;
 }

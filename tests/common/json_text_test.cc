@@ -48,6 +48,55 @@ TEST(JsonText, InvalidUtf8BecomesReplacementCharactersAsTheLibraryWritesThem) {
   }
 }
 
+// AppendString passes over ASCII and the CJK three-byte sequences (leads
+// E1-EC, EE-EF) by their byte kinds and checks every other lead in full: the
+// bytes on either side of each boundary, in every position of a string.
+TEST(JsonText, ThreeByteSequencesAndTheirNeighboursAsTheLibraryWritesThem) {
+  const unsigned char seconds[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE8, 0xFF};
+  const unsigned char thirds[] = {0x22, 0x7F, 0x80, 0xBF, 0xC0, 0xE8};
+  for (int lead = 0xC0; lead <= 0xF5; ++lead) {
+    for (unsigned char second : seconds) {
+      for (unsigned char third : thirds) {
+        const std::string sequence = {static_cast<char>(lead), static_cast<char>(second), static_cast<char>(third)};
+        for (const std::string& text : {sequence, "a" + sequence + "b", "職" + sequence, sequence.substr(0, 2),
+                                        "a" + sequence.substr(0, 1), "能" + sequence.substr(0, 2)}) {
+          const Json doc = {{"k", text}};
+          ASSERT_EQ(JsonText(doc), Dumped(doc, false)) << std::hex << lead << " " << int{second} << " " << int{third};
+        }
+      }
+    }
+  }
+}
+
+TEST(JsonText, ControlCharactersQuotesAndBackslashesAreEscapedAsTheLibraryDoes) {
+  for (int c = 0; c < 0x80; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    for (const std::string& text : {one, "職" + one + "能", one + one + "x"}) {
+      const Json doc = {{text, text}};
+      ASSERT_EQ(JsonText(doc), Dumped(doc, false)) << c;
+      ASSERT_EQ(JsonText(doc, true), Dumped(doc, true)) << c;
+    }
+  }
+}
+
+// nlohmann writes U+2028 and U+2029 (line and paragraph separators) as they
+// are, not escaped; so does JsonText.
+TEST(JsonText, LineAndParagraphSeparatorsAreWrittenAsTheyAre) {
+  const Json doc = {{"text", "a\u2028b\u2029c \u00e9 \U0001F600"}};
+  EXPECT_EQ(JsonText(doc), Dumped(doc, false));
+  EXPECT_NE(JsonText(doc).find("\u2028"), std::string::npos);
+}
+
+// Deeper than the line of spaces NewLine appends from (32 levels).
+TEST(JsonText, DeepNestingIndentsAsTheLibraryDoes) {
+  Json doc = "leaf";
+  for (int depth = 0; depth < 80; ++depth) {
+    doc = depth % 2 ? Json::array({doc, Json::array(), Json::object()}) : Json{{"level", depth}, {"in", doc}};
+  }
+  EXPECT_EQ(JsonText(doc), Dumped(doc, false));
+  EXPECT_EQ(JsonText(doc, true), Dumped(doc, true));
+}
+
 TEST(JsonText, AppendedAtADepthIndentsAsInsideTheDocument) {
   const Json page = {{"number", 3}, {"lines", Json::array({{{"text", "a"}}, {{"text", "b"}}})}};
   Json whole = {{"pages", Json::array({page})}};

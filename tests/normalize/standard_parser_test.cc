@@ -218,6 +218,37 @@ TEST(StandardParser, RowCutAfterItsFirstPageContinuesInIndicatorAndKnowledgeColu
   EXPECT_EQ(ColumnsFromSubHeader({"", "", "", "", "", "知識(k=knowledge)", "技能(s=skills)"}).size(), 7u);
 }
 
+// The parser cleans each distinct cell once (the "cell" repairs and its
+// folded key) and reuses that for every later printing of it: a header
+// repeated after a page break and a marked-up knowledge cell printed under
+// two tasks read as they did the first time.
+TEST(StandardParser, ACellPrintedAgainIsReadAsTheFirstTime) {
+  const std::string header =
+      "主要職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n";
+  const std::string text = "職能基準代碼\t\tHFB5120-001v1\t\t\t\n" + header +
+                           "T1 接待顧客\tT1.1 引導入座\tO1.1.1 訂位紀錄\tP1.1.1 確認訂位資訊。\t5\t**K01 餐飲禮儀**\t"
+                           "<p>S01 溝通能力</p>\n" +
+                           header +
+                           "\tT1.2 介紹菜單\tO1.2.1 菜單\tP1.2.1 說明菜色。\t5\t**K01 餐飲禮儀**\t<p>S01 溝通能力</p>\n";
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  ASSERT_TRUE(rows.ok());
+  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  ASSERT_EQ(parsed->duties.size(), 1u);
+  ASSERT_EQ(parsed->duties[0].tasks.size(), 2u);
+  for (const Task& task : parsed->duties[0].tasks) {
+    ASSERT_EQ(task.knowledge.size(), 1u) << task.code;
+    EXPECT_EQ(task.knowledge[0].code, "K01");
+    EXPECT_EQ(task.knowledge[0].text, "餐飲禮儀");
+    ASSERT_EQ(task.skills.size(), 1u) << task.code;
+    EXPECT_EQ(task.skills[0].text, "溝通能力");
+  }
+  const std::vector<std::string>& consumed = parsed->diagnostics.consumed;
+  const std::string header_as_read = header.substr(0, header.size() - 1);
+  EXPECT_EQ(std::count(consumed.begin(), consumed.end(), header_as_read), 2);
+  EXPECT_TRUE(parsed->diagnostics.unparsed.empty());
+}
+
 TEST(StandardParser, NonVersionRowInVersionTableIsUnparsed) {
   const char* text =
       "某職能基準\n版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期\n"
