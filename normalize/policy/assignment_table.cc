@@ -24,10 +24,6 @@ struct CellText {
   bool after_break = false;
 };
 
-bool StartsWithCode(const RuleSet& rules, std::string_view text) {
-  return StartsWithLabel(rules, {"goal_label", "action_code", "strategy_code"}, text);
-}
-
 void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, std::vector<CellText>* cells) {
   std::string current;
   size_t i = 0;
@@ -56,6 +52,7 @@ std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin
     chunk.clear();
   };
   const Regex& header = rules.Pattern("assignment_table_header");
+  const std::vector<const Regex*> codes = LabelPatterns(rules, {"goal_label", "action_code", "strategy_code"});
   for (size_t i = begin; i < end; ++i) {
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
@@ -65,8 +62,9 @@ std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin
       after_break = true;
       continue;
     }
-    if (StartsWithCode(rules, line.text)) after_break = false;
-    if (!open || StartsWithCode(rules, line.text)) {
+    const bool starts_with_code = StartsWithLabel(codes, line.text);
+    if (starts_with_code) after_break = false;
+    if (!open || starts_with_code) {
       flush();
       chunk = line.text;
       chunk_pos = line.pos;

@@ -187,12 +187,21 @@ AgencyReading ReadAgency(const RuleSet& rules, const std::string& text) {
   return r;
 }
 
-std::vector<AgencyReading> ReadAgencies(const std::vector<TextBlock>& blocks, const RuleSet& rules) {
-  std::vector<AgencyReading> readings;
-  readings.reserve(blocks.size());
-  for (const TextBlock& block : blocks) readings.push_back(ReadAgency(rules, block.text));
-  return readings;
-}
+// A row's blocks with what the agency rules say of each, read when first
+// asked: finding the agency cell reads the blocks from the row's end back
+// to the cell, so the blocks before it (most of a row) are never read.
+struct RowBlocks {
+  std::vector<TextBlock> blocks;
+  mutable std::vector<std::optional<AgencyReading>> readings;  // parallel to blocks
+
+  const AgencyReading& Agency(size_t b, const RuleSet& rules) const {
+    if (readings.size() != blocks.size()) readings.resize(blocks.size());
+    if (!readings[b]) readings[b] = ReadAgency(rules, blocks[b].text);
+    return *readings[b];
+  }
+  // After `blocks` changed: every reading is read again when asked.
+  void Forget() { readings.clear(); }
+};
 
 // The first agency a cell names, as a FoldKey.
 const std::string& FirstAgencyKey(const AgencyReading& r) {
@@ -207,11 +216,12 @@ const std::string& FirstAgencyKey(const AgencyReading& r) {
 // the row or is followed by a page break. With `known` (FoldKeys), a block
 // must also open with a known agency. [first, last) are the row's blocks
 // after its code block; returns {last, last} when there is none.
-std::pair<size_t, size_t> FindAgencyRun(const std::vector<TextBlock>& blocks,
-                                        const std::vector<AgencyReading>& readings, size_t first, size_t last,
-                                        const std::set<std::string>* known) {
+std::pair<size_t, size_t> FindAgencyRun(const RowBlocks& row, size_t first, size_t last,
+                                        const std::set<std::string>* known, const RuleSet& rules) {
+  const std::vector<TextBlock>& blocks = row.blocks;
   auto is_agency = [&](size_t b) {
-    return readings[b].is_agency && (known == nullptr || known->count(FirstAgencyKey(readings[b])));
+    const AgencyReading& reading = row.Agency(b, rules);
+    return reading.is_agency && (known == nullptr || known->count(FirstAgencyKey(reading)));
   };
   for (size_t i = last; i-- > first;) {
     if (!is_agency(i)) continue;
@@ -258,21 +268,22 @@ struct AgencyCell {
   std::string text;
 };
 
-AgencyCell ReadAgencyCell(const std::vector<AgencyReading>& readings, size_t begin, size_t end) {
+AgencyCell ReadAgencyCell(const RowBlocks& row, size_t begin, size_t end, const RuleSet& rules) {
   AgencyCell cell;
   for (size_t i = begin; i < end; ++i) {
-    const std::string& collapsed = readings[i].collapsed;
-    for (std::string& name : SplitAgencies(readings[i].lead)) cell.lead.push_back(std::move(name));
-    for (std::string& name : SplitAgencies(readings[i].co)) cell.co.push_back(std::move(name));
+    const AgencyReading& reading = row.Agency(i, rules);
+    const std::string& collapsed = reading.collapsed;
+    for (std::string& name : SplitAgencies(reading.lead)) cell.lead.push_back(std::move(name));
+    for (std::string& name : SplitAgencies(reading.co)) cell.co.push_back(std::move(name));
     cell.text += (cell.text.empty() || collapsed.rfind("(", 0) == 0 || collapsed.rfind("（", 0) == 0 ? "" : "、") +
                  collapsed;
   }
   return cell;
 }
 
-DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading> readings,
-                       const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
                        Diagnostics* diagnostics) {
+  std::vector<TextBlock>& blocks = row.blocks;
   auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
   RowReader reader{rules, {}, {}, {}, false, {}};
   reader.action.code = code->first;
@@ -280,8 +291,8 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading>
   for (const TextBlock& block : blocks) {
     reader.action.where.insert(reader.action.where.end(), block.where.begin(), block.where.end());
   }
-  auto [agency_begin, agency_end] = FindAgencyRun(blocks, readings, 1, blocks.size(), &known);
-  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(readings, agency_begin, agency_end).lead.empty();
+  auto [agency_begin, agency_end] = FindAgencyRun(row, 1, blocks.size(), &known, rules);
+  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(row, agency_begin, agency_end, rules).lead.empty();
   if (!has_lead) {
     // Candidates for a glued agency cell: the block before the run found,
     // or else any block that ends the row or precedes a page break.
@@ -289,8 +300,8 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading>
       bool candidate = agency_begin < agency_end ? b + 1 == agency_begin
                                                  : b + 1 == blocks.size() || blocks[b + 1].indented;
       if (candidate && SplitGluedAgency(body, known, rules, b, &blocks)) {
-        readings = ReadAgencies(blocks, rules);
-        std::tie(agency_begin, agency_end) = FindAgencyRun(blocks, readings, 1, blocks.size(), &known);
+        row.Forget();
+        std::tie(agency_begin, agency_end) = FindAgencyRun(row, 1, blocks.size(), &known, rules);
         break;
       }
       if (agency_begin < agency_end) break;
@@ -300,7 +311,7 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading>
     diagnostics->Warn("missing_agency", "action plan " + reader.action.code + " has no lead agency cell",
                       blocks.front().where.front());
   } else {
-    AgencyCell cell = ReadAgencyCell(readings, agency_begin, agency_end);
+    AgencyCell cell = ReadAgencyCell(row, agency_begin, agency_end, rules);
     reader.action.lead = std::move(cell.lead);
     reader.action.co = std::move(cell.co);
     reader.action.agency_cell = std::move(cell.text);
@@ -340,27 +351,24 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   std::vector<TextBlock> blocks = JoinBlocks(body, 0, body.size(), rules, options);
 
   // Rows: from one action code to the next.
-  std::vector<std::vector<TextBlock>> rows;
-  for (const TextBlock& block : blocks) {
+  std::vector<RowBlocks> rows;
+  for (TextBlock& block : blocks) {
     if (MatchTwoGroups(rules, "action_code", block.text)) {
       rows.emplace_back();
     } else if (rows.empty()) {
       diagnostics->Unplaced(unicode::CollapseSpaces(block.text), block.where.front());
       continue;
     }
-    rows.back().push_back(block);
+    rows.back().blocks.push_back(std::move(block));
   }
   // The agencies this document names: those given, and those that head the
   // agency cells of at least two rows (a real agency recurs; text a page
   // break glued to an agency cell does not).
   std::set<std::string> known = known_agencies;
   std::map<std::string, int> rows_naming;
-  std::vector<std::vector<AgencyReading>> readings;
-  readings.reserve(rows.size());
-  for (const std::vector<TextBlock>& row : rows) {
-    readings.push_back(ReadAgencies(row, rules));
-    auto [b, e] = FindAgencyRun(row, readings.back(), 1, row.size(), nullptr);
-    AgencyCell cell = ReadAgencyCell(readings.back(), b, e);
+  for (const RowBlocks& row : rows) {
+    auto [b, e] = FindAgencyRun(row, 1, row.blocks.size(), nullptr, rules);
+    AgencyCell cell = ReadAgencyCell(row, b, e, rules);
     std::set<std::string> names;
     for (const std::string& name : cell.lead) names.insert(unicode::FoldKey(name));
     for (const std::string& name : cell.co) names.insert(unicode::FoldKey(name));
@@ -369,7 +377,7 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
     }
   }
   for (size_t r = 0; r < rows.size(); ++r) {
-    table.actions.push_back(ReadRow(std::move(rows[r]), std::move(readings[r]), body, known, rules, diagnostics));
+    table.actions.push_back(ReadRow(std::move(rows[r]), body, known, rules, diagnostics));
   }
   return table;
 }
