@@ -112,13 +112,16 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
   table.header = HeaderCells(lines[begin].text);
   enum class State { kNone, kGoal, kStrategy, kAction } state = State::kNone;
   bool title_pending = false;
+  const Regex& goal_label = rules.Pattern("goal_label");
+  const Regex& action_code = rules.Pattern("action_code");
+  const Regex& strategy_code = rules.Pattern("strategy_code");
   for (const CellText& cell : CellsOf(lines, begin + 1, end, rules)) {
-    if (auto goal = MatchTwoGroups(rules, "goal_label", cell.text)) {
+    if (auto goal = MatchTwoGroups(rules, goal_label, cell.text)) {
       table.goals.push_back({goal->first, goal->second});
       state = State::kGoal;
       continue;
     }
-    if (auto action = MatchTwoGroups(rules, "action_code", cell.text)) {
+    if (auto action = MatchTwoGroups(rules, action_code, cell.text)) {
       if (table.goals.empty() || table.strategies.empty()) {
         diagnostics->Warn("misplaced_code", "action plan " + action->first + " precedes any goal or strategy",
                           cell.pos);
@@ -134,7 +137,7 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
       state = State::kAction;
       continue;
     }
-    if (auto strategy = MatchTwoGroups(rules, "strategy_code", cell.text)) {
+    if (auto strategy = MatchTwoGroups(rules, strategy_code, cell.text)) {
       table.strategies.push_back({strategy->first, strategy->second});
       state = State::kStrategy;
       continue;

@@ -43,9 +43,11 @@ struct RowReader {
   std::vector<Item> kpis;
   bool in_kpis = false;
   std::string agency;  // current indicator agency label
+  const Regex& numbered = rules.Pattern("heading_arabic");
+  const Regex& agency_label = rules.Pattern("agency_label");
 
   std::optional<std::pair<int, std::string>> Numbered(const std::string& text) const {
-    auto groups = MatchTwoGroups(rules, "heading_arabic", text);
+    auto groups = MatchTwoGroups(rules, numbered, text);
     if (!groups) return std::nullopt;
     return std::make_pair(std::atoi(groups->first.c_str()), groups->second);
   }
@@ -109,7 +111,7 @@ struct RowReader {
   bool label_after_agency = false;
 
   void Text(const std::string& text, bool after_agency) {
-    if (auto label = MatchTwoGroups(rules, "agency_label", text)) {
+    if (auto label = MatchTwoGroups(rules, agency_label, text)) {
       in_kpis = true;
       agency = label->first;
       if (after_agency) label_after_agency = true;
@@ -128,6 +130,7 @@ struct RowReader {
 // holds the last point and the first indicator, printed side by side.
 std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rules) {
   std::vector<std::string> parts;
+  const Regex& numbered = rules.Pattern("heading_arabic");
   const std::string stop = "。";
   size_t start = 0, search = 0;
   while (true) {
@@ -136,7 +139,7 @@ std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rule
     size_t after = at + stop.size();
     size_t next = after;
     while (next < text.size() && text[next] == ' ') ++next;
-    if (next > after && next < text.size() && MatchTwoGroups(rules, "heading_arabic", text.substr(next))) {
+    if (next > after && next < text.size() && numbered.PartialMatch(std::string_view(text).substr(next))) {
       parts.push_back(text.substr(start, after - start));
       start = next;
     }
@@ -191,6 +194,7 @@ AgencyReading ReadAgency(const RuleSet& rules, const std::string& text) {
 // asked: finding the agency cell reads the blocks from the row's end back
 // to the cell, so the blocks before it (most of a row) are never read.
 struct RowBlocks {
+  std::pair<std::string, std::string> code;  // the action_code match of the first block
   std::vector<TextBlock> blocks;
   mutable std::vector<std::optional<AgencyReading>> readings;  // parallel to blocks
 
@@ -284,16 +288,16 @@ AgencyCell ReadAgencyCell(const RowBlocks& row, size_t begin, size_t end, const 
 DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
                        Diagnostics* diagnostics) {
   std::vector<TextBlock>& blocks = row.blocks;
-  auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
   RowReader reader{rules, {}, {}, {}, false, {}};
-  reader.action.code = code->first;
-  reader.action.title = unicode::CollapseSpaces(code->second);
+  reader.action.code = row.code.first;
+  reader.action.title = unicode::CollapseSpaces(row.code.second);
   for (const TextBlock& block : blocks) {
     reader.action.where.insert(reader.action.where.end(), block.where.begin(), block.where.end());
   }
   auto [agency_begin, agency_end] = FindAgencyRun(row, 1, blocks.size(), &known, rules);
-  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(row, agency_begin, agency_end, rules).lead.empty();
-  if (!has_lead) {
+  AgencyCell cell;
+  if (agency_begin < agency_end) cell = ReadAgencyCell(row, agency_begin, agency_end, rules);
+  if (cell.lead.empty()) {
     // Candidates for a glued agency cell: the block before the run found,
     // or else any block that ends the row or precedes a page break.
     for (size_t b = agency_begin < agency_end ? agency_begin : blocks.size(); b-- > 1;) {
@@ -302,6 +306,7 @@ DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const
       if (candidate && SplitGluedAgency(body, known, rules, b, &blocks)) {
         row.Forget();
         std::tie(agency_begin, agency_end) = FindAgencyRun(row, 1, blocks.size(), &known, rules);
+        cell = agency_begin < agency_end ? ReadAgencyCell(row, agency_begin, agency_end, rules) : AgencyCell{};
         break;
       }
       if (agency_begin < agency_end) break;
@@ -311,7 +316,6 @@ DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const
     diagnostics->Warn("missing_agency", "action plan " + reader.action.code + " has no lead agency cell",
                       blocks.front().where.front());
   } else {
-    AgencyCell cell = ReadAgencyCell(row, agency_begin, agency_end, rules);
     reader.action.lead = std::move(cell.lead);
     reader.action.co = std::move(cell.co);
     reader.action.agency_cell = std::move(cell.text);
@@ -352,9 +356,11 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
 
   // Rows: from one action code to the next.
   std::vector<RowBlocks> rows;
+  const Regex& action_code = rules.Pattern("action_code");
   for (TextBlock& block : blocks) {
-    if (MatchTwoGroups(rules, "action_code", block.text)) {
+    if (auto code = MatchTwoGroups(rules, action_code, block.text)) {
       rows.emplace_back();
+      rows.back().code = std::move(*code);
     } else if (rows.empty()) {
       diagnostics->Unplaced(unicode::CollapseSpaces(block.text), block.where.front());
       continue;
