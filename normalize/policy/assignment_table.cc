@@ -24,10 +24,6 @@ struct CellText {
   bool after_break = false;
 };
 
-bool StartsWithCode(const RuleSet& rules, std::string_view text) {
-  return StartsWithLabel(rules, {"goal_label", "action_code", "strategy_code"}, text);
-}
-
 void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, std::vector<CellText>* cells) {
   std::string current;
   size_t i = 0;
@@ -56,6 +52,7 @@ std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin
     chunk.clear();
   };
   const Regex& header = rules.Pattern("assignment_table_header");
+  const std::vector<const Regex*> codes = LabelPatterns(rules, {"goal_label", "action_code", "strategy_code"});
   for (size_t i = begin; i < end; ++i) {
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
@@ -65,8 +62,9 @@ std::vector<CellText> CellsOf(const std::vector<SourceLine>& lines, size_t begin
       after_break = true;
       continue;
     }
-    if (StartsWithCode(rules, line.text)) after_break = false;
-    if (!open || StartsWithCode(rules, line.text)) {
+    const bool starts_with_code = StartsWithLabel(codes, line.text);
+    if (starts_with_code) after_break = false;
+    if (!open || starts_with_code) {
       flush();
       chunk = line.text;
       chunk_pos = line.pos;
@@ -114,13 +112,16 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
   table.header = HeaderCells(lines[begin].text);
   enum class State { kNone, kGoal, kStrategy, kAction } state = State::kNone;
   bool title_pending = false;
+  const Regex& goal_label = rules.Pattern("goal_label");
+  const Regex& action_code = rules.Pattern("action_code");
+  const Regex& strategy_code = rules.Pattern("strategy_code");
   for (const CellText& cell : CellsOf(lines, begin + 1, end, rules)) {
-    if (auto goal = MatchTwoGroups(rules, "goal_label", cell.text)) {
+    if (auto goal = MatchTwoGroups(rules, goal_label, cell.text)) {
       table.goals.push_back({goal->first, goal->second});
       state = State::kGoal;
       continue;
     }
-    if (auto action = MatchTwoGroups(rules, "action_code", cell.text)) {
+    if (auto action = MatchTwoGroups(rules, action_code, cell.text)) {
       if (table.goals.empty() || table.strategies.empty()) {
         diagnostics->Warn("misplaced_code", "action plan " + action->first + " precedes any goal or strategy",
                           cell.pos);
@@ -136,7 +137,7 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
       state = State::kAction;
       continue;
     }
-    if (auto strategy = MatchTwoGroups(rules, "strategy_code", cell.text)) {
+    if (auto strategy = MatchTwoGroups(rules, strategy_code, cell.text)) {
       table.strategies.push_back({strategy->first, strategy->second});
       state = State::kStrategy;
       continue;

@@ -43,9 +43,11 @@ struct RowReader {
   std::vector<Item> kpis;
   bool in_kpis = false;
   std::string agency;  // current indicator agency label
+  const Regex& numbered = rules.Pattern("heading_arabic");
+  const Regex& agency_label = rules.Pattern("agency_label");
 
   std::optional<std::pair<int, std::string>> Numbered(const std::string& text) const {
-    auto groups = MatchTwoGroups(rules, "heading_arabic", text);
+    auto groups = MatchTwoGroups(rules, numbered, text);
     if (!groups) return std::nullopt;
     return std::make_pair(std::atoi(groups->first.c_str()), groups->second);
   }
@@ -109,7 +111,7 @@ struct RowReader {
   bool label_after_agency = false;
 
   void Text(const std::string& text, bool after_agency) {
-    if (auto label = MatchTwoGroups(rules, "agency_label", text)) {
+    if (auto label = MatchTwoGroups(rules, agency_label, text)) {
       in_kpis = true;
       agency = label->first;
       if (after_agency) label_after_agency = true;
@@ -128,6 +130,7 @@ struct RowReader {
 // holds the last point and the first indicator, printed side by side.
 std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rules) {
   std::vector<std::string> parts;
+  const Regex& numbered = rules.Pattern("heading_arabic");
   const std::string stop = "。";
   size_t start = 0, search = 0;
   while (true) {
@@ -136,7 +139,7 @@ std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rule
     size_t after = at + stop.size();
     size_t next = after;
     while (next < text.size() && text[next] == ' ') ++next;
-    if (next > after && next < text.size() && MatchTwoGroups(rules, "heading_arabic", text.substr(next))) {
+    if (next > after && next < text.size() && numbered.PartialMatch(std::string_view(text).substr(next))) {
       parts.push_back(text.substr(start, after - start));
       start = next;
     }
@@ -187,12 +190,22 @@ AgencyReading ReadAgency(const RuleSet& rules, const std::string& text) {
   return r;
 }
 
-std::vector<AgencyReading> ReadAgencies(const std::vector<TextBlock>& blocks, const RuleSet& rules) {
-  std::vector<AgencyReading> readings;
-  readings.reserve(blocks.size());
-  for (const TextBlock& block : blocks) readings.push_back(ReadAgency(rules, block.text));
-  return readings;
-}
+// A row's blocks with what the agency rules say of each, read when first
+// asked: finding the agency cell reads the blocks from the row's end back
+// to the cell, so the blocks before it (most of a row) are never read.
+struct RowBlocks {
+  std::pair<std::string, std::string> code;  // the action_code match of the first block
+  std::vector<TextBlock> blocks;
+  mutable std::vector<std::optional<AgencyReading>> readings;  // parallel to blocks
+
+  const AgencyReading& Agency(size_t b, const RuleSet& rules) const {
+    if (readings.size() != blocks.size()) readings.resize(blocks.size());
+    if (!readings[b]) readings[b] = ReadAgency(rules, blocks[b].text);
+    return *readings[b];
+  }
+  // After `blocks` changed: every reading is read again when asked.
+  void Forget() { readings.clear(); }
+};
 
 // The first agency a cell names, as a FoldKey.
 const std::string& FirstAgencyKey(const AgencyReading& r) {
@@ -207,11 +220,12 @@ const std::string& FirstAgencyKey(const AgencyReading& r) {
 // the row or is followed by a page break. With `known` (FoldKeys), a block
 // must also open with a known agency. [first, last) are the row's blocks
 // after its code block; returns {last, last} when there is none.
-std::pair<size_t, size_t> FindAgencyRun(const std::vector<TextBlock>& blocks,
-                                        const std::vector<AgencyReading>& readings, size_t first, size_t last,
-                                        const std::set<std::string>* known) {
+std::pair<size_t, size_t> FindAgencyRun(const RowBlocks& row, size_t first, size_t last,
+                                        const std::set<std::string>* known, const RuleSet& rules) {
+  const std::vector<TextBlock>& blocks = row.blocks;
   auto is_agency = [&](size_t b) {
-    return readings[b].is_agency && (known == nullptr || known->count(FirstAgencyKey(readings[b])));
+    const AgencyReading& reading = row.Agency(b, rules);
+    return reading.is_agency && (known == nullptr || known->count(FirstAgencyKey(reading)));
   };
   for (size_t i = last; i-- > first;) {
     if (!is_agency(i)) continue;
@@ -258,39 +272,41 @@ struct AgencyCell {
   std::string text;
 };
 
-AgencyCell ReadAgencyCell(const std::vector<AgencyReading>& readings, size_t begin, size_t end) {
+AgencyCell ReadAgencyCell(const RowBlocks& row, size_t begin, size_t end, const RuleSet& rules) {
   AgencyCell cell;
   for (size_t i = begin; i < end; ++i) {
-    const std::string& collapsed = readings[i].collapsed;
-    for (std::string& name : SplitAgencies(readings[i].lead)) cell.lead.push_back(std::move(name));
-    for (std::string& name : SplitAgencies(readings[i].co)) cell.co.push_back(std::move(name));
+    const AgencyReading& reading = row.Agency(i, rules);
+    const std::string& collapsed = reading.collapsed;
+    for (std::string& name : SplitAgencies(reading.lead)) cell.lead.push_back(std::move(name));
+    for (std::string& name : SplitAgencies(reading.co)) cell.co.push_back(std::move(name));
     cell.text += (cell.text.empty() || collapsed.rfind("(", 0) == 0 || collapsed.rfind("（", 0) == 0 ? "" : "、") +
                  collapsed;
   }
   return cell;
 }
 
-DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading> readings,
-                       const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
                        Diagnostics* diagnostics) {
-  auto code = MatchTwoGroups(rules, "action_code", blocks.front().text);
+  std::vector<TextBlock>& blocks = row.blocks;
   RowReader reader{rules, {}, {}, {}, false, {}};
-  reader.action.code = code->first;
-  reader.action.title = unicode::CollapseSpaces(code->second);
+  reader.action.code = row.code.first;
+  reader.action.title = unicode::CollapseSpaces(row.code.second);
   for (const TextBlock& block : blocks) {
     reader.action.where.insert(reader.action.where.end(), block.where.begin(), block.where.end());
   }
-  auto [agency_begin, agency_end] = FindAgencyRun(blocks, readings, 1, blocks.size(), &known);
-  bool has_lead = agency_begin < agency_end && !ReadAgencyCell(readings, agency_begin, agency_end).lead.empty();
-  if (!has_lead) {
+  auto [agency_begin, agency_end] = FindAgencyRun(row, 1, blocks.size(), &known, rules);
+  AgencyCell cell;
+  if (agency_begin < agency_end) cell = ReadAgencyCell(row, agency_begin, agency_end, rules);
+  if (cell.lead.empty()) {
     // Candidates for a glued agency cell: the block before the run found,
     // or else any block that ends the row or precedes a page break.
     for (size_t b = agency_begin < agency_end ? agency_begin : blocks.size(); b-- > 1;) {
       bool candidate = agency_begin < agency_end ? b + 1 == agency_begin
                                                  : b + 1 == blocks.size() || blocks[b + 1].indented;
       if (candidate && SplitGluedAgency(body, known, rules, b, &blocks)) {
-        readings = ReadAgencies(blocks, rules);
-        std::tie(agency_begin, agency_end) = FindAgencyRun(blocks, readings, 1, blocks.size(), &known);
+        row.Forget();
+        std::tie(agency_begin, agency_end) = FindAgencyRun(row, 1, blocks.size(), &known, rules);
+        cell = agency_begin < agency_end ? ReadAgencyCell(row, agency_begin, agency_end, rules) : AgencyCell{};
         break;
       }
       if (agency_begin < agency_end) break;
@@ -300,7 +316,6 @@ DetailedAction ReadRow(std::vector<TextBlock> blocks, std::vector<AgencyReading>
     diagnostics->Warn("missing_agency", "action plan " + reader.action.code + " has no lead agency cell",
                       blocks.front().where.front());
   } else {
-    AgencyCell cell = ReadAgencyCell(readings, agency_begin, agency_end);
     reader.action.lead = std::move(cell.lead);
     reader.action.co = std::move(cell.co);
     reader.action.agency_cell = std::move(cell.text);
@@ -340,27 +355,26 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   std::vector<TextBlock> blocks = JoinBlocks(body, 0, body.size(), rules, options);
 
   // Rows: from one action code to the next.
-  std::vector<std::vector<TextBlock>> rows;
-  for (const TextBlock& block : blocks) {
-    if (MatchTwoGroups(rules, "action_code", block.text)) {
+  std::vector<RowBlocks> rows;
+  const Regex& action_code = rules.Pattern("action_code");
+  for (TextBlock& block : blocks) {
+    if (auto code = MatchTwoGroups(rules, action_code, block.text)) {
       rows.emplace_back();
+      rows.back().code = std::move(*code);
     } else if (rows.empty()) {
       diagnostics->Unplaced(unicode::CollapseSpaces(block.text), block.where.front());
       continue;
     }
-    rows.back().push_back(block);
+    rows.back().blocks.push_back(std::move(block));
   }
   // The agencies this document names: those given, and those that head the
   // agency cells of at least two rows (a real agency recurs; text a page
   // break glued to an agency cell does not).
   std::set<std::string> known = known_agencies;
   std::map<std::string, int> rows_naming;
-  std::vector<std::vector<AgencyReading>> readings;
-  readings.reserve(rows.size());
-  for (const std::vector<TextBlock>& row : rows) {
-    readings.push_back(ReadAgencies(row, rules));
-    auto [b, e] = FindAgencyRun(row, readings.back(), 1, row.size(), nullptr);
-    AgencyCell cell = ReadAgencyCell(readings.back(), b, e);
+  for (const RowBlocks& row : rows) {
+    auto [b, e] = FindAgencyRun(row, 1, row.blocks.size(), nullptr, rules);
+    AgencyCell cell = ReadAgencyCell(row, b, e, rules);
     std::set<std::string> names;
     for (const std::string& name : cell.lead) names.insert(unicode::FoldKey(name));
     for (const std::string& name : cell.co) names.insert(unicode::FoldKey(name));
@@ -369,7 +383,7 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
     }
   }
   for (size_t r = 0; r < rows.size(); ++r) {
-    table.actions.push_back(ReadRow(std::move(rows[r]), std::move(readings[r]), body, known, rules, diagnostics));
+    table.actions.push_back(ReadRow(std::move(rows[r]), body, known, rules, diagnostics));
   }
   return table;
 }

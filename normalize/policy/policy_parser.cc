@@ -1,6 +1,7 @@
 #include "normalize/policy/policy_parser.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <tuple>
 
@@ -30,7 +31,7 @@ std::vector<TextBlock> BlocksOutside(const std::vector<SourceLine>& lines, const
   size_t from = 0;
   auto add = [&](size_t to) {
     std::vector<TextBlock> part = JoinBlocks(lines, from, to, rules, options);
-    blocks.insert(blocks.end(), part.begin(), part.end());
+    blocks.insert(blocks.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
   };
   for (const LineRange& range : used) {
     add(range.begin);

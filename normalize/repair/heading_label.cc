@@ -27,8 +27,13 @@ std::string Spaced(const RuleSet& rules, std::string_view text) {
 
 std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, std::string_view rule,
                                                                    std::string_view text) {
+  return MatchTwoGroups(rules, rules.Pattern(rule), text);
+}
+
+std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, const Regex& pattern,
+                                                                   std::string_view text) {
   std::vector<std::string_view> groups;
-  if (!rules.Pattern(rule).PartialMatch(text, &groups) || groups.size() < 3) return std::nullopt;
+  if (!pattern.PartialMatch(text, &groups) || groups.size() < 3) return std::nullopt;
   std::string first(groups[1]), second(groups[2]);
   size_t lead = second.find_first_not_of(" \t");
   size_t tail = second.find_last_not_of(" \t");

@@ -37,6 +37,10 @@ std::optional<HeadingLabel> MatchHeading(const RuleSet& rules, std::string_view 
 // are anchored by their own ^), trimmed; nullopt when it does not match.
 std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, std::string_view rule,
                                                                    std::string_view text);
+// The same with the rule's matcher (rules.Pattern(rule)) looked up once by
+// the caller, for a scan of many texts.
+std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, const Regex& pattern,
+                                                                   std::string_view text);
 
 }  // namespace docpipe
 

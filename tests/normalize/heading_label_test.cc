@@ -26,5 +26,26 @@ TEST(HeadingLabel, OtherExtractorsHeadingsLoseSpacesBetweenCjk) {
   EXPECT_EQ(h->rank, 3);
 }
 
+// MatchTwoGroups by a matcher looked up once (the action-plan tables' scans)
+// answers as by the rule's name, for both inputs, matches and misses.
+TEST(HeadingLabel, MatchTwoGroupsByMatcherAnswersAsByName) {
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    const RuleSet& rules = RuleSet::Default(input);
+    for (std::string_view rule : {"heading_arabic", "agency_label", "action_code", "goal_label", "strategy_code"}) {
+      for (const char* text : {"1. 研析各國資安重要政策", "經濟部： 1. 每年", "1.1.1.研訂資安政策", "目標1： 健全資安環境",
+                               "2.3 強化", "本計畫", "", "  (1) 參與"}) {
+        EXPECT_EQ(MatchTwoGroups(rules, rules.Pattern(rule), text), MatchTwoGroups(rules, rule, text))
+            << rule << " " << text;
+      }
+    }
+  }
+  const RuleSet& rules = RuleSet::Default();
+  auto code = MatchTwoGroups(rules, rules.Pattern("action_code"), "1.1.1.研訂資安政策 ");
+  ASSERT_TRUE(code);
+  EXPECT_EQ(code->first, "1.1.1");
+  EXPECT_EQ(code->second, "研訂資安政策");
+  EXPECT_FALSE(MatchTwoGroups(rules, rules.Pattern("action_code"), "研訂資安政策"));
+}
+
 }  // namespace
 }  // namespace docpipe
