@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "common/unicode.h"
@@ -16,11 +18,9 @@ namespace {
 // dot leader and page number; empty for a sentence item, which no contents
 // lists.
 std::string ContentsKey(const RuleSet& rules, const HeadingLabel& heading) {
-  std::vector<std::string_view> groups;
-  if (!rules.Pattern("toc_title").FullMatch(heading.rest, &groups) || groups.size() < 2) return "";
-  const std::string_view title = groups[1];
-  if (unicode::Length(title) > kMaxTitleLength) return "";
-  return unicode::FoldKey(title);
+  const std::optional<std::string_view> title = TocTitle(rules, heading.rest);
+  if (!title || unicode::Length(*title) > kMaxTitleLength) return "";
+  return unicode::FoldKey(*title);
 }
 
 // Whether each heading is repeated later. One pass from the end keeps, per
@@ -49,10 +49,32 @@ std::vector<bool> RepeatedLater(const std::vector<BlockReading>& blocks, const s
 
 }  // namespace
 
+// toc_title matches every heading, so asked for its group it runs RE2's
+// submatch engine over the whole heading (30,000 instructions a heading on
+// the policy text). Its group is (.*?), lazy: when the text opens with no
+// white space (the leading \s* then takes nothing), the group ends at the
+// first place from which the rest matches the optional tail and \s*$ --
+// where the leftmost match of toc_title_tail (that tail alone, anchored at
+// the end by its $) begins. RE2 finds that start with its DFAs alone (group
+// 0, no submatch engine), and a yes/no toc_title match (its DFA) still
+// decides whether there is a title at all ('.' takes no newline). A text
+// opening with a byte up to the space, where \s may match, asks toc_title
+// for its group as before.
+std::optional<std::string_view> TocTitle(const RuleSet& rules, std::string_view text) {
+  const Regex& toc_title = rules.Pattern("toc_title");
+  std::vector<std::string_view> groups;
+  if (text.empty() || static_cast<unsigned char>(text.front()) <= ' ') {
+    if (!toc_title.FullMatch(text, &groups) || groups.size() < 2) return std::nullopt;
+    return groups[1];
+  }
+  if (!toc_title.FullMatch(text)) return std::nullopt;
+  if (!rules.Pattern("toc_title_tail").PartialMatch(text, &groups)) return std::nullopt;
+  return text.substr(0, static_cast<size_t>(groups[0].data() - text.data()));
+}
+
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules) {
   const size_t n = blocks.size();
-  // Each heading's title key once: a toc_title match runs over the whole
-  // heading (it matches every one), 15,000 instructions a heading.
+  // Each heading's title key once, for both uses below.
   std::vector<std::string> titles(n);
   for (size_t i = 0; i < n; ++i) {
     if (blocks[i].heading) titles[i] = ContentsKey(rules, *blocks[i].heading);

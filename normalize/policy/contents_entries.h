@@ -2,6 +2,8 @@
 #ifndef DOCPIPE_NORMALIZE_POLICY_CONTENTS_ENTRIES_H_
 #define DOCPIPE_NORMALIZE_POLICY_CONTENTS_ENTRIES_H_
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "normalize/policy/block_reading.h"
@@ -20,6 +22,12 @@ namespace docpipe {
 // "（三）…") — unless most of its neighbouring pairs stand apart elsewhere.
 // Parallel to `blocks`.
 std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const RuleSet& rules);
+
+// A heading's title as a table of contents prints it (`text`: the heading
+// after its label): group 1 of the toc_title rule's full match, a view into
+// `text`, or nullopt when toc_title does not match it. Found with RE2's
+// DFAs (toc_title_tail) where the text allows, see contents_entries.cc.
+std::optional<std::string_view> TocTitle(const RuleSet& rules, std::string_view text);
 
 }  // namespace docpipe
 

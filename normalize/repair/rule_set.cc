@@ -133,6 +133,15 @@ class RuleSet::LazyRegexSet {
   mutable std::unique_ptr<RegexSet> set_;
 };
 
+struct RuleSet::PatternSets {
+  struct Entry {
+    std::vector<std::string> names;
+    std::unique_ptr<LazyRegexSet> set;
+  };
+  std::mutex mutex;
+  std::vector<Entry> entries;
+};
+
 std::string_view RuleInputName(RuleInput input) { return input == RuleInput::kPdf ? "pdf" : "text"; }
 
 bool Rule::AppliesTo(RuleInput input) const {
@@ -159,6 +168,7 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
   }
   RuleSet set;
   set.input_ = input;
+  set.pattern_sets_ = std::make_unique<PatternSets>();
   std::set<std::string> names;
   for (const nlohmann::json& entry : root["rules"]) {
     if (!entry.is_object()) return Status::BadInput("every rule must be an object");
@@ -348,6 +358,33 @@ const Regex& RuleSet::Pattern(std::string_view name) const {
     std::abort();
   }
   return compiled_[it->second]->Get();
+}
+
+const RegexSet* RuleSet::PatternSet(const std::vector<std::string_view>& names) const {
+  const LazyRegexSet* set = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(pattern_sets_->mutex);
+    // A few lists are ever asked for (the label scans'): a look at each
+    // costs less than a key made of the names on every call.
+    for (const PatternSets::Entry& entry : pattern_sets_->entries) {
+      if (std::equal(entry.names.begin(), entry.names.end(), names.begin(), names.end())) {
+        set = entry.set.get();
+        break;
+      }
+    }
+    if (set == nullptr) {
+      PatternSets::Entry entry;
+      entry.set = std::make_unique<LazyRegexSet>();
+      for (std::string_view name : names) {
+        Pattern(name);  // aborts on an unknown name
+        entry.names.emplace_back(name);
+        entry.set->patterns.push_back(Find(name)->pattern);
+      }
+      set = entry.set.get();
+      pattern_sets_->entries.push_back(std::move(entry));
+    }
+  }
+  return set->Get();
 }
 
 bool RuleSet::Matches(std::string_view name, std::string_view text) const {

@@ -134,6 +134,40 @@ bool StartsWithLabel(const std::vector<const Regex*>& labels, std::string_view t
   return false;
 }
 
+namespace {
+
+std::vector<std::string_view> WithContentsEntry(std::vector<std::string_view> label_rules) {
+  label_rules.push_back("contents_entry");
+  return label_rules;
+}
+
+}  // namespace
+
+LineScan::LineScan(const RuleSet& rules, const std::vector<std::string_view>& label_rules)
+    : labels_(LabelPatterns(rules, label_rules)),
+      contents_entry_(&rules.Pattern("contents_entry")),
+      set_(rules.PatternSet(WithContentsEntry(label_rules))) {}
+
+LineScan::Answer LineScan::Scan(std::string_view text) {
+  const int n = static_cast<int>(labels_.size());
+  hits_.clear();
+  if (set_ != nullptr) {
+    set_->Matching(text, &hits_);  // every index when RE2 could not decide
+  } else {
+    for (int i = 0; i <= n; ++i) hits_.push_back(i);
+  }
+  Answer answer;
+  for (int hit : hits_) {
+    if (hit < n && !answer.label) answer.label = labels_[static_cast<size_t>(hit)]->PartialMatch(text);
+  }
+  std::vector<std::string_view> groups;
+  if (!hits_.empty() && hits_.back() == n && contents_entry_->FullMatch(text, &groups) && groups.size() >= 2) {
+    answer.contents_entry = true;
+    answer.entry_text = groups[1];
+  }
+  return answer;
+}
+
 bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& label_rules, std::string_view text) {
   return StartsWithLabel(LabelPatterns(rules, label_rules), text);
 }
@@ -156,22 +190,20 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
                                   const RuleSet& rules, const BlockOptions& options) {
   std::vector<TextBlock> blocks;
   bool open = false;  // the last block may take the next line
-  const std::vector<const Regex*> labels = LabelPatterns(rules, options.label_rules);
-  const Regex& contents_entry = rules.Pattern("contents_entry");
+  LineScan scan(rules, options.label_rules);
   for (size_t i = begin; i < end && i < lines.size(); ++i) {
     const SourceLine& line = lines[i];
     if (line.IsBlank()) continue;
     bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
                      line.heading_level == 0 && OpensWithNonStarter(line.text);
+    // A table row starts a block of its own whatever it opens with.
+    const LineScan::Answer asked = line.IsTableRow() ? LineScan::Answer() : scan.Scan(line.text);
     // An entry of a table of contents is a block of its own; a leader and
     // page number alone on a line finish the entry wrapped before them.
-    std::vector<std::string_view> groups;
-    const bool contents_line =
-        !line.IsTableRow() && contents_entry.FullMatch(line.text, &groups) && groups.size() >= 2;
-    const std::string_view entry_text = contents_line ? groups[1] : std::string_view();
+    const bool contents_line = asked.contents_entry;
+    const std::string_view entry_text = contents_line ? asked.entry_text : std::string_view();
     bool starts_new = !continues && (!open || line.IsTableRow() || line.heading_level > 0 ||
-                                     (contents_line && !entry_text.empty()) ||
-                                     StartsWithLabel(labels, line.text));
+                                     (contents_line && !entry_text.empty()) || asked.label);
     if (starts_new) {
       TextBlock block;
       block.text = line.text;
@@ -197,7 +229,7 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
       // A heading whose bracket is still open runs on to the next line
       // ("（十）債權（總金額：新臺幣" / "元）").
       bool short_heading = starts_new && !unicode::HasOpenBracket(line.text) && unicode::Length(line.text) <= kMaxHeadingLine &&
-                           StartsWithLabel(labels, line.text) && last != U'，' && last != U'、';
+                           asked.label && last != U'，' && last != U'、';
       open = !(short_heading || EndsSentence(line.text) || last == U'：' || last == U':');
     }
     if (contents_line) open = false;

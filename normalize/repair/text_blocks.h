@@ -91,6 +91,32 @@ bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& 
 std::vector<const Regex*> LabelPatterns(const RuleSet& rules, const std::vector<std::string_view>& label_rules);
 bool StartsWithLabel(const std::vector<const Regex*>& labels, std::string_view text);
 
+// What JoinBlocks asks of every line: whether it opens with one of
+// `label_rules` and whether it is a contents entry (pattern rule
+// contents_entry). One pass of the set of those rules (RuleSet::PatternSet)
+// rules out most lines for all of them at once, and only the rules it names
+// are matched on their own: the same answers as StartsWithLabel of the
+// rules' matchers and contents_entry's FullMatch, for a rule the set does
+// not name would not match. Lives no longer than `rules`; one per scan (it
+// reuses a buffer), not shared across threads.
+class LineScan {
+ public:
+  LineScan(const RuleSet& rules, const std::vector<std::string_view>& label_rules);
+
+  struct Answer {
+    bool label = false;           // StartsWithLabel
+    bool contents_entry = false;  // contents_entry matches all of the text...
+    std::string_view entry_text;  // ...and this is its group 1
+  };
+  Answer Scan(std::string_view text);
+
+ private:
+  std::vector<const Regex*> labels_;
+  const Regex* contents_entry_;
+  const RegexSet* set_;  // the labels, then contents_entry; null: ask each
+  std::vector<int> hits_;
+};
+
 struct BlockOptions {
   bool end_marks = true;  // trust end marks (see HasEndMarks)
   std::vector<std::string_view> label_rules = kHeadingLabels;

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include "tests/normalize/test_rows.h"
+#include "tests/sample_texts.h"
+#include "normalize/policy/contents_entries.h"
+#include "normalize/repair/heading_label.h"
 
 #include <algorithm>
 #include <map>
@@ -502,6 +505,40 @@ TEST(PolicyParser, TablesNotMarkedContinuedStaySeparate) {
   ASSERT_GE(doc->tables.size(), 2u);
   EXPECT_EQ(doc->tables[0].last_page, 1);
   EXPECT_EQ(doc->tables[1].pos.page, 2);
+}
+
+// TocTitle finds toc_title's group with RE2's DFAs (toc_title_tail) when
+// the text opens with no white space: over every line and cell of the text
+// samples, every heading's title among them and texts that must not take
+// the fast path's answer (white space first, a newline, ill-formed UTF-8),
+// it answers as toc_title's own group.
+TEST(PolicyParser, TocTitleAnswersAsTheTocTitleGroup) {
+  std::vector<std::string> texts = {"前言 ........ 1", "全球資安發展趨勢 ⋯⋯⋯ 12", "願景與策略目標 5", "附錄 1234", "1.5",
+                                    "  12", " 前言 .. 3", "\t前言", "前言\n 12", "前言 12\n", "前 \n言", "\xff 12",
+                                    "前言\xff ..3", "", "   ", "目 .. 3 4", "a  ..  7  "};
+  AppendSampleLinesAndCells(&texts);
+  const RuleSet& rules = RuleSet::Default();
+  const size_t lines = texts.size();
+  for (size_t i = 0; i < lines; ++i) {
+    if (std::optional<HeadingLabel> h = MatchHeading(rules, texts[i])) texts.push_back(h->rest);
+  }
+  int titles = 0, cut = 0;
+  for (const std::string& text : texts) {
+    std::vector<std::string_view> groups;
+    const bool matches = rules.Pattern("toc_title").FullMatch(text, &groups);
+    const std::optional<std::string_view> title = TocTitle(rules, text);
+    ASSERT_EQ(title.has_value(), matches) << text;
+    if (!matches) continue;
+    EXPECT_EQ(*title, groups[1]) << text;
+    ++titles;
+    cut += groups[1].size() < text.size();
+  }
+  EXPECT_GT(titles, 100);
+  EXPECT_GT(cut, 10);
+  EXPECT_EQ(TocTitle(rules, "前言 ........ 1"), "前言");
+  EXPECT_EQ(TocTitle(rules, "  12"), "12");
+  EXPECT_EQ(TocTitle(rules, "前言\n 12"), "前言");  // \s takes the newline
+  EXPECT_FALSE(TocTitle(rules, "前 \n言"));  // . does not
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/normalize/test_rows.h"
+#include "tests/sample_texts.h"
 
 namespace docpipe {
 namespace {
@@ -60,6 +61,47 @@ TEST(TextBlocks, LabelPatternsAnswerAsTheRuleNames) {
   EXPECT_TRUE(StartsWithLabel(labels, "一、目的"));
   EXPECT_FALSE(StartsWithLabel(labels, "本計畫"));
   EXPECT_FALSE(StartsWithLabel(LabelPatterns(rules, {}), "一、目的"));
+}
+
+// LineScan's set (RuleSet::PatternSet) only rules lines out: over every
+// line and cell of the text samples, labelled lines of every kind and
+// contents entries, it answers as the rules asked one by one, and it does
+// find labels and entries.
+TEST(TextBlocks, LineScanAnswersAsTheRulesOneByOne) {
+  std::vector<std::string> texts = {"第一章 總則", "壹、前言", "一、目的", "(一) 範圍", "（二）不動產", "3. 鼓勵", "(2)參與",
+                                    "目標1：強化", "附錄", "附錄2 說明", "本計畫", "1.5 倍", "", "  二、  適用", "一、a\nb",
+                                    "\xff一、", "陸、實施要點 ........................ 23", "······ 51", "願景與策略目標 5",
+                                    "前言 ..\n 3"};
+  AppendSampleLinesAndCells(&texts);
+  const RuleSet& rules = RuleSet::Default();
+  const Regex& contents_entry = rules.Pattern("contents_entry");
+  for (const std::vector<std::string_view>& names :
+       {kHeadingLabels, std::vector<std::string_view>{"goal_label", "action_code", "strategy_code"},
+        std::vector<std::string_view>{}}) {
+    LineScan scan(rules, names);
+    int labels = 0, entries = 0;
+    for (const std::string& text : texts) {
+      const LineScan::Answer answer = scan.Scan(text);
+      const bool label = StartsWithLabel(LabelPatterns(rules, names), text);
+      std::vector<std::string_view> groups;
+      const bool entry = contents_entry.FullMatch(text, &groups);
+      EXPECT_EQ(answer.label, label) << text;
+      ASSERT_EQ(answer.contents_entry, entry) << text;
+      if (entry) EXPECT_EQ(answer.entry_text, groups[1]) << text;
+      labels += label;
+      entries += entry;
+    }
+    EXPECT_EQ(labels > 10, !names.empty());
+    EXPECT_GE(entries, 3);  // the entries above: no line of the samples is one
+  }
+  LineScan headings(rules, kHeadingLabels);
+  for (const char* label : {"第一章 總則", "壹、前言", "一、目的", "(一) 範圍", "3. 鼓勵", "(2)參與", "目標1：強化", "附錄"}) {
+    EXPECT_TRUE(headings.Scan(label).label) << label;
+  }
+  EXPECT_FALSE(headings.Scan("本計畫").label);
+  EXPECT_EQ(headings.Scan("陸、實施要點 ........ 23").entry_text, "陸、實施要點");
+  EXPECT_EQ(rules.PatternSet({"heading_chapter", "contents_entry"}), rules.PatternSet({"heading_chapter", "contents_entry"}))
+      << "compiled once per list";
 }
 
 TEST(TextBlocks, WithoutEndMarksSentencesAndShortHeadingsEndBlocks) {
