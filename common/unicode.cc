@@ -313,6 +313,50 @@ bool IsHyphenLike(int32_t c) {
   return u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) != U_EA_WIDE;
 }
 
+// The characters of an ICU property pattern that `keep` (when given)
+// keeps. Callers freeze the set they build from it (a frozen set's lookup
+// of a BMP character is a bitmap test, and it spans UTF-8 without
+// decoding).
+icu::UnicodeSet PropertySet(const char16_t* pattern, bool (*keep)(int32_t) = nullptr) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) {
+    std::fprintf(stderr, "docpipe: ICU has no set for a property pattern: %s\n", u_errorName(status));
+    std::abort();
+  }
+  if (keep == nullptr) return set;
+  icu::UnicodeSet kept;
+  for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+    for (int32_t c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
+      if (keep(c)) kept.add(c);
+    }
+  }
+  return kept;
+}
+
+// The hyphen-like characters (IsHyphenLike: a subset of ICU's Dash
+// property, picked by IsHyphenLike itself) and the radicals (ICU
+// Radical=Yes: EquivalentIdeograph maps no other character): a text
+// without any of them leaves both repairs nothing to do, and finding that
+// out is one span of the text.
+const icu::UnicodeSet& HyphensAndRadicals() {
+  static const icu::UnicodeSet* set = [] {
+    auto* both = new icu::UnicodeSet(PropertySet(u"[:Dash:]", &IsHyphenLike));
+    both->addAll(PropertySet(u"[:Radical:]"));
+    both->freeze();
+    return both;
+  }();
+  return *set;
+}
+
+// Whether `text` holds a hyphen-like character or a radical. Ill-formed
+// bytes count as U+FFFD (ICU's span), which is neither, as they are for
+// the repairs (U8_NEXT gives them no code point of the set either).
+bool HasHyphenOrRadical(std::string_view text) {
+  const int32_t n = static_cast<int32_t>(text.size());
+  return HyphensAndRadicals().spanUTF8(text.data(), n, USET_SPAN_NOT_CONTAINED) < n;
+}
+
 }  // namespace
 
 int32_t EquivalentIdeograph(int32_t c) {
@@ -420,9 +464,12 @@ bool CannotBeginLine(std::string_view text) {
 }
 
 void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens) {
-  // The repairs' quick tests (memchr scans, then the byte loop of
-  // AsciiHyphensInCodesMayChange when the width fold changes nothing): most
-  // cells build neither text.
+  // A text with neither a radical nor a hyphen-like character counts
+  // nothing (FoldWidth makes neither: it writes ASCII letters and digits):
+  // one span rules out nearly every cell. Else the repairs' quick tests
+  // (memchr scans, then the byte loop of AsciiHyphensInCodesMayChange when
+  // the width fold changes nothing).
+  if (!HasHyphenOrRadical(text)) return;
   if (UnifyRadicalsMayChange(text)) UnifyRadicals(text, radicals);
   if (FoldWidthMayChange(text)) {
     AsciiHyphensInCodes(FoldWidth(text), hyphens);
@@ -431,41 +478,78 @@ void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyph
   }
 }
 
-bool FoldWidthMayChange(std::string_view text) { return text.find('\xEF') != std::string_view::npos; }
+namespace {
 
-std::string FoldWidth(std::string_view text) {
-  // Every Fullwidth character that NFKC maps to an ASCII letter or digit
-  // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8
-  // encoding starts with byte 0xEF (FoldWidthMayChange); only characters
-  // with that lead byte are decoded and asked about. The decision itself
-  // stays with ICU.
-  size_t at = text.find('\xEF');
-  if (at == std::string_view::npos) return std::string(text);
-  static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
-  std::string out;
-  out.reserve(text.size());
-  size_t copied = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  while (at != std::string_view::npos) {
-    int32_t i = static_cast<int32_t>(at);
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    char folded = 0;
-    if (n != nullptr && c >= 0 && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
+// The Fullwidth characters (ICU East_Asian_Width=Fullwidth) that NFKC maps
+// to one ASCII letter or digit: the only ones FoldWidth folds. Asked of ICU
+// once per process for the hundred or so Fullwidth characters, not for
+// every fullwidth comma of every cell.
+const icu::UnicodeSet& FoldableFullwidth() {
+  static const icu::UnicodeSet* set = [] {
+    auto* foldable = new icu::UnicodeSet(PropertySet(u"[:East_Asian_Width=Fullwidth:]", [](int32_t c) {
+      static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
+      if (n == nullptr) return false;
       icu::UnicodeString result;
       UErrorCode status = U_ZERO_ERROR;
       n->normalize(icu::UnicodeString(c), result, status);
-      if (U_SUCCESS(status) && result.length() == 1 && result.char32At(0) < 0x80 && u_isalnum(result.char32At(0))) {
-        folded = static_cast<char>(result.char32At(0));
-      }
+      return U_SUCCESS(status) && result.length() == 1 && result.char32At(0) < 0x80 &&
+             u_isalnum(result.char32At(0)) != 0;
+    }));
+    foldable->freeze();
+    return foldable;
+  }();
+  return *set;
+}
+
+// The first character FoldWidth folds at or after byte `from`: its offset
+// (npos when there is none), its end in *end and the ASCII it folds to in
+// *folded. Every such character lies in Unicode's Halfwidth and Fullwidth
+// Forms block, whose UTF-8 encoding starts with byte 0xEF
+// (unicode_test.cc holds the set to that), so only characters with that
+// lead byte are decoded and asked about.
+size_t NextFoldable(std::string_view text, size_t from, size_t* end, char* folded) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (size_t at = text.find('\xEF', from); at != std::string_view::npos; at = text.find('\xEF', *end)) {
+    int32_t i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    *end = static_cast<size_t>(i);
+    if (c >= 0 && FoldableFullwidth().contains(c)) {
+      static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
+      UErrorCode status = U_ZERO_ERROR;
+      *folded = static_cast<char>(n->normalize(icu::UnicodeString(c), status).char32At(0));
+      return at;
     }
-    if (folded != 0) {
-      out.append(text.substr(copied, at - copied));
-      out.push_back(folded);
-      copied = static_cast<size_t>(i);
-    }
-    at = text.find('\xEF', static_cast<size_t>(i));
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool FoldWidthMayChange(std::string_view text) {
+  // Exact: FoldWidth replaces each such character (three bytes) by one
+  // ASCII byte, so it changes the text exactly when there is one.
+  size_t end = 0;
+  char folded = 0;
+  return NextFoldable(text, 0, &end, &folded) != std::string_view::npos;
+}
+
+std::string FoldWidth(std::string_view text) {
+  // The decision stays with ICU (the width property and the NFKC mapping,
+  // see FoldableFullwidth), not code point ranges.
+  size_t end = 0;
+  char folded = 0;
+  size_t at = NextFoldable(text, 0, &end, &folded);
+  if (at == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t copied = 0;
+  while (at != std::string_view::npos) {
+    out.append(text.substr(copied, at - copied));
+    out.push_back(folded);
+    copied = end;
+    at = NextFoldable(text, end, &end, &folded);
   }
   out.append(text.substr(copied));
   return out;
@@ -667,15 +751,33 @@ std::string RemoveLetterSpacing(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether JoinWrapped puts a space between two non-empty pieces.
+bool SpaceBetween(std::string_view left, std::string_view right) {
+  const int32_t a = LastChar(left);
+  const int32_t b = FirstChar(right);
+  return !IsCjk(a) && !IsCjk(b) && !IsSpace(a) && !IsSpace(b);
+}
+
+}  // namespace
+
 std::string JoinWrapped(std::string_view left, std::string_view right) {
   if (left.empty()) return std::string(right);
   if (right.empty()) return std::string(left);
-  int32_t a = LastChar(left);
-  int32_t b = FirstChar(right);
-  std::string out(left);
-  if (!IsCjk(a) && !IsCjk(b) && !IsSpace(a) && !IsSpace(b)) out.push_back(' ');
+  std::string out;
+  const bool space = SpaceBetween(left, right);
+  out.reserve(left.size() + space + right.size());
+  out.append(left);
+  if (space) out.push_back(' ');
   out.append(right);
   return out;
+}
+
+void AppendWrapped(std::string* text, std::string_view right) {
+  if (right.empty()) return;
+  if (!text->empty() && SpaceBetween(*text, right)) text->push_back(' ');
+  text->append(right);
 }
 
 std::string_view TrimAscii(std::string_view text) {

@@ -1,5 +1,6 @@
 #include "common/unicode.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <string>
@@ -349,6 +350,78 @@ TEST(FoldedCharacters, AgreesWithFoldKeyOverTheSampleCells) {
 TEST(FoldedCharactersDeathTest, RefusesACharacterThatIsNotInert) {
   EXPECT_DEATH(FoldedCharacters("A"), "not inert");
   EXPECT_DEATH(FoldedCharacters("e"), "not inert");  // composes with U+0301
+}
+
+
+// The width fold's characters, asked of ICU once per process: for every
+// code point, FoldWidth folds it exactly when ICU calls it
+// East_Asian_Width=Fullwidth and NFKC makes it one ASCII letter or digit
+// (what FoldWidth asked of every 0xEF-led character before), and
+// FoldWidthMayChange says so exactly. A foldable character led by another
+// byte than 0xEF would fail here (FoldWidth looks at 0xEF-led ones only).
+TEST(FoldWidth, FoldsExactlyTheFullwidthCharactersNfkcMakesAsciiAlnum) {
+  int foldable = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string ascii;
+    if (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
+      ascii = Nfkc(Utf8Of(c));
+      if (ascii.size() != 1 || !u_isalnum(static_cast<unsigned char>(ascii[0]))) ascii.clear();
+    }
+    foldable += !ascii.empty();
+    const std::string text = "，" + Utf8Of(c) + "資";
+    ASSERT_EQ(FoldWidth(text), ascii.empty() ? text : "，" + ascii + "資") << "U+" << std::hex << c;
+    ASSERT_EQ(FoldWidthMayChange(text), !ascii.empty()) << "U+" << std::hex << c;
+  }
+  EXPECT_EQ(foldable, 62);  // Ａ-Ｚ, ａ-ｚ, ０-９
+  // The quick test must not skip a fold behind punctuation, and skips
+  // fullwidth punctuation alone (what it was for).
+  EXPECT_TRUE(FoldWidthMayChange("（一）：，Ｋ"));
+  EXPECT_FALSE(FoldWidthMayChange("（一）：，、。"));
+  EXPECT_FALSE(FoldWidthMayChange("\xEF\xBC"));  // cut: no character
+}
+
+// The span for radicals and hyphen-like characters in front of the counts
+// and of AsciiHyphensInCodesMayChange: every code point between ASCII and
+// fullwidth letters and digits, cut and ill-formed sequences, and every
+// line and cell of the samples count what the repairs would count.
+TEST(CountRadicalsAndCodeHyphens, SkipsOnlyTextsWithoutAHyphenOrARadical) {
+  std::vector<std::string> texts = {"A\xE0\x96\x8A" "1", "A\xED\xA0\x80" "1", "A\xF4\x90\x80\x80" "1", "A\xE2\x80",
+                                    "\xE2\x80\x90" "1", "\xEF\xBC\x8D"};
+  AppendSampleLinesAndCells(&texts);
+  int counted = 0;
+  auto check = [&](const std::string& text) {
+    int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
+    CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
+    UnifyRadicals(text, &long_radicals);
+    AsciiHyphensInCodes(FoldWidth(text), &long_hyphens);
+    EXPECT_EQ(radicals, long_radicals) << text;
+    EXPECT_EQ(hyphens, long_hyphens) << text;
+    if (AsciiHyphensInCodes(text) != text) {
+      EXPECT_TRUE(AsciiHyphensInCodesMayChange(text)) << text;
+    }
+    counted += long_radicals + long_hyphens > 0;
+  };
+  for (const std::string& text : texts) check(text);
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    // Only a character ICU calls a dash or a radical can be counted; the
+    // others are checked in the blocks around them.
+    if (!u_hasBinaryProperty(c, UCHAR_DASH) && !u_hasBinaryProperty(c, UCHAR_RADICAL) && (c & 0xFF) != 0) continue;
+    check("A" + Utf8Of(c) + "1");
+    check("Ｋ" + Utf8Of(c) + "０");
+  }
+  EXPECT_GT(counted, 200);  // the radicals and the dashes between letters and digits
+}
+
+TEST(AppendWrapped, AppendsAsJoinWrappedJoins) {
+  for (auto [left, right] : {std::pair{"T1.4監控與測試網路伺服器", "安全"}, std::pair{"生命週期", "(SSDLC)"},
+                             std::pair{"Information Security", "Management System"}, std::pair{"", "x"},
+                             std::pair{"x", ""}, std::pair{"", ""}, std::pair{"a ", "b"}, std::pair{"a", "\u3000b"}}) {
+    std::string text = left;
+    AppendWrapped(&text, right);
+    EXPECT_EQ(text, JoinWrapped(left, right)) << left << "|" << right;
+  }
 }
 
 }  // namespace
