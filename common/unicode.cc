@@ -169,12 +169,49 @@ bool IsSpace(int32_t c) {
 
 namespace {
 
-// True when `text` holds a white-space character (IsSpace). A frozen ICU
-// set spans UTF-8 without decoding it character by character.
+// The bytes that can begin a white-space character (IsSpace) in UTF-8: the
+// ASCII white space and the lead bytes of the others, worked out once from
+// ICU's set. None is a continuation byte (10xxxxxx), and U8_NEXT never
+// takes a byte that is not one into an ill-formed sequence before it, so
+// every such byte of a text starts a character as U8_NEXT reads the text
+// from its start: a scan may pass over the other bytes without decoding.
+const std::array<bool, 256>& SpaceLeadBytes() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> leads{};
+    const icu::UnicodeSet& spaces = SpaceSet();
+    for (int32_t r = 0; r < spaces.getRangeCount(); ++r) {
+      for (UChar32 c = spaces.getRangeStart(r); c <= spaces.getRangeEnd(r); ++c) {
+        uint8_t buf[U8_MAX_LENGTH];
+        int32_t length = 0;
+        U8_APPEND_UNSAFE(buf, length, c);
+        leads[buf[0]] = true;
+      }
+    }
+    return leads;
+  }();
+  return table;
+}
+
+// The first white-space character at or after `i` (a character start), or
+// n: only bytes that may begin one are decoded.
+int32_t FindSpace(const uint8_t* s, int32_t i, int32_t n) {
+  const std::array<bool, 256>& leads = SpaceLeadBytes();
+  while (true) {
+    while (i < n && !leads[s[i]]) ++i;
+    if (i >= n) return n;
+    int32_t after = i;
+    UChar32 c;
+    U8_NEXT(s, after, n, c);
+    if (IsSpace(c)) return i;
+    i = after;
+  }
+}
+
+// True when `text` holds a white-space character (IsSpace, as U8_NEXT reads
+// the text).
 bool HasSpace(std::string_view text) {
-  const icu::UnicodeSet* spaces = &SpaceSet();
   const int32_t n = static_cast<int32_t>(text.size());
-  return spaces->spanUTF8(text.data(), n, USET_SPAN_NOT_CONTAINED) < n;
+  return FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n) < n;
 }
 
 }  // namespace
@@ -567,40 +604,66 @@ bool HasOpenBracket(std::string_view text) {
   return depth > 0;
 }
 
+namespace {
+
+// The code point U8_NEXT reads (reading from the start) for the last
+// character of s[0, end), where s[end] (or the end) starts a character;
+// negative when that character is ill-formed. It starts at the last byte
+// that is not a continuation byte, at most four bytes back (else it is a
+// lone continuation byte), and is well-formed only if it ends at `end`.
+int32_t LastCharRead(const uint8_t* s, int32_t end) {
+  int32_t start = end - 1;
+  while (start >= 0 && end - start <= U8_MAX_LENGTH && U8_IS_TRAIL(s[start])) --start;
+  if (start < 0 || end - start > U8_MAX_LENGTH) return -1;
+  UChar32 c;
+  int32_t i = start;
+  U8_NEXT(s, i, end, c);
+  return i == end ? c : -1;
+}
+
+}  // namespace
+
 bool SpacesMayChange(std::string_view text) { return HasSpace(text); }
 
 std::string CollapseSpaces(std::string_view text) {
-  if (!SpacesMayChange(text)) return std::string(text);  // nothing to collapse or join
-  std::string out;
-  out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
+  int32_t space = FindSpace(s, 0, n);
+  if (space == n) return std::string(text);  // nothing to collapse or join
+  // The text alternates runs of characters that are not white space, copied
+  // whole, and runs of white space, each dropped or written as one space.
+  // Only the characters on both sides of a white-space run are decoded
+  // (whether to keep a space between them); inside a run, FindSpace decodes
+  // only characters whose lead byte can begin white space.
+  std::string out;
+  out.reserve(text.size());
   int32_t i = 0;
-  int32_t previous = -1;    // last non-space character written
-  bool pending = false;     // white space seen since `previous`
-  int32_t run = -1;         // start of the characters not yet copied
-  // The characters between two white-space runs are copied as one piece
-  // when the next white space (or the end) is reached: appending them one
-  // by one cost more than deciding what they are.
-  auto flush = [&](int32_t end) {
-    if (run >= 0) out.append(text.data() + run, static_cast<size_t>(end - run));
-    run = -1;
-  };
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (IsSpace(c)) {
-      flush(start);
-      pending = previous >= 0;
-      continue;
+  int32_t previous = -1;  // the last character written (negative: none, or ill-formed)
+  bool pending = false;   // white space since `previous`
+  while (true) {
+    if (i > 0) space = FindSpace(s, i, n);
+    if (space > i) {
+      if (pending) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, at, n, c);
+        if (!(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
+        pending = false;
+      }
+      out.append(text.data() + i, static_cast<size_t>(space - i));
+      previous = LastCharRead(s, space);
     }
-    if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
-    pending = false;
-    if (run < 0) run = start;
-    previous = c;
+    if (space >= n) break;
+    i = space;
+    while (i < n) {
+      int32_t at = i;
+      UChar32 c;
+      U8_NEXT(s, at, n, c);
+      if (!IsSpace(c)) break;
+      i = at;
+    }
+    pending = previous >= 0;
   }
-  flush(n);
   return out;
 }
 

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -422,6 +424,65 @@ TEST(AppendWrapped, AppendsAsJoinWrappedJoins) {
     AppendWrapped(&text, right);
     EXPECT_EQ(text, JoinWrapped(left, right)) << left << "|" << right;
   }
+}
+
+
+// CollapseSpaces as it was written before it passed over the bytes that
+// cannot begin white space: every character decoded, the oracle for the
+// test below.
+std::string CollapseSpacesOneByOne(std::string_view text) {
+  std::string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0, previous = -1, run = -1;
+  bool pending = false;
+  auto flush = [&](int32_t end) {
+    if (run >= 0) out.append(text.data() + run, static_cast<size_t>(end - run));
+    run = -1;
+  };
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpace(c)) {
+      flush(start);
+      pending = previous >= 0;
+      continue;
+    }
+    if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
+    pending = false;
+    if (run < 0) run = start;
+    previous = c;
+  }
+  flush(n);
+  return out;
+}
+
+// The scan that decodes only bytes that may begin white space, and the
+// last character read back from a run's end, against the character-by-
+// character loop: over the samples' lines and cells and over random
+// concatenations of white space, CJK, Latin and ill-formed pieces (cut
+// sequences, lone continuation bytes, overlong spaces, surrogates, which
+// ICU's span would read as white space or as other characters).
+TEST(CollapseSpaces, AnswersAsTheCharacterByCharacterLoop) {
+  std::vector<std::string> texts = {"", " ", "資料\u3000\u3000保護", " a  b ", "\xE4\xB8 資", "資 \xE4\xB8",
+                                    "\xE0\x80\xA0", "a\xC0\xA0" "b", "\xB8 資", "資\x80\x80\x80\x80 資"};
+  AppendSampleLinesAndCells(&texts);
+  const char* pieces[] = {" ",    "\t",   "\n",           "\u3000",       "\u00A0",       "\u2028",
+                          "\xC2\x85", "\u1680", "a",       "1",            "資",           "，",
+                          "\xE4", "\xB8", "\x80",         "\xE3\x80",     "\xE0\x80\xA0", "\xC0\xA0",
+                          "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98", "\xFF", "\u2F8F", "(S)"};
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int k = 0; k < 200000; ++k) {
+    std::string text;
+    for (uint32_t p = next() % 10; p > 0; --p) text += pieces[next() % std::size(pieces)];
+    texts.push_back(std::move(text));
+  }
+  for (const std::string& text : texts) ASSERT_EQ(CollapseSpaces(text), CollapseSpacesOneByOne(text)) << text;
 }
 
 }  // namespace
