@@ -217,12 +217,25 @@ bool HasSpace(std::string_view text) {
 }  // namespace
 
 size_t SpanSpace(std::string_view text) {
-  return static_cast<size_t>(SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_CONTAINED));
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t after = i;
+    UChar32 c;
+    U8_NEXT(s, after, n, c);
+    if (!IsSpace(c)) break;
+    i = after;
+  }
+  return static_cast<size_t>(i);
 }
 
 size_t SpanNonSpace(std::string_view text) {
-  return static_cast<size_t>(
-      SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_NOT_CONTAINED));
+  // Decodes only the characters whose lead byte can begin white space
+  // (FindSpace), where ICU's span decodes every character and reads some
+  // ill-formed sequences (an overlong C0 A0) as white space.
+  const int32_t n = static_cast<int32_t>(text.size());
+  return static_cast<size_t>(FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n));
 }
 
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
@@ -708,18 +721,18 @@ bool IsCjkLetter(int32_t c) {
 
 // Whether two neighbouring tokens (runs of non-space, white space between
 // them) are each one CJK letter: the only place letter spacing drops a
-// space. The tokens are cut by spanning the white-space set over the bytes,
-// and only a token short enough to be one character is decoded.
-bool TwoLoneLettersSideBySide(std::string_view text) {
+// space. The tokens are cut with SpanSpace and FindSpace (`first_space`
+// is where the text's first white space starts), and only a token short
+// enough to be one character is decoded.
+bool TwoLoneLettersSideBySide(std::string_view text, int32_t first_space) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
-  const icu::UnicodeSet& spaces = SpaceSet();
   int32_t i = 0;
   bool previous_alone = false;
   while (i < n) {
-    i += spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_CONTAINED);
+    i += static_cast<int32_t>(SpanSpace(text.substr(static_cast<size_t>(i))));
     if (i >= n) break;
-    const int32_t end = i + spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_NOT_CONTAINED);
+    const int32_t end = i == 0 ? first_space : FindSpace(s, i, n);
     bool alone = false;
     if (end - i <= U8_MAX_LENGTH) {
       UChar32 c;
@@ -737,7 +750,9 @@ bool TwoLoneLettersSideBySide(std::string_view text) {
 }  // namespace
 
 bool RemoveLetterSpacingMayChange(std::string_view text) {
-  return HasSpace(text) && TwoLoneLettersSideBySide(text);  // else nothing to collapse or join
+  const int32_t n = static_cast<int32_t>(text.size());
+  const int32_t first_space = FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n);
+  return first_space < n && TwoLoneLettersSideBySide(text, first_space);  // else nothing to collapse or join
 }
 
 std::string RemoveLetterSpacing(std::string_view text) {

@@ -213,8 +213,9 @@ std::string FromCodePoints(std::u32string_view chars);
 
 // The number of leading bytes of `text` that are white space (IsSpace), and
 // that are not: a text splits into its tokens (runs of non-space) with the
-// two, without decoding it character by character. An ill-formed sequence
-// counts as U+FFFD, which is not white space.
+// two, decoding only the characters whose first byte can begin white
+// space. An ill-formed sequence counts as U+FFFD (as U8_NEXT reads it),
+// which is not white space.
 size_t SpanSpace(std::string_view text);
 size_t SpanNonSpace(std::string_view text);
 

@@ -427,6 +427,26 @@ TEST(AppendWrapped, AppendsAsJoinWrappedJoins) {
 }
 
 
+// Random concatenations of white space, CJK, Latin and ill-formed pieces
+// (cut sequences, lone continuation bytes, overlong spaces, surrogates,
+// which ICU's span reads as white space or as other characters).
+void AppendRandomTexts(std::vector<std::string>* texts) {
+  const char* pieces[] = {" ",    "\t",   "\n",           "\u3000",       "\u00A0",       "\u2028",
+                          "\xC2\x85", "\u1680", "a",       "1",            "資",           "，",
+                          "\xE4", "\xB8", "\x80",         "\xE3\x80",     "\xE0\x80\xA0", "\xC0\xA0",
+                          "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98", "\xFF", "\u2F8F", "(S)"};
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int k = 0; k < 200000; ++k) {
+    std::string text;
+    for (uint32_t p = next() % 10; p > 0; --p) text += pieces[next() % std::size(pieces)];
+    texts->push_back(std::move(text));
+  }
+}
+
 // CollapseSpaces as it was written before it passed over the bytes that
 // cannot begin white space: every character decoded, the oracle for the
 // test below.
@@ -460,29 +480,49 @@ std::string CollapseSpacesOneByOne(std::string_view text) {
 
 // The scan that decodes only bytes that may begin white space, and the
 // last character read back from a run's end, against the character-by-
-// character loop: over the samples' lines and cells and over random
-// concatenations of white space, CJK, Latin and ill-formed pieces (cut
-// sequences, lone continuation bytes, overlong spaces, surrogates, which
-// ICU's span would read as white space or as other characters).
+// character loop: over the samples' lines and cells and the random texts.
 TEST(CollapseSpaces, AnswersAsTheCharacterByCharacterLoop) {
   std::vector<std::string> texts = {"", " ", "資料\u3000\u3000保護", " a  b ", "\xE4\xB8 資", "資 \xE4\xB8",
                                     "\xE0\x80\xA0", "a\xC0\xA0" "b", "\xB8 資", "資\x80\x80\x80\x80 資"};
   AppendSampleLinesAndCells(&texts);
-  const char* pieces[] = {" ",    "\t",   "\n",           "\u3000",       "\u00A0",       "\u2028",
-                          "\xC2\x85", "\u1680", "a",       "1",            "資",           "，",
-                          "\xE4", "\xB8", "\x80",         "\xE3\x80",     "\xE0\x80\xA0", "\xC0\xA0",
-                          "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98", "\xFF", "\u2F8F", "(S)"};
-  uint32_t state = 12345;
-  auto next = [&] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
-  for (int k = 0; k < 200000; ++k) {
-    std::string text;
-    for (uint32_t p = next() % 10; p > 0; --p) text += pieces[next() % std::size(pieces)];
-    texts.push_back(std::move(text));
-  }
+  AppendRandomTexts(&texts);
   for (const std::string& text : texts) ASSERT_EQ(CollapseSpaces(text), CollapseSpacesOneByOne(text)) << text;
+}
+
+// SpanSpace and SpanNonSpace read a text as U8_NEXT does (an ill-formed
+// sequence, an overlong C0 A0 or E0 80 A0 among them, is no white space,
+// where ICU's span read those as spaces), and the letter-spacing test cut
+// with them (and with the first white space found once) never skips a
+// text RemoveLetterSpacing changes.
+TEST(SpanSpace, CutsTokensAsU8NextReadsTheText) {
+  std::vector<std::string> texts = {"", " ", "a\xC0\xA0" "b", "\xE0\x80\xA0", "服 務 機 關", "服\xC0\xA0務 機"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  int letter_spaced = 0;
+  for (const std::string& text : texts) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t n = static_cast<int32_t>(text.size());
+    int32_t space = 0, non_space = 0;
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (!IsSpace(c)) break;
+      space = i;
+    }
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (IsSpace(c)) break;
+      non_space = i;
+    }
+    ASSERT_EQ(SpanSpace(text), static_cast<size_t>(space)) << text;
+    ASSERT_EQ(SpanNonSpace(text), static_cast<size_t>(non_space)) << text;
+    if (RemoveLetterSpacing(text) != text) {
+      ++letter_spaced;
+      ASSERT_TRUE(RemoveLetterSpacingMayChange(text)) << text;
+    }
+  }
+  EXPECT_GT(letter_spaced, 100);
 }
 
 }  // namespace
