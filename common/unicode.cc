@@ -169,23 +169,73 @@ bool IsSpace(int32_t c) {
 
 namespace {
 
-// True when `text` holds a white-space character (IsSpace). A frozen ICU
-// set spans UTF-8 without decoding it character by character.
+// The bytes that can begin a white-space character (IsSpace) in UTF-8: the
+// ASCII white space and the lead bytes of the others, worked out once from
+// ICU's set. None is a continuation byte (10xxxxxx), and U8_NEXT never
+// takes a byte that is not one into an ill-formed sequence before it, so
+// every such byte of a text starts a character as U8_NEXT reads the text
+// from its start: a scan may pass over the other bytes without decoding.
+const std::array<bool, 256>& SpaceLeadBytes() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> leads{};
+    const icu::UnicodeSet& spaces = SpaceSet();
+    for (int32_t r = 0; r < spaces.getRangeCount(); ++r) {
+      for (UChar32 c = spaces.getRangeStart(r); c <= spaces.getRangeEnd(r); ++c) {
+        uint8_t buf[U8_MAX_LENGTH];
+        int32_t length = 0;
+        U8_APPEND_UNSAFE(buf, length, c);
+        leads[buf[0]] = true;
+      }
+    }
+    return leads;
+  }();
+  return table;
+}
+
+// The first white-space character at or after `i` (a character start), or
+// n: only bytes that may begin one are decoded.
+int32_t FindSpace(const uint8_t* s, int32_t i, int32_t n) {
+  const std::array<bool, 256>& leads = SpaceLeadBytes();
+  while (true) {
+    while (i < n && !leads[s[i]]) ++i;
+    if (i >= n) return n;
+    int32_t after = i;
+    UChar32 c;
+    U8_NEXT(s, after, n, c);
+    if (IsSpace(c)) return i;
+    i = after;
+  }
+}
+
+// True when `text` holds a white-space character (IsSpace, as U8_NEXT reads
+// the text).
 bool HasSpace(std::string_view text) {
-  const icu::UnicodeSet* spaces = &SpaceSet();
   const int32_t n = static_cast<int32_t>(text.size());
-  return spaces->spanUTF8(text.data(), n, USET_SPAN_NOT_CONTAINED) < n;
+  return FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n) < n;
 }
 
 }  // namespace
 
 size_t SpanSpace(std::string_view text) {
-  return static_cast<size_t>(SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_CONTAINED));
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    int32_t after = i;
+    UChar32 c;
+    U8_NEXT(s, after, n, c);
+    if (!IsSpace(c)) break;
+    i = after;
+  }
+  return static_cast<size_t>(i);
 }
 
 size_t SpanNonSpace(std::string_view text) {
-  return static_cast<size_t>(
-      SpaceSet().spanUTF8(text.data(), static_cast<int32_t>(text.size()), USET_SPAN_NOT_CONTAINED));
+  // Decodes only the characters whose lead byte can begin white space
+  // (FindSpace), where ICU's span decodes every character and reads some
+  // ill-formed sequences (an overlong C0 A0) as white space.
+  const int32_t n = static_cast<int32_t>(text.size());
+  return static_cast<size_t>(FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n));
 }
 
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
@@ -313,6 +363,50 @@ bool IsHyphenLike(int32_t c) {
   return u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) != U_EA_WIDE;
 }
 
+// The characters of an ICU property pattern that `keep` (when given)
+// keeps. Callers freeze the set they build from it (a frozen set's lookup
+// of a BMP character is a bitmap test, and it spans UTF-8 without
+// decoding).
+icu::UnicodeSet PropertySet(const char16_t* pattern, bool (*keep)(int32_t) = nullptr) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet set(icu::UnicodeString(pattern), status);
+  if (U_FAILURE(status)) {
+    std::fprintf(stderr, "docpipe: ICU has no set for a property pattern: %s\n", u_errorName(status));
+    std::abort();
+  }
+  if (keep == nullptr) return set;
+  icu::UnicodeSet kept;
+  for (int32_t r = 0; r < set.getRangeCount(); ++r) {
+    for (int32_t c = set.getRangeStart(r); c <= set.getRangeEnd(r); ++c) {
+      if (keep(c)) kept.add(c);
+    }
+  }
+  return kept;
+}
+
+// The hyphen-like characters (IsHyphenLike: a subset of ICU's Dash
+// property, picked by IsHyphenLike itself) and the radicals (ICU
+// Radical=Yes: EquivalentIdeograph maps no other character): a text
+// without any of them leaves both repairs nothing to do, and finding that
+// out is one span of the text.
+const icu::UnicodeSet& HyphensAndRadicals() {
+  static const icu::UnicodeSet* set = [] {
+    auto* both = new icu::UnicodeSet(PropertySet(u"[:Dash:]", &IsHyphenLike));
+    both->addAll(PropertySet(u"[:Radical:]"));
+    both->freeze();
+    return both;
+  }();
+  return *set;
+}
+
+// Whether `text` holds a hyphen-like character or a radical. Ill-formed
+// bytes count as U+FFFD (ICU's span), which is neither, as they are for
+// the repairs (U8_NEXT gives them no code point of the set either).
+bool HasHyphenOrRadical(std::string_view text) {
+  const int32_t n = static_cast<int32_t>(text.size());
+  return HyphensAndRadicals().spanUTF8(text.data(), n, USET_SPAN_NOT_CONTAINED) < n;
+}
+
 }  // namespace
 
 int32_t EquivalentIdeograph(int32_t c) {
@@ -420,9 +514,12 @@ bool CannotBeginLine(std::string_view text) {
 }
 
 void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens) {
-  // The repairs' quick tests (memchr scans, then the byte loop of
-  // AsciiHyphensInCodesMayChange when the width fold changes nothing): most
-  // cells build neither text.
+  // A text with neither a radical nor a hyphen-like character counts
+  // nothing (FoldWidth makes neither: it writes ASCII letters and digits):
+  // one span rules out nearly every cell. Else the repairs' quick tests
+  // (memchr scans, then the byte loop of AsciiHyphensInCodesMayChange when
+  // the width fold changes nothing).
+  if (!HasHyphenOrRadical(text)) return;
   if (UnifyRadicalsMayChange(text)) UnifyRadicals(text, radicals);
   if (FoldWidthMayChange(text)) {
     AsciiHyphensInCodes(FoldWidth(text), hyphens);
@@ -431,41 +528,78 @@ void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyph
   }
 }
 
-bool FoldWidthMayChange(std::string_view text) { return text.find('\xEF') != std::string_view::npos; }
+namespace {
 
-std::string FoldWidth(std::string_view text) {
-  // Every Fullwidth character that NFKC maps to an ASCII letter or digit
-  // lies in Unicode's Halfwidth and Fullwidth Forms block, whose UTF-8
-  // encoding starts with byte 0xEF (FoldWidthMayChange); only characters
-  // with that lead byte are decoded and asked about. The decision itself
-  // stays with ICU.
-  size_t at = text.find('\xEF');
-  if (at == std::string_view::npos) return std::string(text);
-  static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
-  std::string out;
-  out.reserve(text.size());
-  size_t copied = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  while (at != std::string_view::npos) {
-    int32_t i = static_cast<int32_t>(at);
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    char folded = 0;
-    if (n != nullptr && c >= 0 && u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
+// The Fullwidth characters (ICU East_Asian_Width=Fullwidth) that NFKC maps
+// to one ASCII letter or digit: the only ones FoldWidth folds. Asked of ICU
+// once per process for the hundred or so Fullwidth characters, not for
+// every fullwidth comma of every cell.
+const icu::UnicodeSet& FoldableFullwidth() {
+  static const icu::UnicodeSet* set = [] {
+    auto* foldable = new icu::UnicodeSet(PropertySet(u"[:East_Asian_Width=Fullwidth:]", [](int32_t c) {
+      static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
+      if (n == nullptr) return false;
       icu::UnicodeString result;
       UErrorCode status = U_ZERO_ERROR;
       n->normalize(icu::UnicodeString(c), result, status);
-      if (U_SUCCESS(status) && result.length() == 1 && result.char32At(0) < 0x80 && u_isalnum(result.char32At(0))) {
-        folded = static_cast<char>(result.char32At(0));
-      }
+      return U_SUCCESS(status) && result.length() == 1 && result.char32At(0) < 0x80 &&
+             u_isalnum(result.char32At(0)) != 0;
+    }));
+    foldable->freeze();
+    return foldable;
+  }();
+  return *set;
+}
+
+// The first character FoldWidth folds at or after byte `from`: its offset
+// (npos when there is none), its end in *end and the ASCII it folds to in
+// *folded. Every such character lies in Unicode's Halfwidth and Fullwidth
+// Forms block, whose UTF-8 encoding starts with byte 0xEF
+// (unicode_test.cc holds the set to that), so only characters with that
+// lead byte are decoded and asked about.
+size_t NextFoldable(std::string_view text, size_t from, size_t* end, char* folded) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (size_t at = text.find('\xEF', from); at != std::string_view::npos; at = text.find('\xEF', *end)) {
+    int32_t i = static_cast<int32_t>(at);
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    *end = static_cast<size_t>(i);
+    if (c >= 0 && FoldableFullwidth().contains(c)) {
+      static const icu::Normalizer2* n = Instance("nfkc", UNORM2_COMPOSE);
+      UErrorCode status = U_ZERO_ERROR;
+      *folded = static_cast<char>(n->normalize(icu::UnicodeString(c), status).char32At(0));
+      return at;
     }
-    if (folded != 0) {
-      out.append(text.substr(copied, at - copied));
-      out.push_back(folded);
-      copied = static_cast<size_t>(i);
-    }
-    at = text.find('\xEF', static_cast<size_t>(i));
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool FoldWidthMayChange(std::string_view text) {
+  // Exact: FoldWidth replaces each such character (three bytes) by one
+  // ASCII byte, so it changes the text exactly when there is one.
+  size_t end = 0;
+  char folded = 0;
+  return NextFoldable(text, 0, &end, &folded) != std::string_view::npos;
+}
+
+std::string FoldWidth(std::string_view text) {
+  // The decision stays with ICU (the width property and the NFKC mapping,
+  // see FoldableFullwidth), not code point ranges.
+  size_t end = 0;
+  char folded = 0;
+  size_t at = NextFoldable(text, 0, &end, &folded);
+  if (at == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t copied = 0;
+  while (at != std::string_view::npos) {
+    out.append(text.substr(copied, at - copied));
+    out.push_back(folded);
+    copied = end;
+    at = NextFoldable(text, end, &end, &folded);
   }
   out.append(text.substr(copied));
   return out;
@@ -483,40 +617,66 @@ bool HasOpenBracket(std::string_view text) {
   return depth > 0;
 }
 
+namespace {
+
+// The code point U8_NEXT reads (reading from the start) for the last
+// character of s[0, end), where s[end] (or the end) starts a character;
+// negative when that character is ill-formed. It starts at the last byte
+// that is not a continuation byte, at most four bytes back (else it is a
+// lone continuation byte), and is well-formed only if it ends at `end`.
+int32_t LastCharRead(const uint8_t* s, int32_t end) {
+  int32_t start = end - 1;
+  while (start >= 0 && end - start <= U8_MAX_LENGTH && U8_IS_TRAIL(s[start])) --start;
+  if (start < 0 || end - start > U8_MAX_LENGTH) return -1;
+  UChar32 c;
+  int32_t i = start;
+  U8_NEXT(s, i, end, c);
+  return i == end ? c : -1;
+}
+
+}  // namespace
+
 bool SpacesMayChange(std::string_view text) { return HasSpace(text); }
 
 std::string CollapseSpaces(std::string_view text) {
-  if (!SpacesMayChange(text)) return std::string(text);  // nothing to collapse or join
-  std::string out;
-  out.reserve(text.size());
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
+  int32_t space = FindSpace(s, 0, n);
+  if (space == n) return std::string(text);  // nothing to collapse or join
+  // The text alternates runs of characters that are not white space, copied
+  // whole, and runs of white space, each dropped or written as one space.
+  // Only the characters on both sides of a white-space run are decoded
+  // (whether to keep a space between them); inside a run, FindSpace decodes
+  // only characters whose lead byte can begin white space.
+  std::string out;
+  out.reserve(text.size());
   int32_t i = 0;
-  int32_t previous = -1;    // last non-space character written
-  bool pending = false;     // white space seen since `previous`
-  int32_t run = -1;         // start of the characters not yet copied
-  // The characters between two white-space runs are copied as one piece
-  // when the next white space (or the end) is reached: appending them one
-  // by one cost more than deciding what they are.
-  auto flush = [&](int32_t end) {
-    if (run >= 0) out.append(text.data() + run, static_cast<size_t>(end - run));
-    run = -1;
-  };
-  while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (IsSpace(c)) {
-      flush(start);
-      pending = previous >= 0;
-      continue;
+  int32_t previous = -1;  // the last character written (negative: none, or ill-formed)
+  bool pending = false;   // white space since `previous`
+  while (true) {
+    if (i > 0) space = FindSpace(s, i, n);
+    if (space > i) {
+      if (pending) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, at, n, c);
+        if (!(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
+        pending = false;
+      }
+      out.append(text.data() + i, static_cast<size_t>(space - i));
+      previous = LastCharRead(s, space);
     }
-    if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
-    pending = false;
-    if (run < 0) run = start;
-    previous = c;
+    if (space >= n) break;
+    i = space;
+    while (i < n) {
+      int32_t at = i;
+      UChar32 c;
+      U8_NEXT(s, at, n, c);
+      if (!IsSpace(c)) break;
+      i = at;
+    }
+    pending = previous >= 0;
   }
-  flush(n);
   return out;
 }
 
@@ -561,18 +721,18 @@ bool IsCjkLetter(int32_t c) {
 
 // Whether two neighbouring tokens (runs of non-space, white space between
 // them) are each one CJK letter: the only place letter spacing drops a
-// space. The tokens are cut by spanning the white-space set over the bytes,
-// and only a token short enough to be one character is decoded.
-bool TwoLoneLettersSideBySide(std::string_view text) {
+// space. The tokens are cut with SpanSpace and FindSpace (`first_space`
+// is where the text's first white space starts), and only a token short
+// enough to be one character is decoded.
+bool TwoLoneLettersSideBySide(std::string_view text, int32_t first_space) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
-  const icu::UnicodeSet& spaces = SpaceSet();
   int32_t i = 0;
   bool previous_alone = false;
   while (i < n) {
-    i += spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_CONTAINED);
+    i += static_cast<int32_t>(SpanSpace(text.substr(static_cast<size_t>(i))));
     if (i >= n) break;
-    const int32_t end = i + spaces.spanUTF8(text.data() + i, n - i, USET_SPAN_NOT_CONTAINED);
+    const int32_t end = i == 0 ? first_space : FindSpace(s, i, n);
     bool alone = false;
     if (end - i <= U8_MAX_LENGTH) {
       UChar32 c;
@@ -590,7 +750,9 @@ bool TwoLoneLettersSideBySide(std::string_view text) {
 }  // namespace
 
 bool RemoveLetterSpacingMayChange(std::string_view text) {
-  return HasSpace(text) && TwoLoneLettersSideBySide(text);  // else nothing to collapse or join
+  const int32_t n = static_cast<int32_t>(text.size());
+  const int32_t first_space = FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n);
+  return first_space < n && TwoLoneLettersSideBySide(text, first_space);  // else nothing to collapse or join
 }
 
 std::string RemoveLetterSpacing(std::string_view text) {
@@ -667,15 +829,33 @@ std::string RemoveLetterSpacing(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether JoinWrapped puts a space between two non-empty pieces.
+bool SpaceBetween(std::string_view left, std::string_view right) {
+  const int32_t a = LastChar(left);
+  const int32_t b = FirstChar(right);
+  return !IsCjk(a) && !IsCjk(b) && !IsSpace(a) && !IsSpace(b);
+}
+
+}  // namespace
+
 std::string JoinWrapped(std::string_view left, std::string_view right) {
   if (left.empty()) return std::string(right);
   if (right.empty()) return std::string(left);
-  int32_t a = LastChar(left);
-  int32_t b = FirstChar(right);
-  std::string out(left);
-  if (!IsCjk(a) && !IsCjk(b) && !IsSpace(a) && !IsSpace(b)) out.push_back(' ');
+  std::string out;
+  const bool space = SpaceBetween(left, right);
+  out.reserve(left.size() + space + right.size());
+  out.append(left);
+  if (space) out.push_back(' ');
   out.append(right);
   return out;
+}
+
+void AppendWrapped(std::string* text, std::string_view right) {
+  if (right.empty()) return;
+  if (!text->empty() && SpaceBetween(*text, right)) text->push_back(' ');
+  text->append(right);
 }
 
 std::string_view TrimAscii(std::string_view text) {

@@ -94,7 +94,9 @@ class FoldedCharacters {
 
 // Folds fullwidth Latin letters and digits (ＫＡ０１) to ASCII, leaving
 // CJK punctuation as printed. The decision uses ICU's width property and
-// NFKC mapping, not code point ranges.
+// NFKC mapping, not code point ranges. FoldWidthMayChange is exact: true
+// when the text holds a character FoldWidth folds (a fullwidth comma alone
+// is none).
 std::string FoldWidth(std::string_view text);
 bool FoldWidthMayChange(std::string_view text);
 
@@ -124,10 +126,10 @@ bool AsciiHyphensInCodesMayChange(std::string_view text);
 
 // Adds to *radicals and *hyphens what UnifyRadicals(text) and
 // AsciiHyphensInCodes(FoldWidth(text)) would count, without building either
-// text when there is nothing to count: the radicals UnifyRadicals looks at
-// and the fullwidth forms FoldWidth folds are led by byte 0xE2 and 0xEF
-// (their quick exits), and a code's hyphen stands alone between ASCII
-// letters or digits; most cells have none of these.
+// text when there is nothing to count: a text with neither a radical nor a
+// hyphen-like character (one span of an ICU set) counts nothing, and a
+// code's hyphen stands alone between ASCII letters or digits; most cells
+// have none of these.
 void CountRadicalsAndCodeHyphens(std::string_view text, int* radicals, int* hyphens);
 
 // True when the first character of `text` may not begin a line (ICU
@@ -169,6 +171,11 @@ bool RemoveLetterSpacingMayChange(std::string_view text);
 // space when either side of the break is CJK, one space otherwise.
 std::string JoinWrapped(std::string_view left, std::string_view right);
 
+// *text = JoinWrapped(*text, right), appending in place rather than
+// building a new string: for a caller that joins many lines into one text.
+// `right` must not point into *text.
+void AppendWrapped(std::string* text, std::string_view right);
+
 // `text` without leading and trailing ASCII white space (tab, CR, LF, space).
 std::string_view TrimAscii(std::string_view text);
 
@@ -206,8 +213,9 @@ std::string FromCodePoints(std::u32string_view chars);
 
 // The number of leading bytes of `text` that are white space (IsSpace), and
 // that are not: a text splits into its tokens (runs of non-space) with the
-// two, without decoding it character by character. An ill-formed sequence
-// counts as U+FFFD, which is not white space.
+// two, decoding only the characters whose first byte can begin white
+// space. An ill-formed sequence counts as U+FFFD (as U8_NEXT reads it),
+// which is not white space.
 size_t SpanSpace(std::string_view text);
 size_t SpanNonSpace(std::string_view text);
 

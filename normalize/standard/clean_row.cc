@@ -22,10 +22,7 @@ std::string CleanRow::AsRead() const {
 
 std::string CleanRow::Joined() const {
   std::string out;
-  for (const auto& c : cells) {
-    if (c.empty()) continue;
-    out = out.empty() ? c : unicode::JoinWrapped(out, c);
-  }
+  for (const auto& c : cells) unicode::AppendWrapped(&out, c);  // empty cells add nothing
   return out;
 }
 

@@ -39,7 +39,8 @@ void HeaderTable::SetField(HeaderLabel label, const std::string& value, SourcePo
   if (slot->empty()) {
     *slot = repaired;
   } else if (!repaired.empty()) {
-    *slot = unicode::CollapseSpaces(unicode::JoinWrapped(*slot, repaired));
+    unicode::AppendWrapped(slot, repaired);
+    *slot = unicode::CollapseSpaces(*slot);
   }
   if (const char* name = HeaderFieldName(label); name != nullptr && !out_->field_pos.count(name)) {
     out_->field_pos[name] = pos;

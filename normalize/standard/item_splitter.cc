@@ -41,9 +41,8 @@ JoinedText JoinFragments(const std::vector<Fragment>& fragments, const Regex* co
       joined.starts.push_back(joined.text.size());
       joined.text.append(piece);
     } else {
-      std::string next = unicode::JoinWrapped(joined.text, piece);
-      joined.starts.push_back(next.size() - piece.size());
-      joined.text = std::move(next);
+      unicode::AppendWrapped(&joined.text, piece);
+      joined.starts.push_back(joined.text.size() - piece.size());
     }
     joined.where.push_back(fragment.pos);
   }

@@ -96,7 +96,7 @@ std::array<std::string, kColumnCount> RowStitcher::ByColumn(const std::vector<st
   for (size_t i = 0; i < cells.size(); ++i) {
     Column column = i < columns_.size() ? columns_[i] : Column::kOther;
     std::string& slot = by_column[static_cast<size_t>(column)];
-    slot = slot.empty() ? cells[i] : unicode::JoinWrapped(slot, cells[i]);
+    unicode::AppendWrapped(&slot, cells[i]);
   }
   return by_column;
 }

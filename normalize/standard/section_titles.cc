@@ -36,7 +36,7 @@ bool IsNotesHeader(const CleanRow& row) {
 std::string AfterTitle(const CleanRow& row) {
   std::string out;
   for (size_t i = FirstNonEmptyIndex(row) + 1; i < row.cells.size(); ++i) {
-    if (!row.cells[i].empty()) out = out.empty() ? row.cells[i] : unicode::JoinWrapped(out, row.cells[i]);
+    unicode::AppendWrapped(&out, row.cells[i]);
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "common/unicode.h"
 
@@ -63,20 +65,22 @@ void CheckLevel(const std::optional<int>& level, const std::string& what, Source
 // Builds one dictionary (K or S) from the items printed in task rows.
 std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>& printed, const char* kind,
                                              Diagnostics* d) {
+  // The texts are the items' own (they outlive this function), so the maps
+  // below hold views of them rather than copies.
   struct Variant {
-    std::string text;
+    std::string text;  // the FoldKey
     int count = 0;
     size_t order = 0;
+    std::map<std::string_view, int> spellings;  // each printing of the key, in text order
   };
   struct Group {
-    std::vector<Variant> keys;  // by FoldKey, each with its most frequent spelling
-    std::map<std::string, std::map<std::string, int>> spellings;
+    std::vector<Variant> keys;  // by FoldKey, in the order first printed
     std::vector<SourcePos> where;
     std::vector<const std::string*> texts;  // every name printed for the code
     size_t first = 0;
   };
   std::map<std::string, Group> groups;
-  std::map<std::string, std::string, std::less<>> keys;  // the same names recur in every task
+  std::unordered_map<std::string_view, std::string> keys;  // the same names recur in every task
   size_t order = 0;
   for (const CodedItem* item : printed) {
     Group& g = groups[item->code];
@@ -92,13 +96,20 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
     const std::string& key = cached->second;
     auto it = std::find_if(g.keys.begin(), g.keys.end(), [&](const Variant& v) { return v.text == key; });
     if (it == g.keys.end()) {
-      g.keys.push_back({key, 0, order});
+      g.keys.push_back({key, 0, order, {}});
       it = g.keys.end() - 1;
     }
     ++it->count;
-    ++g.spellings[key][item->text];
+    ++it->spellings[item->text];
   }
-  std::vector<DictionaryEntry> entries;
+  // Each code's numbers are worked out once for the sort and the gaps (the
+  // codes differ, so the order does not depend on the sort's algorithm).
+  struct Numbered {
+    std::vector<int> numbers;
+    DictionaryEntry entry;
+  };
+  std::vector<Numbered> numbered;
+  numbered.reserve(groups.size());
   for (auto& [code, g] : groups) {
     DictionaryEntry entry{code, "", g.where};
     if (g.keys.empty()) {
@@ -109,7 +120,7 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
         if (v.count > best->count) best = &v;
       }
       int top = 0;
-      for (const auto& [spelling, count] : g.spellings[best->text]) {
+      for (const auto& [spelling, count] : best->spellings) {
         if (count > top) {
           top = count;
           entry.name = spelling;
@@ -118,10 +129,8 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
       if (g.keys.size() > 1) {
         std::string variants;
         for (const Variant& v : g.keys) {
-          for (const auto& [spelling, count] : g.spellings[v.text]) {
-            variants += (variants.empty() ? "" : " | ") + spelling;
-            break;
-          }
+          variants += (variants.empty() ? "" : " | ");
+          variants += v.spellings.begin()->first;
         }
         d->Warn("inconsistent_name", std::string(kind) + " code " + code + " is named in different ways: " + variants,
                 First(g.where));
@@ -137,23 +146,24 @@ std::vector<DictionaryEntry> BuildDictionary(const std::vector<const CodedItem*>
         }
       }
     }
-    entries.push_back(std::move(entry));
+    numbered.push_back({Numbers(code), std::move(entry)});
   }
-  std::sort(entries.begin(), entries.end(), [](const DictionaryEntry& a, const DictionaryEntry& b) {
-    std::vector<int> na = Numbers(a.code), nb = Numbers(b.code);
-    return na != nb ? na < nb : a.code < b.code;
+  std::sort(numbered.begin(), numbered.end(), [](const Numbered& a, const Numbered& b) {
+    return a.numbers != b.numbers ? a.numbers < b.numbers : a.entry.code < b.entry.code;
   });
-  std::vector<std::pair<std::string, SourcePos>> codes;
+  std::vector<DictionaryEntry> entries;
+  entries.reserve(numbered.size());
   int expected = 1;
-  for (const DictionaryEntry& e : entries) {
-    std::vector<int> n = Numbers(e.code);
+  for (Numbered& e : numbered) {
+    const std::vector<int>& n = e.numbers;
     if (!n.empty() && n.back() > expected) {
       d->Warn("code_gap",
-              std::string(kind) + " codes jump to " + e.code + ": " + std::to_string(n.back() - expected) +
+              std::string(kind) + " codes jump to " + e.entry.code + ": " + std::to_string(n.back() - expected) +
                   " number(s) before it are never printed",
-              First(e.where));
+              First(e.entry.where));
     }
     if (!n.empty()) expected = n.back() + 1;
+    entries.push_back(std::move(e.entry));
   }
   return entries;
 }

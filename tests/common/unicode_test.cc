@@ -1,7 +1,10 @@
 #include "common/unicode.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -349,6 +352,177 @@ TEST(FoldedCharacters, AgreesWithFoldKeyOverTheSampleCells) {
 TEST(FoldedCharactersDeathTest, RefusesACharacterThatIsNotInert) {
   EXPECT_DEATH(FoldedCharacters("A"), "not inert");
   EXPECT_DEATH(FoldedCharacters("e"), "not inert");  // composes with U+0301
+}
+
+
+// The width fold's characters, asked of ICU once per process: for every
+// code point, FoldWidth folds it exactly when ICU calls it
+// East_Asian_Width=Fullwidth and NFKC makes it one ASCII letter or digit
+// (what FoldWidth asked of every 0xEF-led character before), and
+// FoldWidthMayChange says so exactly. A foldable character led by another
+// byte than 0xEF would fail here (FoldWidth looks at 0xEF-led ones only).
+TEST(FoldWidth, FoldsExactlyTheFullwidthCharactersNfkcMakesAsciiAlnum) {
+  int foldable = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string ascii;
+    if (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH) {
+      ascii = Nfkc(Utf8Of(c));
+      if (ascii.size() != 1 || !u_isalnum(static_cast<unsigned char>(ascii[0]))) ascii.clear();
+    }
+    foldable += !ascii.empty();
+    const std::string text = "，" + Utf8Of(c) + "資";
+    ASSERT_EQ(FoldWidth(text), ascii.empty() ? text : "，" + ascii + "資") << "U+" << std::hex << c;
+    ASSERT_EQ(FoldWidthMayChange(text), !ascii.empty()) << "U+" << std::hex << c;
+  }
+  EXPECT_EQ(foldable, 62);  // Ａ-Ｚ, ａ-ｚ, ０-９
+  // The quick test must not skip a fold behind punctuation, and skips
+  // fullwidth punctuation alone (what it was for).
+  EXPECT_TRUE(FoldWidthMayChange("（一）：，Ｋ"));
+  EXPECT_FALSE(FoldWidthMayChange("（一）：，、。"));
+  EXPECT_FALSE(FoldWidthMayChange("\xEF\xBC"));  // cut: no character
+}
+
+// The span for radicals and hyphen-like characters in front of the counts
+// and of AsciiHyphensInCodesMayChange: every code point between ASCII and
+// fullwidth letters and digits, cut and ill-formed sequences, and every
+// line and cell of the samples count what the repairs would count.
+TEST(CountRadicalsAndCodeHyphens, SkipsOnlyTextsWithoutAHyphenOrARadical) {
+  std::vector<std::string> texts = {"A\xE0\x96\x8A" "1", "A\xED\xA0\x80" "1", "A\xF4\x90\x80\x80" "1", "A\xE2\x80",
+                                    "\xE2\x80\x90" "1", "\xEF\xBC\x8D"};
+  AppendSampleLinesAndCells(&texts);
+  int counted = 0;
+  auto check = [&](const std::string& text) {
+    int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
+    CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
+    UnifyRadicals(text, &long_radicals);
+    AsciiHyphensInCodes(FoldWidth(text), &long_hyphens);
+    EXPECT_EQ(radicals, long_radicals) << text;
+    EXPECT_EQ(hyphens, long_hyphens) << text;
+    if (AsciiHyphensInCodes(text) != text) {
+      EXPECT_TRUE(AsciiHyphensInCodesMayChange(text)) << text;
+    }
+    counted += long_radicals + long_hyphens > 0;
+  };
+  for (const std::string& text : texts) check(text);
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    // Only a character ICU calls a dash or a radical can be counted; the
+    // others are checked in the blocks around them.
+    if (!u_hasBinaryProperty(c, UCHAR_DASH) && !u_hasBinaryProperty(c, UCHAR_RADICAL) && (c & 0xFF) != 0) continue;
+    check("A" + Utf8Of(c) + "1");
+    check("Ｋ" + Utf8Of(c) + "０");
+  }
+  EXPECT_GT(counted, 200);  // the radicals and the dashes between letters and digits
+}
+
+TEST(AppendWrapped, AppendsAsJoinWrappedJoins) {
+  for (auto [left, right] : {std::pair{"T1.4監控與測試網路伺服器", "安全"}, std::pair{"生命週期", "(SSDLC)"},
+                             std::pair{"Information Security", "Management System"}, std::pair{"", "x"},
+                             std::pair{"x", ""}, std::pair{"", ""}, std::pair{"a ", "b"}, std::pair{"a", "\u3000b"}}) {
+    std::string text = left;
+    AppendWrapped(&text, right);
+    EXPECT_EQ(text, JoinWrapped(left, right)) << left << "|" << right;
+  }
+}
+
+
+// Random concatenations of white space, CJK, Latin and ill-formed pieces
+// (cut sequences, lone continuation bytes, overlong spaces, surrogates,
+// which ICU's span reads as white space or as other characters).
+void AppendRandomTexts(std::vector<std::string>* texts) {
+  const char* pieces[] = {" ",    "\t",   "\n",           "\u3000",       "\u00A0",       "\u2028",
+                          "\xC2\x85", "\u1680", "a",       "1",            "資",           "，",
+                          "\xE4", "\xB8", "\x80",         "\xE3\x80",     "\xE0\x80\xA0", "\xC0\xA0",
+                          "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98", "\xFF", "\u2F8F", "(S)"};
+  uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int k = 0; k < 200000; ++k) {
+    std::string text;
+    for (uint32_t p = next() % 10; p > 0; --p) text += pieces[next() % std::size(pieces)];
+    texts->push_back(std::move(text));
+  }
+}
+
+// CollapseSpaces as it was written before it passed over the bytes that
+// cannot begin white space: every character decoded, the oracle for the
+// test below.
+std::string CollapseSpacesOneByOne(std::string_view text) {
+  std::string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0, previous = -1, run = -1;
+  bool pending = false;
+  auto flush = [&](int32_t end) {
+    if (run >= 0) out.append(text.data() + run, static_cast<size_t>(end - run));
+    run = -1;
+  };
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (IsSpace(c)) {
+      flush(start);
+      pending = previous >= 0;
+      continue;
+    }
+    if (pending && !(IsCjk(previous) && IsCjk(c))) out.push_back(' ');
+    pending = false;
+    if (run < 0) run = start;
+    previous = c;
+  }
+  flush(n);
+  return out;
+}
+
+// The scan that decodes only bytes that may begin white space, and the
+// last character read back from a run's end, against the character-by-
+// character loop: over the samples' lines and cells and the random texts.
+TEST(CollapseSpaces, AnswersAsTheCharacterByCharacterLoop) {
+  std::vector<std::string> texts = {"", " ", "資料\u3000\u3000保護", " a  b ", "\xE4\xB8 資", "資 \xE4\xB8",
+                                    "\xE0\x80\xA0", "a\xC0\xA0" "b", "\xB8 資", "資\x80\x80\x80\x80 資"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  for (const std::string& text : texts) ASSERT_EQ(CollapseSpaces(text), CollapseSpacesOneByOne(text)) << text;
+}
+
+// SpanSpace and SpanNonSpace read a text as U8_NEXT does (an ill-formed
+// sequence, an overlong C0 A0 or E0 80 A0 among them, is no white space,
+// where ICU's span read those as spaces), and the letter-spacing test cut
+// with them (and with the first white space found once) never skips a
+// text RemoveLetterSpacing changes.
+TEST(SpanSpace, CutsTokensAsU8NextReadsTheText) {
+  std::vector<std::string> texts = {"", " ", "a\xC0\xA0" "b", "\xE0\x80\xA0", "服 務 機 關", "服\xC0\xA0務 機"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  int letter_spaced = 0;
+  for (const std::string& text : texts) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t n = static_cast<int32_t>(text.size());
+    int32_t space = 0, non_space = 0;
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (!IsSpace(c)) break;
+      space = i;
+    }
+    for (int32_t i = 0; i < n;) {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (IsSpace(c)) break;
+      non_space = i;
+    }
+    ASSERT_EQ(SpanSpace(text), static_cast<size_t>(space)) << text;
+    ASSERT_EQ(SpanNonSpace(text), static_cast<size_t>(non_space)) << text;
+    if (RemoveLetterSpacing(text) != text) {
+      ++letter_spaced;
+      ASSERT_TRUE(RemoveLetterSpacingMayChange(text)) << text;
+    }
+  }
+  EXPECT_GT(letter_spaced, 100);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <iterator>
 #include <string>
 
 #include "common/unicode.h"
@@ -76,6 +78,44 @@ TEST(FakeBold, TheByteFilterPassesRepeatsAfterAnyWhiteSpaceAndOfAnyWidth) {
   std::string longer = chunk;
   unicode::AppendUtf8(0x4E00 + 64, &longer);
   EXPECT_EQ(CollapseFakeBold(longer + longer + longer), longer + longer + longer);
+  // The longest chunk in bytes: 64 characters of four bytes (U+20000 ...).
+  std::string wide;
+  for (char32_t c = 0x20000; c < 0x20000 + 64; ++c) unicode::AppendUtf8(c, &wide);
+  EXPECT_EQ(CollapseFakeBold("x " + wide + wide + wide), "x " + wide);
+}
+
+// The byte filter (memchr for the token's first byte, then memcmp) against
+// the repair over random lines of tokens, each a random chunk printed one
+// to four times: a line the repair changes is never one the filter skips,
+// and the filter skips most lines of single-printed tokens.
+TEST(FakeBold, TheByteFilterNeverSkipsALineTheRepairChanges) {
+  const char* pieces[] = {"附", "錄", "a", "1", "\u00E9", "\U00020000", "（", "K0", "."};
+  const char* spaces[] = {" ", "\u3000", "  ", "\t"};
+  uint32_t state = 777;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  int changed = 0, skipped = 0;
+  for (int k = 0; k < 50000; ++k) {
+    std::string line;
+    for (uint32_t t = 1 + next() % 4; t > 0; --t) {
+      std::string chunk;
+      for (uint32_t p = 1 + next() % 4; p > 0; --p) chunk += pieces[next() % std::size(pieces)];
+      const uint32_t repeats = next() % 3 == 0 ? 1 + next() % 4 : 1;
+      for (uint32_t r = 0; r < repeats; ++r) line += chunk;
+      if (next() % 3 == 0) line += "錄";  // a tail that is not repeated
+      line += spaces[next() % std::size(spaces)];
+    }
+    const bool may = CollapseFakeBoldMayChange(line);
+    if (CollapseFakeBold(line) != line) {
+      ++changed;
+      ASSERT_TRUE(may) << line;
+    }
+    skipped += !may;
+  }
+  EXPECT_GT(changed, 1000);
+  EXPECT_GT(skipped, 1000);
 }
 
 // Counter-examples the filter passes on to the exact check (bytes that
