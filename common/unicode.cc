@@ -667,14 +667,7 @@ std::string CollapseSpaces(std::string_view text) {
       previous = LastCharRead(s, space);
     }
     if (space >= n) break;
-    i = space;
-    while (i < n) {
-      int32_t at = i;
-      UChar32 c;
-      U8_NEXT(s, at, n, c);
-      if (!IsSpace(c)) break;
-      i = at;
-    }
+    i = space + static_cast<int32_t>(SpanSpace(text.substr(static_cast<size_t>(space))));
     pending = previous >= 0;
   }
   return out;
