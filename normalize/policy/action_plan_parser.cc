@@ -42,16 +42,25 @@ std::set<std::string> Keys(const std::vector<std::string>& names) {
   return keys;
 }
 
+// The cells below are appended to in place, without a temporary string per
+// piece.
+
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
+  for (const std::string& n : names) {
+    if (!out.empty()) out += "、";
+    out += n;
+  }
   return out;
 }
 
 std::string Numbered(const std::vector<std::string>& items) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    out += (i ? "\n" : "") + std::to_string(i + 1) + ". " + items[i];
+    if (i) out += '\n';
+    out += std::to_string(i + 1);
+    out += ". ";
+    out += items[i];
   }
   return out;
 }
@@ -59,12 +68,17 @@ std::string Numbered(const std::vector<std::string>& items) {
 std::string KpiCell(const std::vector<Kpi>& kpis) {
   std::string out, agency;
   bool first = true;
+  auto add_line = [&out](std::string_view text, std::string_view end) {
+    if (!out.empty()) out += '\n';
+    out += text;
+    out += end;
+  };
   for (const Kpi& k : kpis) {
     if (first || k.agency != agency) {
-      if (!k.agency.empty()) out += (out.empty() ? "" : "\n") + k.agency + "：";
+      if (!k.agency.empty()) add_line(k.agency, "：");
       agency = k.agency;
     }
-    out += (out.empty() ? "" : "\n") + k.text;
+    add_line(k.text, "");
     first = false;
   }
   return out;
@@ -192,9 +206,13 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
     detail_view.pos = lines[i].pos;
     detail_view.header = detail->header;
     // The table's view first: the plans then take the actions' contents.
-    for (const DetailedAction& d : detail->actions) {
+    for (DetailedAction& d : detail->actions) {
       PolicyTableRow row;
-      row.cells = {d.code + "." + d.title, Numbered(d.points), KpiCell(d.kpis), d.agency_cell};
+      row.cells.reserve(4);
+      row.cells.push_back(d.code + "." + d.title);
+      row.cells.push_back(Numbered(d.points));
+      row.cells.push_back(KpiCell(d.kpis));
+      row.cells.push_back(std::move(d.agency_cell));
       row.where = d.where;
       detail_view.rows.push_back(std::move(row));
     }
@@ -260,8 +278,12 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
     CheckPlan(plan, &doc->diagnostics);
     if (assignment && std::count(plan.sources.begin(), plan.sources.end(), "assignment")) {
       PolicyTableRow row;
-      row.cells = {plan.goal.code + "：" + plan.goal.title, plan.strategy.code + "." + plan.strategy.title,
-                   plan.code + "." + plan.title, JoinNames(plan.lead), JoinNames(plan.co)};
+      row.cells.reserve(5);
+      row.cells.push_back(plan.goal.code + "：" + plan.goal.title);
+      row.cells.push_back(plan.strategy.code + "." + plan.strategy.title);
+      row.cells.push_back(plan.code + "." + plan.title);
+      row.cells.push_back(JoinNames(plan.lead));
+      row.cells.push_back(JoinNames(plan.co));
       row.where = {plan.where.front()};
       assignment_view.rows.push_back(std::move(row));
     }
