@@ -42,16 +42,25 @@ std::set<std::string> Keys(const std::vector<std::string>& names) {
   return keys;
 }
 
+// The cells below are appended to in place, without a temporary string per
+// piece.
+
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : "、") + n;
+  for (const std::string& n : names) {
+    if (!out.empty()) out += "、";
+    out += n;
+  }
   return out;
 }
 
 std::string Numbered(const std::vector<std::string>& items) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    out += (i ? "\n" : "") + std::to_string(i + 1) + ". " + items[i];
+    if (i) out += '\n';
+    out += std::to_string(i + 1);
+    out += ". ";
+    out += items[i];
   }
   return out;
 }
@@ -59,29 +68,36 @@ std::string Numbered(const std::vector<std::string>& items) {
 std::string KpiCell(const std::vector<Kpi>& kpis) {
   std::string out, agency;
   bool first = true;
+  auto add_line = [&out](std::string_view text, std::string_view end) {
+    if (!out.empty()) out += '\n';
+    out += text;
+    out += end;
+  };
   for (const Kpi& k : kpis) {
     if (first || k.agency != agency) {
-      if (!k.agency.empty()) out += (out.empty() ? "" : "\n") + k.agency + "：";
+      if (!k.agency.empty()) add_line(k.agency, "：");
       agency = k.agency;
     }
-    out += (out.empty() ? "" : "\n") + k.text;
+    add_line(k.text, "");
     first = false;
   }
   return out;
 }
 
 // Completes the assignment table's view of one action with the detail
-// table's and reports where they disagree.
-void Merge(const AssignedAction& assigned, const AssignmentTable& table, const DetailedAction* detail,
-           ActionPlan* plan, Diagnostics* diagnostics) {
-  std::string title = assigned.title;
-  std::vector<std::string> tails = assigned.tails;
+// table's and reports where they disagree. Each action of either table is
+// merged once: what the plan takes of them is moved out.
+void Merge(AssignedAction* assigned_action, const AssignmentTable& table, DetailedAction* detail, ActionPlan* plan,
+           Diagnostics* diagnostics) {
+  AssignedAction& assigned = *assigned_action;
+  std::string title = std::move(assigned.title);
+  std::vector<std::string> tails = std::move(assigned.tails);
   if (detail != nullptr && !tails.empty() &&
       unicode::FoldKey(unicode::JoinWrapped(title, tails.front())) == unicode::FoldKey(detail->title)) {
     title = unicode::JoinWrapped(title, tails.front());  // the title was cut by a page break
     tails.erase(tails.begin());
   }
-  std::vector<std::string> cells = assigned.agency_cells;
+  std::vector<std::string> cells = std::move(assigned.agency_cells);
   for (const std::string& tail : tails) {
     if (cells.empty()) {
       cells.push_back(tail);
@@ -94,17 +110,17 @@ void Merge(const AssignedAction& assigned, const AssignmentTable& table, const D
   for (size_t i = 1; i < cells.size(); ++i) {
     for (std::string& name : SplitAgencies(cells[i])) co.push_back(std::move(name));
   }
-  plan->code = assigned.code;
+  plan->code = std::move(assigned.code);
   plan->title = unicode::CollapseSpaces(title);
   plan->goal = table.goals.empty() ? CodedTitle{} : table.goals[assigned.goal];
   plan->strategy = table.strategies.empty() ? CodedTitle{} : table.strategies[assigned.strategy];
   plan->lead = lead;
   plan->co = co;
-  plan->where = assigned.where;
+  plan->where = std::move(assigned.where);
   plan->sources.push_back("assignment");
   if (detail == nullptr) return;
   plan->sources.push_back("detail");
-  SourcePos at = assigned.where.front();
+  SourcePos at = plan->where.front();
   if (unicode::FoldKey(plan->title) != unicode::FoldKey(detail->title)) {
     diagnostics->Warn("tables_disagree",
                       "action plan " + plan->code + ": title \"" + plan->title + "\" in the assignment table, \"" +
@@ -127,11 +143,11 @@ void Merge(const AssignedAction& assigned, const AssignmentTable& table, const D
                       at);
   }
   if (!detail->lead.empty()) {
-    plan->lead = detail->lead;
-    plan->co = detail->co;
+    plan->lead = std::move(detail->lead);
+    plan->co = std::move(detail->co);
   }
-  plan->points = detail->points;
-  plan->kpis = detail->kpis;
+  plan->points = std::move(detail->points);
+  plan->kpis = std::move(detail->kpis);
   plan->where.insert(plan->where.end(), detail->where.begin(), detail->where.end());
 }
 
@@ -189,12 +205,23 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
     CaptionAbove(lines, i, rules, &detail_view);
     detail_view.pos = lines[i].pos;
     detail_view.header = detail->header;
+    // The table's view first: the plans then take the actions' contents.
+    for (DetailedAction& d : detail->actions) {
+      PolicyTableRow row;
+      row.cells.reserve(4);
+      row.cells.push_back(d.code + "." + d.title);
+      row.cells.push_back(Numbered(d.points));
+      row.cells.push_back(KpiCell(d.kpis));
+      row.cells.push_back(std::move(d.agency_cell));
+      row.where = d.where;
+      detail_view.rows.push_back(std::move(row));
+    }
   }
   if (!assignment && !detail) return used;
 
-  std::map<std::string, const DetailedAction*> details;
+  std::map<std::string, DetailedAction*> details;
   if (detail) {
-    for (const DetailedAction& d : detail->actions) {
+    for (DetailedAction& d : detail->actions) {
       if (!details.emplace(d.code, &d).second) {
         doc->diagnostics.Warn("duplicate_code", "action plan " + d.code + " appears twice in the detail table",
                               d.where.front());
@@ -205,25 +232,25 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
   if (assignment) {
     doc->goals = assignment->goals;
     doc->strategies = assignment->strategies;
-    for (const AssignedAction& a : assignment->actions) {
+    for (AssignedAction& a : assignment->actions) {
       if (!seen.insert(a.code).second) {
         doc->diagnostics.Warn("duplicate_code", "action plan " + a.code + " appears twice in the assignment table",
                               a.where.front());
         continue;
       }
       auto it = details.find(a.code);
-      const DetailedAction* d = it == details.end() ? nullptr : it->second;
+      DetailedAction* d = it == details.end() ? nullptr : it->second;
       if (detail && d == nullptr) {
         doc->diagnostics.Warn("missing_detail", "action plan " + a.code + " is not in the detail table",
                               a.where.front());
       }
       ActionPlan plan;
-      Merge(a, *assignment, d, &plan, &doc->diagnostics);
+      Merge(&a, *assignment, d, &plan, &doc->diagnostics);
       doc->action_plans.push_back(std::move(plan));
     }
   }
   if (detail) {
-    for (const DetailedAction& d : detail->actions) {
+    for (DetailedAction& d : detail->actions) {
       if (seen.count(d.code)) continue;
       seen.insert(d.code);
       if (assignment) {
@@ -232,12 +259,12 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
       }
       ActionPlan plan;
       plan.code = d.code;
-      plan.title = d.title;
-      plan.points = d.points;
-      plan.kpis = d.kpis;
-      plan.lead = d.lead;
-      plan.co = d.co;
-      plan.where = d.where;
+      plan.title = std::move(d.title);
+      plan.points = std::move(d.points);
+      plan.kpis = std::move(d.kpis);
+      plan.lead = std::move(d.lead);
+      plan.co = std::move(d.co);
+      plan.where = std::move(d.where);
       plan.sources.push_back("detail");
       if (assignment) {
         for (const CodedTitle& s : assignment->strategies) {
@@ -251,18 +278,14 @@ std::vector<LineRange> ParseActionPlanTables(const std::vector<SourceLine>& line
     CheckPlan(plan, &doc->diagnostics);
     if (assignment && std::count(plan.sources.begin(), plan.sources.end(), "assignment")) {
       PolicyTableRow row;
-      row.cells = {plan.goal.code + "：" + plan.goal.title, plan.strategy.code + "." + plan.strategy.title,
-                   plan.code + "." + plan.title, JoinNames(plan.lead), JoinNames(plan.co)};
+      row.cells.reserve(5);
+      row.cells.push_back(plan.goal.code + "：" + plan.goal.title);
+      row.cells.push_back(plan.strategy.code + "." + plan.strategy.title);
+      row.cells.push_back(plan.code + "." + plan.title);
+      row.cells.push_back(JoinNames(plan.lead));
+      row.cells.push_back(JoinNames(plan.co));
       row.where = {plan.where.front()};
       assignment_view.rows.push_back(std::move(row));
-    }
-  }
-  if (detail) {
-    for (const DetailedAction& d : detail->actions) {
-      PolicyTableRow row;
-      row.cells = {d.code + "." + d.title, Numbered(d.points), KpiCell(d.kpis), d.agency_cell};
-      row.where = d.where;
-      detail_view.rows.push_back(std::move(row));
     }
   }
   if (assignment) doc->tables.push_back(std::move(assignment_view));

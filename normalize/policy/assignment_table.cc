@@ -32,7 +32,7 @@ void SplitAtSpaces(const std::string& chunk, SourcePos pos, bool after_break, st
     if (!space) {
       current.push_back(chunk[i]);
     } else if (!current.empty()) {
-      cells->push_back({current, pos, after_break});
+      cells->push_back({std::move(current), pos, after_break});
       current.clear();
     }
     ++i;
@@ -117,7 +117,7 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
   const Regex& strategy_code = rules.Pattern("strategy_code");
   for (const CellText& cell : CellsOf(lines, begin + 1, end, rules)) {
     if (auto goal = MatchTwoGroups(rules, goal_label, cell.text)) {
-      table.goals.push_back({goal->first, goal->second});
+      table.goals.push_back({std::move(goal->first), std::move(goal->second)});
       state = State::kGoal;
       continue;
     }
@@ -127,8 +127,8 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
                           cell.pos);
       }
       AssignedAction a;
-      a.code = action->first;
-      a.title = action->second;
+      a.code = std::move(action->first);
+      a.title = std::move(action->second);
       a.goal = table.goals.empty() ? 0 : table.goals.size() - 1;
       a.strategy = table.strategies.empty() ? 0 : table.strategies.size() - 1;
       a.where.push_back(cell.pos);
@@ -138,7 +138,7 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
       continue;
     }
     if (auto strategy = MatchTwoGroups(rules, strategy_code, cell.text)) {
-      table.strategies.push_back({strategy->first, strategy->second});
+      table.strategies.push_back({std::move(strategy->first), std::move(strategy->second)});
       state = State::kStrategy;
       continue;
     }
@@ -162,14 +162,14 @@ AssignmentTable ReadAssignmentTable(const std::vector<SourceLine>& lines, size_t
         std::string text = cell.text;
         if (text.rfind("、", 0) == 0) text.erase(0, std::string("、").size());
         if (title_pending) {
-          a.title = text;
+          a.title = std::move(text);
           title_pending = false;
         } else if (cell.after_break) {
-          a.tails.push_back(text);
+          a.tails.push_back(std::move(text));
         } else if (!a.agency_cells.empty() && unicode::LastChar(a.agency_cells.back()) == U'、') {
           a.agency_cells.back() += text;
         } else if (!text.empty()) {
-          a.agency_cells.push_back(text);
+          a.agency_cells.push_back(std::move(text));
         }
         break;
       }

@@ -29,18 +29,21 @@ std::string ContentsKey(const RuleSet& rules, const HeadingLabel& heading) {
 std::vector<bool> RepeatedLater(const std::vector<BlockReading>& blocks, const std::vector<std::string>& titles_of) {
   const size_t n = blocks.size();
   std::vector<bool> repeated(n, false);
-  std::map<std::string, std::set<std::string>> later;  // label -> folded titles after this block
+  // label -> folded titles after this block; looked up by views of a title's prefixes
+  std::map<std::string, std::set<std::string, std::less<>>> later;
   for (size_t i = n; i-- > 0;) {
     if (!blocks[i].heading) continue;
     const std::string& key = titles_of[i];
     if (key.empty()) continue;
-    std::set<std::string>& titles = later[blocks[i].heading->label];
+    std::set<std::string, std::less<>>& titles = later[blocks[i].heading->label];
     // A later title that starts with this one...
     auto it = titles.lower_bound(key);
     repeated[i] = it != titles.end() && it->compare(0, key.size(), key) == 0;
     // ...or one that this title starts with (a prefix ending at a character).
     for (size_t cut = 1; cut < key.size() && !repeated[i]; ++cut) {
-      if ((static_cast<unsigned char>(key[cut]) & 0xC0) != 0x80) repeated[i] = titles.count(key.substr(0, cut)) > 0;
+      if ((static_cast<unsigned char>(key[cut]) & 0xC0) != 0x80) {
+        repeated[i] = titles.count(std::string_view(key).substr(0, cut)) > 0;
+      }
     }
     titles.insert(key);
   }
@@ -85,7 +88,8 @@ std::vector<bool> ContentsEntries(const std::vector<BlockReading>& blocks, const
   for (size_t i = 0; i < n; ++i) {
     if (blocks[i].heading) keys[i] = blocks[i].heading->label + '\t' + titles[i];
   }
-  std::map<std::pair<std::string, std::string>, int> adjacent;
+  // Views of `keys`, which outlives the map.
+  std::map<std::pair<std::string_view, std::string_view>, int> adjacent;
   for (size_t i = 0; i + 1 < n; ++i) {
     if (blocks[i].heading && blocks[i + 1].heading) ++adjacent[{keys[i], keys[i + 1]}];
   }

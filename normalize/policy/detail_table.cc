@@ -46,10 +46,10 @@ struct RowReader {
   const Regex& numbered = rules.Pattern("heading_arabic");
   const Regex& agency_label = rules.Pattern("agency_label");
 
-  std::optional<std::pair<int, std::string>> Numbered(const std::string& text) const {
+  std::optional<std::pair<int, std::string>> Numbered(std::string_view text) const {
     auto groups = MatchTwoGroups(rules, numbered, text);
     if (!groups) return std::nullopt;
-    return std::make_pair(std::atoi(groups->first.c_str()), groups->second);
+    return std::make_pair(std::atoi(groups->first.c_str()), std::move(groups->second));
   }
 
   int NextKpiNumber() const {
@@ -66,31 +66,31 @@ struct RowReader {
   }
 
   // Text in the body of the row, before the agency cell.
-  void Body(const std::string& text) {
+  void Body(std::string_view text) {
     if (auto n = Numbered(text)) {
       if (!in_kpis && n->first == 1 && !points.empty()) in_kpis = true;
-      Push(in_kpis ? &kpis : &points, {n->second, n->first, ""});
+      Push(in_kpis ? &kpis : &points, {std::move(n->second), n->first, ""});
       return;
     }
     std::vector<Item>* column = in_kpis ? &kpis : &points;
     if (!column->empty() && !EndsSentence(column->back().text)) {
       column->back().text = unicode::JoinWrapped(column->back().text, text);
     } else if (!in_kpis && points.empty()) {
-      Push(&points, {text, 0, ""});
+      Push(&points, {std::string(text), 0, ""});
     } else {
       in_kpis = true;
-      Push(&kpis, {text, 0, ""});
+      Push(&kpis, {std::string(text), 0, ""});
     }
   }
 
   // Text after the agency cell: tails of cells a page break cut.
-  void Tail(const std::string& text) {
+  void Tail(std::string_view text) {
     if (auto n = Numbered(text)) {
       int next_point = points.empty() ? 1 : points.back().number + 1;
       if (n->first == next_point && !in_kpis_by_label_only()) {
-        Push(&points, {n->second, n->first, ""});
+        Push(&points, {std::move(n->second), n->first, ""});
       } else {
-        Push(&kpis, {n->second, n->first, ""});
+        Push(&kpis, {std::move(n->second), n->first, ""});
       }
       return;
     }
@@ -102,7 +102,7 @@ struct RowReader {
         }
       }
     }
-    Push(in_kpis ? &kpis : &points, {text, 0, ""});
+    Push(in_kpis ? &kpis : &points, {std::string(text), 0, ""});
   }
 
   // Once an agency label follows the page break, numbers restart per agency
@@ -110,10 +110,10 @@ struct RowReader {
   bool in_kpis_by_label_only() const { return label_after_agency; }
   bool label_after_agency = false;
 
-  void Text(const std::string& text, bool after_agency) {
+  void Text(std::string_view text, bool after_agency) {
     if (auto label = MatchTwoGroups(rules, agency_label, text)) {
       in_kpis = true;
-      agency = label->first;
+      agency = std::move(label->first);
       if (after_agency) label_after_agency = true;
       if (!label->second.empty()) Text(label->second, after_agency);
       return;
@@ -128,10 +128,11 @@ struct RowReader {
 
 // Splits a block at a run-in item: "建構資安警示等級及燈號。 1. 103 年完成"
 // holds the last point and the first indicator, printed side by side.
-std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rules) {
-  std::vector<std::string> parts;
+// The parts are views into `text`.
+std::vector<std::string_view> SplitRunIn(std::string_view text, const RuleSet& rules) {
+  std::vector<std::string_view> parts;
   const Regex& numbered = rules.Pattern("heading_arabic");
-  const std::string stop = "。";
+  const std::string_view stop = "。";
   size_t start = 0, search = 0;
   while (true) {
     size_t at = text.find(stop, search);
@@ -139,7 +140,7 @@ std::vector<std::string> SplitRunIn(const std::string& text, const RuleSet& rule
     size_t after = at + stop.size();
     size_t next = after;
     while (next < text.size() && text[next] == ' ') ++next;
-    if (next > after && next < text.size() && numbered.PartialMatch(std::string_view(text).substr(next))) {
+    if (next > after && next < text.size() && numbered.PartialMatch(text.substr(next))) {
       parts.push_back(text.substr(start, after - start));
       start = next;
     }
@@ -183,10 +184,15 @@ AgencyReading ReadAgency(const RuleSet& rules, const std::string& text) {
   AgencyReading r;
   r.collapsed = AgencyText(text);
   const bool matched = MatchAgencyCell(rules, r.collapsed, &r.lead, &r.co);
-  // The label rules last: most blocks are no agency cell at all.
-  r.is_agency = !r.collapsed.empty() && matched && (!r.lead.empty() || !r.co.empty()) &&
-                !MatchTwoGroups(rules, "agency_label", r.collapsed) &&
-                !MatchTwoGroups(rules, "heading_arabic", r.collapsed);
+  // The label rules last: most blocks are no agency cell at all. Only
+  // whether they match is asked (MatchTwoGroups' answer: a match with its
+  // two groups), not their groups.
+  auto is_label = [&](std::string_view rule) {
+    const Regex& pattern = rules.Pattern(rule);
+    return pattern.GroupCount() >= 2 && pattern.PartialMatch(r.collapsed);
+  };
+  r.is_agency = !r.collapsed.empty() && matched && (!r.lead.empty() || !r.co.empty()) && !is_label("agency_label") &&
+                !is_label("heading_arabic");
   return r;
 }
 
@@ -291,6 +297,9 @@ DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const
   RowReader reader{rules, {}, {}, {}, false, {}};
   reader.action.code = row.code.first;
   reader.action.title = unicode::CollapseSpaces(row.code.second);
+  size_t where_count = 0;
+  for (const TextBlock& block : blocks) where_count += block.where.size();
+  reader.action.where.reserve(where_count);
   for (const TextBlock& block : blocks) {
     reader.action.where.insert(reader.action.where.end(), block.where.begin(), block.where.end());
   }
@@ -322,10 +331,12 @@ DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const
   }
   for (size_t i = 1; i < blocks.size(); ++i) {
     if (i >= agency_begin && i < agency_end) continue;
-    for (const std::string& part : SplitRunIn(blocks[i].text, rules)) reader.Text(part, i >= agency_end);
+    for (std::string_view part : SplitRunIn(blocks[i].text, rules)) reader.Text(part, i >= agency_end);
   }
+  reader.action.points.reserve(reader.points.size());
   for (Item& p : reader.points) reader.action.points.push_back(unicode::CollapseSpaces(p.text));
-  for (Item& k : reader.kpis) reader.action.kpis.push_back({k.agency, unicode::CollapseSpaces(k.text)});
+  reader.action.kpis.reserve(reader.kpis.size());
+  for (Item& k : reader.kpis) reader.action.kpis.push_back({std::move(k.agency), unicode::CollapseSpaces(k.text)});
   return std::move(reader.action);
 }
 
@@ -337,6 +348,7 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
   table.header = HeaderCells(lines[begin].text);
   // Drop repeated header rows; the line after one starts a new page.
   std::vector<SourceLine> body;
+  body.reserve(end - begin);
   bool page_break = false;
   const Regex& header = rules.Pattern("detail_table_header");
   for (size_t i = begin + 1; i < end; ++i) {

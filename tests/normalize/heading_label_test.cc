@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
+#include "tests/sample_texts.h"
+
 namespace docpipe {
 namespace {
 
@@ -45,6 +50,61 @@ TEST(HeadingLabel, MatchTwoGroupsByMatcherAnswersAsByName) {
   EXPECT_EQ(code->first, "1.1.1");
   EXPECT_EQ(code->second, "研訂資安政策");
   EXPECT_FALSE(MatchTwoGroups(rules, rules.Pattern("action_code"), "研訂資安政策"));
+}
+
+// MatchHeading and MatchTwoGroups copy a label or title without white space
+// as it is instead of applying the input's spacing rule to it (the rule's
+// own quick test, SpacesMayChange). Over every line and cell of the text
+// samples and texts whose labels and titles hold spaces, for both inputs,
+// the groups are what the spacing rule makes of them: the fast path gives
+// the rule's answer, and labels with spaces still go through the rule.
+TEST(HeadingLabel, LabelsWithoutSpacesAreSpacedAsByTheRule) {
+  std::vector<std::string> texts = {"第 二 章 全球 資安", "附錄 2 . 說明",        "( 一 ) 標準  規範",  "1 . 比較 研析",
+                                    "附錄 二 說明 文字",  "目標 一 ： 強化 資安", "表 2  重要執行策略", "經濟部 ：每年",
+                                    "一、 風 險 識 別",   "附錄   二 說明"};
+  AppendSampleLinesAndCells(&texts);
+  for (RuleInput input : {RuleInput::kText, RuleInput::kPdf}) {
+    const RuleSet& rules = RuleSet::Default(input);
+    const Rule* spacing = nullptr;
+    for (std::string_view name : {"collapse_spaces", "collapse_space_runs"}) {
+      const Rule* rule = rules.Find(name);
+      if (rule != nullptr && rule->AppliesTo(input) && (spacing == nullptr || rule < spacing)) spacing = rule;
+    }
+    ASSERT_NE(spacing, nullptr);
+    int headings = 0, spaced_labels = 0;
+    for (const std::string& text : texts) {
+      for (std::string_view rule : {"heading_chapter", "heading_appendix", "heading_paren_cjk", "heading_arabic",
+                                    "goal_label", "caption", "agency_label"}) {
+        std::vector<std::string_view> groups;
+        if (!rules.Pattern(rule).PartialMatch(text, &groups)) {
+          EXPECT_FALSE(MatchTwoGroups(rules, rule, text));
+          continue;
+        }
+        auto two = MatchTwoGroups(rules, rule, text);
+        ASSERT_TRUE(two) << rule << " " << text;
+        EXPECT_EQ(two->first, rules.ApplyRule(*spacing, groups[1])) << rule << " " << text;
+        spaced_labels += two->first != groups[1];
+      }
+      if (std::optional<HeadingLabel> h = MatchHeading(rules, text)) {
+        auto two = MatchTwoGroups(rules, h->kind, text);
+        ASSERT_TRUE(two);
+        EXPECT_EQ(h->label, two->first) << text;
+        EXPECT_EQ(h->rest, rules.ApplyRule(*spacing, two->second)) << text;
+        ++headings;
+      }
+    }
+    EXPECT_GT(headings, 100) << RuleInputName(input);
+    EXPECT_GT(spaced_labels, 0) << RuleInputName(input);  // the rule still runs where it changes a label
+  }
+  // Counter-examples: a label or title with spaces is not copied as it is.
+  auto text_appendix = MatchHeading(RuleSet::Default(RuleInput::kText), "附錄 二 說明 文字");
+  ASSERT_TRUE(text_appendix);
+  EXPECT_EQ(text_appendix->label, "附錄二");
+  EXPECT_EQ(text_appendix->rest, "說明文字");
+  auto pdf_appendix = MatchHeading(RuleSet::Default(RuleInput::kPdf), "附錄 二   說明  文字");
+  ASSERT_TRUE(pdf_appendix);
+  EXPECT_EQ(pdf_appendix->label, "附錄 二");
+  EXPECT_EQ(pdf_appendix->rest, "說明 文字");
 }
 
 }  // namespace
