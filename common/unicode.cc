@@ -265,18 +265,37 @@ bool NfcQuickCheckYes(UChar32 c) {
 }  // namespace
 
 TextScan ScanText(std::string_view text) {
-  // FindInvalidUtf8's reading, which also notes the first white space as
-  // FindSpace finds it (a character led by a byte that can begin one).
+  // FindInvalidUtf8's reading, which also tells white space from the rest
+  // as FindSpace does (only a character led by a byte that can begin white
+  // space is asked about).
   TextScan scan;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   const std::array<bool, 256>& leads = SpaceLeadBytes();
   int32_t space = n;
+  bool in_token = false;
+  // A character at `start`: white space or not.
+  auto note = [&](int32_t start, bool is_space) {
+    if (is_space) {
+      if (space == n) space = start;
+      if (!in_token) return;
+      in_token = false;
+      if (scan.token_count > 0) scan.token_end[scan.token_count - 1] = static_cast<uint32_t>(start);
+      return;
+    }
+    if (in_token) return;
+    in_token = true;
+    if (scan.token_count == TextScan::kMaxTokens) {
+      scan.token_count = -1;
+    } else if (scan.token_count >= 0) {
+      scan.token_begin[scan.token_count++] = static_cast<uint32_t>(start);
+    }
+  };
   int32_t i = 0;
   while (i < n) {
     const uint8_t b = s[i];
     if (b < 0x80) {
-      if (leads[b] && space == n) space = i;  // an ASCII character is its own lead byte
+      note(i, leads[b]);  // an ASCII character is its own lead byte
       ++i;
       continue;
     }
@@ -286,11 +305,13 @@ TextScan ScanText(std::string_view text) {
     U8_NEXT(s, i, n, c);
     if (c < 0) {
       scan.well_formed = false;
+      note(start, false);  // read as U+FFFD
       continue;
     }
     if (scan.nfc_yes && !NfcQuickCheckYes(c)) scan.nfc_yes = false;
-    if (space == n && leads[b] && IsSpace(c)) space = start;
+    note(start, leads[b] && IsSpace(c));
   }
+  if (in_token && scan.token_count > 0) scan.token_end[scan.token_count - 1] = static_cast<uint32_t>(n);
   scan.first_space = static_cast<size_t>(space);
   return scan;
 }
@@ -793,6 +814,15 @@ bool IsCjkLetter(int32_t c) {
   }
 }
 
+// Whether the token s[begin, end) of a text of n bytes is one CJK letter.
+bool IsLoneCjkLetter(const uint8_t* s, int32_t begin, int32_t end, int32_t n) {
+  if (end - begin > U8_MAX_LENGTH) return false;
+  UChar32 c;
+  int32_t after = begin;
+  U8_NEXT(s, after, n, c);
+  return after == end && IsCjkLetter(c);
+}
+
 // Whether two neighbouring tokens (runs of non-space, white space between
 // them) are each one CJK letter: the only place letter spacing drops a
 // space. The tokens are cut with SpanSpace and FindSpace (`first_space`
@@ -807,13 +837,7 @@ bool TwoLoneLettersSideBySide(std::string_view text, int32_t first_space) {
     i += static_cast<int32_t>(SpanSpace(text.substr(static_cast<size_t>(i))));
     if (i >= n) break;
     const int32_t end = i == 0 ? first_space : FindSpace(s, i, n);
-    bool alone = false;
-    if (end - i <= U8_MAX_LENGTH) {
-      UChar32 c;
-      int32_t after = i;
-      U8_NEXT(s, after, n, c);
-      alone = after == end && IsCjkLetter(c);
-    }
+    const bool alone = IsLoneCjkLetter(s, i, end, n);
     if (alone && previous_alone) return true;
     previous_alone = alone;
     i = end;
@@ -830,9 +854,18 @@ bool RemoveLetterSpacingMayChange(std::string_view text) {
 }
 
 bool RemoveLetterSpacingMayChange(std::string_view text, const TextScan& scan) {
-  // Two lone CJK letters: never in ASCII text.
-  return !scan.ascii && scan.first_space < text.size() &&
-         TwoLoneLettersSideBySide(text, static_cast<int32_t>(scan.first_space));
+  // Two lone CJK letters: never in ASCII text, nor without white space.
+  if (scan.ascii || scan.first_space >= text.size()) return false;
+  if (scan.token_count < 0) return TwoLoneLettersSideBySide(text, static_cast<int32_t>(scan.first_space));
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  bool previous_alone = false;
+  for (int t = 0; t < scan.token_count; ++t) {
+    const bool alone = IsLoneCjkLetter(s, static_cast<int32_t>(scan.token_begin[t]),
+                                       static_cast<int32_t>(scan.token_end[t]), static_cast<int32_t>(text.size()));
+    if (alone && previous_alone) return true;
+    previous_alone = alone;
+  }
+  return false;
 }
 
 std::string RemoveLetterSpacing(std::string_view text) {

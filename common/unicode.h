@@ -69,6 +69,14 @@ struct TextScan {
   // characters is NFC, whatever their order. False may still be NFC.
   bool nfc_yes = true;
   size_t first_space = 0;  // offset of the first white space (IsSpace, as U8_NEXT reads), or text.size()
+  // The tokens (runs of non-space, cut as SpanSpace and SpanNonSpace cut
+  // them) as byte offsets [token_begin[t], token_end[t]), when the text has
+  // at most kMaxTokens of them (most cells); token_count is -1 when it has
+  // more, and a quick test then cuts the text itself.
+  static constexpr int kMaxTokens = 8;
+  int token_count = 0;
+  uint32_t token_begin[kMaxTokens] = {};
+  uint32_t token_end[kMaxTokens] = {};
 };
 TextScan ScanText(std::string_view text);
 

@@ -206,7 +206,11 @@ bool CollapseFakeBoldMayChange(std::string_view text) {
 }
 
 bool CollapseFakeBoldMayChange(std::string_view text, const unicode::TextScan& scan) {
-  return AnyTokenMayStartRepeated(text, scan.first_space);
+  if (scan.token_count < 0) return AnyTokenMayStartRepeated(text, scan.first_space);
+  for (int t = 0; t < scan.token_count; ++t) {
+    if (TokenMayStartRepeated(text.substr(scan.token_begin[t], scan.token_end[t] - scan.token_begin[t]))) return true;
+  }
+  return false;
 }
 
 std::string CollapseFakeBold(std::string_view text) {

@@ -232,7 +232,8 @@ TEST(BuiltinQuickTests, NeverSkipATextTheRepairChanges) {
   std::vector<std::string> texts = {
       "\xff\xfe ill-formed", "ＫＡ０１職能", "⾏政院", "INM3513\u2010001v4", "服 務 機 關", "服務機關",
       " 第一章第一章第一章第一章   前言前言前言前言 ", "e\u0301t\u00e9", "A\tB  C", "  ", "", "2010\u20132015",
-      "（十）債權", "K01 目前技術", "傳 真 機：02", "abcabcabc x", "ABABAB", "x \xff", "Ｋ", "\u00e9", "ｅ\u0301"};
+      "（十）債權", "K01 目前技術", "傳 真 機：02", "abcabcabc x", "ABABAB", "x \xff", "Ｋ", "\u00e9", "ｅ\u0301",
+      "a b c d e f g h 第一章第一章第一章", "a b c d e f g h 服 務"};
   AppendSampleLinesAndCells(&texts);
   for (const Rule& rule : RuleSet::Default().rules()) {
     if (rule.kind != "builtin") continue;
