@@ -238,6 +238,84 @@ size_t SpanNonSpace(std::string_view text) {
   return static_cast<size_t>(FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n));
 }
 
+namespace {
+
+// Whether NFC's quick check answers Yes for `c` and its combining class is
+// 0 (TextScan::nfc_yes). Each BMP character is asked of ICU the first time
+// it is met in the process and kept, as FoldedCharacters keeps its
+// answers: a cell's characters then cost a table look-up each, where
+// isNormalizedUTF8 looks every character up in the normalization data.
+bool NfcQuickCheckYes(UChar32 c) {
+  auto ask = [c] {
+    return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
+  };
+  if (c > 0xFFFF) return ask();
+  // 0 not asked yet, 1 no, 2 yes; threads that meet a character together
+  // store the same answer.
+  static std::array<std::atomic<uint8_t>, 0x10000> known{};
+  std::atomic<uint8_t>& slot = known[static_cast<size_t>(c)];
+  uint8_t answer = slot.load(std::memory_order_relaxed);
+  if (answer == 0) {
+    answer = ask() ? 2 : 1;
+    slot.store(answer, std::memory_order_relaxed);
+  }
+  return answer == 2;
+}
+
+}  // namespace
+
+TextScan ScanText(std::string_view text) {
+  // FindInvalidUtf8's reading, which also tells white space from the rest
+  // as FindSpace does (only a character led by a byte that can begin white
+  // space is asked about).
+  TextScan scan;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  const std::array<bool, 256>& leads = SpaceLeadBytes();
+  int32_t space = n;
+  bool in_token = false;
+  // A character at `start`: white space or not.
+  auto note = [&](int32_t start, bool is_space) {
+    if (is_space) {
+      if (space == n) space = start;
+      if (!in_token) return;
+      in_token = false;
+      if (scan.token_count > 0) scan.token_end[scan.token_count - 1] = static_cast<uint32_t>(start);
+      return;
+    }
+    if (in_token) return;
+    in_token = true;
+    if (scan.token_count == TextScan::kMaxTokens) {
+      scan.token_count = -1;
+    } else if (scan.token_count >= 0) {
+      scan.token_begin[scan.token_count++] = static_cast<uint32_t>(start);
+    }
+  };
+  int32_t i = 0;
+  while (i < n) {
+    const uint8_t b = s[i];
+    if (b < 0x80) {
+      note(i, leads[b]);  // an ASCII character is its own lead byte
+      ++i;
+      continue;
+    }
+    scan.ascii = false;
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      scan.well_formed = false;
+      note(start, false);  // read as U+FFFD
+      continue;
+    }
+    if (scan.nfc_yes && !NfcQuickCheckYes(c)) scan.nfc_yes = false;
+    note(start, leads[b] && IsSpace(c));
+  }
+  if (in_token && scan.token_count > 0) scan.token_end[scan.token_count - 1] = static_cast<uint32_t>(n);
+  scan.first_space = static_cast<size_t>(space);
+  return scan;
+}
+
 bool IsControl(int32_t c) { return u_charType(c) == U_CONTROL_CHAR; }
 
 const icu::Normalizer2* NfcInstance() {
@@ -254,6 +332,16 @@ bool NfcMayChange(std::string_view text) {
   if (FindInvalidUtf8(text)) return true;
   UErrorCode status = U_ZERO_ERROR;
   const bool normalized = n->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
+  return !(normalized && U_SUCCESS(status));
+}
+
+bool NfcMayChange(std::string_view text, const TextScan& scan) {
+  if (NfcInstance() == nullptr) return false;
+  if (!scan.well_formed) return true;
+  if (scan.nfc_yes) return false;  // ASCII among them
+  UErrorCode status = U_ZERO_ERROR;
+  const bool normalized =
+      NfcInstance()->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
   return !(normalized && U_SUCCESS(status));
 }
 
@@ -423,6 +511,10 @@ bool UnifyRadicalsMayChange(std::string_view text) {
   return text.find('\xE2') != std::string_view::npos;
 }
 
+bool UnifyRadicalsMayChange(std::string_view text, const TextScan& scan) {
+  return !scan.ascii && UnifyRadicalsMayChange(text);
+}
+
 std::string UnifyRadicals(std::string_view text, int* repaired) {
   if (!UnifyRadicalsMayChange(text)) return std::string(text);
   Decoded d = Decode(text);
@@ -466,6 +558,10 @@ bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
 }  // namespace
 
 bool AsciiHyphensInCodesMayChange(std::string_view text) { return HasNonAsciiBetweenAsciiAlnums(text); }
+
+bool AsciiHyphensInCodesMayChange(std::string_view text, const TextScan& scan) {
+  return !scan.ascii && HasNonAsciiBetweenAsciiAlnums(text);
+}
 
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
   if (!AsciiHyphensInCodesMayChange(text)) return std::string(text);
@@ -585,6 +681,10 @@ bool FoldWidthMayChange(std::string_view text) {
   return NextFoldable(text, 0, &end, &folded) != std::string_view::npos;
 }
 
+bool FoldWidthMayChange(std::string_view text, const TextScan& scan) {
+  return !scan.ascii && FoldWidthMayChange(text);
+}
+
 std::string FoldWidth(std::string_view text) {
   // The decision stays with ICU (the width property and the NFKC mapping,
   // see FoldableFullwidth), not code point ranges.
@@ -637,6 +737,8 @@ int32_t LastCharRead(const uint8_t* s, int32_t end) {
 }  // namespace
 
 bool SpacesMayChange(std::string_view text) { return HasSpace(text); }
+
+bool SpacesMayChange(std::string_view text, const TextScan& scan) { return scan.first_space < text.size(); }
 
 std::string CollapseSpaces(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
@@ -712,6 +814,15 @@ bool IsCjkLetter(int32_t c) {
   }
 }
 
+// Whether the token s[begin, end) of a text of n bytes is one CJK letter.
+bool IsLoneCjkLetter(const uint8_t* s, int32_t begin, int32_t end, int32_t n) {
+  if (end - begin > U8_MAX_LENGTH) return false;
+  UChar32 c;
+  int32_t after = begin;
+  U8_NEXT(s, after, n, c);
+  return after == end && IsCjkLetter(c);
+}
+
 // Whether two neighbouring tokens (runs of non-space, white space between
 // them) are each one CJK letter: the only place letter spacing drops a
 // space. The tokens are cut with SpanSpace and FindSpace (`first_space`
@@ -726,13 +837,7 @@ bool TwoLoneLettersSideBySide(std::string_view text, int32_t first_space) {
     i += static_cast<int32_t>(SpanSpace(text.substr(static_cast<size_t>(i))));
     if (i >= n) break;
     const int32_t end = i == 0 ? first_space : FindSpace(s, i, n);
-    bool alone = false;
-    if (end - i <= U8_MAX_LENGTH) {
-      UChar32 c;
-      int32_t after = i;
-      U8_NEXT(s, after, n, c);
-      alone = after == end && IsCjkLetter(c);
-    }
+    const bool alone = IsLoneCjkLetter(s, i, end, n);
     if (alone && previous_alone) return true;
     previous_alone = alone;
     i = end;
@@ -746,6 +851,21 @@ bool RemoveLetterSpacingMayChange(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   const int32_t first_space = FindSpace(reinterpret_cast<const uint8_t*>(text.data()), 0, n);
   return first_space < n && TwoLoneLettersSideBySide(text, first_space);  // else nothing to collapse or join
+}
+
+bool RemoveLetterSpacingMayChange(std::string_view text, const TextScan& scan) {
+  // Two lone CJK letters: never in ASCII text, nor without white space.
+  if (scan.ascii || scan.first_space >= text.size()) return false;
+  if (scan.token_count < 0) return TwoLoneLettersSideBySide(text, static_cast<int32_t>(scan.first_space));
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  bool previous_alone = false;
+  for (int t = 0; t < scan.token_count; ++t) {
+    const bool alone = IsLoneCjkLetter(s, static_cast<int32_t>(scan.token_begin[t]),
+                                       static_cast<int32_t>(scan.token_end[t]), static_cast<int32_t>(text.size()));
+    if (alone && previous_alone) return true;
+    previous_alone = alone;
+  }
+  return false;
 }
 
 std::string RemoveLetterSpacing(std::string_view text) {

@@ -57,6 +57,31 @@ std::string Nfkc(std::string_view text);
 // and compare a cell a repair leaves alone.
 bool NfcMayChange(std::string_view text);
 
+// What one walk over a text's bytes tells the quick tests below, so that a
+// caller that asks several of them of one text (RuleSet's stages) reads it
+// once rather than once per test. Each XMayChange(text, ScanText(text))
+// gives what XMayChange(text) gives.
+struct TextScan {
+  bool ascii = true;       // no byte >= 0x80: well-formed, NFC, and no CJK, fullwidth, radical or dash
+  bool well_formed = true;  // FindInvalidUtf8(text) finds nothing
+  // Every character passes NFC's quick check (ICU NFC_Quick_Check=Yes and
+  // Canonical_Combining_Class 0): by UAX #15 a well-formed text of such
+  // characters is NFC, whatever their order. False may still be NFC.
+  bool nfc_yes = true;
+  size_t first_space = 0;  // offset of the first white space (IsSpace, as U8_NEXT reads), or text.size()
+  // The tokens (runs of non-space, cut as SpanSpace and SpanNonSpace cut
+  // them) as byte offsets [token_begin[t], token_end[t]), when the text has
+  // at most kMaxTokens of them (most cells); token_count is -1 when it has
+  // more, and a quick test then cuts the text itself.
+  static constexpr int kMaxTokens = 8;
+  int token_count = 0;
+  uint32_t token_begin[kMaxTokens] = {};
+  uint32_t token_end[kMaxTokens] = {};
+};
+TextScan ScanText(std::string_view text);
+
+bool NfcMayChange(std::string_view text, const TextScan& scan);
+
 // A key for comparing wordings: NFKC with case folding, all white space
 // removed. "K12伺服器監控（錄製）" and "K12伺服器監控 (錄製)" share a key.
 std::string FoldKey(std::string_view text);
@@ -99,6 +124,7 @@ class FoldedCharacters {
 // is none).
 std::string FoldWidth(std::string_view text);
 bool FoldWidthMayChange(std::string_view text);
+bool FoldWidthMayChange(std::string_view text, const TextScan& scan);
 
 // The unified ideograph a CJK radical stands for, by the Unicode Character
 // Database's Equivalent_Unified_Ideograph property (U+2F8F ⾏ -> U+884C 行,
@@ -114,6 +140,7 @@ int32_t EquivalentIdeograph(int32_t c);
 // `repaired`, when given, is increased by the number of replacements.
 std::string UnifyRadicals(std::string_view text, int* repaired = nullptr);
 bool UnifyRadicalsMayChange(std::string_view text);
+bool UnifyRadicalsMayChange(std::string_view text, const TextScan& scan);
 
 // Replaces hyphen-like characters (ICU Dash=Yes of category Pd or Sm and not
 // East-Asian-Wide: U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, U+2012-U+2015,
@@ -123,6 +150,7 @@ bool UnifyRadicalsMayChange(std::string_view text);
 // or spaces, and wave dashes (〜) stay. `repaired` as above.
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired = nullptr);
 bool AsciiHyphensInCodesMayChange(std::string_view text);
+bool AsciiHyphensInCodesMayChange(std::string_view text, const TextScan& scan);
 
 // Adds to *radicals and *hyphens what UnifyRadicals(text) and
 // AsciiHyphensInCodes(FoldWidth(text)) would count, without building either
@@ -150,6 +178,7 @@ bool HasOpenBracket(std::string_view text);
 std::string CollapseSpaces(std::string_view text);
 // For CollapseSpaces and CollapseSpaceRuns: `text` holds white space.
 bool SpacesMayChange(std::string_view text);
+bool SpacesMayChange(std::string_view text, const TextScan& scan);
 
 // Collapses every run of white space to one ASCII space and trims both ends,
 // keeping a space between CJK characters: in a PDF's text layer, extract
@@ -166,6 +195,7 @@ std::string CollapseSpaceRuns(std::string_view text);
 // kept as it is.
 std::string RemoveLetterSpacing(std::string_view text);
 bool RemoveLetterSpacingMayChange(std::string_view text);
+bool RemoveLetterSpacingMayChange(std::string_view text, const TextScan& scan);
 
 // Joins two pieces of one paragraph that a line or page break separated: no
 // space when either side of the break is CJK, one space otherwise.

@@ -142,13 +142,14 @@ bool TokenMayStartRepeated(std::string_view token) {
 // The byte-level filter in front of AnyTokenStartsRepeated, for a whole
 // cell: tokens are cut with ICU's white-space set spanning the bytes, so
 // nothing is decoded or copied. False only when no token of any line
-// starts repeated; nearly every cell ends here.
-bool AnyTokenMayStartRepeated(std::string_view text) {
+// starts repeated; nearly every cell ends here. `first_space`: where the
+// text's first white space begins (or its size), known to the caller.
+bool AnyTokenMayStartRepeated(std::string_view text, size_t first_space) {
   size_t i = 0;
   while (i < text.size()) {
     i += unicode::SpanSpace(text.substr(i));
     if (i >= text.size()) break;
-    const size_t length = unicode::SpanNonSpace(text.substr(i));
+    const size_t length = i == 0 ? first_space : unicode::SpanNonSpace(text.substr(i));
     if (TokenMayStartRepeated(text.substr(i, length))) return true;
     i += length;
   }
@@ -201,7 +202,15 @@ std::string CollapseLine(std::string_view line) {
 bool CollapseFakeBoldMayChange(std::string_view text) {
   // Lines end at '\n', which is white space, so the tokens of the lines are
   // those of the whole text: when none may start repeated, no line changes.
-  return AnyTokenMayStartRepeated(text);
+  return AnyTokenMayStartRepeated(text, unicode::SpanNonSpace(text));
+}
+
+bool CollapseFakeBoldMayChange(std::string_view text, const unicode::TextScan& scan) {
+  if (scan.token_count < 0) return AnyTokenMayStartRepeated(text, scan.first_space);
+  for (int t = 0; t < scan.token_count; ++t) {
+    if (TokenMayStartRepeated(text.substr(scan.token_begin[t], scan.token_end[t] - scan.token_begin[t]))) return true;
+  }
+  return false;
 }
 
 std::string CollapseFakeBold(std::string_view text) {

@@ -30,6 +30,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/unicode.h"
+
 namespace docpipe {
 
 // Collapses fake-bold tokens of one line or cell (see above). Text with
@@ -39,6 +41,8 @@ std::string CollapseFakeBold(std::string_view text);
 // False only when CollapseFakeBold(text) == text (its quick exit: no token
 // may start a repetition).
 bool CollapseFakeBoldMayChange(std::string_view text);
+// The same, with the first white space of `text` known (unicode::ScanText).
+bool CollapseFakeBoldMayChange(std::string_view text, const unicode::TextScan& scan);
 
 }  // namespace docpipe
 

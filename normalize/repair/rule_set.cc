@@ -20,24 +20,49 @@ extern const char normalize_rules[];
 namespace {
 
 // A builtin repair and its quick test (false only when the repair leaves
-// the text as it is).
+// the text as it is), given what one scan of the text found.
 struct Builtin {
   std::string (*apply)(std::string_view) = nullptr;
-  bool (*may_change)(std::string_view) = nullptr;
+  bool (*may_change)(std::string_view, const unicode::TextScan&) = nullptr;
+  bool (*may_change_alone)(std::string_view) = nullptr;  // the same without a scan
 };
 
 Builtin FindBuiltin(std::string_view name) {
-  if (name == "fold_width") return {&unicode::FoldWidth, &unicode::FoldWidthMayChange};
-  if (name == "collapse_spaces") return {&unicode::CollapseSpaces, &unicode::SpacesMayChange};
-  if (name == "collapse_space_runs") return {&unicode::CollapseSpaceRuns, &unicode::SpacesMayChange};
-  if (name == "letter_spacing") return {&unicode::RemoveLetterSpacing, &unicode::RemoveLetterSpacingMayChange};
-  if (name == "fake_bold") return {&CollapseFakeBold, &CollapseFakeBoldMayChange};
-  if (name == "nfc") return {&unicode::Nfc, &unicode::NfcMayChange};
+  using unicode::TextScan;
+  if (name == "fold_width") {
+    return {&unicode::FoldWidth, [](std::string_view t, const TextScan& s) { return unicode::FoldWidthMayChange(t, s); },
+            &unicode::FoldWidthMayChange};
+  }
+  if (name == "collapse_spaces") {
+    return {&unicode::CollapseSpaces, [](std::string_view t, const TextScan& s) { return unicode::SpacesMayChange(t, s); },
+            &unicode::SpacesMayChange};
+  }
+  if (name == "collapse_space_runs") {
+    return {&unicode::CollapseSpaceRuns,
+            [](std::string_view t, const TextScan& s) { return unicode::SpacesMayChange(t, s); },
+            &unicode::SpacesMayChange};
+  }
+  if (name == "letter_spacing") {
+    return {&unicode::RemoveLetterSpacing,
+            [](std::string_view t, const TextScan& s) { return unicode::RemoveLetterSpacingMayChange(t, s); },
+            &unicode::RemoveLetterSpacingMayChange};
+  }
+  if (name == "fake_bold") {
+    return {&CollapseFakeBold, [](std::string_view t, const TextScan& s) { return CollapseFakeBoldMayChange(t, s); },
+            &CollapseFakeBoldMayChange};
+  }
+  if (name == "nfc") {
+    return {&unicode::Nfc, [](std::string_view t, const TextScan& s) { return unicode::NfcMayChange(t, s); },
+            &unicode::NfcMayChange};
+  }
   if (name == "unify_radicals") {
-    return {[](std::string_view text) { return unicode::UnifyRadicals(text); }, &unicode::UnifyRadicalsMayChange};
+    return {[](std::string_view text) { return unicode::UnifyRadicals(text); },
+            [](std::string_view t, const TextScan& s) { return unicode::UnifyRadicalsMayChange(t, s); },
+            &unicode::UnifyRadicalsMayChange};
   }
   if (name == "ascii_hyphens_in_codes") {
     return {[](std::string_view text) { return unicode::AsciiHyphensInCodes(text); },
+            [](std::string_view t, const TextScan& s) { return unicode::AsciiHyphensInCodesMayChange(t, s); },
             &unicode::AsciiHyphensInCodesMayChange};
   }
   return {};
@@ -241,6 +266,8 @@ Result<RuleSet> RuleSet::FromJson(const nlohmann::json& root, RuleInput input, b
       const Builtin builtin = FindBuiltin(rule.name);
       step.builtin = builtin.apply;
       step.builtin_may_change = builtin.may_change;
+      step.builtin_may_change_alone = builtin.may_change_alone;
+      ++plan.builtins;
     } else {
       step.regex = set.compiled_[i].get();
       step.set_index = static_cast<int>(patterns[rule.stage].size());
@@ -324,13 +351,28 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
   // order.
   std::vector<int> matching;
   bool known = false;
+  // `scan`: one walk over `out` as it is now for every builtin's quick test,
+  // redone only after a rule changed the text.
+  unicode::TextScan scan;
+  bool scanned = false;
   for (const StagePlan::Step& step : plan.steps) {
     if (step.builtin != nullptr) {
-      if (!step.builtin_may_change(out)) continue;  // no copy of a text it leaves alone
+      // A stage of one builtin (the "text" stage's space collapse) asks its
+      // own test, which reads no more of the text than it needs.
+      if (plan.builtins == 1) {
+        if (!step.builtin_may_change_alone(out)) continue;
+      } else {
+        if (!scanned) {
+          scan = unicode::ScanText(out);
+          scanned = true;
+        }
+        if (!step.builtin_may_change(out, scan)) continue;  // no copy of a text it leaves alone
+      }
       std::string next = step.builtin(out);
       if (next != out) {
         out.swap(next);
         known = false;
+        scanned = false;
       }
       continue;
     }
@@ -341,7 +383,10 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
       }
       if (!std::binary_search(matching.begin(), matching.end(), step.set_index)) continue;
     }
-    if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) known = false;
+    if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) {
+      known = false;
+      scanned = false;
+    }
   }
   return out;
 }

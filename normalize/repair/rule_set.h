@@ -34,6 +34,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "common/status.h"
+#include "common/unicode.h"
 #include "normalize/repair/regex.h"
 
 namespace docpipe {
@@ -147,10 +148,13 @@ class RuleSet {
       const Rule* rule = nullptr;
       const LazyRegex* regex = nullptr;                // replace rules
       std::string (*builtin)(std::string_view) = nullptr;  // builtin rules
-      bool (*builtin_may_change)(std::string_view) = nullptr;  // false: `builtin` leaves the text as it is
+      // false: `builtin` leaves the text as it is (given the text's scan)
+      bool (*builtin_may_change)(std::string_view, const unicode::TextScan&) = nullptr;
+      bool (*builtin_may_change_alone)(std::string_view) = nullptr;  // the same, scanning the text itself
       int set_index = -1;                              // the pattern's index in `replaces`
     };
     std::vector<Step> steps;
+    int builtins = 0;  // how many steps are builtin repairs
     std::unique_ptr<LazyRegexSet> replaces;  // its Get() null: every replace rule runs
     // What the stage makes of an empty text (most cells of a plan's tables
     // are empty), found the first time one is met: 0 not yet, 1 it stays

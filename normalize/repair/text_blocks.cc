@@ -58,28 +58,35 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
   for (const TabRow& row : rows) {
     SourceLine line;
     line.pos = row.pos;
-    std::vector<std::string> all_cells;
-    size_t filled = 0;
     line.title = row.title;
     line.paragraph_end = row.paragraph_end;
     line.indent = row.indent;
     line.size = row.size;
-    for (const std::string& raw : row.cells) {
-      std::string cell = rules.ApplyStage("cell", raw);
-      for (char& c : cell) {
-        if (c == '\n') c = ' ';
-      }
-      all_cells.emplace_back(TrimView(cell));
-      filled += !all_cells.back().empty();
-    }
     // A table row keeps its empty cells, so that every cell stays under its
     // column's header; a row with one filled cell is a line of text, unless
     // it is a row of a table whose grid the input knows (a PDF table's
     // section row "一、商業服務業" stays in its table) or the rest of a row
-    // a page break cut, to be joined cell by cell.
-    const bool grid_row = row.table > 0 && row.cells.size() > 1;
-    for (std::string& cell : all_cells) {
-      if (filled > 1 || grid_row || row.continues_row || !cell.empty()) line.cells.push_back(std::move(cell));
+    // a page break cut, to be joined cell by cell. Each cell is repaired
+    // into the string the line keeps and trimmed in place; a line of one
+    // cell that comes out empty (half a plan's rows) keeps none.
+    const bool keeps_empty = row.continues_row || (row.table > 0 && row.cells.size() > 1);
+    size_t filled = 0;
+    for (const std::string& raw : row.cells) {
+      std::string cell = rules.ApplyStage("cell", raw);
+      std::replace(cell.begin(), cell.end(), '\n', ' ');
+      const std::string_view trimmed = TrimView(cell);
+      const size_t lead = static_cast<size_t>(trimmed.data() - cell.data());
+      cell.resize(lead + trimmed.size());
+      cell.erase(0, lead);
+      filled += !cell.empty();
+      if (cell.empty() && row.cells.size() == 1 && !keeps_empty) continue;
+      if (line.cells.empty()) line.cells.reserve(row.cells.size());
+      line.cells.push_back(std::move(cell));
+    }
+    if (filled <= 1 && !keeps_empty) {
+      line.cells.erase(std::remove_if(line.cells.begin(), line.cells.end(),
+                                      [](const std::string& cell) { return cell.empty(); }),
+                       line.cells.end());
     }
     if (line.cells.size() == row.cells.size()) {
       line.table = row.table;
@@ -96,6 +103,9 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     line.continues_table = row.continues_table;
     line.repeated_header = row.repeated_header;
     line.continues_row = row.continues_row;
+    size_t text_size = 0;
+    for (const std::string& cell : line.cells) text_size += cell.empty() ? 0 : cell.size() + 1;
+    line.text.reserve(text_size);
     for (const std::string& cell : line.cells) {
       if (cell.empty()) continue;
       if (!line.text.empty()) line.text += '\t';

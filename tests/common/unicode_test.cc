@@ -1,8 +1,11 @@
 #include "common/unicode.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -487,6 +490,88 @@ TEST(CollapseSpaces, AnswersAsTheCharacterByCharacterLoop) {
   AppendSampleLinesAndCells(&texts);
   AppendRandomTexts(&texts);
   for (const std::string& text : texts) ASSERT_EQ(CollapseSpaces(text), CollapseSpacesOneByOne(text)) << text;
+}
+
+// The one scan that RuleSet's stages hand every builtin's quick test: its
+// answers are FindInvalidUtf8's, SpanNonSpace's (the first white space) and
+// "every byte ASCII", over the samples' lines and cells and the random
+// texts (cut sequences, lone continuation bytes, overlong spaces), and each
+// quick test given it answers as without it.
+TEST(ScanText, AnswersAsTheChecksItStandsFor) {
+  std::vector<std::string> texts = {"", " ", "a", "a b", "\xC0\xA0", "a\xE0\x80\xA0 b", "資\u3000料", "\xFF ",
+                                    "e\u0301", "\u00e9", "ＫＡ０１", "INM3513\u2010001v4", "服 務 機 關", "\xE4\xB8 資",
+                                    "a b c d e f g h", "a b c d e f g h i", " 服 務 機 關 服 務 機 關 ", "服務 機 關"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  int ascii = 0, ill_formed = 0, spaced = 0, many_tokens = 0;
+  for (const std::string& text : texts) {
+    const TextScan scan = ScanText(text);
+    const bool all_ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    ASSERT_EQ(scan.ascii, all_ascii) << text;
+    ASSERT_EQ(scan.well_formed, !FindInvalidUtf8(text).has_value()) << text;
+    ASSERT_EQ(scan.first_space, SpanNonSpace(text)) << text;
+    std::vector<std::pair<size_t, size_t>> tokens;  // as SpanSpace and SpanNonSpace cut the text
+    for (size_t i = SpanSpace(text); i < text.size(); i += SpanSpace(std::string_view(text).substr(i))) {
+      const size_t length = SpanNonSpace(std::string_view(text).substr(i));
+      tokens.emplace_back(i, i + length);
+      i += length;
+    }
+    if (tokens.size() > static_cast<size_t>(TextScan::kMaxTokens)) {
+      ASSERT_EQ(scan.token_count, -1) << text;
+    } else {
+      ASSERT_EQ(scan.token_count, static_cast<int>(tokens.size())) << text;
+      for (size_t t = 0; t < tokens.size(); ++t) {
+        ASSERT_EQ(scan.token_begin[t], tokens[t].first) << text;
+        ASSERT_EQ(scan.token_end[t], tokens[t].second) << text;
+      }
+    }
+    many_tokens += scan.token_count < 0;
+    ASSERT_EQ(NfcMayChange(text, scan), NfcMayChange(text)) << text;
+    ASSERT_EQ(FoldWidthMayChange(text, scan), FoldWidthMayChange(text)) << text;
+    ASSERT_EQ(SpacesMayChange(text, scan), SpacesMayChange(text)) << text;
+    ASSERT_EQ(RemoveLetterSpacingMayChange(text, scan), RemoveLetterSpacingMayChange(text)) << text;
+    ASSERT_EQ(UnifyRadicalsMayChange(text, scan), UnifyRadicalsMayChange(text)) << text;
+    ASSERT_EQ(AsciiHyphensInCodesMayChange(text, scan), AsciiHyphensInCodesMayChange(text)) << text;
+    ascii += scan.ascii;
+    ill_formed += !scan.well_formed;
+    spaced += scan.first_space < text.size();
+  }
+  EXPECT_GT(ascii, 100);
+  EXPECT_GT(ill_formed, 100);
+  EXPECT_GT(spaced, 100);
+  EXPECT_GT(many_tokens, 0);
+  // What the scan must not let through: an ill-formed byte (Nfc replaces
+  // it), a decomposed accent, a fullwidth letter, white space met late.
+  EXPECT_TRUE(NfcMayChange("ok \xFF", ScanText("ok \xFF")));
+  EXPECT_TRUE(NfcMayChange("e\u0301", ScanText("e\u0301")));
+  EXPECT_TRUE(FoldWidthMayChange("ＫＡ", ScanText("ＫＡ")));
+  EXPECT_TRUE(RemoveLetterSpacingMayChange("資料 服 務", ScanText("資料 服 務")));
+  EXPECT_TRUE(RemoveLetterSpacingMayChange("a b c d e f g h 服 務", ScanText("a b c d e f g h 服 務")));  // past the tokens kept
+  EXPECT_FALSE(NfcMayChange("plain ASCII", ScanText("plain ASCII")));
+}
+
+// TextScan::nfc_yes, the per-character answers kept as met, against ICU's
+// set of the characters NFC's quick check does not pass (No, Maybe or a
+// combining class): every code point alone; and a text whose characters
+// all pass is NFC beside Latin, Hangul and CJK neighbours.
+TEST(ScanText, NfcYesIsTheQuickCheckOfEveryCharacter) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet fails(icu::UnicodeString(u"[[:NFC_QC=N:][:NFC_QC=M:][:^ccc=0:]]"), status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  int failing = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string one = Utf8Of(c);
+    const bool yes = ScanText(one).nfc_yes;
+    ASSERT_EQ(yes, !fails.contains(c)) << std::hex << c;
+    failing += !yes;
+    if (!yes || (c > 0xFFFF && (c & 0xFF) != 0)) continue;  // the supplementary planes sampled
+    for (const std::string& text : {one, "e" + one, one + "e", "\uAC00" + one, "資" + one + "料"}) {
+      ASSERT_TRUE(ScanText(text).nfc_yes) << std::hex << c;
+      ASSERT_EQ(Nfc(text), text) << std::hex << c;
+    }
+  }
+  EXPECT_GT(failing, 1000);  // combining marks, compatibility ideographs, Hangul jamo...
 }
 
 // SpanSpace and SpanNonSpace read a text as U8_NEXT does (an ill-formed

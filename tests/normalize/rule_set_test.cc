@@ -232,7 +232,8 @@ TEST(BuiltinQuickTests, NeverSkipATextTheRepairChanges) {
   std::vector<std::string> texts = {
       "\xff\xfe ill-formed", "ＫＡ０１職能", "⾏政院", "INM3513\u2010001v4", "服 務 機 關", "服務機關",
       " 第一章第一章第一章第一章   前言前言前言前言 ", "e\u0301t\u00e9", "A\tB  C", "  ", "", "2010\u20132015",
-      "（十）債權", "K01 目前技術", "傳 真 機：02"};
+      "（十）債權", "K01 目前技術", "傳 真 機：02", "abcabcabc x", "ABABAB", "x \xff", "Ｋ", "\u00e9", "ｅ\u0301",
+      "a b c d e f g h 第一章第一章第一章", "a b c d e f g h 服 務"};
   AppendSampleLinesAndCells(&texts);
   for (const Rule& rule : RuleSet::Default().rules()) {
     if (rule.kind != "builtin") continue;
@@ -241,21 +242,33 @@ TEST(BuiltinQuickTests, NeverSkipATextTheRepairChanges) {
       texts.push_back(example.after);
     }
   }
+  // Each test also as RuleSet::ApplyStage asks it, with one scan of the
+  // text shared by all (unicode::ScanText): the same answer.
+  using unicode::TextScan;
   struct Pair {
     const char* name;
     std::string (*repair)(std::string_view);
     bool (*may_change)(std::string_view);
+    bool (*may_change_scanned)(std::string_view, const TextScan&);
   };
   const Pair pairs[] = {
-      {"nfc", &unicode::Nfc, &unicode::NfcMayChange},
-      {"fold_width", &unicode::FoldWidth, &unicode::FoldWidthMayChange},
-      {"collapse_spaces", &unicode::CollapseSpaces, &unicode::SpacesMayChange},
-      {"collapse_space_runs", &unicode::CollapseSpaceRuns, &unicode::SpacesMayChange},
-      {"letter_spacing", &unicode::RemoveLetterSpacing, &unicode::RemoveLetterSpacingMayChange},
-      {"fake_bold", &CollapseFakeBold, &CollapseFakeBoldMayChange},
-      {"unify_radicals", [](std::string_view t) { return unicode::UnifyRadicals(t); }, &unicode::UnifyRadicalsMayChange},
+      {"nfc", &unicode::Nfc, &unicode::NfcMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::NfcMayChange(t, s); }},
+      {"fold_width", &unicode::FoldWidth, &unicode::FoldWidthMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::FoldWidthMayChange(t, s); }},
+      {"collapse_spaces", &unicode::CollapseSpaces, &unicode::SpacesMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::SpacesMayChange(t, s); }},
+      {"collapse_space_runs", &unicode::CollapseSpaceRuns, &unicode::SpacesMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::SpacesMayChange(t, s); }},
+      {"letter_spacing", &unicode::RemoveLetterSpacing, &unicode::RemoveLetterSpacingMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::RemoveLetterSpacingMayChange(t, s); }},
+      {"fake_bold", &CollapseFakeBold, &CollapseFakeBoldMayChange,
+       [](std::string_view t, const TextScan& s) { return CollapseFakeBoldMayChange(t, s); }},
+      {"unify_radicals", [](std::string_view t) { return unicode::UnifyRadicals(t); }, &unicode::UnifyRadicalsMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::UnifyRadicalsMayChange(t, s); }},
       {"ascii_hyphens_in_codes", [](std::string_view t) { return unicode::AsciiHyphensInCodes(t); },
-       &unicode::AsciiHyphensInCodesMayChange},
+       &unicode::AsciiHyphensInCodesMayChange,
+       [](std::string_view t, const TextScan& s) { return unicode::AsciiHyphensInCodesMayChange(t, s); }},
   };
   for (const Pair& pair : pairs) {
     int skipped = 0, changed = 0;
@@ -264,7 +277,10 @@ TEST(BuiltinQuickTests, NeverSkipATextTheRepairChanges) {
       const bool changes = pair.repair(text) != text;
       skipped += !may;
       changed += changes;
-      if (changes) EXPECT_TRUE(may) << pair.name << " changes \"" << text << "\" but its quick test skips it";
+      if (changes) {
+        EXPECT_TRUE(may) << pair.name << " changes \"" << text << "\" but its quick test skips it";
+      }
+      EXPECT_EQ(pair.may_change_scanned(text, unicode::ScanText(text)), may) << pair.name << " on \"" << text << "\"";
     }
     EXPECT_GT(skipped, 0) << pair.name;
     EXPECT_GT(changed, 0) << pair.name;
