@@ -240,26 +240,40 @@ size_t SpanNonSpace(std::string_view text) {
 
 namespace {
 
-// Whether NFC's quick check answers Yes for `c` and its combining class is
-// 0 (TextScan::nfc_yes). Each BMP character is asked of ICU the first time
-// it is met in the process and kept, as FoldedCharacters keeps its
-// answers: a cell's characters then cost a table look-up each, where
-// isNormalizedUTF8 looks every character up in the normalization data.
-bool NfcQuickCheckYes(UChar32 c) {
-  auto ask = [c] {
-    return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
-  };
-  if (c > 0xFFFF) return ask();
-  // 0 not asked yet, 1 no, 2 yes; threads that meet a character together
-  // store the same answer.
-  static std::array<std::atomic<uint8_t>, 0x10000> known{};
-  std::atomic<uint8_t>& slot = known[static_cast<size_t>(c)];
-  uint8_t answer = slot.load(std::memory_order_relaxed);
-  if (answer == 0) {
-    answer = ask() ? 2 : 1;
-    slot.store(answer, std::memory_order_relaxed);
+// A yes/no question about characters, asked of ICU the first time a BMP
+// character is met in the process and kept (a 64 K table): a text's
+// characters then cost a table look-up each, where ICU looks every
+// character up in its property or normalization data. Threads that meet a
+// character together both ask and store the same answer (relaxed atomics).
+// A process pays nothing up front: a frozen UnicodeSet of the answers costs
+// millions of instructions to build, more than one small document saves.
+// Supplementary characters are rare and asked every time.
+class KeptAnswers {
+ public:
+  // `ask(c)` must give the same answer for `c` every time.
+  template <typename Ask>
+  bool Of(UChar32 c, const Ask& ask) {
+    if (c > 0xFFFF) return ask(c);
+    std::atomic<uint8_t>& slot = known_[static_cast<size_t>(c)];
+    uint8_t answer = slot.load(std::memory_order_relaxed);  // 0 not asked yet, 1 no, 2 yes
+    if (answer == 0) {
+      answer = ask(c) ? 2 : 1;
+      slot.store(answer, std::memory_order_relaxed);
+    }
+    return answer == 2;
   }
-  return answer == 2;
+
+ private:
+  std::array<std::atomic<uint8_t>, 0x10000> known_{};
+};
+
+// Whether NFC's quick check answers Yes for `c` and its combining class is
+// 0 (TextScan::nfc_yes).
+bool NfcQuickCheckYes(UChar32 c) {
+  static KeptAnswers known;
+  return known.Of(c, [](UChar32 ch) {
+    return u_getIntPropertyValue(ch, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(ch) == 0;
+  });
 }
 
 }  // namespace
@@ -350,33 +364,82 @@ std::string Nfkc(std::string_view text) {
   return Normalize(n, text);
 }
 
-std::string FoldKey(std::string_view text) {
+namespace {
+
+const icu::Normalizer2* NfkcCasefoldInstance() {
   static const icu::Normalizer2* n = Instance("nfkc_cf", UNORM2_COMPOSE);
-  std::string folded = Normalize(n, text);
-  if (!HasSpace(folded)) return folded;  // NFKC_Casefold output is well-formed
-  // The runs between white space, copied whole (spanning the set over the
-  // bytes, as HasSpace does) rather than character by character.
+  return n;
+}
+
+// What FoldKey's quick path knows of a text.
+enum class QuickFold {
+  kUnknown,      // ill-formed, or a character NFKC_Casefold may change: ICU folds it
+  kItself,       // its own NFKC_Casefold, without white space: the key is the text
+  kItselfSpaced  // its own NFKC_Casefold: the key is the text without its white space
+};
+
+// A well-formed text whose characters are all inert under NFKC_Casefold
+// (ICU's Normalizer2::isInert: the character maps to itself and neither
+// composes nor reorders with any neighbour) is its own NFKC_Casefold, so
+// Normalize need not run. Most cells of a standard are such (ideographs,
+// ASCII digits and lower-case letters); a fullwidth bracket, an upper-case
+// letter, an ideographic space or a combining mark is not. The walk also
+// notes white space, so that a key without any is not searched again.
+QuickFold FoldQuickly(const icu::Normalizer2* n, std::string_view text) {
+  static KeptAnswers inert_non_space;
+  const auto ask = [n](UChar32 ch) { return !IsSpace(ch) && n->isInert(ch); };
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t size = static_cast<int32_t>(text.size());
+  bool spaced = false;
+  for (int32_t i = 0; i < size;) {
+    UChar32 c;
+    U8_NEXT(s, i, size, c);
+    if (c < 0) return QuickFold::kUnknown;
+    if (inert_non_space.Of(c, ask)) continue;
+    if (!IsSpace(c) || !n->isInert(c)) return QuickFold::kUnknown;
+    spaced = true;
+  }
+  return spaced ? QuickFold::kItselfSpaced : QuickFold::kItself;
+}
+
+// `text` without its white space: the runs between white space copied
+// whole (spanning the set over the bytes, as HasSpace does) rather than
+// character by character.
+std::string WithoutSpace(std::string_view text) {
   std::string key;
-  key.reserve(folded.size());
-  std::string_view rest(folded);
-  while (!rest.empty()) {
-    rest.remove_prefix(SpanSpace(rest));
-    const size_t run = SpanNonSpace(rest);
-    key.append(rest.substr(0, run));
-    rest.remove_prefix(run);
+  key.reserve(text.size());
+  while (!text.empty()) {
+    text.remove_prefix(SpanSpace(text));
+    const size_t run = SpanNonSpace(text);
+    key.append(text.substr(0, run));
+    text.remove_prefix(run);
   }
   return key;
 }
 
+}  // namespace
+
+std::string FoldKey(std::string_view text) {
+  const icu::Normalizer2* n = NfkcCasefoldInstance();
+  switch (n != nullptr ? FoldQuickly(n, text) : QuickFold::kUnknown) {
+    case QuickFold::kItself:
+      return std::string(text);
+    case QuickFold::kItselfSpaced:
+      return WithoutSpace(text);
+    case QuickFold::kUnknown:
+      break;
+  }
+  std::string folded = Normalize(n, text);
+  if (!HasSpace(folded)) return folded;  // NFKC_Casefold output is well-formed
+  return WithoutSpace(folded);
+}
+
 struct FoldedCharacters::Table {
-  // Per BMP character: 0 not asked yet, 1 its folding holds none of the
-  // wanted characters, 2 it holds one. Threads that meet a character at
-  // the same time both ask ICU and store the same answer.
-  std::array<std::atomic<uint8_t>, 0x10000> known{};
+  KeptAnswers holds;  // whether a character's folding holds one of the wanted characters
 };
 
 FoldedCharacters::FoldedCharacters(std::string_view wanted) : wanted_(wanted), bmp_(new Table) {
-  static const icu::Normalizer2* n = Instance("nfkc_cf", UNORM2_COMPOSE);
+  const icu::Normalizer2* n = NfkcCasefoldInstance();
   const auto* s = reinterpret_cast<const uint8_t*>(wanted.data());
   const int32_t size = static_cast<int32_t>(wanted.size());
   for (int32_t i = 0; i < size;) {
@@ -393,10 +456,10 @@ FoldedCharacters::FoldedCharacters(std::string_view wanted) : wanted_(wanted), b
 FoldedCharacters::~FoldedCharacters() { delete bmp_; }
 
 bool FoldedCharacters::FoldingHolds(int32_t c) const {
-  auto ask = [&] {
+  return bmp_->holds.Of(c, [this](UChar32 ch) {
     char buf[4];
     int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);  // a code point U8_NEXT read or 0xFFFD: well-formed
+    U8_APPEND_UNSAFE(buf, len, ch);  // a code point U8_NEXT read or 0xFFFD: well-formed
     const std::string key = FoldKey(std::string_view(buf, static_cast<size_t>(len)));
     const auto* s = reinterpret_cast<const uint8_t*>(wanted_.data());
     const int32_t size = static_cast<int32_t>(wanted_.size());
@@ -407,15 +470,7 @@ bool FoldedCharacters::FoldingHolds(int32_t c) const {
       if (key.find(wanted_.data() + start, 0, static_cast<size_t>(i - start)) != std::string::npos) return true;
     }
     return false;
-  };
-  if (c > 0xFFFF) return ask();
-  std::atomic<uint8_t>& slot = bmp_->known[static_cast<size_t>(c)];
-  uint8_t known = slot.load(std::memory_order_relaxed);
-  if (known == 0) {
-    known = ask() ? 2 : 1;
-    slot.store(known, std::memory_order_relaxed);
-  }
-  return known == 2;
+  });
 }
 
 bool FoldedCharacters::MayHold(std::string_view text) const {

@@ -1,5 +1,6 @@
 #include "common/unicode.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
@@ -572,6 +573,75 @@ TEST(ScanText, NfcYesIsTheQuickCheckOfEveryCharacter) {
     }
   }
   EXPECT_GT(failing, 1000);  // combining marks, compatibility ideographs, Hangul jamo...
+}
+
+// FoldKey as ICU alone makes it, the slow path: NFKC_Casefold of the text
+// read into UTF-16 (ill-formed bytes become U+FFFD), every white space
+// (IsSpace) then dropped.
+std::string FoldKeyByIcu(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  const icu::UnicodeString folded = n->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string key;
+  for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
+    const UChar32 c = folded.char32At(i);
+    if (!IsSpace(c)) folded.tempSubString(i, U16_LENGTH(c)).toUTF8String(key);
+  }
+  return key;
+}
+
+// FoldKey's quick path (a well-formed text of characters inert under
+// NFKC_Casefold is its own folding) agrees with ICU's folding for every
+// code point alone and beside neighbours it could interact with (a
+// letter, an ideograph, combining marks, white space); the supplementary
+// planes sampled.
+TEST(FoldKey, EveryCodePointFoldsAsIcuFoldsIt) {
+  int changed = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string one = Utf8Of(c);
+    const std::string key = FoldKey(one);
+    ASSERT_EQ(key, FoldKeyByIcu(one)) << std::hex << c;
+    changed += key != one;
+    if (c > 0xFFFF && (c & 0xFF) != 0) continue;
+    for (const std::string& text : {"a" + one, one + "a", "\u8CC7" + one + "\u6599", one + "\u0301\u0323",
+                                    "\u1100" + one, one + " \u3000" + one}) {
+      ASSERT_EQ(FoldKey(text), FoldKeyByIcu(text)) << std::hex << c;
+    }
+  }
+  EXPECT_GT(changed, 5000);  // upper case, fullwidth forms, compatibility characters, white space...
+}
+
+// Over the samples' lines and cells and the random texts (ill-formed
+// pieces among them), FoldKey agrees with ICU's folding; most sample texts
+// take the quick path (else it would save nothing). Counter-examples whose
+// characters are not all inert: fullwidth letters, a ligature, case, a
+// parenthesized ideograph, a compatibility ideograph, combining marks after
+// an inert base that canonical order swaps, a Hangul syllable's jamo.
+TEST(FoldKey, AgreesWithIcuOverTheSamplesAndCounterExamples) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"ＫＡ０１", "ka01"},          {"\uFB01le", "file"},           {"ISO 標準", "iso標準"},
+      {"\u3231", "(\u682A)"},     {"\uF900\u8CC7", "\u8C48\u8CC7"}, {"\u8CC7\u0301\u0323", "\u8CC7\u0323\u0301"},
+      {"\u1100\u1161", "\uAC00"}, {"資\u00AD料", "資料"},            {"資料 \t", "資料"},
+  };
+  for (const auto& [text, key] : cases) {
+    EXPECT_EQ(FoldKey(text), key) << text;
+    EXPECT_EQ(FoldKeyByIcu(text), key) << text;
+  }
+  std::vector<std::string> texts;
+  AppendSampleLinesAndCells(&texts);
+  const size_t samples = texts.size();
+  AppendRandomTexts(&texts);
+  size_t unchanged = 0;
+  for (size_t t = 0; t < texts.size(); ++t) {
+    const std::string key = FoldKey(texts[t]);
+    ASSERT_EQ(key, FoldKeyByIcu(texts[t])) << texts[t];
+    if (t < samples && key == texts[t]) ++unchanged;
+  }
+  EXPECT_GT(unchanged, samples / 4);
 }
 
 // SpanSpace and SpanNonSpace read a text as U8_NEXT does (an ill-formed
