@@ -203,13 +203,15 @@ CompetencyStandard Parser::Run(const std::vector<TabRow>& rows) {
 }  // namespace
 
 bool LooksLikeCompetencyStandard(const std::vector<TabRow>& rows) {
-  // Every piece of evidence below holds 職, 工 or 行: a cell whose key
-  // cannot hold one is not folded (a plan's thousands of cells).
+  // Every piece of evidence below holds 職, 工 or 行, and 基, 務, 標 or 產:
+  // a cell whose key cannot hold one of each is not folded (a plan's
+  // thousands of cells, and its hundreds that hold 行 or 工 alone).
   static const unicode::FoldedCharacters kEvidenceStarts("職工行");
+  static const unicode::FoldedCharacters kEvidenceEnds("基務標產");
   int evidence = 0;
   for (const TabRow& row : rows) {
     for (const std::string& cell : row.cells) {
-      if (cell.size() > kMaxLabelBytes || !kEvidenceStarts.MayHold(cell)) continue;
+      if (cell.size() > kMaxLabelBytes || !kEvidenceStarts.MayHold(cell) || !kEvidenceEnds.MayHold(cell)) continue;
       std::string key = unicode::FoldKey(cell);
       if (key.find("職能基準") != std::string::npos) ++evidence;
       if (key == "工作任務" || key == "行為指標" || key == "工作產出") ++evidence;

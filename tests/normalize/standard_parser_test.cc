@@ -5,12 +5,17 @@
 // planted anomalies that must come out as warnings.
 #include "normalize/standard/standard_parser.h"
 
+#include "common/unicode.h"
 #include "normalize/input/tab_text.h"
 #include "normalize/standard/row_stitcher.h"
+#include "normalize/standard/standard_labels.h"
+#include "tests/sample_texts.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace docpipe {
 namespace {
@@ -135,6 +140,29 @@ TEST(StandardParser, TextThatIsNotAStandardIsUnsupported) {
   Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.status().code(), Status::Code::kUnsupported);
+}
+
+// LooksLikeCompetencyStandard folds only the cells whose key may hold one
+// of 職工行 and one of 基務標產 (FoldedCharacters): three rows of one cell
+// are evidence exactly when the cell's FoldKey is, over every line and cell
+// of the text samples and counter-examples whose evidence only the folding
+// shows (a Kangxi radical, fullwidth or spaced forms, case).
+TEST(StandardParser, LooksLikeAStandardByTheCellsFoldKeys) {
+  std::vector<std::string> texts = {"⼯作任務", "⾏為指標", "工 作 產 出", "（職能基準）", "ＫＡ職能基準",
+                                    "職能基準代碼", "工作任務", "行為指標：", "工作產出\u3000", "行為",
+                                    "職能", "基準", "工作", "\uFA00"};
+  AppendSampleLinesAndCells(&texts);
+  int standards = 0;
+  for (const std::string& text : texts) {
+    const std::string key = unicode::FoldKey(text);
+    const bool evidence = text.size() <= kMaxLabelBytes && (key.find("職能基準") != std::string::npos ||
+                                                            key == "工作任務" || key == "行為指標" || key == "工作產出");
+    std::vector<TabRow> three(3);
+    for (TabRow& row : three) row.cells = {text};
+    ASSERT_EQ(LooksLikeCompetencyStandard(three), evidence) << text;
+    standards += evidence;
+  }
+  EXPECT_GT(standards, 10);
 }
 
 TEST(StandardParser, StrayRowsAreKeptAsUnparsedWithTheirLine) {
