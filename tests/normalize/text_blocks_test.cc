@@ -91,7 +91,9 @@ TEST(TextBlocks, LineScanAnswersAsTheRulesOneByOne) {
       const bool entry = contents_entry.FullMatch(text, &groups);
       EXPECT_EQ(answer.label, label) << text;
       ASSERT_EQ(answer.contents_entry, entry) << text;
-      if (entry) EXPECT_EQ(answer.entry_text, groups[1]) << text;
+      if (entry) {
+        EXPECT_EQ(answer.entry_text, groups[1]) << text;
+      }
       labels += label;
       entries += entry;
     }
