@@ -249,20 +249,20 @@ std::pair<size_t, size_t> FindAgencyRun(const RowBlocks& row, size_t first, size
 // the two: "每年檢討政府機關保密裝備之部" + "資通安全辦公" + "室、各機關(國安局)".
 // The agency cell then starts at one of the block's lines, with an agency
 // the document names elsewhere. Splits block `b` there; false if no such line.
-bool SplitGluedAgency(const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+bool SplitGluedAgency(const std::vector<LineRef>& body, const std::set<std::string>& known, const RuleSet& rules,
                       size_t b, std::vector<TextBlock>* blocks) {
   const TextBlock& block = (*blocks)[b];
   for (size_t k = block.first_line + 1; k <= block.last_line; ++k) {
     std::string suffix;
-    for (size_t i = k; i <= block.last_line; ++i) suffix = unicode::JoinWrapped(suffix, body[i].text);
+    for (size_t i = k; i <= block.last_line; ++i) suffix = unicode::JoinWrapped(suffix, body[i].line->text);
     const AgencyReading reading = ReadAgency(rules, suffix);
     if (!reading.is_agency || !known.count(FirstAgencyKey(reading))) continue;
     TextBlock head, tail;
     for (size_t i = block.first_line; i <= block.last_line; ++i) {
       TextBlock& part = i < k ? head : tail;
       if (part.where.empty()) part.first_line = i;
-      part.text = unicode::JoinWrapped(part.text, body[i].text);
-      part.where.push_back(body[i].pos);
+      part.text = unicode::JoinWrapped(part.text, body[i].line->text);
+      part.where.push_back(body[i].line->pos);
       part.last_line = i;
     }
     head.indented = block.indented;
@@ -291,7 +291,7 @@ AgencyCell ReadAgencyCell(const RowBlocks& row, size_t begin, size_t end, const 
   return cell;
 }
 
-DetailedAction ReadRow(RowBlocks row, const std::vector<SourceLine>& body, const std::set<std::string>& known, const RuleSet& rules,
+DetailedAction ReadRow(RowBlocks row, const std::vector<LineRef>& body, const std::set<std::string>& known, const RuleSet& rules,
                        Diagnostics* diagnostics) {
   std::vector<TextBlock>& blocks = row.blocks;
   RowReader reader{rules, {}, {}, {}, false, {}};
@@ -346,8 +346,9 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
                             bool end_marks, const std::set<std::string>& known_agencies, Diagnostics* diagnostics) {
   DetailTable table;
   table.header = HeaderCells(lines[begin].text);
-  // Drop repeated header rows; the line after one starts a new page.
-  std::vector<SourceLine> body;
+  // Drop repeated header rows; the line after one starts a new page. The
+  // body is a view of the lines (JoinBlocks' LineRef), not a copy.
+  std::vector<LineRef> body;
   body.reserve(end - begin);
   bool page_break = false;
   const Regex& header = rules.Pattern("detail_table_header");
@@ -357,14 +358,13 @@ DetailTable ReadDetailTable(const std::vector<SourceLine>& lines, size_t begin, 
       page_break = true;
       continue;
     }
-    body.push_back(lines[i]);
-    if (page_break) body.back().indented = true;
+    body.push_back({&lines[i], lines[i].indented || page_break});
     page_break = false;
   }
   BlockOptions options;
   options.end_marks = end_marks;
   options.label_rules = kDetailLabels;
-  std::vector<TextBlock> blocks = JoinBlocks(body, 0, body.size(), rules, options);
+  std::vector<TextBlock> blocks = JoinBlocks(body, rules, options);
 
   // Rows: from one action code to the next.
   std::vector<RowBlocks> rows;

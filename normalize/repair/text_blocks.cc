@@ -196,15 +196,21 @@ bool EndsSentence(std::string_view text) {
   }
 }
 
-std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t begin, size_t end,
-                                  const RuleSet& rules, const BlockOptions& options) {
+namespace {
+
+// JoinBlocks over lines [begin, end) of the caller's, each read as `at(i)`
+// shows it (a LineRef): the one loop of both forms.
+template <typename LineAt>
+std::vector<TextBlock> JoinLines(size_t begin, size_t end, LineAt at, const RuleSet& rules,
+                                 const BlockOptions& options) {
   std::vector<TextBlock> blocks;
   bool open = false;  // the last block may take the next line
   LineScan scan(rules, options.label_rules);
-  for (size_t i = begin; i < end && i < lines.size(); ++i) {
-    const SourceLine& line = lines[i];
+  for (size_t i = begin; i < end; ++i) {
+    const LineRef ref = at(i);
+    const SourceLine& line = *ref.line;
     if (line.IsBlank()) continue;
-    bool continues = !blocks.empty() && !line.IsTableRow() && !lines[blocks.back().last_line].IsTableRow() &&
+    bool continues = !blocks.empty() && !line.IsTableRow() && !at(blocks.back().last_line).line->IsTableRow() &&
                      line.heading_level == 0 && OpensWithNonStarter(line.text);
     // A table row starts a block of its own whatever it opens with.
     const LineScan::Answer asked = line.IsTableRow() ? LineScan::Answer() : scan.Scan(line.text);
@@ -218,14 +224,12 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
       TextBlock block;
       block.text = line.text;
       block.first_line = i;
-      block.indented = line.indented;
+      block.indented = ref.indented;
       blocks.push_back(std::move(block));
     } else {
-      blocks.back().text = unicode::JoinWrapped(blocks.back().text, line.text);
+      unicode::AppendWrapped(&blocks.back().text, line.text);
     }
-    TextBlock& block = blocks.back();
-    block.where.push_back(line.pos);
-    block.last_line = i;
+    blocks.back().last_line = i;
     if (line.IsTableRow() || line.heading_level > 0) {
       open = false;
     } else if (line.paragraph_end.has_value()) {
@@ -244,7 +248,33 @@ std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t b
     }
     if (contents_line) open = false;
   }
+  // A block's positions are those of its non-blank lines, every line from
+  // its first to its last (a blank line never ends a block): counted first,
+  // so that each vector is allocated once.
+  for (TextBlock& block : blocks) {
+    size_t count = 0;
+    for (size_t i = block.first_line; i <= block.last_line; ++i) count += !at(i).line->IsBlank();
+    block.where.reserve(count);
+    for (size_t i = block.first_line; i <= block.last_line; ++i) {
+      const SourceLine& line = *at(i).line;
+      if (!line.IsBlank()) block.where.push_back(line.pos);
+    }
+  }
   return blocks;
+}
+
+}  // namespace
+
+std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t begin, size_t end,
+                                  const RuleSet& rules, const BlockOptions& options) {
+  auto at = [&lines](size_t i) { return LineRef{&lines[i], lines[i].indented}; };
+  return JoinLines(begin, std::min(end, lines.size()), at, rules, options);
+}
+
+std::vector<TextBlock> JoinBlocks(const std::vector<LineRef>& lines, const RuleSet& rules,
+                                  const BlockOptions& options) {
+  auto at = [&lines](size_t i) { return lines[i]; };
+  return JoinLines(0, lines.size(), at, rules, options);
 }
 
 }  // namespace docpipe

@@ -128,6 +128,20 @@ struct BlockOptions {
 std::vector<TextBlock> JoinBlocks(const std::vector<SourceLine>& lines, size_t begin, size_t end,
                                   const RuleSet& rules, const BlockOptions& options);
 
+// A line as a caller shows it to JoinBlocks without copying it: one of its
+// lines, with the caller's own `indented` mark (a table's body marks the
+// line after a repeated header row as after a page break).
+struct LineRef {
+  const SourceLine* line = nullptr;  // the caller's, not owned
+  bool indented = false;
+};
+
+// The same over a view of the caller's lines (those it leaves out are not
+// in it): the blocks are those JoinBlocks makes of copies of the lines with
+// `indented` set as given, and their first_line and last_line index `lines`.
+std::vector<TextBlock> JoinBlocks(const std::vector<LineRef>& lines, const RuleSet& rules,
+                                  const BlockOptions& options);
+
 // True when the text ends a sentence: its last character (closing quotes
 // and brackets skipped) is 。！？；.
 bool EndsSentence(std::string_view text);

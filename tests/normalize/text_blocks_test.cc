@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "common/file_io.h"
+#include "normalize/input/tab_text.h"
 #include "tests/normalize/test_rows.h"
 #include "tests/sample_texts.h"
 
@@ -87,7 +91,9 @@ TEST(TextBlocks, LineScanAnswersAsTheRulesOneByOne) {
       const bool entry = contents_entry.FullMatch(text, &groups);
       EXPECT_EQ(answer.label, label) << text;
       ASSERT_EQ(answer.contents_entry, entry) << text;
-      if (entry) EXPECT_EQ(answer.entry_text, groups[1]) << text;
+      if (entry) {
+        EXPECT_EQ(answer.entry_text, groups[1]) << text;
+      }
       labels += label;
       entries += entry;
     }
@@ -102,6 +108,75 @@ TEST(TextBlocks, LineScanAnswersAsTheRulesOneByOne) {
   EXPECT_EQ(headings.Scan("陸、實施要點 ........ 23").entry_text, "陸、實施要點");
   EXPECT_EQ(rules.PatternSet({"heading_chapter", "contents_entry"}), rules.PatternSet({"heading_chapter", "contents_entry"}))
       << "compiled once per list";
+}
+
+// The form over a view (LineRef) joins the lines it shows as the form over
+// lines joins copies of them: over every sample text, with lines left out
+// (as a table's repeated header rows are) and `indented` set anew (as after
+// them), the blocks' texts, lines, positions and marks are the same.
+TEST(TextBlocks, ViewJoinsAsCopiesOfTheLinesJoin) {
+  const RuleSet& rules = RuleSet::Default();
+  size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(DOCPIPE_SOURCE_DIR) + "/samples/text")) {
+    Result<std::string> bytes = ReadFile(entry.path().string());
+    ASSERT_TRUE(bytes.ok());
+    Result<std::vector<TabRow>> rows = ParseTabText(*bytes);
+    ASSERT_TRUE(rows.ok());
+    const std::vector<SourceLine> lines = PrepareLines(*rows, rules);
+    for (size_t skip : {0, 7, 3}) {
+      for (bool end_marks : {true, false}) {
+        std::vector<LineRef> view;
+        std::vector<SourceLine> copies;
+        bool page_break = false;
+        for (size_t i = 0; i < lines.size(); ++i) {
+          if (skip > 0 && i % skip == 1) {
+            page_break = true;
+            continue;
+          }
+          view.push_back({&lines[i], lines[i].indented || page_break});
+          copies.push_back(lines[i]);
+          copies.back().indented = lines[i].indented || page_break;
+          page_break = false;
+        }
+        BlockOptions options;
+        options.end_marks = end_marks;
+        const std::vector<TextBlock> expected = JoinBlocks(copies, 0, copies.size(), rules, options);
+        const std::vector<TextBlock> got = JoinBlocks(view, rules, options);
+        ASSERT_EQ(got.size(), expected.size()) << entry.path();
+        for (size_t b = 0; b < got.size(); ++b) {
+          EXPECT_EQ(got[b].text, expected[b].text);
+          EXPECT_EQ(got[b].first_line, expected[b].first_line);
+          EXPECT_EQ(got[b].last_line, expected[b].last_line);
+          EXPECT_EQ(got[b].indented, expected[b].indented);
+          ASSERT_EQ(got[b].where.size(), expected[b].where.size());
+          for (size_t w = 0; w < got[b].where.size(); ++w) {
+            EXPECT_EQ(got[b].where[w].line, expected[b].where[w].line);
+            EXPECT_EQ(got[b].where[w].page, expected[b].where[w].page);
+          }
+        }
+        checked += got.size();
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+// The view's marks are the caller's: a line left out is not joined, and a
+// line shown as indented opens an indented block although it is not.
+TEST(TextBlocks, ViewTakesTheCallersMarks) {
+  const RuleSet& rules = RuleSet::Default();
+  const std::vector<SourceLine> lines = PrepareLines(RowsOf({"3. 鼓勵國內資安組織", "執行要點 績效指標", "積極參與國際會議。 "}), rules);
+  ASSERT_FALSE(lines[2].indented);
+  const std::vector<TextBlock> blocks = JoinBlocks(std::vector<LineRef>{{&lines[0], false}, {&lines[2], true}}, rules, {});
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].text, "3. 鼓勵國內資安組織積極參與國際會議。");
+  EXPECT_EQ(blocks[0].last_line, 1u);
+  ASSERT_EQ(blocks[0].where.size(), 2u);
+  EXPECT_EQ(blocks[0].where[1].line, 3);
+  const std::vector<TextBlock> split = JoinBlocks(std::vector<LineRef>{{&lines[2], true}, {&lines[0], false}}, rules, {});
+  ASSERT_EQ(split.size(), 2u);
+  EXPECT_TRUE(split[0].indented);
+  EXPECT_FALSE(split[1].indented);
 }
 
 TEST(TextBlocks, WithoutEndMarksSentencesAndShortHeadingsEndBlocks) {
