@@ -209,6 +209,18 @@ TEST(AsciiHyphensInCodes, RepairsHyphensLedByOtherBytesThanE2AndEF) {
   EXPECT_EQ(repaired, 3);
 }
 
+// CountRadicalsAndCodeHyphens(text) counts what UnifyRadicals(text) and
+// AsciiHyphensInCodes(FoldWidth(text)) repair; returns their sum.
+int ExpectCountsOfTheRepairs(const std::string& text) {
+  int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
+  CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
+  UnifyRadicals(text, &long_radicals);
+  AsciiHyphensInCodes(FoldWidth(text), &long_hyphens);
+  EXPECT_EQ(radicals, long_radicals) << text;
+  EXPECT_EQ(hyphens, long_hyphens) << text;
+  return long_radicals + long_hyphens;
+}
+
 // The count without the texts equals the counts of the long way: radicals,
 // hyphens after the width fold (ＫＡ‐０１), other 0xE2/0xEF-led characters,
 // and text with neither byte.
@@ -217,12 +229,7 @@ TEST(CountRadicalsAndCodeHyphens, CountsWhatTheRepairsWouldCount) {
                            "ISO\uFF0D27001", "已被《INM3513\u2212001v3》取代，\u2ED1期", "2010\u20132015", "資訊\u2014安全",
                            "執行 — IPv4 ✓", "（一）工作任務：", "INM3513-001v4", "K01 工作產出", "", "A\u00ADB",
                            "\xE2\x80", "\xEF", "INM3513\u058A001v4", "T1\u1806K01 \u2F8F", "A\u00B7B"}) {
-    int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
-    CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
-    UnifyRadicals(text, &long_radicals);
-    AsciiHyphensInCodes(FoldWidth(text), &long_hyphens);
-    EXPECT_EQ(radicals, long_radicals) << text;
-    EXPECT_EQ(hyphens, long_hyphens) << text;
+    ExpectCountsOfTheRepairs(text);
   }
   int radicals = 1, hyphens = 2;
   CountRadicalsAndCodeHyphens("\uFF2B\uFF21\u2010\uFF10\uFF11 \u2F8F", &radicals, &hyphens);
@@ -397,16 +404,11 @@ TEST(CountRadicalsAndCodeHyphens, SkipsOnlyTextsWithoutAHyphenOrARadical) {
   AppendSampleLinesAndCells(&texts);
   int counted = 0;
   auto check = [&](const std::string& text) {
-    int radicals = 0, hyphens = 0, long_radicals = 0, long_hyphens = 0;
-    CountRadicalsAndCodeHyphens(text, &radicals, &hyphens);
-    UnifyRadicals(text, &long_radicals);
-    AsciiHyphensInCodes(FoldWidth(text), &long_hyphens);
-    EXPECT_EQ(radicals, long_radicals) << text;
-    EXPECT_EQ(hyphens, long_hyphens) << text;
+    const int repairs = ExpectCountsOfTheRepairs(text);
     if (AsciiHyphensInCodes(text) != text) {
       EXPECT_TRUE(AsciiHyphensInCodesMayChange(text)) << text;
     }
-    counted += long_radicals + long_hyphens > 0;
+    counted += repairs > 0;
   };
   for (const std::string& text : texts) check(text);
   for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {

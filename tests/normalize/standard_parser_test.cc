@@ -20,6 +20,18 @@
 namespace docpipe {
 namespace {
 
+// The duty table's header row as the samples print it.
+const char kDutyTableHeader[] =
+    "主要職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n";
+
+// `text` read as TAB text, then parsed as a standard (the reader's error
+// when it refuses the text).
+Result<CompetencyStandard> ParseText(std::string_view text) {
+  Result<std::vector<TabRow>> rows = ParseTabText(text);
+  if (!rows.ok()) return rows.status();
+  return ParseCompetencyStandard(*rows, RuleSet::Default());
+}
+
 const char kVariant[] =
     "**餐飲服務職類職能基準**\n"
     "\n"
@@ -180,8 +192,7 @@ TEST(StandardParser, SectionTitleWithContentInTheSameRow) {
   ASSERT_NE(at, std::string::npos);
   text.replace(at, std::string("職能內涵（A=attitude 態度）\nA01：親和力\n").size(),
                "職能內涵（A=attitude 態度）\tA01：親和力\n");
-  Result<std::vector<TabRow>> rows = ParseTabText(text);
-  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  Result<CompetencyStandard> parsed = ParseText(text);
   ASSERT_TRUE(parsed.ok());
   ASSERT_EQ(parsed->attitudes.size(), 2u);
   EXPECT_EQ(parsed->attitudes[0].name, "親和力");
@@ -199,8 +210,7 @@ TEST(StandardParser, TwoRowDutyHeaderNamesTheKnowledgeAndSkillColumns) {
   text.replace(at, one_row.size(),
                "工作職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵\t\n"
                "\t\t\t\t\t知識 (K=knowledge)\t技能 (S=skills)\n");
-  Result<std::vector<TabRow>> rows = ParseTabText(text);
-  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  Result<CompetencyStandard> parsed = ParseText(text);
   ASSERT_TRUE(parsed.ok());
   ASSERT_GE(parsed->duties.size(), 1u);
   ASSERT_GE(parsed->duties[0].tasks.size(), 1u);
@@ -220,8 +230,7 @@ TEST(StandardParser, TwoRowDutyHeaderNamesTheKnowledgeAndSkillColumns) {
 // only ("P4.1.4 制定風險監控指標…", K29-K31). The indicator's 指標 made the
 // row pass for a second header row, and it was dropped without a word.
 TEST(StandardParser, RowCutAfterItsFirstPageContinuesInIndicatorAndKnowledgeColumns) {
-  const std::string header =
-      "主要職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n";
+  const std::string header = kDutyTableHeader;
   const std::string text = "職能基準代碼\t\tHFB5120-001v1\t\t\t\n" + header +
                            "T4 管理網路安全\tT4.1 分析資訊安全風險\tO4.1.1 資產清冊\tP4.1.1 識別威脅來源。 P4.1.2 "
                            "建立資產清冊。\t3\tK01 稽核技術 K28 風險管理計畫\tS01 溝通協調能力\n" +
@@ -229,9 +238,7 @@ TEST(StandardParser, RowCutAfterItsFirstPageContinuesInIndicatorAndKnowledgeColu
                            "\t\t\tP4.1.4 制定風險監控指標與報告機制。\t\tK29 外部資訊安全情資 K30 ISO31000風險管理原理 "
                            "K31 ISO27001資訊安全管理系統制度與相關指引\t\n"
                            "\tT4.2 規劃風險處理\tO4.2.1 處理計畫\tP4.2.1 選擇處理方式。\t3\tK29 外部資訊安全情資\tS01 溝通協調能力\n";
-  Result<std::vector<TabRow>> rows = ParseTabText(text);
-  ASSERT_TRUE(rows.ok());
-  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  Result<CompetencyStandard> parsed = ParseText(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   ASSERT_EQ(parsed->duties.size(), 1u);
   ASSERT_EQ(parsed->duties[0].tasks.size(), 2u);
@@ -251,16 +258,13 @@ TEST(StandardParser, RowCutAfterItsFirstPageContinuesInIndicatorAndKnowledgeColu
 // repeated after a page break and a marked-up knowledge cell printed under
 // two tasks read as they did the first time.
 TEST(StandardParser, ACellPrintedAgainIsReadAsTheFirstTime) {
-  const std::string header =
-      "主要職責\t工作任務\t工作產出\t行為指標\t職能級別\t職能內涵（K=knowledge 知識）\t職能內涵（S=skills 技能）\n";
+  const std::string header = kDutyTableHeader;
   const std::string text = "職能基準代碼\t\tHFB5120-001v1\t\t\t\n" + header +
                            "T1 接待顧客\tT1.1 引導入座\tO1.1.1 訂位紀錄\tP1.1.1 確認訂位資訊。\t5\t**K01 餐飲禮儀**\t"
                            "<p>S01 溝通能力</p>\n" +
                            header +
                            "\tT1.2 介紹菜單\tO1.2.1 菜單\tP1.2.1 說明菜色。\t5\t**K01 餐飲禮儀**\t<p>S01 溝通能力</p>\n";
-  Result<std::vector<TabRow>> rows = ParseTabText(text);
-  ASSERT_TRUE(rows.ok());
-  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  Result<CompetencyStandard> parsed = ParseText(text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   ASSERT_EQ(parsed->duties.size(), 1u);
   ASSERT_EQ(parsed->duties[0].tasks.size(), 2u);
@@ -282,8 +286,7 @@ TEST(StandardParser, NonVersionRowInVersionTableIsUnparsed) {
       "某職能基準\n版本\t職能基準代碼\t職能基準名稱\t狀態\t更新說明\t發展更新日期\n"
       "V1\tABC1234-001v1\t某\t最新版本\t略\t114/03/01\n備註\t請參考附件\n"
       "職能基準代碼\t\tABC1234-001v1\n";
-  Result<std::vector<TabRow>> rows = ParseTabText(text);
-  Result<CompetencyStandard> parsed = ParseCompetencyStandard(*rows, RuleSet::Default());
+  Result<CompetencyStandard> parsed = ParseText(text);
   ASSERT_TRUE(parsed.ok());
   ASSERT_EQ(parsed->versions.size(), 1u);
   EXPECT_EQ(parsed->versions[0].date, "2025-03-01");  // ROC year 114
