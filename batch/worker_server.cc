@@ -29,8 +29,10 @@ using Clock = std::chrono::steady_clock;
 // one machine; strings as a length and their bytes).
 //   run -> server:     'R' timeout argc arg... has_password [password] fresh
 //   server -> run:     'H' greeting (once, when warm)
-//                      'P' pid of the worker that runs it (at once)
-//                      'D' wstatus timed_out reused stderr (when done)
+//                      'P' pid of the worker that runs it (at once, when
+//                          it is not the one last told of)
+//                      'D' wstatus timed_out reused kept stderr (when done;
+//                          kept: the worker lives on for the next request)
 //   server -> worker:  the run's 'R' frame, as it came
 //   worker -> server:  'E' exit_code keeps_serving (when done; its stderr
 //                      lines are in its pipe by then)
@@ -298,6 +300,7 @@ Status StartWorker(int channel, const WorkerEntry& entry, Worker* worker) {
     return Status::IoError(std::string("cannot start worker: ") + std::strerror(saved));
   }
   fcntl(err[0], F_SETFL, O_NONBLOCK);
+  fcntl(err[0], F_SETPIPE_SZ, 1 << 20);  // best effort: the default 64 KiB holds any ordinary stderr too
   *worker = Worker{pid, control[0], err[0], 0};
   return Status::Ok();
 }
@@ -316,10 +319,15 @@ WorkerOutcome RunOnWorker(Worker* worker, const std::string& frame, int timeout_
   }
   bool err_open = true;
   while (true) {
-    pollfd fds[2] = {{worker->control, POLLIN, 0}, {worker->err, static_cast<short>(err_open ? POLLIN : 0), 0}};
-    ::poll(fds, 2, 50);
+    // Only the socket wakes the server: the worker's stderr (its index
+    // summary line, written just before its done frame) would wake it once
+    // more per document for nothing. The pipe is drained at each wake and
+    // every 50 ms, and holds 1 MiB (StartWorker), so a worker that writes
+    // much is slowed, never stuck.
+    pollfd control = {worker->control, POLLIN, 0};
+    ::poll(&control, 1, 50);
     if (err_open) err_open = Drain(worker->err, &outcome.stderr_text);
-    if (fds[0].revents != 0) {
+    if (control.revents != 0) {
       std::optional<std::string> reply = ReadFrame(worker->control);
       const std::string reply_text = reply.value_or("");
       FrameReader in(reply_text);
@@ -405,6 +413,7 @@ WorkerOutcome WaitForWorker(pid_t pid, int err_fd, int timeout_seconds, const st
 int ServeWorkers(int channel, const WorkerEntry& entry) {
   if (!SendFrame(channel, std::string("H") + kGreeting)) return 1;
   Worker worker;
+  pid_t announced = -1;  // the worker the run was last told of ('P'), while it lives
   int code = 0;
   while (true) {
     std::optional<std::string> frame = ReadFrame(channel);
@@ -422,6 +431,7 @@ int ServeWorkers(int channel, const WorkerEntry& entry) {
         PutU32(&reply, 126u << 8);
         PutU32(&reply, 0);
         PutU32(&reply, 0);
+        PutU32(&reply, 0);
         PutString(&reply, started.message());
         if (!SendFrame(channel, reply)) {
           code = 1;
@@ -430,19 +440,28 @@ int ServeWorkers(int channel, const WorkerEntry& entry) {
         continue;
       }
     }
-    std::string started = "P";
-    PutU32(&started, static_cast<uint32_t>(worker.pid));
-    // The run still needs the pid to stop the worker on a Ctrl-C; if it is
-    // gone, the worker dies with this server when the server ends.
-    if (!SendFrame(channel, started)) {
-      code = 1;
-      break;
+    // The run needs the worker's pid to stop it on a Ctrl-C: told once per
+    // worker (a frame per document would wake the run thread once more for
+    // each); if the run is gone, the worker dies with this server when the
+    // server ends.
+    if (worker.pid != announced) {
+      std::string started = "P";
+      PutU32(&started, static_cast<uint32_t>(worker.pid));
+      if (!SendFrame(channel, started)) {
+        code = 1;
+        break;
+      }
+      announced = worker.pid;
     }
     WorkerOutcome outcome = RunOnWorker(&worker, *frame, request->timeout_seconds);
+    // 'D' says whether the worker lives on (is still this server's unreaped
+    // child): only then may the run go on killing it by the pid it was told.
+    if (worker.pid <= 0) announced = -1;
     std::string reply = "D";
     PutU32(&reply, static_cast<uint32_t>(outcome.wstatus));
     PutU32(&reply, outcome.timed_out ? 1 : 0);
     PutU32(&reply, outcome.worker_reused ? 1 : 0);
+    PutU32(&reply, worker.pid > 0 ? 1 : 0);
     PutString(&reply, outcome.stderr_text);
     if (!SendFrame(channel, reply)) {
       code = 1;
@@ -482,6 +501,7 @@ void WorkerServerClient::Kill(pid_t worker) {
     waitpid(pid_, nullptr, 0);
   }
   pid_ = -1;
+  worker_pid_ = -1;
   if (worker > 0) AwaitGone(worker);
 }
 
@@ -539,11 +559,16 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
     if (pid_ > 0 && waitpid(pid_, &wstatus, 0) != pid_) wstatus = SIGKILL;
     pid_ = -1;
     if (worker > 0) AwaitGone(worker);  // killed with its server (PR_SET_PDEATHSIG)
+    worker_pid_ = -1;
     outcome.server_lost = true;
     outcome.wstatus = wstatus;
     return outcome;
   };
   if (!running()) return lost();
+  if (request.fresh_worker) worker_pid_ = -1;  // the server ends the one it has
+  worker = worker_pid_;
+  outcome.worker_started = worker > 0;
+  outcome.worker_pid = worker;
   std::string frame = "R";
   PutU32(&frame, static_cast<uint32_t>(request.timeout_seconds));
   PutU32(&frame, static_cast<uint32_t>(request.args.size()));
@@ -575,11 +600,13 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
         outcome.wstatus = static_cast<int>(in.U32());
         outcome.timed_out = in.U32() != 0;
         outcome.worker_reused = in.U32() != 0;
+        const bool kept = in.U32() != 0;
         outcome.stderr_text = in.String();
         if (!in.ok()) {
           kill(pid_, SIGKILL);
           return lost();
         }
+        worker_pid_ = kept ? worker : -1;
         return outcome;
       } else {
         kill(pid_, SIGKILL);

@@ -16,6 +16,9 @@
 //                                server waits for the document with a
 //                                deadline (and kills the worker past it)
 //
+// The pid comes once per worker, not per document, so that a document wakes
+// the run thread once (and the server once: the worker's stderr does not).
+//
 // A forked worker is its own process, with its own limits (normalize's
 // --max-memory-mb and --timeout apply to it), stdout, stderr and password
 // descriptor: a crash, an allocation past the ceiling or an endless loop
@@ -132,6 +135,7 @@ class WorkerServerClient {
 
   pid_t pid_ = -1;
   int channel_ = -1;
+  pid_t worker_pid_ = -1;  // the server's worker as last told ('P'), while the server keeps it
 };
 
 }  // namespace docpipe

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -413,6 +414,49 @@ TEST_F(WorkerServerTest, AWorkerServesDocumentsUntilOneFails) {
   EXPECT_NE(fresh.worker_pid, after.worker_pid);
   EXPECT_FALSE(fresh.worker_reused);
   EXPECT_FALSE(Alive(after.worker_pid));
+}
+
+// The server tells the run a worker's pid once, when the worker starts,
+// not with every document; a stop during a later document must still kill
+// that worker (and the server), by the pid told before. The document here
+// never ends: its input is a FIFO nobody writes to.
+TEST_F(WorkerServerTest, AStopInAReusedWorkersDocumentKillsThatWorker) {
+  const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(first)) << first.stderr_text;
+  ASSERT_GT(first.worker_pid, 0);
+  ASSERT_TRUE(Alive(first.worker_pid));
+  ASSERT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
+  WorkerRequest request;
+  request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(), "-j", "1"};
+  const auto asked = std::chrono::steady_clock::now();
+  const WorkerOutcome stopped = client_.Run(request, [&] {
+    return std::chrono::steady_clock::now() - asked > std::chrono::milliseconds(300);
+  });
+  EXPECT_TRUE(stopped.interrupted);
+  EXPECT_TRUE(stopped.worker_started);
+  EXPECT_EQ(stopped.worker_pid, first.worker_pid);
+  EXPECT_FALSE(Alive(first.worker_pid));
+  EXPECT_FALSE(client_.running());
+}
+
+// Counter-example: after a worker ended (its document failed), the next
+// document's worker is a new one, and the run is told its pid.
+TEST_F(WorkerServerTest, TheRunIsToldOfEachNewWorker) {
+  const WorkerOutcome failed = Normalize("no-such-file.txt");
+  ASSERT_TRUE(WIFEXITED(failed.wstatus));
+  ASSERT_EQ(WEXITSTATUS(failed.wstatus), 3) << failed.stderr_text;
+  EXPECT_FALSE(Alive(failed.worker_pid));
+  const WorkerOutcome next = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(next)) << next.stderr_text;
+  EXPECT_TRUE(next.worker_started);
+  EXPECT_GT(next.worker_pid, 0);
+  EXPECT_NE(next.worker_pid, failed.worker_pid);
+  EXPECT_TRUE(Alive(next.worker_pid));
+  const WorkerOutcome fresh = Normalize("IIS3513-001v4.txt", /*fresh=*/true);
+  ASSERT_TRUE(Ok(fresh)) << fresh.stderr_text;
+  EXPECT_NE(fresh.worker_pid, next.worker_pid);
+  EXPECT_TRUE(Alive(fresh.worker_pid));
+  EXPECT_FALSE(Alive(next.worker_pid));
 }
 
 // A worker serving several encrypted PDFs reads each one's password from
