@@ -57,6 +57,14 @@ std::string Nfkc(std::string_view text);
 // and compare a cell a repair leaves alone.
 bool NfcMayChange(std::string_view text);
 
+// What a caller knows of a text's bytes: nothing (kUnchecked), or that they
+// are well-formed UTF-8 (kValid: a reader checked them with FindInvalidUtf8,
+// as ParseTabText does, and they are cut from the checked bytes at ASCII
+// characters). A function told kValid may decode without checking, so
+// ill-formed bytes given as kValid get wrong answers; kUnchecked is always
+// right.
+enum class Utf8 { kUnchecked, kValid };
+
 // What one walk over a text's bytes tells the quick tests below, so that a
 // caller that asks several of them of one text (RuleSet's stages) reads it
 // once rather than once per test. Each XMayChange(text, ScanText(text))
@@ -78,7 +86,9 @@ struct TextScan {
   uint32_t token_begin[kMaxTokens] = {};
   uint32_t token_end[kMaxTokens] = {};
 };
-TextScan ScanText(std::string_view text);
+// With Utf8::kValid the walk decodes without checking (well_formed is then
+// true); the other fields are the same.
+TextScan ScanText(std::string_view text, Utf8 known = Utf8::kUnchecked);
 
 bool NfcMayChange(std::string_view text, const TextScan& scan);
 
@@ -106,8 +116,9 @@ class FoldedCharacters {
   FoldedCharacters(const FoldedCharacters&) = delete;
   FoldedCharacters& operator=(const FoldedCharacters&) = delete;
 
-  // True exactly when FoldKey(text) holds one of the wanted characters.
-  bool MayHold(std::string_view text) const;
+  // True exactly when FoldKey(text) holds one of the wanted characters
+  // (with Utf8::kValid, decoding without checking).
+  bool MayHold(std::string_view text, Utf8 known = Utf8::kUnchecked) const;
 
  private:
   bool FoldingHolds(int32_t c) const;
@@ -208,6 +219,12 @@ void AppendWrapped(std::string* text, std::string_view right);
 
 // `text` without leading and trailing ASCII white space (tab, CR, LF, space).
 std::string_view TrimAscii(std::string_view text);
+
+// `text` without leading and trailing white space (IsSpace), each end's
+// character read as FirstChar and LastChar read it (so an ill-formed
+// sequence, U+FFFD, is no white space). Only characters whose first byte
+// can begin white space are decoded.
+std::string_view TrimSpace(std::string_view text);
 
 // First and last code points of a UTF-8 string (-1 when empty).
 int32_t FirstChar(std::string_view text);

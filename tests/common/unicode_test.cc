@@ -553,6 +553,81 @@ TEST(ScanText, AnswersAsTheChecksItStandsFor) {
   EXPECT_FALSE(NfcMayChange("plain ASCII", ScanText("plain ASCII")));
 }
 
+// The walks told that a text is well-formed (Utf8::kValid: they decode
+// without checking) answer as the checking walks, over every well-formed
+// text of the samples' lines and cells and of the random texts. Ill-formed
+// bytes are never to be given as kValid: only the checking scan tells them
+// (well_formed false), and NfcMayChange then lets Nfc replace them.
+TEST(ScanText, KnownValidAnswersAsTheCheckingScan) {
+  std::vector<std::string> texts = {"", " ", "a", "資\u3000料", "e\u0301", "ＫＡ０１", "服 務 機 關", "\U0001F600 x",
+                                    "a b c d e f g h i", "⼯作任務", "工 作 產 出", "\u00A0\u2028\u1680"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  const FoldedCharacters starts("職工行"), ends("基務標產");
+  int valid = 0, ill_formed = 0, holding = 0;
+  for (const std::string& text : texts) {
+    if (FindInvalidUtf8(text)) {
+      ++ill_formed;
+      ASSERT_FALSE(ScanText(text).well_formed) << text;
+      continue;
+    }
+    ++valid;
+    const TextScan checked = ScanText(text);
+    const TextScan known = ScanText(text, Utf8::kValid);
+    ASSERT_TRUE(known.well_formed && checked.well_formed) << text;
+    ASSERT_EQ(known.ascii, checked.ascii) << text;
+    ASSERT_EQ(known.nfc_yes, checked.nfc_yes) << text;
+    ASSERT_EQ(known.first_space, checked.first_space) << text;
+    ASSERT_EQ(known.token_count, checked.token_count) << text;
+    for (int t = 0; t < checked.token_count; ++t) {
+      ASSERT_EQ(known.token_begin[t], checked.token_begin[t]) << text;
+      ASSERT_EQ(known.token_end[t], checked.token_end[t]) << text;
+    }
+    ASSERT_EQ(starts.MayHold(text, Utf8::kValid), starts.MayHold(text)) << text;
+    ASSERT_EQ(ends.MayHold(text, Utf8::kValid), ends.MayHold(text)) << text;
+    holding += starts.MayHold(text);
+  }
+  EXPECT_GT(valid, 10000);
+  EXPECT_GT(ill_formed, 10000);
+  EXPECT_GT(holding, 20);
+  EXPECT_TRUE(NfcMayChange("ok \xFF", ScanText("ok \xFF")));  // the check stays where validity is not known
+}
+
+// TrimSpace and SpanSpace (which decode only characters whose first or
+// last byte can be one of white space) against the character-by-character
+// loops they replace (FirstChar and LastChar at each end), over the
+// samples' lines and cells and the random texts with ill-formed pieces: an
+// overlong space (C0 A0, E0 80 A0) or a cut sequence is no white space.
+TEST(TrimSpace, AnswersAsTheCharacterByCharacterLoop) {
+  auto trim_one_by_one = [](std::string_view s) {
+    while (!s.empty() && IsSpace(FirstChar(s))) s.remove_prefix(Utf8Length(FirstChar(s)));
+    while (!s.empty() && IsSpace(LastChar(s))) s.remove_suffix(Utf8Length(LastChar(s)));
+    return s;
+  };
+  auto span_one_by_one = [](std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && IsSpace(FirstChar(s.substr(n)))) n += Utf8Length(FirstChar(s.substr(n)));
+    return n;
+  };
+  std::vector<std::string> texts = {"", " ", "\u3000資料\u3000", " a b ", "。", "資料。 ", "\u2002", "x\u2002",
+                                    "\xE2\x80\x82", "\x80\x80 ", " \xE2\x80", "a\xC0\xA0", "\xE0\x80\xA0",
+                                    "\xC2\xA0\xC2\x85", "\x85", "a\xE3\x80\x80\xE3\x80\x80"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  int trimmed = 0;
+  for (const std::string& text : texts) {
+    const std::string_view expected = trim_one_by_one(text);
+    const std::string_view got = TrimSpace(text);
+    ASSERT_EQ(got.data() - text.data(), expected.data() - text.data()) << text;
+    ASSERT_EQ(got.size(), expected.size()) << text;
+    ASSERT_EQ(SpanSpace(text), span_one_by_one(text)) << text;
+    trimmed += got.size() < text.size();
+  }
+  EXPECT_GT(trimmed, 1000);
+  EXPECT_EQ(TrimSpace("資料。\u3000 "), "資料。");  // 。 ends in a byte U+2002 also ends in
+  EXPECT_EQ(TrimSpace("a\xE0\x80\xA0"), "a\xE0\x80\xA0");
+}
+
 // TextScan::nfc_yes, the per-character answers kept as met, against ICU's
 // set of the characters NFC's quick check does not pass (No, Maybe or a
 // combining class): every code point alone; and a text whose characters
