@@ -294,6 +294,9 @@ bool NfcQuickCheckYes(UChar32 c) {
 
 namespace {
 
+bool IsAsciiAlnum(int32_t c);
+bool IsHyphenLike(int32_t c);
+
 // ScanText, decoding with U8_NEXT (kValid false) or, for text known to be
 // well-formed, with U8_NEXT_UNSAFE, which reads a well-formed character as
 // U8_NEXT does without checking its bytes.
@@ -334,20 +337,32 @@ TextScan ScanTextAs(std::string_view text) {
       continue;
     }
     scan.ascii = false;
-    const int32_t start = i;
+    // A run of non-ASCII characters, and whether it is code_hyphen's (as
+    // HasNonAsciiBetweenAsciiAlnums reads it: the run's end is an ASCII
+    // byte, where U8_NEXT's reading of the run stops whatever bound it is
+    // given).
+    const bool after_alnum = i > 0 && IsAsciiAlnum(s[i - 1]);
+    int chars = 0;
     UChar32 c;
-    if constexpr (kValid) {
-      U8_NEXT_UNSAFE(s, i, c);
-    } else {
-      U8_NEXT(s, i, n, c);
-      if (c < 0) {
-        scan.well_formed = false;
-        note(start, false);  // read as U+FFFD
-        continue;
+    do {
+      const int32_t start = i;
+      ++chars;
+      if constexpr (kValid) {
+        U8_NEXT_UNSAFE(s, i, c);
+      } else {
+        U8_NEXT(s, i, n, c);
+        if (c < 0) {
+          scan.well_formed = false;
+          note(start, false);  // read as U+FFFD
+          continue;
+        }
       }
+      if (scan.nfc_yes && !NfcQuickCheckYes(c)) scan.nfc_yes = false;
+      note(start, leads[s[start]] && IsSpace(c));
+    } while (i < n && s[i] >= 0x80);
+    if (after_alnum && i < n && IsAsciiAlnum(s[i]) && (chars > 1 || c < 0 || IsHyphenLike(c))) {
+      scan.code_hyphen = true;
     }
-    if (scan.nfc_yes && !NfcQuickCheckYes(c)) scan.nfc_yes = false;
-    note(start, leads[b] && IsSpace(c));
   }
   if (in_token && scan.token_count > 0) scan.token_end[scan.token_count - 1] = static_cast<uint32_t>(n);
   scan.first_space = static_cast<size_t>(space);
@@ -652,9 +667,7 @@ bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
 
 bool AsciiHyphensInCodesMayChange(std::string_view text) { return HasNonAsciiBetweenAsciiAlnums(text); }
 
-bool AsciiHyphensInCodesMayChange(std::string_view text, const TextScan& scan) {
-  return !scan.ascii && HasNonAsciiBetweenAsciiAlnums(text);
-}
+bool AsciiHyphensInCodesMayChange(std::string_view, const TextScan& scan) { return scan.code_hyphen; }
 
 std::string AsciiHyphensInCodes(std::string_view text, int* repaired) {
   if (!AsciiHyphensInCodesMayChange(text)) return std::string(text);

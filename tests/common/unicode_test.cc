@@ -503,7 +503,9 @@ TEST(CollapseSpaces, AnswersAsTheCharacterByCharacterLoop) {
 TEST(ScanText, AnswersAsTheChecksItStandsFor) {
   std::vector<std::string> texts = {"", " ", "a", "a b", "\xC0\xA0", "a\xE0\x80\xA0 b", "資\u3000料", "\xFF ",
                                     "e\u0301", "\u00e9", "ＫＡ０１", "INM3513\u2010001v4", "服 務 機 關", "\xE4\xB8 資",
-                                    "a b c d e f g h", "a b c d e f g h i", " 服 務 機 關 服 務 機 關 ", "服務 機 關"};
+                                    "a b c d e f g h", "a b c d e f g h i", " 服 務 機 關 服 務 機 關 ", "服務 機 關",
+                                    "a\u2010\u2010b", "a\xE2\x80" "b", "1\u20132", "a資b", "a\u2010", "\u2010b",
+                                    "K\u2212" "1 資", "ab\xFF\xFE" "1"};
   AppendSampleLinesAndCells(&texts);
   AppendRandomTexts(&texts);
   int ascii = 0, ill_formed = 0, spaced = 0, many_tokens = 0;
@@ -551,6 +553,15 @@ TEST(ScanText, AnswersAsTheChecksItStandsFor) {
   EXPECT_TRUE(RemoveLetterSpacingMayChange("資料 服 務", ScanText("資料 服 務")));
   EXPECT_TRUE(RemoveLetterSpacingMayChange("a b c d e f g h 服 務", ScanText("a b c d e f g h 服 務")));  // past the tokens kept
   EXPECT_FALSE(NfcMayChange("plain ASCII", ScanText("plain ASCII")));
+  // The hyphen repair's candidates, noted per run of non-ASCII bytes: one
+  // hyphen-like character between ASCII letters or digits, or more than one
+  // character there, or ill-formed bytes; not one other character.
+  EXPECT_TRUE(ScanText("INM3513\u2010001v4").code_hyphen);
+  EXPECT_TRUE(ScanText("INM3513\u2010001v4", Utf8::kValid).code_hyphen);
+  EXPECT_TRUE(ScanText("a\u2010\u2010b").code_hyphen);
+  EXPECT_TRUE(ScanText("a\xFF" "b").code_hyphen);
+  EXPECT_FALSE(ScanText("a資b").code_hyphen);
+  EXPECT_FALSE(ScanText("\u2010b a\u2010").code_hyphen);
 }
 
 // The walks told that a text is well-formed (Utf8::kValid: they decode
@@ -578,6 +589,7 @@ TEST(ScanText, KnownValidAnswersAsTheCheckingScan) {
     ASSERT_EQ(known.ascii, checked.ascii) << text;
     ASSERT_EQ(known.nfc_yes, checked.nfc_yes) << text;
     ASSERT_EQ(known.first_space, checked.first_space) << text;
+    ASSERT_EQ(known.code_hyphen, checked.code_hyphen) << text;
     ASSERT_EQ(known.token_count, checked.token_count) << text;
     for (int t = 0; t < checked.token_count; ++t) {
       ASSERT_EQ(known.token_begin[t], checked.token_begin[t]) << text;
