@@ -360,7 +360,7 @@ TextScan ScanTextAs(std::string_view text) {
       if (scan.nfc_yes && !NfcQuickCheckYes(c)) scan.nfc_yes = false;
       note(start, leads[s[start]] && IsSpace(c));
     } while (i < n && s[i] >= 0x80);
-    if (after_alnum && i < n && IsAsciiAlnum(s[i]) && (chars > 1 || c < 0 || IsHyphenLike(c))) {
+    if (after_alnum && chars == 1 && c >= 0 && i < n && IsAsciiAlnum(s[i]) && IsHyphenLike(c)) {
       scan.code_hyphen = true;
     }
   }
@@ -643,7 +643,10 @@ std::string UnifyRadicals(std::string_view text, int* repaired) {
 namespace {
 
 // True when a hyphen-like character stands alone between two ASCII letters
-// or digits: only such a character can be a hyphen in a code.
+// or digits: only such a character can be a hyphen in a code. The repair
+// replaces a hyphen-like character whose neighbours are both ASCII letters
+// or digits, so a run of two or more characters between them changes
+// nothing, nor do ill-formed bytes (read as U+FFFD, no hyphen).
 bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
   const size_t n = text.size();
   for (size_t i = 1; i < n; ++i) {
@@ -651,12 +654,11 @@ bool HasNonAsciiBetweenAsciiAlnums(std::string_view text) {
     size_t end = i;
     while (end < n && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
     if (end < n && IsAsciiAlnum(static_cast<unsigned char>(text[end]))) {
-      // One character between the two, a hyphen-like one (ill-formed bytes
-      // are left to the full check).
+      // One character between the two, a hyphen-like one.
       int32_t at = static_cast<int32_t>(i);
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), at, static_cast<int32_t>(end), c);
-      if (c < 0 || static_cast<size_t>(at) != end || IsHyphenLike(c)) return true;
+      if (c >= 0 && static_cast<size_t>(at) == end && IsHyphenLike(c)) return true;
     }
     i = end;
   }

@@ -76,9 +76,9 @@ struct TextScan {
   // Canonical_Combining_Class 0): by UAX #15 a well-formed text of such
   // characters is NFC, whatever their order. False may still be NFC.
   bool nfc_yes = true;
-  // A run of non-ASCII bytes between two ASCII letters or digits holds one
-  // character, hyphen-like or ill-formed, or more than one: only then can
-  // AsciiHyphensInCodes change the text (AsciiHyphensInCodesMayChange).
+  // A run of non-ASCII bytes between two ASCII letters or digits is one
+  // hyphen-like character: only then can AsciiHyphensInCodes change the
+  // text (AsciiHyphensInCodesMayChange).
   bool code_hyphen = false;
   size_t first_space = 0;  // offset of the first white space (IsSpace, as U8_NEXT reads), or text.size()
   // The tokens (runs of non-space, cut as SpanSpace and SpanNonSpace cut
