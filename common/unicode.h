@@ -57,6 +57,14 @@ std::string Nfkc(std::string_view text);
 // and compare a cell a repair leaves alone.
 bool NfcMayChange(std::string_view text);
 
+// What a caller knows of a text's bytes: nothing (kUnchecked), or that they
+// are well-formed UTF-8 (kValid: a reader checked them with FindInvalidUtf8,
+// as ParseTabText does, and they are cut from the checked bytes at ASCII
+// characters). A function told kValid may decode without checking, so
+// ill-formed bytes given as kValid get wrong answers; kUnchecked is always
+// right.
+enum class Utf8 { kUnchecked, kValid };
+
 // What one walk over a text's bytes tells the quick tests below, so that a
 // caller that asks several of them of one text (RuleSet's stages) reads it
 // once rather than once per test. Each XMayChange(text, ScanText(text))
@@ -68,6 +76,10 @@ struct TextScan {
   // Canonical_Combining_Class 0): by UAX #15 a well-formed text of such
   // characters is NFC, whatever their order. False may still be NFC.
   bool nfc_yes = true;
+  // A run of non-ASCII bytes between two ASCII letters or digits is one
+  // hyphen-like character: only then can AsciiHyphensInCodes change the
+  // text (AsciiHyphensInCodesMayChange).
+  bool code_hyphen = false;
   size_t first_space = 0;  // offset of the first white space (IsSpace, as U8_NEXT reads), or text.size()
   // The tokens (runs of non-space, cut as SpanSpace and SpanNonSpace cut
   // them) as byte offsets [token_begin[t], token_end[t]), when the text has
@@ -78,7 +90,9 @@ struct TextScan {
   uint32_t token_begin[kMaxTokens] = {};
   uint32_t token_end[kMaxTokens] = {};
 };
-TextScan ScanText(std::string_view text);
+// With Utf8::kValid the walk decodes without checking (well_formed is then
+// true); the other fields are the same.
+TextScan ScanText(std::string_view text, Utf8 known = Utf8::kUnchecked);
 
 bool NfcMayChange(std::string_view text, const TextScan& scan);
 
@@ -106,8 +120,9 @@ class FoldedCharacters {
   FoldedCharacters(const FoldedCharacters&) = delete;
   FoldedCharacters& operator=(const FoldedCharacters&) = delete;
 
-  // True exactly when FoldKey(text) holds one of the wanted characters.
-  bool MayHold(std::string_view text) const;
+  // True exactly when FoldKey(text) holds one of the wanted characters
+  // (with Utf8::kValid, decoding without checking).
+  bool MayHold(std::string_view text, Utf8 known = Utf8::kUnchecked) const;
 
  private:
   bool FoldingHolds(int32_t c) const;
@@ -208,6 +223,12 @@ void AppendWrapped(std::string* text, std::string_view right);
 
 // `text` without leading and trailing ASCII white space (tab, CR, LF, space).
 std::string_view TrimAscii(std::string_view text);
+
+// `text` without leading and trailing white space (IsSpace), each end's
+// character read as FirstChar and LastChar read it (so an ill-formed
+// sequence, U+FFFD, is no white space). Only characters whose first byte
+// can begin white space are decoded.
+std::string_view TrimSpace(std::string_view text);
 
 // First and last code points of a UTF-8 string (-1 when empty).
 int32_t FirstChar(std::string_view text);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/unicode.h"
 #include "model/diagnostics.h"
 
 namespace docpipe {
@@ -23,6 +24,10 @@ struct CellSpan {
 struct TabRow {
   SourcePos pos;
   std::vector<std::string> cells;  // raw, as read
+  // What is known of the cells' bytes: kValid when the reader checked every
+  // byte they were cut from (ParseTabText), so that the cell stage's walks
+  // need not check them again; kUnchecked from the other readers.
+  unicode::Utf8 utf8 = unicode::Utf8::kUnchecked;
   // 1-6 for a heading of a Markdown or HTML input (# Title, <h2>), which
   // TAB text cannot mark; 0 otherwise.
   int heading_level = 0;

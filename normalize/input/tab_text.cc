@@ -31,6 +31,7 @@ Result<std::vector<TabRow>> ParseTabText(std::string_view bytes) {
     ++number;
     TabRow& row = rows.emplace_back();
     row.pos.line = number;
+    row.utf8 = unicode::Utf8::kValid;  // every byte checked above; cut at ASCII bytes, CR dropped
     size_t cells = 1;
     for (size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t', tab + 1)) ++cells;
     row.cells.reserve(cells);

@@ -21,15 +21,15 @@ constexpr int kMaxRepeat = 6;
 constexpr size_t kMaxChunk = 64;
 constexpr size_t kMaxToken = 1024;
 
-void AppendUtf8(const std::vector<int32_t>& chars, std::string* out) {
-  for (int32_t c : chars) unicode::AppendUtf8(static_cast<char32_t>(c), out);
+void AppendUtf8(std::u32string_view chars, std::string* out) {
+  for (char32_t c : chars) unicode::AppendUtf8(c, out);
 }
 
 // Splits `token` into chunks each repeated exactly k times, by dynamic
 // programming from the end (ok[i]: the suffix from i splits). Returns the
 // collapsed token (each chunk once) or nullopt when no split exists. Chunks
 // are at most kMaxChunk and tokens kMaxToken code points long.
-std::optional<std::vector<int32_t>> SplitRepeated(const std::vector<int32_t>& token, int k) {
+std::optional<std::u32string> SplitRepeated(std::u32string_view token, int k) {
   const size_t n = token.size();
   if (n < static_cast<size_t>(k)) return std::nullopt;
   // Any split starts with its first chunk printed k times: checking that
@@ -62,15 +62,16 @@ std::optional<std::vector<int32_t>> SplitRepeated(const std::vector<int32_t>& to
     }
   }
   if (!ok[0]) return std::nullopt;
-  std::vector<int32_t> out;
-  for (size_t i = 0; i < n; i += chunk[i] * k) {
-    out.insert(out.end(), token.begin() + i, token.begin() + i + chunk[i]);
-  }
+  std::u32string out;
+  for (size_t i = 0; i < n; i += chunk[i] * k) out.append(token.substr(i, chunk[i]));
   return out;
 }
 
+// A run of white space or of other characters: [begin, end) of the line's
+// code points.
 struct Piece {
-  std::vector<int32_t> chars;
+  size_t begin = 0;
+  size_t end = 0;
   bool space = false;
 };
 
@@ -78,14 +79,15 @@ struct Piece {
 // (empty when k == 1: the token stays as it is).
 struct Repeat {
   int k = 1;
-  std::vector<int32_t> collapsed;
+  std::u32string collapsed;
 };
 
-Repeat BestRepeat(const std::vector<int32_t>& token) {
+Repeat BestRepeat(std::u32string_view token) {
   if (token.size() > kMaxToken) return {1, {}};
   for (int k = kMaxRepeat; k >= 2; --k) {
     if (auto collapsed = SplitRepeated(token, k)) {
-      bool has_letter = std::any_of(token.begin(), token.end(), [](int32_t c) { return unicode::IsLetter(c); });
+      bool has_letter =
+          std::any_of(token.begin(), token.end(), [](char32_t c) { return unicode::IsLetter(static_cast<int32_t>(c)); });
       if (!has_letter) return {1, {}};
       return {k, std::move(*collapsed)};
     }
@@ -159,13 +161,15 @@ bool AnyTokenMayStartRepeated(std::string_view text, size_t first_space) {
 std::string CollapseLine(std::string_view line) {
   const std::u32string code_points = unicode::ToCodePoints(line);
   if (!AnyTokenStartsRepeated(code_points)) return std::string(line);
+  // The pieces are views of `code_points`, not copies.
+  const std::u32string_view chars(code_points);
   std::vector<Piece> pieces;
-  for (char32_t c32 : code_points) {
-    const auto c = static_cast<int32_t>(c32);
-    bool space = unicode::IsSpace(c);
-    if (pieces.empty() || pieces.back().space != space) pieces.push_back({{}, space});
-    pieces.back().chars.push_back(c);
+  for (size_t i = 0; i < chars.size(); ++i) {
+    const bool space = unicode::IsSpace(static_cast<int32_t>(chars[i]));
+    if (pieces.empty() || pieces.back().space != space) pieces.push_back({i, i, space});
+    pieces.back().end = i + 1;
   }
+  auto chars_of = [&](const Piece& piece) { return chars.substr(piece.begin, piece.end - piece.begin); };
   // A doubled token is collapsed only when the whole line is doubled CJK
   // text (see the header): a lone "謝謝" or "ABAB" is ordinary text.
   std::vector<Repeat> repeats(pieces.size());
@@ -175,9 +179,10 @@ std::string CollapseLine(std::string_view line) {
   for (size_t i = 0; i < pieces.size(); ++i) {
     if (pieces[i].space) continue;
     any_token = true;
-    repeats[i] = BestRepeat(pieces[i].chars);
+    repeats[i] = BestRepeat(chars_of(pieces[i]));
     const Repeat& r = repeats[i];
-    bool cjk = std::any_of(r.collapsed.begin(), r.collapsed.end(), [](int32_t c) { return unicode::IsCjk(c); });
+    bool cjk = std::any_of(r.collapsed.begin(), r.collapsed.end(),
+                           [](char32_t c) { return unicode::IsCjk(static_cast<int32_t>(c)); });
     if (r.k != 2 || !cjk) all_doubled = false;
     doubled_length += r.collapsed.size();
   }
@@ -188,11 +193,11 @@ std::string CollapseLine(std::string_view line) {
   std::string out;
   out.reserve(line.size());
   for (size_t i = 0; i < pieces.size(); ++i) {
-    const std::vector<int32_t>* chars = &pieces[i].chars;
     if (!pieces[i].space && (repeats[i].k >= 3 || (repeats[i].k == 2 && collapse_doubled))) {
-      chars = &repeats[i].collapsed;
+      AppendUtf8(repeats[i].collapsed, &out);
+    } else {
+      AppendUtf8(chars_of(pieces[i]), &out);
     }
-    AppendUtf8(*chars, &out);
   }
   return out;
 }

@@ -325,23 +325,23 @@ std::string RuleSet::ApplyRule(const Rule& rule, std::string_view text) const {
   return std::string(groups[re.GroupCount() > 0 ? 1 : 0]);
 }
 
-std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text) const {
+std::string RuleSet::ApplyStage(std::string_view stage, std::string_view text, unicode::Utf8 known) const {
   auto found = stages_.find(stage);
   if (found == stages_.end()) return std::string(text);
   const StagePlan& plan = found->second;
   if (text.empty()) {
-    int known = plan.empty_stays_empty.load(std::memory_order_relaxed);
-    if (known == 1) return std::string();
-    if (known == 0) {
-      std::string result = ApplyPlan(plan, text);
+    int empty = plan.empty_stays_empty.load(std::memory_order_relaxed);
+    if (empty == 1) return std::string();
+    if (empty == 0) {
+      std::string result = ApplyPlan(plan, text, known);
       plan.empty_stays_empty.store(result.empty() ? 1 : 2, std::memory_order_relaxed);
       return result;
     }
   }
-  return ApplyPlan(plan, text);
+  return ApplyPlan(plan, text, known);
 }
 
-std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
+std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text, unicode::Utf8 known) {
   std::string out(text);
   const RegexSet* replaces = plan.replaces->Get();
   // `matching`: the replace patterns that match `out` as it is now
@@ -350,9 +350,12 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
   // it is the same as running it: the result is that of every rule in file
   // order.
   std::vector<int> matching;
-  bool known = false;
+  bool matched = false;
   // `scan`: one walk over `out` as it is now for every builtin's quick test,
-  // redone only after a rule changed the text.
+  // redone only after a rule changed the text. The caller's knowledge that
+  // the bytes are well-formed holds for the text as given; once a rule has
+  // changed it, the scan checks the bytes again (a rule's output is not
+  // taken to be well-formed).
   unicode::TextScan scan;
   bool scanned = false;
   for (const StagePlan::Step& step : plan.steps) {
@@ -363,7 +366,7 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
         if (!step.builtin_may_change_alone(out)) continue;
       } else {
         if (!scanned) {
-          scan = unicode::ScanText(out);
+          scan = unicode::ScanText(out, known);
           scanned = true;
         }
         if (!step.builtin_may_change(out, scan)) continue;  // no copy of a text it leaves alone
@@ -371,21 +374,23 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text) {
       std::string next = step.builtin(out);
       if (next != out) {
         out.swap(next);
-        known = false;
+        matched = false;
         scanned = false;
+        known = unicode::Utf8::kUnchecked;
       }
       continue;
     }
     if (replaces != nullptr) {
-      if (!known) {
+      if (!matched) {
         replaces->Matching(out, &matching);
-        known = true;
+        matched = true;
       }
       if (!std::binary_search(matching.begin(), matching.end(), step.set_index)) continue;
     }
     if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) {
-      known = false;
+      matched = false;
       scanned = false;
+      known = unicode::Utf8::kUnchecked;
     }
   }
   return out;

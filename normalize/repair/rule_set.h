@@ -93,8 +93,10 @@ class RuleSet {
   RuleInput input() const { return input_; }
 
   // Applies every replace and builtin rule of `stage` that applies to this
-  // set's input, in file order.
-  std::string ApplyStage(std::string_view stage, std::string_view text) const;
+  // set's input, in file order. `known`: what the caller knows of the text's
+  // bytes (unicode::Utf8); the result is the same either way.
+  std::string ApplyStage(std::string_view stage, std::string_view text,
+                         unicode::Utf8 known = unicode::Utf8::kUnchecked) const;
 
   // Applies one rule; for a pattern rule returns its first match (group 1
   // when the pattern has groups), or "" when nothing matches.
@@ -167,7 +169,7 @@ class RuleSet {
   struct PatternSets;
   std::unique_ptr<PatternSets> pattern_sets_;
   // The stage's rules in order over `text` (ApplyStage).
-  static std::string ApplyPlan(const StagePlan& plan, std::string_view text);
+  static std::string ApplyPlan(const StagePlan& plan, std::string_view text, unicode::Utf8 known);
 };
 
 }  // namespace docpipe

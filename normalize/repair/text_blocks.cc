@@ -16,20 +16,10 @@ namespace {
 // Longest line that can be a heading on its own when there are no end marks.
 constexpr size_t kMaxHeadingLine = 24;
 
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && unicode::IsSpace(unicode::FirstChar(s))) {
-    s.remove_prefix(unicode::Utf8Length(unicode::FirstChar(s)));
-  }
-  while (!s.empty() && unicode::IsSpace(unicode::LastChar(s))) {
-    s.remove_suffix(unicode::Utf8Length(unicode::LastChar(s)));
-  }
-  return s;
-}
-
 // The end mark of a raw line: trailing white space after a character that a
 // wrap between Latin words would also leave (letter, digit, comma) is none.
 bool HasEndMark(std::string_view raw) {
-  std::string_view body = TrimView(raw);
+  std::string_view body = unicode::TrimSpace(raw);
   if (body.empty() || body.size() == raw.size() || !unicode::IsSpace(unicode::LastChar(raw))) return false;
   int32_t last = unicode::LastChar(body);
   bool latin_wrap = last < 0x80 && (std::isalnum(last) || last == ',');
@@ -72,9 +62,9 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     const bool keeps_empty = row.continues_row || (row.table > 0 && row.cells.size() > 1);
     size_t filled = 0;
     for (const std::string& raw : row.cells) {
-      std::string cell = rules.ApplyStage("cell", raw);
+      std::string cell = rules.ApplyStage("cell", raw, row.utf8);
       std::replace(cell.begin(), cell.end(), '\n', ' ');
-      const std::string_view trimmed = TrimView(cell);
+      const std::string_view trimmed = unicode::TrimSpace(cell);
       const size_t lead = static_cast<size_t>(trimmed.data() - cell.data());
       cell.resize(lead + trimmed.size());
       cell.erase(0, lead);
@@ -96,7 +86,7 @@ std::vector<SourceLine> PrepareLines(const std::vector<TabRow>& rows, const Rule
     }
     if (!row.cells.empty()) {
       const std::string& first = row.cells.front();
-      line.indented = !first.empty() && unicode::IsSpace(unicode::FirstChar(first)) && !line.cells.empty();
+      line.indented = unicode::SpanSpace(first) > 0 && !line.cells.empty();
       line.end_mark = line.cells.size() == 1 && HasEndMark(row.cells.back());
     }
     line.heading_level = line.cells.size() == 1 ? row.heading_level : 0;
@@ -183,7 +173,7 @@ bool StartsWithLabel(const RuleSet& rules, const std::vector<std::string_view>& 
 }
 
 bool EndsSentence(std::string_view text) {
-  std::string_view s = TrimView(text);
+  std::string_view s = unicode::TrimSpace(text);
   while (!s.empty() && IsClosingBracket(unicode::LastChar(s))) {
     s.remove_suffix(unicode::Utf8Length(unicode::LastChar(s)));
   }

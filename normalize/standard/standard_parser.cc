@@ -36,7 +36,7 @@ class Parser {
     std::string text;  // the "cell" repairs, trimmed
     std::string key;   // FoldKey of a short text, "" for a long one
   };
-  const CleanCell& CleanCellOf(const std::string& raw);
+  const CleanCell& CleanCellOf(const std::string& raw, unicode::Utf8 known);
   bool TakeDutyHeader(const CleanRow& row);
   bool TakeSubHeader(const CleanRow& row);
   bool TakeSectionTitle(const CleanRow& row);
@@ -70,11 +70,11 @@ class Parser {
   std::unordered_map<std::string, CleanCell> clean_cells_;
 };
 
-const Parser::CleanCell& Parser::CleanCellOf(const std::string& raw) {
+const Parser::CleanCell& Parser::CleanCellOf(const std::string& raw, unicode::Utf8 known) {
   auto found = clean_cells_.find(raw);
   if (found != clean_cells_.end()) return found->second;
   CleanCell cell;
-  cell.text = Trim(rules_.ApplyStage("cell", raw));
+  cell.text = Trim(rules_.ApplyStage("cell", raw, known));
   if (cell.text.size() <= kMaxLabelBytes) cell.key = unicode::FoldKey(cell.text);
   return clean_cells_.emplace(raw, std::move(cell)).first->second;
 }
@@ -90,7 +90,7 @@ bool Parser::Clean(const TabRow& raw, CleanRow* row) {
   row->cells.reserve(raw.cells.size());
   row->keys.reserve(raw.cells.size());
   for (const std::string& cell : raw.cells) {
-    const CleanCell& clean = CleanCellOf(cell);
+    const CleanCell& clean = CleanCellOf(cell, raw.utf8);
     if (!clean.text.empty()) ++row->non_empty;
     row->cells.push_back(clean.text);
     row->keys.push_back(clean.key);
@@ -211,7 +211,10 @@ bool LooksLikeCompetencyStandard(const std::vector<TabRow>& rows) {
   int evidence = 0;
   for (const TabRow& row : rows) {
     for (const std::string& cell : row.cells) {
-      if (cell.size() > kMaxLabelBytes || !kEvidenceStarts.MayHold(cell) || !kEvidenceEnds.MayHold(cell)) continue;
+      if (cell.size() > kMaxLabelBytes || !kEvidenceStarts.MayHold(cell, row.utf8) ||
+          !kEvidenceEnds.MayHold(cell, row.utf8)) {
+        continue;
+      }
       std::string key = unicode::FoldKey(cell);
       if (key.find("職能基準") != std::string::npos) ++evidence;
       if (key == "工作任務" || key == "行為指標" || key == "工作產出") ++evidence;

@@ -197,6 +197,46 @@ TEST(AsciiHyphensInCodes, FindsTheHyphenAmongOtherNonAsciiCharacters) {
 // in codes although ICU calls them dashes like U+2010. Counter-examples led
 // by other bytes that are no hyphen: a middle dot, a soft hyphen, a
 // wide wave dash.
+// The quick test (AsciiHyphensInCodesMayChange, and the scan's code_hyphen)
+// passes only a run of one hyphen-like character between ASCII letters or
+// digits; the repair changes no other text: 100,000 random texts of code
+// letters, digits, dashes (one or two in a row), CJK, cut sequences and
+// ill-formed bytes, and the samples' lines and cells.
+TEST(AsciiHyphensInCodes, QuickTestPassesEveryTextItChanges) {
+  const char* pieces[] = {"a", "1", "K", "v", "\u2010", "\u2212", "\uFF0D", "\u2013", "資", "\xFF", "\xE2\x80",
+                          " ", "-", "\u2010\u2010", "\xE2\x80\x90\xE2", "Ｋ"};
+  std::vector<std::string> texts;
+  AppendSampleLinesAndCells(&texts);
+  uint32_t state = 777;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int k = 0; k < 100000; ++k) {
+    std::string text;
+    for (uint32_t p = next() % 8; p > 0; --p) text += pieces[next() % std::size(pieces)];
+    texts.push_back(std::move(text));
+  }
+  int changed = 0, passed = 0;
+  for (const std::string& text : texts) {
+    const bool may_change = AsciiHyphensInCodesMayChange(text);
+    ASSERT_EQ(AsciiHyphensInCodesMayChange(text, ScanText(text)), may_change) << text;
+    passed += may_change;
+    if (AsciiHyphensInCodes(text) != text) {
+      ++changed;
+      ASSERT_TRUE(may_change) << text;
+    }
+  }
+  EXPECT_GT(changed, 1000);
+  EXPECT_GE(passed, changed);
+  // A dash between digits only passes the quick test and stays.
+  EXPECT_TRUE(AsciiHyphensInCodesMayChange("2010\u20132015"));
+  EXPECT_EQ(AsciiHyphensInCodes("2010\u20132015"), "2010\u20132015");
+  EXPECT_EQ(AsciiHyphensInCodes("a\u2010\u2010b"), "a\u2010\u2010b");
+  EXPECT_EQ(AsciiHyphensInCodes("a\xE2\x80" "b"), "a\xE2\x80" "b");
+  EXPECT_EQ(AsciiHyphensInCodes("K\u2010\u2010\u2010" "1"), "K\u2010\u2010\u2010" "1");
+}
+
 TEST(AsciiHyphensInCodes, RepairsHyphensLedByOtherBytesThanE2AndEF) {
   int repaired = 0;
   EXPECT_EQ(AsciiHyphensInCodes("INM3513\u058A001v4", &repaired), "INM3513-001v4");
@@ -503,7 +543,9 @@ TEST(CollapseSpaces, AnswersAsTheCharacterByCharacterLoop) {
 TEST(ScanText, AnswersAsTheChecksItStandsFor) {
   std::vector<std::string> texts = {"", " ", "a", "a b", "\xC0\xA0", "a\xE0\x80\xA0 b", "資\u3000料", "\xFF ",
                                     "e\u0301", "\u00e9", "ＫＡ０１", "INM3513\u2010001v4", "服 務 機 關", "\xE4\xB8 資",
-                                    "a b c d e f g h", "a b c d e f g h i", " 服 務 機 關 服 務 機 關 ", "服務 機 關"};
+                                    "a b c d e f g h", "a b c d e f g h i", " 服 務 機 關 服 務 機 關 ", "服務 機 關",
+                                    "a\u2010\u2010b", "a\xE2\x80" "b", "1\u20132", "a資b", "a\u2010", "\u2010b",
+                                    "K\u2212" "1 資", "ab\xFF\xFE" "1"};
   AppendSampleLinesAndCells(&texts);
   AppendRandomTexts(&texts);
   int ascii = 0, ill_formed = 0, spaced = 0, many_tokens = 0;
@@ -551,6 +593,94 @@ TEST(ScanText, AnswersAsTheChecksItStandsFor) {
   EXPECT_TRUE(RemoveLetterSpacingMayChange("資料 服 務", ScanText("資料 服 務")));
   EXPECT_TRUE(RemoveLetterSpacingMayChange("a b c d e f g h 服 務", ScanText("a b c d e f g h 服 務")));  // past the tokens kept
   EXPECT_FALSE(NfcMayChange("plain ASCII", ScanText("plain ASCII")));
+  // The hyphen repair's candidates, noted per run of non-ASCII bytes: one
+  // hyphen-like character between ASCII letters or digits (a minus sign
+  // too); not another character, two dashes, nor ill-formed bytes, which
+  // the repair leaves as they are (AsciiHyphensInCodes.QuickTestPassesEveryTextItChanges).
+  EXPECT_TRUE(ScanText("INM3513\u2010001v4").code_hyphen);
+  EXPECT_TRUE(ScanText("INM3513\u2010001v4", Utf8::kValid).code_hyphen);
+  EXPECT_TRUE(ScanText("x K\u2212" "1").code_hyphen);
+  EXPECT_FALSE(ScanText("a\u2010\u2010b").code_hyphen);
+  EXPECT_FALSE(ScanText("a\xFF" "b").code_hyphen);
+  EXPECT_FALSE(ScanText("a資b").code_hyphen);
+  EXPECT_FALSE(ScanText("2013年至2016").code_hyphen);
+  EXPECT_FALSE(ScanText("\u2010b a\u2010").code_hyphen);
+}
+
+// The walks told that a text is well-formed (Utf8::kValid: they decode
+// without checking) answer as the checking walks, over every well-formed
+// text of the samples' lines and cells and of the random texts. Ill-formed
+// bytes are never to be given as kValid: only the checking scan tells them
+// (well_formed false), and NfcMayChange then lets Nfc replace them.
+TEST(ScanText, KnownValidAnswersAsTheCheckingScan) {
+  std::vector<std::string> texts = {"", " ", "a", "資\u3000料", "e\u0301", "ＫＡ０１", "服 務 機 關", "\U0001F600 x",
+                                    "a b c d e f g h i", "⼯作任務", "工 作 產 出", "\u00A0\u2028\u1680"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  const FoldedCharacters starts("職工行"), ends("基務標產");
+  int valid = 0, ill_formed = 0, holding = 0;
+  for (const std::string& text : texts) {
+    if (FindInvalidUtf8(text)) {
+      ++ill_formed;
+      ASSERT_FALSE(ScanText(text).well_formed) << text;
+      continue;
+    }
+    ++valid;
+    const TextScan checked = ScanText(text);
+    const TextScan known = ScanText(text, Utf8::kValid);
+    ASSERT_TRUE(known.well_formed && checked.well_formed) << text;
+    ASSERT_EQ(known.ascii, checked.ascii) << text;
+    ASSERT_EQ(known.nfc_yes, checked.nfc_yes) << text;
+    ASSERT_EQ(known.first_space, checked.first_space) << text;
+    ASSERT_EQ(known.code_hyphen, checked.code_hyphen) << text;
+    ASSERT_EQ(known.token_count, checked.token_count) << text;
+    for (int t = 0; t < checked.token_count; ++t) {
+      ASSERT_EQ(known.token_begin[t], checked.token_begin[t]) << text;
+      ASSERT_EQ(known.token_end[t], checked.token_end[t]) << text;
+    }
+    ASSERT_EQ(starts.MayHold(text, Utf8::kValid), starts.MayHold(text)) << text;
+    ASSERT_EQ(ends.MayHold(text, Utf8::kValid), ends.MayHold(text)) << text;
+    holding += starts.MayHold(text);
+  }
+  EXPECT_GT(valid, 10000);
+  EXPECT_GT(ill_formed, 10000);
+  EXPECT_GT(holding, 20);
+  EXPECT_TRUE(NfcMayChange("ok \xFF", ScanText("ok \xFF")));  // the check stays where validity is not known
+}
+
+// TrimSpace and SpanSpace (which decode only characters whose first or
+// last byte can be one of white space) against the character-by-character
+// loops they replace (FirstChar and LastChar at each end), over the
+// samples' lines and cells and the random texts with ill-formed pieces: an
+// overlong space (C0 A0, E0 80 A0) or a cut sequence is no white space.
+TEST(TrimSpace, AnswersAsTheCharacterByCharacterLoop) {
+  auto trim_one_by_one = [](std::string_view s) {
+    while (!s.empty() && IsSpace(FirstChar(s))) s.remove_prefix(Utf8Length(FirstChar(s)));
+    while (!s.empty() && IsSpace(LastChar(s))) s.remove_suffix(Utf8Length(LastChar(s)));
+    return s;
+  };
+  auto span_one_by_one = [](std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && IsSpace(FirstChar(s.substr(n)))) n += Utf8Length(FirstChar(s.substr(n)));
+    return n;
+  };
+  std::vector<std::string> texts = {"", " ", "\u3000資料\u3000", " a b ", "。", "資料。 ", "\u2002", "x\u2002",
+                                    "\xE2\x80\x82", "\x80\x80 ", " \xE2\x80", "a\xC0\xA0", "\xE0\x80\xA0",
+                                    "\xC2\xA0\xC2\x85", "\x85", "a\xE3\x80\x80\xE3\x80\x80"};
+  AppendSampleLinesAndCells(&texts);
+  AppendRandomTexts(&texts);
+  int trimmed = 0;
+  for (const std::string& text : texts) {
+    const std::string_view expected = trim_one_by_one(text);
+    const std::string_view got = TrimSpace(text);
+    ASSERT_EQ(got.data() - text.data(), expected.data() - text.data()) << text;
+    ASSERT_EQ(got.size(), expected.size()) << text;
+    ASSERT_EQ(SpanSpace(text), span_one_by_one(text)) << text;
+    trimmed += got.size() < text.size();
+  }
+  EXPECT_GT(trimmed, 1000);
+  EXPECT_EQ(TrimSpace("資料。\u3000 "), "資料。");  // 。 ends in a byte U+2002 also ends in
+  EXPECT_EQ(TrimSpace("a\xE0\x80\xA0"), "a\xE0\x80\xA0");
 }
 
 // TextScan::nfc_yes, the per-character answers kept as met, against ICU's

@@ -51,6 +51,37 @@ TEST(DocumentFamily, DecideFamilyHandsOnThePreparedLines) {
   EXPECT_TRUE(standard.lines.empty());
 }
 
+// ParseTabText checks every byte, so its rows say their cells are
+// well-formed (TabRow::utf8), and the family decision and the prepared lines
+// (the cell stage's scans, LooksLikeCompetencyStandard's filters) are the
+// same as for the same rows not so marked, which every walk checks.
+TEST(DocumentFamily, RowsKnownValidDecideAndPrepareAsUnchecked) {
+  const RuleSet& rules = RuleSet::Default();
+  for (const char* name : {"INM3513-001v4.txt", "INM2529-002v2.txt", "IIS3513-001v4.txt",
+                           "national-cybersecurity-plan-2013-2016.txt"}) {
+    const std::vector<TabRow> known = Sample(name);
+    ASSERT_FALSE(known.empty());
+    std::vector<TabRow> unchecked = known;
+    for (TabRow& row : unchecked) {
+      ASSERT_EQ(row.utf8, unicode::Utf8::kValid) << name;
+      row.utf8 = unicode::Utf8::kUnchecked;
+    }
+    const FamilyDecision a = DecideFamily(known, rules);
+    const FamilyDecision b = DecideFamily(unchecked, rules);
+    EXPECT_EQ(a.family, b.family) << name;
+    const std::vector<SourceLine> lines_a = PrepareLines(known, rules);
+    const std::vector<SourceLine> lines_b = PrepareLines(unchecked, rules);
+    ASSERT_EQ(lines_a.size(), lines_b.size()) << name;
+    for (size_t i = 0; i < lines_a.size(); ++i) {
+      ASSERT_EQ(lines_a[i].text, lines_b[i].text) << name << " line " << i;
+      ASSERT_EQ(lines_a[i].cells, lines_b[i].cells) << name << " line " << i;
+      ASSERT_EQ(lines_a[i].indented, lines_b[i].indented) << name << " line " << i;
+      ASSERT_EQ(lines_a[i].end_mark, lines_b[i].end_mark) << name << " line " << i;
+    }
+  }
+  EXPECT_EQ(TabRow().utf8, unicode::Utf8::kUnchecked);  // other readers' rows are checked by every walk
+}
+
 // Chapters decide as soon as two and a 壹 section are seen; a document with
 // one chapter and no self-naming phrase stays generic.
 TEST(DocumentFamily, ChaptersWithASectionMakeAPlan) {
