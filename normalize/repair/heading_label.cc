@@ -43,7 +43,9 @@ std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet&
 
 std::optional<std::pair<std::string, std::string>> MatchTwoGroups(const RuleSet& rules, const Regex& pattern,
                                                                    std::string_view text) {
-  std::vector<std::string_view> groups;
+  // Kept across calls (a vector per call allocated on every match): views
+  // into `text`, read only before this returns.
+  thread_local std::vector<std::string_view> groups;
   if (!pattern.PartialMatch(text, &groups) || groups.size() < 3) return std::nullopt;
   std::string_view second = groups[2];
   const size_t lead = second.find_first_not_of(" \t");

@@ -52,6 +52,20 @@ TEST(HeadingLabel, MatchTwoGroupsByMatcherAnswersAsByName) {
   EXPECT_FALSE(MatchTwoGroups(rules, rules.Pattern("action_code"), "研訂資安政策"));
 }
 
+// MatchTwoGroups keeps its groups vector across calls (no allocation per
+// match): what an earlier match left in it never answers for a later text.
+TEST(HeadingLabel, MatchTwoGroupsAnswersEachTextOnItsOwn) {
+  const RuleSet& rules = RuleSet::Default();
+  ASSERT_TRUE(MatchTwoGroups(rules, "action_code", "1.1.1.研訂資安政策"));
+  EXPECT_FALSE(MatchTwoGroups(rules, "action_code", "研訂資安政策"));
+  ASSERT_TRUE(MatchTwoGroups(rules, "action_code", "1.1.1.研訂資安政策"));
+  EXPECT_FALSE(MatchTwoGroups(rules, rules.Pattern("duty_or_task_code"), "T1.1 工作"));  // one group only
+  auto strategy = MatchTwoGroups(rules, "strategy_code", "2.3 強化");
+  ASSERT_TRUE(strategy);
+  EXPECT_EQ(strategy->first, "2.3");
+  EXPECT_EQ(strategy->second, "強化");
+}
+
 // MatchHeading and MatchTwoGroups copy a label or title without white space
 // as it is instead of applying the input's spacing rule to it (the rule's
 // own quick test, SpacesMayChange). Over every line and cell of the text
