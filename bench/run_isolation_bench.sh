@@ -4,20 +4,24 @@
 # the BASE and NEW binaries, process and thread isolation, -j 1 and -j 2, in
 # alternation; prints wall, user and sys seconds of each run.
 #   BASE=/path/to/old/docpipe bash bench/run_isolation_bench.sh [ROUNDS]
-# Each run writes into a new output folder, and all are removed at the end
-# (OUT_PARENT: where they go; default a new folder under TMPDIR). Removing
-# the last run's outputs just before the next run wrote its own made that
-# run pay for the removal: on an ext4 file system without a journal (this
-# machine's /), a new inode is not taken from those deleted in the last
-# minute (five, while their inode table block is not yet written), and
-# ext4_new_inode looks at each of them in turn (`recently_deleted`): 9 % of a
-# `-j 2` run's samples in `perf` (bench/README.md, "Wave 15, lead").
+# The outputs go to OUT_PARENT (default /dev/shm, a tmpfs, when there is
+# one), and each run's are removed after it, outside the time taken: the
+# bench measures docpipe, not a file system. On this machine's / (ext4
+# without a journal) removed files cost the runs after them: a new inode is
+# not taken from those deleted in the last minute (five, while their inode
+# table block is unwritten), and ext4_new_inode looks at each of them in turn
+# (`recently_deleted`), 8-9 % of a `-j 2` run's samples in `perf` when the
+# last run's 1,616 outputs (or a test suite's files) were just removed;
+# keeping every run's outputs instead (3.3 GB of tmpfs over four rounds),
+# the later rounds' system time doubled (bench/README.md, "Wave 15, lead").
 set -euo pipefail
 rounds=${1:-3}
 new=${NEW:-build/docpipe}
 base=${BASE:?the docpipe binary to compare with}
 corpus=${CORPUS:-/tmp/corp50z}
-out=$(mktemp -d "${OUT_PARENT:-${TMPDIR:-/tmp}}/run-bench.XXXXXX")
+parent=${OUT_PARENT:-/dev/shm}
+[ -d "$parent" ] || parent=${TMPDIR:-/tmp}
+out=$(mktemp -d "$parent/run-bench.XXXXXX")
 times=$(mktemp)
 trap 'rm -rf "$out" "$times"' EXIT
 uptime
@@ -27,9 +31,9 @@ for r in $(seq 1 "$rounds"); do
       for which in base new; do
         bin=$base
         [ "$which" = new ] && bin=$new
-        /usr/bin/time -o "$times" -f "%e %U %S" "$bin" run "$corpus" -o "$out/$r-$j-$iso-$which" -j "$j" -q \
-          --isolation "$iso" \
+        /usr/bin/time -o "$times" -f "%e %U %S" "$bin" run "$corpus" -o "$out/o" -j "$j" -q --isolation "$iso" \
           >/dev/null 2>&1 || true
+        rm -rf "$out/o"
         echo "round=$r j=$j iso=$iso bin=$which $(cat "$times")" | tee -a "$out/runs"
       done
     done
