@@ -19,6 +19,23 @@
 namespace docpipe::unicode {
 namespace {
 
+// `count` random concatenations of up to `max_pieces` - 1 of `pieces`
+// (the same texts for the same seed), appended to *texts.
+template <size_t N>
+void AppendRandomConcatenations(const char* const (&pieces)[N], uint32_t seed, int count, uint32_t max_pieces,
+                                std::vector<std::string>* texts) {
+  uint32_t state = seed;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int k = 0; k < count; ++k) {
+    std::string text;
+    for (uint32_t p = next() % max_pieces; p > 0; --p) text += pieces[next() % N];
+    texts->push_back(std::move(text));
+  }
+}
+
 // What the regex prefilter relies on: a character without case variants
 // is matched only by itself, whatever the pattern's case flags.
 TEST(HasCaseVariants, LettersWithCaseHaveThemIdeographsDigitsAndPunctuationDoNot) {
@@ -207,16 +224,7 @@ TEST(AsciiHyphensInCodes, QuickTestPassesEveryTextItChanges) {
                           " ", "-", "\u2010\u2010", "\xE2\x80\x90\xE2", "Ｋ"};
   std::vector<std::string> texts;
   AppendSampleLinesAndCells(&texts);
-  uint32_t state = 777;
-  auto next = [&] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
-  for (int k = 0; k < 100000; ++k) {
-    std::string text;
-    for (uint32_t p = next() % 8; p > 0; --p) text += pieces[next() % std::size(pieces)];
-    texts.push_back(std::move(text));
-  }
+  AppendRandomConcatenations(pieces, 777, 100000, 8, &texts);
   int changed = 0, passed = 0;
   for (const std::string& text : texts) {
     const bool may_change = AsciiHyphensInCodesMayChange(text);
@@ -481,16 +489,7 @@ void AppendRandomTexts(std::vector<std::string>* texts) {
                           "\xC2\x85", "\u1680", "a",       "1",            "資",           "，",
                           "\xE4", "\xB8", "\x80",         "\xE3\x80",     "\xE0\x80\xA0", "\xC0\xA0",
                           "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xF0\x9F\x98", "\xFF", "\u2F8F", "(S)"};
-  uint32_t state = 12345;
-  auto next = [&] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
-  for (int k = 0; k < 200000; ++k) {
-    std::string text;
-    for (uint32_t p = next() % 10; p > 0; --p) text += pieces[next() % std::size(pieces)];
-    texts->push_back(std::move(text));
-  }
+  AppendRandomConcatenations(pieces, 12345, 200000, 10, texts);
 }
 
 // CollapseSpaces as it was written before it passed over the bytes that
