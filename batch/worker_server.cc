@@ -425,6 +425,7 @@ int ServeWorkers(int channel, const WorkerEntry& entry) {
     }
     if (request->fresh_worker) EndWorker(&worker, false);
     if (worker.pid <= 0) {
+      announced = -1;  // a new worker is told of even if its pid is an old one's
       if (Status started = StartWorker(channel, entry, &worker); !started.ok()) {
         // As a worker that could not start: exit code 126 and the reason.
         std::string reply = "D";
@@ -456,7 +457,6 @@ int ServeWorkers(int channel, const WorkerEntry& entry) {
     WorkerOutcome outcome = RunOnWorker(&worker, *frame, request->timeout_seconds);
     // 'D' says whether the worker lives on (is still this server's unreaped
     // child): only then may the run go on killing it by the pid it was told.
-    if (worker.pid <= 0) announced = -1;
     std::string reply = "D";
     PutU32(&reply, static_cast<uint32_t>(outcome.wstatus));
     PutU32(&reply, outcome.timed_out ? 1 : 0);
