@@ -489,7 +489,12 @@ WorkerServerClient::~WorkerServerClient() {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   }
+  // Its worker dies with it (PR_SET_PDEATHSIG), a moment later: waited for,
+  // so that nothing the run started outlives it. Only waited for, not
+  // signalled: the server may have reaped it already.
+  const pid_t worker = worker_pid_;
   Kill(-1);
+  if (worker > 0) AwaitGone(worker);
 }
 
 void WorkerServerClient::Kill(pid_t worker) {

@@ -331,6 +331,30 @@ TEST_F(RunWorkerServerTest, NoServerOrWorkerOutlivesTheRun) {
   for (pid_t pid : seen) EXPECT_FALSE(Alive(pid)) << pid;
 }
 
+// A server that does not end within a second of its channel's close (here:
+// stopped) is killed, and its worker, which dies with it a moment later, is
+// gone too when the run's side is: NoServerOrWorkerOutlivesTheRun failed once
+// under a loaded suite, a worker seen alive just after its run had ended.
+TEST_F(RunWorkerServerTest, AServerThatDoesNotEndLeavesNoWorkerBehind) {
+  CopyTextSamples();
+  pid_t server = -1, worker = -1;
+  {
+    WorkerServerClient client;
+    ASSERT_TRUE(client.Start(kDocpipe, {"__worker-server"}, nullptr).ok());
+    WorkerRequest request;
+    request.args = {"docpipe", "normalize", (in_ / "IIS3513-001v4.txt").string(), "-o", (dir_ / "a.json").string(),
+                    "-j", "1"};
+    const WorkerOutcome outcome = client.Run(request, nullptr);
+    ASSERT_TRUE(WIFEXITED(outcome.wstatus) && WEXITSTATUS(outcome.wstatus) == 0) << outcome.stderr_text;
+    server = client.pid();
+    worker = outcome.worker_pid;
+    ASSERT_GT(worker, 0);
+    ASSERT_EQ(kill(server, SIGSTOP), 0);
+  }
+  EXPECT_FALSE(Alive(server));
+  EXPECT_FALSE(Alive(worker));
+}
+
 // The servers end by themselves when the run is done (they end their
 // workers and exit), so that time(1) or a scheduler's accounting sees the
 // workers' CPU time under the run's: the same order as thread isolation's
