@@ -254,14 +254,14 @@ bool SplitGluedAgency(const std::vector<LineRef>& body, const std::set<std::stri
   const TextBlock& block = (*blocks)[b];
   for (size_t k = block.first_line + 1; k <= block.last_line; ++k) {
     std::string suffix;
-    for (size_t i = k; i <= block.last_line; ++i) suffix = unicode::JoinWrapped(suffix, body[i].line->text);
+    for (size_t i = k; i <= block.last_line; ++i) unicode::AppendWrapped(&suffix, body[i].line->text);
     const AgencyReading reading = ReadAgency(rules, suffix);
     if (!reading.is_agency || !known.count(FirstAgencyKey(reading))) continue;
     TextBlock head, tail;
     for (size_t i = block.first_line; i <= block.last_line; ++i) {
       TextBlock& part = i < k ? head : tail;
       if (part.where.empty()) part.first_line = i;
-      part.text = unicode::JoinWrapped(part.text, body[i].line->text);
+      unicode::AppendWrapped(&part.text, body[i].line->text);
       part.where.push_back(body[i].line->pos);
       part.last_line = i;
     }

@@ -358,6 +358,13 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text, uni
   // taken to be well-formed).
   unicode::TextScan scan;
   bool scanned = false;
+  // After a rule changed `out`: the set's answer and the scan are of the
+  // text before, and its bytes are no longer known to be well-formed.
+  auto changed = [&] {
+    matched = false;
+    scanned = false;
+    known = unicode::Utf8::kUnchecked;
+  };
   for (const StagePlan::Step& step : plan.steps) {
     if (step.builtin != nullptr) {
       // A stage of one builtin (the "text" stage's space collapse) asks its
@@ -374,9 +381,7 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text, uni
       std::string next = step.builtin(out);
       if (next != out) {
         out.swap(next);
-        matched = false;
-        scanned = false;
-        known = unicode::Utf8::kUnchecked;
+        changed();
       }
       continue;
     }
@@ -387,11 +392,7 @@ std::string RuleSet::ApplyPlan(const StagePlan& plan, std::string_view text, uni
       }
       if (!std::binary_search(matching.begin(), matching.end(), step.set_index)) continue;
     }
-    if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) {
-      matched = false;
-      scanned = false;
-      known = unicode::Utf8::kUnchecked;
-    }
+    if (step.regex->Get().ReplaceAll(&out, step.rule->replacement) > 0) changed();
   }
   return out;
 }
