@@ -49,6 +49,7 @@ void PutString(std::string* out, const std::string& s) {
 class FrameReader {
  public:
   explicit FrameReader(const std::string& frame) : frame_(frame) {}
+  explicit FrameReader(std::string&&) = delete;  // it keeps a reference: not to a temporary
   uint32_t U32() {
     uint32_t v = 0;
     if (pos_ + sizeof v > frame_.size()) {
@@ -229,14 +230,6 @@ bool HasRoomForAnotherDocument() {
   }
 }
 
-// The server's worker, while it has one.
-struct Worker {
-  pid_t pid = -1;
-  int control = -1;  // the server's end of the worker's socket
-  int err = -1;      // the read end of the worker's stderr
-  int served = 0;    // documents it has finished
-};
-
 // Appends what `fd` holds now (non-blocking) to `text`, up to 64 KiB kept;
 // false once it is closed.
 bool Drain(int fd, std::string* text) {
@@ -252,26 +245,26 @@ bool Drain(int fd, std::string* text) {
   }
 }
 
-// Reaps `worker` (killing it first unless it `ended` by itself), appends
-// to *stderr_text what it wrote before it ended, and closes the server's
-// ends of its descriptors.
-void EndWorker(Worker* worker, bool ended, int* wstatus = nullptr, std::string* stderr_text = nullptr) {
-  if (worker->pid <= 0) return;
-  if (!ended) kill(worker->pid, SIGKILL);
+// Reaps `pid` (killing it first unless it ended by itself): its status.
+int Reap(pid_t pid, bool kill_first) {
+  if (kill_first) kill(pid, SIGKILL);
   int status = 0;
-  while (waitpid(worker->pid, &status, 0) < 0 && errno == EINTR) {
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (wstatus != nullptr) *wstatus = status;
-  if (stderr_text != nullptr) Drain(worker->err, stderr_text);
-  ::close(worker->control);
-  ::close(worker->err);
-  *worker = Worker{};
+  return status;
 }
 
-// Forks a new worker; its descriptors stay out of the server's next
-// workers (close on exec does not apply to fork: each worker closes what it
-// inherits but needs).
-Status StartWorker(int channel, const WorkerEntry& entry, Worker* worker) {
+// A new worker, forked: its pid, and the server's ends of its socket and of
+// its stderr (non-blocking), which go to the run. They are close on exec;
+// close on exec does not apply to fork, so the server closes them once they
+// are sent, and each worker closes what it inherits but needs.
+struct NewWorker {
+  pid_t pid = -1;
+  int control = -1;
+  int err = -1;
+};
+
+Result<NewWorker> StartWorker(int channel, const WorkerEntry& entry) {
   int control[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, control) != 0) {
     return Status::IoError(std::string("cannot create socket pair: ") + std::strerror(errno));
@@ -300,60 +293,87 @@ Status StartWorker(int channel, const WorkerEntry& entry, Worker* worker) {
     return Status::IoError(std::string("cannot start worker: ") + std::strerror(saved));
   }
   fcntl(err[0], F_SETFL, O_NONBLOCK);
-  fcntl(err[0], F_SETPIPE_SZ, 1 << 20);  // best effort: the default 64 KiB holds any ordinary stderr too
-  *worker = Worker{pid, control[0], err[0], 0};
-  return Status::Ok();
+  // Best effort: the default 64 KiB holds any ordinary stderr too. The run
+  // drains the pipe when the document is done and every 50 ms before, so a
+  // worker that writes much is slowed, never stuck.
+  fcntl(err[0], F_SETPIPE_SZ, 1 << 20);
+  return NewWorker{pid, control[0], err[0]};
 }
 
-// Hands `frame` (a request) to the worker and waits until it has done it,
-// has ended, or is past timeout_seconds + 2 (timeout_seconds > 0: then it is
-// killed). A worker that ends or is killed is reaped and `worker` cleared.
-WorkerOutcome RunOnWorker(Worker* worker, const std::string& frame, int timeout_seconds) {
-  WorkerOutcome outcome;
-  outcome.worker_reused = worker->served > 0;
-  const auto deadline = Clock::now() + std::chrono::seconds(timeout_seconds + (timeout_seconds > 0 ? 2 : 0));
-  if (!SendFrame(worker->control, frame)) {
-    // Gone before it could take the document: as a worker that ended.
-    EndWorker(worker, false, &outcome.wstatus, &outcome.stderr_text);
-    return outcome;
+// Sends a frame with two descriptors (SCM_RIGHTS) on its first byte.
+bool SendFrameWithDescriptors(int fd, const std::string& payload, int first, int second) {
+  std::string bytes;
+  PutU32(&bytes, static_cast<uint32_t>(payload.size()));
+  bytes += payload;
+  iovec io{bytes.data(), bytes.size()};
+  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
+  msghdr message{};
+  message.msg_iov = &io;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  header->cmsg_level = SOL_SOCKET;
+  header->cmsg_type = SCM_RIGHTS;
+  header->cmsg_len = CMSG_LEN(2 * sizeof(int));
+  const int fds[2] = {first, second};
+  std::memcpy(CMSG_DATA(header), fds, sizeof fds);
+  ssize_t n;
+  while ((n = ::sendmsg(fd, &message, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
   }
-  bool err_open = true;
-  while (true) {
-    // Only the socket wakes the server: the worker's stderr (its index
-    // summary line, written just before its done frame) would wake it once
-    // more per document for nothing. The pipe is drained at each wake and
-    // every 50 ms, and holds 1 MiB (StartWorker), so a worker that writes
-    // much is slowed, never stuck.
-    pollfd control = {worker->control, POLLIN, 0};
-    ::poll(&control, 1, 50);
-    if (err_open) err_open = Drain(worker->err, &outcome.stderr_text);
-    if (control.revents != 0) {
-      std::optional<std::string> reply = ReadFrame(worker->control);
-      const std::string reply_text = reply.value_or("");
-      FrameReader in(reply_text);
-      const bool done = reply && in.Type() == 'E';
-      const uint32_t code = done ? in.U32() : 0;
-      const bool keep = done && in.U32() != 0;
-      if (done && in.ok()) {
-        // Its stderr lines were written before the frame was sent: they
-        // are in the pipe.
-        Drain(worker->err, &outcome.stderr_text);
-        outcome.wstatus = static_cast<int>((code & 0xff) << 8);  // as waitpid reports an exit with `code`
-        ++worker->served;
-        if (!keep) EndWorker(worker, true, &outcome.wstatus);
-        return outcome;
+  if (n <= 0) return false;
+  size_t done = static_cast<size_t>(n);
+  while (done < bytes.size()) {
+    n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// One whole frame and the descriptors that came with its first bytes (close
+// on exec; any beyond `max_fds`, or with a frame that turns out broken, are
+// closed), or nullopt at the channel's end or on a broken frame.
+std::optional<std::string> ReadFrameWithDescriptors(int fd, std::vector<int>* fds, size_t max_fds) {
+  uint32_t size = 0;
+  iovec io{&size, sizeof size};
+  alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))] = {};
+  msghdr message{};
+  message.msg_iov = &io;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  ssize_t n;
+  while ((n = ::recvmsg(fd, &message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+  }
+  for (cmsghdr* h = CMSG_FIRSTHDR(&message); n > 0 && h != nullptr; h = CMSG_NXTHDR(&message, h)) {
+    if (h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_RIGHTS) continue;
+    const size_t count = (h->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+    for (size_t i = 0; i < count; ++i) {
+      int received = -1;
+      std::memcpy(&received, CMSG_DATA(h) + i * sizeof(int), sizeof(int));
+      if (fds->size() < max_fds) {
+        fds->push_back(received);
+      } else {
+        ::close(received);
       }
-      // It ended (crashed, ran out of time by its own alarm, was killed)
-      // or broke the protocol: its status, and all its stderr.
-      EndWorker(worker, /*ended=*/!reply, &outcome.wstatus, &outcome.stderr_text);
-      return outcome;
-    }
-    if (timeout_seconds > 0 && Clock::now() > deadline) {
-      EndWorker(worker, false, &outcome.wstatus);
-      outcome.timed_out = true;
-      return outcome;
     }
   }
+  auto broken = [fds] {
+    for (int received : *fds) ::close(received);
+    fds->clear();
+    return std::nullopt;
+  };
+  if (n <= 0) return broken();
+  if (static_cast<size_t>(n) < sizeof size &&
+      !ReadExactly(fd, reinterpret_cast<char*>(&size) + n, sizeof size - static_cast<size_t>(n))) {
+    return broken();
+  }
+  if (size == 0 || size > kMaxFrame) return broken();
+  std::string frame(size, '\0');
+  if (!ReadExactly(fd, frame.data(), size)) return broken();
+  return frame;
 }
 
 }  // namespace
@@ -412,71 +432,68 @@ WorkerOutcome WaitForWorker(pid_t pid, int err_fd, int timeout_seconds, const st
 
 int ServeWorkers(int channel, const WorkerEntry& entry) {
   if (!SendFrame(channel, std::string("H") + kGreeting)) return 1;
-  Worker worker;
-  pid_t announced = -1;  // the worker the run was last told of ('P'), while it lives
+  // The worker, while it is this server's unreaped child: the run may kill
+  // it by its pid until it asks for it to be reaped ('X').
+  pid_t worker = -1;
   int code = 0;
   while (true) {
     std::optional<std::string> frame = ReadFrame(channel);
     if (!frame) break;  // the run closed the channel (or broke it)
-    std::optional<WorkerRequest> request = ParseRequest(*frame);
-    if (!request) {
-      code = 1;
-      break;
-    }
-    if (request->fresh_worker) EndWorker(&worker, false);
-    if (worker.pid <= 0) {
-      announced = -1;  // a new worker is told of even if its pid is an old one's
-      if (Status started = StartWorker(channel, entry, &worker); !started.ok()) {
-        // As a worker that could not start: exit code 126 and the reason.
-        std::string reply = "D";
-        PutU32(&reply, 126u << 8);
-        PutU32(&reply, 0);
-        PutU32(&reply, 0);
-        PutU32(&reply, 0);
-        PutString(&reply, started.message());
+    FrameReader in(*frame);
+    const char type = in.Type();
+    if (type == 'W') {
+      if (worker > 0) Reap(worker, /*kill_first=*/true);  // the run asks only once it is done with it
+      worker = -1;
+      Result<NewWorker> started = StartWorker(channel, entry);
+      if (!started.ok()) {
+        std::string reply = "F";
+        PutString(&reply, started.status().message());
         if (!SendFrame(channel, reply)) {
           code = 1;
           break;
         }
         continue;
       }
-    }
-    // The run needs the worker's pid to stop it on a Ctrl-C: told once per
-    // worker (a frame per document would wake the run thread once more for
-    // each); if the run is gone, the worker dies with this server when the
-    // server ends.
-    if (worker.pid != announced) {
-      std::string started = "P";
-      PutU32(&started, static_cast<uint32_t>(worker.pid));
-      if (!SendFrame(channel, started)) {
+      worker = started->pid;
+      std::string reply = "P";
+      PutU32(&reply, static_cast<uint32_t>(worker));
+      const bool sent = SendFrameWithDescriptors(channel, reply, started->control, started->err);
+      // The run's copies are the worker's only peers now: when the run
+      // closes its end of the socket, the worker sees the end of it.
+      ::close(started->control);
+      ::close(started->err);
+      if (!sent) {
         code = 1;
         break;
       }
-      announced = worker.pid;
-    }
-    WorkerOutcome outcome = RunOnWorker(&worker, *frame, request->timeout_seconds);
-    // 'D' says whether the worker lives on (is still this server's unreaped
-    // child): only then may the run go on killing it by the pid it was told.
-    std::string reply = "D";
-    PutU32(&reply, static_cast<uint32_t>(outcome.wstatus));
-    PutU32(&reply, outcome.timed_out ? 1 : 0);
-    PutU32(&reply, outcome.worker_reused ? 1 : 0);
-    PutU32(&reply, worker.pid > 0 ? 1 : 0);
-    PutString(&reply, outcome.stderr_text);
-    if (!SendFrame(channel, reply)) {
+    } else if (type == 'X') {
+      const bool kill_first = in.U32() != 0;
+      if (!in.ok() || worker <= 0) {
+        code = 1;
+        break;
+      }
+      std::string reply = "S";
+      PutU32(&reply, static_cast<uint32_t>(Reap(worker, kill_first)));
+      worker = -1;
+      if (!SendFrame(channel, reply)) {
+        code = 1;
+        break;
+      }
+    } else {
       code = 1;
       break;
     }
   }
-  EndWorker(&worker, false);
+  if (worker > 0) Reap(worker, /*kill_first=*/true);
   return code;
 }
 
 WorkerServerClient::~WorkerServerClient() {
-  // An idle server ends by itself when its channel closes (it ends its
-  // worker and exits), so that its and its workers' CPU time is counted
-  // where the run's is (time(1), getrusage); one that does not within a
-  // second is killed.
+  // The worker sees its socket close and exits; an idle server ends by
+  // itself when its channel closes (it reaps its worker and exits), so
+  // that its and its workers' CPU time is counted where the run's is
+  // (time(1), getrusage); one that does not within a second is killed.
+  CloseWorker();
   if (pid_ > 0 && channel_ >= 0) {
     ::close(channel_);
     channel_ = -1;
@@ -497,8 +514,17 @@ WorkerServerClient::~WorkerServerClient() {
   if (worker > 0) AwaitGone(worker);
 }
 
+void WorkerServerClient::CloseWorker() {
+  if (worker_control_ >= 0) ::close(worker_control_);
+  if (worker_err_ >= 0) ::close(worker_err_);
+  worker_control_ = worker_err_ = -1;
+  worker_pid_ = -1;
+  worker_served_ = 0;
+}
+
 void WorkerServerClient::Kill(pid_t worker) {
   if (worker > 0) kill(worker, SIGKILL);  // still the server's child (not reaped): not a reused pid
+  CloseWorker();
   if (channel_ >= 0) ::close(channel_);
   channel_ = -1;
   if (pid_ > 0) {
@@ -506,7 +532,6 @@ void WorkerServerClient::Kill(pid_t worker) {
     waitpid(pid_, nullptr, 0);
   }
   pid_ = -1;
-  worker_pid_ = -1;
   if (worker > 0) AwaitGone(worker);
 }
 
@@ -553,27 +578,107 @@ Status WorkerServerClient::Start(const std::string& executable, const std::vecto
   return Status::Ok();
 }
 
+bool WorkerServerClient::AwaitServer(const std::function<bool()>& stop, bool* stopped) {
+  // The server answers at once (a fork, or a wait for a worker that has
+  // ended or was just killed); the backstop covers a server that hangs.
+  const auto backstop = Clock::now() + std::chrono::seconds(30);
+  while (!Readable(channel_, 50)) {
+    if (stop && stop()) {
+      *stopped = true;
+      return false;
+    }
+    if (Clock::now() > backstop) return false;
+  }
+  return true;
+}
+
+std::optional<int> WorkerServerClient::ReapWorker(bool kill_first, std::string* stderr_text) {
+  std::string ask = "X";
+  PutU32(&ask, kill_first ? 1 : 0);
+  bool stopped = false;
+  std::optional<std::string> reply;
+  if (SendFrame(channel_, ask) && AwaitServer(nullptr, &stopped)) reply = ReadFrame(channel_);
+  const std::string reply_text = reply.value_or("");
+  FrameReader in(reply_text);
+  const bool answered = reply && in.Type() == 'S';
+  const int wstatus = static_cast<int>(in.U32());
+  if (!answered || !in.ok()) return std::nullopt;
+  // Reaped: everything it wrote is in the pipe.
+  if (stderr_text != nullptr) Drain(worker_err_, stderr_text);
+  CloseWorker();
+  return wstatus;
+}
+
 WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::function<bool()>& stop) {
   WorkerOutcome outcome;
   pid_t worker = -1;
   auto lost = [&] {
-    // The server ended (or broke the protocol): reap it for its status.
+    // The server ended (or broke the protocol, or hangs): killed, and
+    // reaped for its status. A worker it had dies with it
+    // (PR_SET_PDEATHSIG).
+    CloseWorker();
     if (channel_ >= 0) ::close(channel_);
     channel_ = -1;
     int wstatus = 0;
-    if (pid_ > 0 && waitpid(pid_, &wstatus, 0) != pid_) wstatus = SIGKILL;
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      if (waitpid(pid_, &wstatus, 0) != pid_) wstatus = SIGKILL;
+    }
     pid_ = -1;
-    if (worker > 0) AwaitGone(worker);  // killed with its server (PR_SET_PDEATHSIG)
-    worker_pid_ = -1;
+    if (worker > 0) AwaitGone(worker);
     outcome.server_lost = true;
     outcome.wstatus = wstatus;
     return outcome;
   };
   if (!running()) return lost();
-  if (request.fresh_worker) worker_pid_ = -1;  // the server ends the one it has
+  if (request.fresh_worker && worker_pid_ > 0) {
+    worker = worker_pid_;
+    if (!ReapWorker(/*kill_first=*/true, nullptr)) return lost();
+    worker = -1;
+  }
+  if (worker_pid_ <= 0) {
+    bool stopped = false;
+    std::optional<std::string> reply;
+    std::vector<int> fds;
+    if (SendFrame(channel_, "W") && AwaitServer(stop, &stopped)) reply = ReadFrameWithDescriptors(channel_, &fds, 2);
+    if (stopped) {
+      Kill(-1);
+      outcome.interrupted = true;
+      return outcome;
+    }
+    const std::string reply_text = reply.value_or("");
+    FrameReader in(reply_text);
+    const char type = reply ? in.Type() : 0;
+    if (type == 'F') {
+      // As a worker that could not start: exit code 126 and the reason.
+      outcome.wstatus = 126 << 8;
+      outcome.stderr_text = in.String();
+      for (int fd : fds) ::close(fd);
+      if (!in.ok()) return lost();
+      return outcome;
+    }
+    const pid_t pid = static_cast<pid_t>(in.U32());
+    if (type != 'P' || !in.ok() || pid <= 0 || fds.size() != 2) {
+      for (int fd : fds) ::close(fd);
+      return lost();
+    }
+    worker_pid_ = pid;
+    worker_control_ = fds[0];
+    worker_err_ = fds[1];
+    worker_served_ = 0;
+  }
   worker = worker_pid_;
-  outcome.worker_started = worker > 0;
+  outcome.worker_started = true;
   outcome.worker_pid = worker;
+  outcome.worker_reused = worker_served_ > 0;
+  // The worker ended, was killed or broke the protocol: reaped by the
+  // server, with all it wrote to stderr.
+  auto ended = [&](bool kill_first) {
+    std::optional<int> wstatus = ReapWorker(kill_first, &outcome.stderr_text);
+    if (!wstatus) return lost();
+    outcome.wstatus = *wstatus;
+    return outcome;
+  };
   std::string frame = "R";
   PutU32(&frame, static_cast<uint32_t>(request.timeout_seconds));
   PutU32(&frame, static_cast<uint32_t>(request.args.size()));
@@ -581,52 +686,45 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
   PutU32(&frame, request.password ? 1 : 0);
   if (request.password) PutString(&frame, *request.password);
   PutU32(&frame, request.fresh_worker ? 1 : 0);
-  if (!SendFrame(channel_, frame)) {
-    kill(pid_, SIGKILL);  // whatever it is doing, it no longer serves
-    return lost();
-  }
-  // The server enforces the deadline; this backstop only covers a server
-  // that hangs itself.
-  const auto backstop = Clock::now() + std::chrono::seconds(request.timeout_seconds + 30);
+  // Gone before it could take the document: as a worker that ended.
+  if (!SendFrame(worker_control_, frame)) return ended(/*kill_first=*/true);
+  const auto deadline = Clock::now() + std::chrono::seconds(request.timeout_seconds + 2);
+  bool err_open = true;
   while (true) {
-    if (Readable(channel_, 50)) {
-      std::optional<std::string> reply = ReadFrame(channel_);
-      if (!reply) {
-        kill(pid_, SIGKILL);  // a broken frame: stop it before reaping it
-        return lost();
+    // Only the socket wakes the run: the worker's stderr (its index summary
+    // line, written just before its done frame) would wake it once more per
+    // document for nothing. The pipe is drained at each wake and every 50 ms.
+    const bool readable = Readable(worker_control_, 50);
+    if (err_open) err_open = Drain(worker_err_, &outcome.stderr_text);
+    if (readable) {
+      std::optional<std::string> reply = ReadFrame(worker_control_);
+      const std::string reply_text = reply.value_or("");
+      FrameReader in(reply_text);
+      const bool done = reply && in.Type() == 'E';
+      const uint32_t code = done ? in.U32() : 0;
+      const bool keep = done && in.U32() != 0;
+      if (!done || !in.ok()) {
+        // It ended (crashed, ran out of time by its own alarm, was killed)
+        // or broke the protocol (then it is killed): its status, and all
+        // its stderr.
+        return ended(/*kill_first=*/reply.has_value());
       }
-      FrameReader in(*reply);
-      const char type = in.Type();
-      if (type == 'P') {
-        worker = static_cast<pid_t>(in.U32());
-        outcome.worker_started = true;
-        outcome.worker_pid = worker;
-      } else if (type == 'D') {
-        outcome.wstatus = static_cast<int>(in.U32());
-        outcome.timed_out = in.U32() != 0;
-        outcome.worker_reused = in.U32() != 0;
-        const bool kept = in.U32() != 0;
-        outcome.stderr_text = in.String();
-        if (!in.ok()) {
-          kill(pid_, SIGKILL);
-          return lost();
-        }
-        worker_pid_ = kept ? worker : -1;
-        return outcome;
-      } else {
-        kill(pid_, SIGKILL);
-        return lost();
-      }
-      continue;
+      // Its stderr lines were written before the frame was sent: they are
+      // in the pipe.
+      Drain(worker_err_, &outcome.stderr_text);
+      ++worker_served_;
+      if (!keep) return ended(/*kill_first=*/false);  // it exits with `code`
+      outcome.wstatus = static_cast<int>((code & 0xff) << 8);  // as waitpid reports an exit with `code`
+      return outcome;
     }
     if (stop && stop()) {
       Kill(worker);
       outcome.interrupted = true;
       return outcome;
     }
-    if (request.timeout_seconds > 0 && Clock::now() > backstop) {
-      Kill(worker);
-      outcome.timed_out = true;
+    if (request.timeout_seconds > 0 && Clock::now() > deadline) {
+      outcome = ended(/*kill_first=*/true);
+      outcome.timed_out = !outcome.server_lost;
       return outcome;
     }
   }

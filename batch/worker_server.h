@@ -7,17 +7,22 @@
 // per document with posix_spawn + exec, each paid the dynamic loader, the
 // rules' RE2 compiles and the schemas' load (8-11 ms of CPU, three times the
 // normalize of a 31 KB text). A worker server is started once per run
-// thread:
+// thread; it forks the workers, and the run thread talks to each worker
+// directly:
 //
 //   run thread                 worker server (docpipe __worker-server)
-//   WorkerServerClient ------> ServeWorkers: warmed up once, then per request
-//     .Run(request)  <-- pid --  a worker: the one it has, or a new fork()
-//                    <-- done -  that runs the request's `entry(args)`; the
-//                                server waits for the document with a
-//                                deadline (and kills the worker past it)
+//   WorkerServerClient --W---> warmed up once; forks a worker and hands
+//                      <--P--  the run its pid, its socket and its stderr
+//     .Run(request) ---R-----------------------------> worker: runs the
+//                   <--E------------------------------ request's entry(args)
+//                   ---X--> reaps the worker (killed first when the run
+//                   <--S--  says so: past the deadline), its status
 //
-// The pid comes once per worker, not per document, so that a document wakes
-// the run thread once (and the server once: the worker's stderr does not).
+// A document wakes the run thread once and the worker once: the server
+// sleeps while its worker serves documents. It keeps the worker as its
+// unreaped child until the run asks it to reap it, so that the pid the run
+// was told stays the worker's, safe to kill on a Ctrl-C or past the
+// deadline, which the run keeps.
 //
 // A forked worker is its own process, with its own limits (normalize's
 // --max-memory-mb and --timeout apply to it), stdout, stderr and password
@@ -106,9 +111,10 @@ using WorkerEntry = std::function<int(const std::vector<std::string>& args)>;
 // process, after warming what `entry` needs (the point of the server).
 int ServeWorkers(int channel, const WorkerEntry& entry);
 
-// The run's side of one worker server. Not thread-safe: one per run thread.
-// The destructor ends the server (closing its channel: it ends its worker
-// and exits; SIGKILL if it has not within a second) and reaps it.
+// The run's side of one worker server and of its worker. Not thread-safe:
+// one per run thread. The destructor ends the worker and the server
+// (closing their sockets: the worker exits, the server reaps it and exits;
+// SIGKILL if it has not within a second) and reaps the server.
 class WorkerServerClient {
  public:
   WorkerServerClient() = default;
@@ -125,17 +131,31 @@ class WorkerServerClient {
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
 
-  // Runs one request. On `stop` the worker and the server are killed
-  // (interrupted); when the server ends before it answers (server_lost,
-  // wstatus is the server's) it is reaped and running() turns false.
+  // Runs one request on the worker, asking the server for a new one first
+  // when there is none (or request.fresh_worker). On `stop` the worker and
+  // the server are killed (interrupted); past the deadline (timeout_seconds
+  // + 2, when > 0) the worker is (timed_out). When the server ends or
+  // hangs before it answers (server_lost, wstatus is the server's) it is
+  // killed and reaped, and running() turns false.
   WorkerOutcome Run(const WorkerRequest& request, const std::function<bool()>& stop);
 
  private:
   void Kill(pid_t worker);  // the worker (if > 0), then the server; reaps the server
+  void CloseWorker();       // forgets the worker, closing its descriptors
+  // Waits for the server's answer: false when `stop` (then *stopped) or
+  // when it does not answer within 30 s.
+  bool AwaitServer(const std::function<bool()>& stop, bool* stopped);
+  // Has the server reap the worker (killing it first if asked): its
+  // waitpid status, with what it wrote appended to *stderr_text; nullopt
+  // when the server does not answer (lost).
+  std::optional<int> ReapWorker(bool kill_first, std::string* stderr_text);
 
   pid_t pid_ = -1;
   int channel_ = -1;
-  pid_t worker_pid_ = -1;  // the server's worker as last told ('P'), while the server keeps it
+  pid_t worker_pid_ = -1;    // the server's worker ('P'), until the server is asked to reap it
+  int worker_control_ = -1;  // its socket
+  int worker_err_ = -1;      // the read end of its stderr (non-blocking)
+  int worker_served_ = 0;    // documents it has finished
 };
 
 }  // namespace docpipe

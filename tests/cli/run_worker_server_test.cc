@@ -483,6 +483,86 @@ TEST_F(WorkerServerTest, TheRunIsToldOfEachNewWorker) {
   EXPECT_FALSE(Alive(next.worker_pid));
 }
 
+// The run talks to its worker directly: once the worker is told of, the
+// server is not on a document's path (it sleeps until it is asked for a
+// worker or to reap one), so a stopped server does not hold up documents.
+TEST_F(WorkerServerTest, AWorkerServesDocumentsWhileItsServerSleeps) {
+  const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(first)) << first.stderr_text;
+  ASSERT_EQ(kill(client_.pid(), SIGSTOP), 0);
+  const auto asked = std::chrono::steady_clock::now();
+  std::vector<WorkerOutcome> outcomes;
+  for (const char* name : {"INM2529-002v2.txt", "national-cybersecurity-plan-2013-2016.txt"}) {
+    WorkerRequest request;
+    request.args = {"docpipe", "normalize", (in_ / name).string(), "-o", (dir_ / (std::string(name) + ".json")).string(),
+                    "-j", "1"};
+    request.timeout_seconds = 20;
+    outcomes.push_back(client_.Run(request, [&] {
+      return std::chrono::steady_clock::now() - asked > std::chrono::seconds(20);
+    }));
+  }
+  ASSERT_EQ(kill(client_.pid(), SIGCONT), 0);
+  for (const WorkerOutcome& outcome : outcomes) {
+    EXPECT_TRUE(Ok(outcome)) << outcome.stderr_text;
+    EXPECT_FALSE(outcome.interrupted);
+    EXPECT_EQ(outcome.worker_pid, first.worker_pid);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(10));
+}
+
+// Past its deadline (timeout_seconds + 2) a document's worker is killed
+// and reaped; the server lives on and gives the next document a new
+// worker. The document here never ends: its input is a FIFO nobody writes
+// to, and the worker's own --timeout is not given.
+TEST_F(WorkerServerTest, AWorkerPastTheDeadlineIsKilledAndTheServerGoesOn) {
+  const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(first)) << first.stderr_text;
+  ASSERT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
+  WorkerRequest request;
+  request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(), "-j", "1"};
+  request.timeout_seconds = 1;
+  const auto asked = std::chrono::steady_clock::now();
+  const WorkerOutcome late = client_.Run(request, nullptr);
+  const auto took = std::chrono::steady_clock::now() - asked;
+  EXPECT_TRUE(late.timed_out);
+  EXPECT_FALSE(late.server_lost);
+  EXPECT_TRUE(WIFSIGNALED(late.wstatus) && WTERMSIG(late.wstatus) == SIGKILL) << late.wstatus;
+  EXPECT_EQ(late.worker_pid, first.worker_pid);
+  EXPECT_GE(took, std::chrono::seconds(3));
+  EXPECT_LT(took, std::chrono::seconds(10));
+  EXPECT_EQ(StateAndParent(first.worker_pid).first, 0) << "not reaped";
+  EXPECT_TRUE(client_.running());
+  const WorkerOutcome next = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(next)) << next.stderr_text;
+  EXPECT_NE(next.worker_pid, first.worker_pid);
+  EXPECT_FALSE(next.worker_reused);
+}
+
+// The worker's socket and stderr reach the run's process close on exec: a
+// program the run starts (another server, a spawned worker) holds neither,
+// so a worker always sees its socket close when the run is done with it.
+TEST_F(WorkerServerTest, TheWorkersDescriptorsInTheRunAreCloseOnExec) {
+  auto descriptors = [] {
+    std::map<int, bool> close_on_exec;
+    for (const auto& e : fs::directory_iterator("/proc/self/fd")) {
+      const int fd = std::stoi(e.path().filename().string());
+      const int flags = fcntl(fd, F_GETFD);
+      if (flags >= 0) close_on_exec[fd] = (flags & FD_CLOEXEC) != 0;
+    }
+    return close_on_exec;
+  };
+  const std::map<int, bool> before = descriptors();
+  const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(first)) << first.stderr_text;
+  int added = 0;
+  for (const auto& [fd, cloexec] : descriptors()) {
+    if (before.count(fd) != 0) continue;
+    ++added;
+    EXPECT_TRUE(cloexec) << "fd " << fd;
+  }
+  EXPECT_EQ(added, 2);  // the worker's socket and its stderr
+}
+
 // A worker serving several encrypted PDFs reads each one's password from
 // its descriptor anew (a run's retry in a fresh worker would hide a worker
 // that does not: this asks the server directly).
