@@ -9,6 +9,7 @@ namespace docpipe {
 // Parses argv (argv[0] is the program's name) and runs the subcommand;
 // returns the exit code (cli/exit_codes.h). Prints at most the command's
 // lines; never exits the process itself.
+// Only the subcommand that argv[1] names is built, when it names one.
 int DocpipeMain(int argc, char** argv);
 
 }  // namespace docpipe

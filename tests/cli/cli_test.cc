@@ -84,6 +84,34 @@ TEST_F(CliTest, VersionAndHelp) {
   }
 }
 
+// DocpipeMain builds only the subcommand argv[1] names (a worker runs it
+// once per document): each subcommand --help lists must be found that way
+// under its own name, with its own usage line; a name it does not list
+// still gets the usage error.
+TEST_F(CliTest, EachSubcommandIsBuiltAloneUnderItsOwnName) {
+  testing::CommandResult all = RunCommand(kDocpipe + " --help");
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  const size_t listed = all.output.find("Subcommands:");
+  ASSERT_NE(listed, std::string::npos) << all.output;
+  std::stringstream lines(all.output.substr(listed));
+  std::string line;
+  int checked = 0;
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    std::stringstream words(line);
+    std::string name;
+    if (!(words >> name)) continue;
+    testing::CommandResult h = RunCommand(kDocpipe + " " + name + " --help");
+    EXPECT_EQ(h.exit_code, 0) << name << "\n" << h.output;
+    EXPECT_NE(h.output.find("Usage: " + kDocpipe + " " + name + " "), std::string::npos) << name << "\n" << h.output;
+    ++checked;
+  }
+  EXPECT_GE(checked, 6);
+  testing::CommandResult misspelt = RunCommand(kDocpipe + " normalise x.txt");
+  EXPECT_EQ(misspelt.exit_code, 2) << misspelt.output;
+  EXPECT_NE(misspelt.output.find("A subcommand is required"), std::string::npos) << misspelt.output;
+}
+
 TEST_F(CliTest, ExportHelpNamesFormatsAndOutput) {
   testing::CommandResult h = RunCommand(kDocpipe + " export --help");
   EXPECT_EQ(h.exit_code, 0);
