@@ -24,19 +24,21 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The channel carries frames: a 4-byte length, then a type byte and its
+// The channels carry frames: a 4-byte length, then a type byte and its
 // fields (integers as 4 bytes in host order: both ends are one binary on
 // one machine; strings as a length and their bytes).
-//   run -> server:     'R' timeout argc arg... has_password [password] fresh
+//   run -> server:     'W' (a new worker, please)
+//                      'X' kill_first (reap the worker, killing it first
+//                          if asked)
 //   server -> run:     'H' greeting (once, when warm)
-//                      'P' pid of the worker that runs it (at once, when
-//                          it is not the one last told of)
-//                      'D' wstatus timed_out reused kept stderr (when done;
-//                          kept: the worker lives on for the next request)
-//   server -> worker:  the run's 'R' frame, as it came
-//   worker -> server:  'E' exit_code keeps_serving (when done; its stderr
+//                      'P' pid, with the worker's socket and the read end
+//                          of its stderr (SCM_RIGHTS): the answer to 'W'
+//                      'F' reason (no worker could be started)
+//                      'S' wstatus (the answer to 'X')
+//   run -> worker:     'R' timeout argc arg... has_password [password] fresh
+//   worker -> run:     'E' exit_code keeps_serving (when done; its stderr
 //                      lines are in its pipe by then)
-constexpr char kGreeting[] = "docpipe worker server 1";
+constexpr char kGreeting[] = "docpipe worker server 2";
 constexpr uint32_t kMaxFrame = 16u << 20;
 
 void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -179,8 +181,9 @@ bool HasRoomForAnotherDocument() {
 }
 
 // The forked worker: set up as posix_spawn's file actions made a spawned
-// one, then serves the requests the server forwards on `control`, one at a
-// time, until it closes it or a document ends its service. It never returns
+// one, then serves the requests the run sends on `control` (the server
+// handed the run the other end), one at a time, until the run closes it or
+// a document ends its service. It never returns
 // and ends without running the server's atexit handlers or destructors (the
 // server's state is not the worker's to tear down).
 [[noreturn]] void ServeDocuments(int channel, int control, int err_write, pid_t server, const WorkerEntry& entry) {
@@ -205,7 +208,7 @@ bool HasRoomForAnotherDocument() {
   }
   for (int served = 1;; ++served) {
     std::optional<std::string> frame = ReadFrame(control);
-    if (!frame) _exit(0);  // the server is done with this worker
+    if (!frame) _exit(0);  // the run is done with this worker
     std::optional<WorkerRequest> request = ParseRequest(*frame);
     if (!request) _exit(126);
     if (request->password) {
