@@ -89,11 +89,15 @@ class FrameReader {
 
 // send(MSG_NOSIGNAL): a peer that is gone is an error here, not a SIGPIPE
 // that would end the run.
-bool SendFrame(int fd, const std::string& payload) {
+std::string Framed(const std::string& payload) {
   std::string bytes;
   PutU32(&bytes, static_cast<uint32_t>(payload.size()));
   bytes += payload;
-  size_t done = 0;
+  return bytes;
+}
+
+// Sends bytes[done..]; false when the peer is gone.
+bool SendRest(int fd, const std::string& bytes, size_t done) {
   while (done < bytes.size()) {
     ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
@@ -102,6 +106,8 @@ bool SendFrame(int fd, const std::string& payload) {
   }
   return true;
 }
+
+bool SendFrame(int fd, const std::string& payload) { return SendRest(fd, Framed(payload), 0); }
 
 bool ReadExactly(int fd, char* buffer, size_t size) {
   size_t done = 0;
@@ -303,36 +309,42 @@ Result<NewWorker> StartWorker(int channel, const WorkerEntry& entry) {
   return NewWorker{pid, control[0], err[0]};
 }
 
+// One socket message over `size` bytes at `data`, with room for up to
+// kMaxDescriptors descriptors (SCM_RIGHTS) beside them.
+class SocketMessage {
+ public:
+  static constexpr size_t kMaxDescriptors = 4;
+  SocketMessage(void* data, size_t size) : io_{data, size} {
+    header_.msg_iov = &io_;
+    header_.msg_iovlen = 1;
+    header_.msg_control = control_;
+    header_.msg_controllen = sizeof control_;
+  }
+  SocketMessage(const SocketMessage&) = delete;
+  SocketMessage& operator=(const SocketMessage&) = delete;
+  msghdr* get() { return &header_; }
+
+ private:
+  iovec io_;
+  alignas(cmsghdr) char control_[CMSG_SPACE(kMaxDescriptors * sizeof(int))] = {};
+  msghdr header_{};
+};
+
 // Sends a frame with two descriptors (SCM_RIGHTS) on its first byte.
 bool SendFrameWithDescriptors(int fd, const std::string& payload, int first, int second) {
-  std::string bytes;
-  PutU32(&bytes, static_cast<uint32_t>(payload.size()));
-  bytes += payload;
-  iovec io{bytes.data(), bytes.size()};
-  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
-  msghdr message{};
-  message.msg_iov = &io;
-  message.msg_iovlen = 1;
-  message.msg_control = control;
-  message.msg_controllen = sizeof control;
-  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  std::string bytes = Framed(payload);
+  SocketMessage message(bytes.data(), bytes.size());
+  const int fds[2] = {first, second};
+  message.get()->msg_controllen = CMSG_SPACE(sizeof fds);  // exactly the one header sent
+  cmsghdr* header = CMSG_FIRSTHDR(message.get());
   header->cmsg_level = SOL_SOCKET;
   header->cmsg_type = SCM_RIGHTS;
-  header->cmsg_len = CMSG_LEN(2 * sizeof(int));
-  const int fds[2] = {first, second};
+  header->cmsg_len = CMSG_LEN(sizeof fds);
   std::memcpy(CMSG_DATA(header), fds, sizeof fds);
   ssize_t n;
-  while ((n = ::sendmsg(fd, &message, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
+  while ((n = ::sendmsg(fd, message.get(), MSG_NOSIGNAL)) < 0 && errno == EINTR) {
   }
-  if (n <= 0) return false;
-  size_t done = static_cast<size_t>(n);
-  while (done < bytes.size()) {
-    n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
+  return n > 0 && SendRest(fd, bytes, static_cast<size_t>(n));
 }
 
 // One whole frame and the descriptors that came with its first bytes (close
@@ -340,17 +352,11 @@ bool SendFrameWithDescriptors(int fd, const std::string& payload, int first, int
 // closed), or nullopt at the channel's end or on a broken frame.
 std::optional<std::string> ReadFrameWithDescriptors(int fd, std::vector<int>* fds, size_t max_fds) {
   uint32_t size = 0;
-  iovec io{&size, sizeof size};
-  alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))] = {};
-  msghdr message{};
-  message.msg_iov = &io;
-  message.msg_iovlen = 1;
-  message.msg_control = control;
-  message.msg_controllen = sizeof control;
+  SocketMessage message(&size, sizeof size);
   ssize_t n;
-  while ((n = ::recvmsg(fd, &message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
+  while ((n = ::recvmsg(fd, message.get(), MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {
   }
-  for (cmsghdr* h = CMSG_FIRSTHDR(&message); n > 0 && h != nullptr; h = CMSG_NXTHDR(&message, h)) {
+  for (cmsghdr* h = CMSG_FIRSTHDR(message.get()); n > 0 && h != nullptr; h = CMSG_NXTHDR(message.get(), h)) {
     if (h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_RIGHTS) continue;
     const size_t count = (h->cmsg_len - CMSG_LEN(0)) / sizeof(int);
     for (size_t i = 0; i < count; ++i) {
