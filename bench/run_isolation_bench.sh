@@ -2,7 +2,8 @@
 # bench/README.md "Wave 10: zygote": `docpipe run` over CORPUS (default
 # /tmp/corp50z: the four text samples replicated to 50 MB, see there) with
 # the BASE and NEW binaries, process and thread isolation, -j 1 and -j 2, in
-# alternation; prints wall, user and sys seconds of each run.
+# alternation; prints wall, user and sys seconds of each run, and before and
+# after them pdftotext's time on the gazette as the machine's speed.
 #   BASE=/path/to/old/docpipe bash bench/run_isolation_bench.sh [ROUNDS]
 # The outputs go to OUT_PARENT (default /dev/shm, a tmpfs, when there is
 # one), and each run's are removed after it, outside the time taken: the
@@ -24,7 +25,21 @@ parent=${OUT_PARENT:-/dev/shm}
 out=$(mktemp -d "$parent/run-bench.XXXXXX")
 times=$(mktemp)
 trap 'rm -rf "$out" "$times"' EXIT
+# This VM's speed moves by 10-15 % over hours: pdftotext of the gazette,
+# timed before and after, says how fast the machine was during the runs.
+reference() {
+  local pdf=samples/real/control-yuan-gazette-114.pdf
+  command -v pdftotext >/dev/null && [ -f "$pdf" ] || return 0
+  local best= t
+  for _ in 1 2 3 4 5; do
+    /usr/bin/time -o "$times" -f "%e" pdftotext -layout "$pdf" /dev/null 2>/dev/null || return 0
+    t=$(cat "$times")
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN {exit !(a < b)}'; then best=$t; fi
+  done
+  echo "reference: pdftotext -layout of the 181-page gazette, best of 5: $best s"
+}
 uptime
+reference
 for r in $(seq 1 "$rounds"); do
   for j in 1 2; do
     for iso in process thread; do
@@ -40,6 +55,7 @@ for r in $(seq 1 "$rounds"); do
   done
 done
 uptime
+reference
 # Medians of the wall times, and the corpus's bytes over them.
 bytes=$(du -sb "$corpus" | cut -f1)
 for j in 1 2; do
