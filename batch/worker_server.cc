@@ -87,8 +87,7 @@ class FrameReader {
   bool ok_ = true;
 };
 
-// send(MSG_NOSIGNAL): a peer that is gone is an error here, not a SIGPIPE
-// that would end the run.
+// A frame's bytes: its length, then `payload`.
 std::string Framed(const std::string& payload) {
   std::string bytes;
   PutU32(&bytes, static_cast<uint32_t>(payload.size()));
@@ -96,7 +95,8 @@ std::string Framed(const std::string& payload) {
   return bytes;
 }
 
-// Sends bytes[done..]; false when the peer is gone.
+// Sends bytes[done..]; false when the peer is gone (send(MSG_NOSIGNAL): a
+// peer that is gone is an error here, not a SIGPIPE that would end the run).
 bool SendRest(int fd, const std::string& bytes, size_t done) {
   while (done < bytes.size()) {
     ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
@@ -189,9 +189,9 @@ bool HasRoomForAnotherDocument() {
 // The forked worker: set up as posix_spawn's file actions made a spawned
 // one, then serves the requests the run sends on `control` (the server
 // handed the run the other end), one at a time, until the run closes it or
-// a document ends its service. It never returns
-// and ends without running the server's atexit handlers or destructors (the
-// server's state is not the worker's to tear down).
+// a document ends its service. It never returns and ends without running
+// the server's atexit handlers or destructors (the server's state is not
+// the worker's to tear down).
 [[noreturn]] void ServeDocuments(int channel, int control, int err_write, pid_t server, const WorkerEntry& entry) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != server) _exit(127);  // the server died before the prctl
