@@ -538,6 +538,38 @@ TEST_F(WorkerServerTest, AWorkerPastTheDeadlineIsKilledAndTheServerGoesOn) {
   EXPECT_FALSE(next.worker_reused);
 }
 
+// A server killed while its worker runs a document (here: one that never
+// ends, its input a FIFO) takes the worker with it (PR_SET_PDEATHSIG): the
+// run sees the worker's socket close, cannot have it reaped, and reports
+// the server lost, its status the server's, with the worker gone too.
+TEST_F(WorkerServerTest, AServerKilledDuringADocumentIsLostWithItsWorker) {
+  const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
+  ASSERT_TRUE(Ok(first)) << first.stderr_text;
+  ASSERT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
+  WorkerRequest request;
+  request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(), "-j", "1"};
+  request.timeout_seconds = 60;
+  const pid_t server = client_.pid();
+  const auto asked = std::chrono::steady_clock::now();
+  bool killed = false;
+  const WorkerOutcome lost = client_.Run(request, [&] {
+    if (!killed && std::chrono::steady_clock::now() - asked > std::chrono::milliseconds(200)) {
+      killed = kill(server, SIGKILL) == 0;
+    }
+    return std::chrono::steady_clock::now() - asked > std::chrono::seconds(20);
+  });
+  ASSERT_TRUE(killed);
+  EXPECT_TRUE(lost.server_lost);
+  EXPECT_FALSE(lost.interrupted);
+  EXPECT_TRUE(lost.worker_started);
+  EXPECT_EQ(lost.worker_pid, first.worker_pid);
+  EXPECT_TRUE(WIFSIGNALED(lost.wstatus) && WTERMSIG(lost.wstatus) == SIGKILL) << lost.wstatus;
+  EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(10));
+  EXPECT_FALSE(client_.running());
+  EXPECT_FALSE(Alive(first.worker_pid));
+  EXPECT_FALSE(Alive(server));
+}
+
 // The worker's socket and stderr reach the run's process close on exec: a
 // program the run starts (another server, a spawned worker) holds neither,
 // so a worker always sees its socket close when the run is done with it.
