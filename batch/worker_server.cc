@@ -502,6 +502,7 @@ WorkerServerClient::~WorkerServerClient() {
   // itself when its channel closes (it reaps its worker and exits), so
   // that its and its workers' CPU time is counted where the run's is
   // (time(1), getrusage); one that does not within a second is killed.
+  const pid_t worker = worker_pid_;  // before CloseWorker forgets it
   CloseWorker();
   if (pid_ > 0 && channel_ >= 0) {
     ::close(channel_);
@@ -518,7 +519,6 @@ WorkerServerClient::~WorkerServerClient() {
   // Its worker dies with it (PR_SET_PDEATHSIG), a moment later: waited for,
   // so that nothing the run started outlives it. Only waited for, not
   // signalled: the server may have reaped it already.
-  const pid_t worker = worker_pid_;
   Kill(-1);
   if (worker > 0) AwaitGone(worker);
 }
