@@ -519,8 +519,7 @@ WorkerServerClient::~WorkerServerClient() {
   // Its worker dies with it (PR_SET_PDEATHSIG), a moment later: waited for,
   // so that nothing the run started outlives it. Only waited for, not
   // signalled: the server may have reaped it already.
-  Kill(-1);
-  if (worker > 0) AwaitGone(worker);
+  Kill(worker, /*signal_worker=*/false);
 }
 
 void WorkerServerClient::CloseWorker() {
@@ -531,22 +530,25 @@ void WorkerServerClient::CloseWorker() {
   worker_served_ = 0;
 }
 
-void WorkerServerClient::Kill(pid_t worker) {
-  if (worker > 0) kill(worker, SIGKILL);  // still the server's child (not reaped): not a reused pid
+int WorkerServerClient::Kill(pid_t worker, bool signal_worker) {
+  // Signalled only while it is the server's unreaped child: not a reused pid.
+  if (worker > 0 && signal_worker) kill(worker, SIGKILL);
   CloseWorker();
   if (channel_ >= 0) ::close(channel_);
   channel_ = -1;
+  int wstatus = 0;
   if (pid_ > 0) {
     kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
+    if (waitpid(pid_, &wstatus, 0) != pid_) wstatus = SIGKILL;
   }
   pid_ = -1;
   if (worker > 0) AwaitGone(worker);
+  return wstatus;
 }
 
 Status WorkerServerClient::Start(const std::string& executable, const std::vector<std::string>& args,
                                  const std::function<bool()>& stop) {
-  Kill(-1);
+  Kill();
   int fds[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
     return Status::IoError(std::string("cannot create socket pair: ") + std::strerror(errno));
@@ -575,13 +577,13 @@ Status WorkerServerClient::Start(const std::string& executable, const std::vecto
   const auto deadline = Clock::now() + std::chrono::seconds(60);
   while (!Readable(channel_, 50)) {
     if ((stop && stop()) || Clock::now() > deadline) {
-      Kill(-1);
+      Kill();
       return Status::IoError("the worker server did not answer");
     }
   }
   std::optional<std::string> hello = ReadFrame(channel_);
   if (!hello || *hello != std::string("H") + kGreeting) {
-    Kill(-1);
+    Kill();
     return Status::IoError("the worker server did not answer");
   }
   return Status::Ok();
@@ -624,19 +626,10 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
   auto lost = [&] {
     // The server ended (or broke the protocol, or hangs): killed, and
     // reaped for its status. A worker it had dies with it
-    // (PR_SET_PDEATHSIG).
-    CloseWorker();
-    if (channel_ >= 0) ::close(channel_);
-    channel_ = -1;
-    int wstatus = 0;
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      if (waitpid(pid_, &wstatus, 0) != pid_) wstatus = SIGKILL;
-    }
-    pid_ = -1;
-    if (worker > 0) AwaitGone(worker);
+    // (PR_SET_PDEATHSIG); not signalled: a server that ended may no longer
+    // hold it.
+    outcome.wstatus = Kill(worker, /*signal_worker=*/false);
     outcome.server_lost = true;
-    outcome.wstatus = wstatus;
     return outcome;
   };
   if (!running()) return lost();
@@ -651,7 +644,7 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
     std::vector<int> fds;
     if (SendFrame(channel_, "W") && AwaitServer(stop, &stopped)) reply = ReadFrameWithDescriptors(channel_, &fds, 2);
     if (stopped) {
-      Kill(-1);
+      Kill();
       outcome.interrupted = true;
       return outcome;
     }
@@ -727,7 +720,7 @@ WorkerOutcome WorkerServerClient::Run(const WorkerRequest& request, const std::f
       return outcome;
     }
     if (stop && stop()) {
-      Kill(worker);
+      Kill(worker, /*signal_worker=*/true);
       outcome.interrupted = true;
       return outcome;
     }

@@ -140,7 +140,10 @@ class WorkerServerClient {
   WorkerOutcome Run(const WorkerRequest& request, const std::function<bool()>& stop);
 
  private:
-  void Kill(pid_t worker);  // the worker (if > 0), then the server; reaps the server
+  // Ends the server (SIGKILL) and reaps it: its wait status (0 when there
+  // was none). `worker` (> 0), killed first when `signal_worker`, is waited
+  // for: it dies with the server (PR_SET_PDEATHSIG).
+  int Kill(pid_t worker = -1, bool signal_worker = false);
   void CloseWorker();       // forgets the worker, closing its descriptors
   // Waits for the server's answer: false when `stop` (then *stopped) or
   // when it does not answer within 30 s.

@@ -1,6 +1,8 @@
 #include "cli/docpipe_main.h"
 
+#include <algorithm>
 #include <exception>
+#include <iterator>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -38,14 +40,11 @@ int DocpipeMain(int argc, char** argv) {
   // Anything else (no subcommand, an option first, a misspelt name) gets
   // them all: --help lists them, an error names the choices.
   const std::string_view named = argc > 1 ? std::string_view(argv[1]) : std::string_view();
-  bool one = false;
-  for (const Command& command : kCommands) {
-    if (named == command.name) {
-      command.add(app, &exit_code);
-      one = true;
-    }
-  }
-  if (!one) {
+  const Command* one = std::find_if(std::begin(kCommands), std::end(kCommands),
+                                    [named](const Command& command) { return named == command.name; });
+  if (one != std::end(kCommands)) {
+    one->add(app, &exit_code);
+  } else {
     for (const Command& command : kCommands) command.add(app, &exit_code);
   }
   try {

@@ -398,6 +398,15 @@ class WorkerServerTest : public RunWorkerServerTest {
     request.fresh_worker = fresh;
     return client_.Run(request, nullptr);
   }
+  // A document that never ends (no --timeout of its own): its input is a
+  // FIFO nobody writes to.
+  WorkerRequest NeverEndingRequest() {
+    EXPECT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
+    WorkerRequest request;
+    request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(),
+                    "-j", "1"};
+    return request;
+  }
   static bool Ok(const WorkerOutcome& outcome) {
     return WIFEXITED(outcome.wstatus) && WEXITSTATUS(outcome.wstatus) == 0;
   }
@@ -455,9 +464,7 @@ TEST_F(WorkerServerTest, AStopInAReusedWorkersDocumentKillsThatWorker) {
   ASSERT_TRUE(Ok(first)) << first.stderr_text;
   ASSERT_GT(first.worker_pid, 0);
   ASSERT_TRUE(Alive(first.worker_pid));
-  ASSERT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
-  WorkerRequest request;
-  request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(), "-j", "1"};
+  WorkerRequest request = NeverEndingRequest();
   const auto asked = std::chrono::steady_clock::now();
   const WorkerOutcome stopped = client_.Run(request, [&] {
     return std::chrono::steady_clock::now() - asked > std::chrono::milliseconds(300);
@@ -523,9 +530,7 @@ TEST_F(WorkerServerTest, AWorkerServesDocumentsWhileItsServerSleeps) {
 TEST_F(WorkerServerTest, AWorkerPastTheDeadlineIsKilledAndTheServerGoesOn) {
   const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
   ASSERT_TRUE(Ok(first)) << first.stderr_text;
-  ASSERT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
-  WorkerRequest request;
-  request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(), "-j", "1"};
+  WorkerRequest request = NeverEndingRequest();
   request.timeout_seconds = 1;
   const auto asked = std::chrono::steady_clock::now();
   const WorkerOutcome late = client_.Run(request, nullptr);
@@ -551,9 +556,7 @@ TEST_F(WorkerServerTest, AWorkerPastTheDeadlineIsKilledAndTheServerGoesOn) {
 TEST_F(WorkerServerTest, AServerKilledDuringADocumentIsLostWithItsWorker) {
   const WorkerOutcome first = Normalize("IIS3513-001v4.txt");
   ASSERT_TRUE(Ok(first)) << first.stderr_text;
-  ASSERT_EQ(::mkfifo((in_ / "never.txt").c_str(), 0600), 0);
-  WorkerRequest request;
-  request.args = {"docpipe", "normalize", (in_ / "never.txt").string(), "-o", (dir_ / "never.json").string(), "-j", "1"};
+  WorkerRequest request = NeverEndingRequest();
   request.timeout_seconds = 60;
   const pid_t server = client_.pid();
   const auto asked = std::chrono::steady_clock::now();
